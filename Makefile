@@ -1,0 +1,70 @@
+# Two commands for a newcomer: `make lab` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PORT   ?= 8888
+
+.PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks bench clean help
+
+help:
+	@echo "make lab    set up .venv and open the lessons in JupyterLab"
+	@echo "make test   set up .venv with the test tools and run every test"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Re-install when pyproject.toml changes; the stamp files remember what is installed.
+$(VENV)/.lab-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[lab]'
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[lab,test]'
+	touch $@
+
+lab: $(VENV)/.lab-installed
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
+	  echo "No screen here: open the URL that JupyterLab prints below in a browser."; \
+	  $(BIN)/jupyter lab --no-browser --port=$(PORT) notebooks/00-start-here.ipynb; \
+	else \
+	  $(BIN)/jupyter lab --port=$(PORT) notebooks/00-start-here.ipynb; \
+	fi
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-lib: $(VENV)/.test-installed
+	$(BIN)/pytest tests -m "not browser"
+
+test-notebooks: $(VENV)/.test-installed
+	$(BIN)/pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+# Browser tests need Debian's Chromium at /usr/bin/chromium.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Installing Chromium needs root: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+test-browser: $(VENV)/.test-installed browser
+	$(BIN)/pytest tests -m browser
+
+test: lint test-lib test-notebooks
+	@if [ -x /usr/bin/chromium ]; then \
+	  $(MAKE) --no-print-directory test-browser; \
+	else \
+	  echo; echo "Browser tests NOT run: Chromium is missing. Run 'make test-browser' (installs Debian's chromium, needs root)."; \
+	fi
+
+# Re-execute every lesson and store its outputs (nbval compares against them).
+notebooks: $(VENV)/.test-installed
+	$(PY) -m newsfacts.tools.run_notebooks notebooks
+
+bench: $(VENV)/.test-installed
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache screenshots handouts
