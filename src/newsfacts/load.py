@@ -1,0 +1,180 @@
+"""Find a pack, read it, check it and turn it into a `Book`.
+
+The bundled pack is looked for first inside the installed package
+(``newsfacts/packs/paris-2026``, where the wheel puts it) and then in the source tree
+(``data/paris-2026`` next to ``src/``), so both an installed wheel and an editable install
+work from any folder.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsfacts.article import bad_bytes_problems, split_paragraphs
+from newsfacts.book import Book
+from newsfacts.errors import DataError, Problem
+from newsfacts.rawtable import RawTable, read_raw_table
+from newsfacts.schema import DESCRIPTOR, article_file, key_column, read_descriptor, resources
+from newsfacts.textfile import decode_utf8
+from newsfacts.validate import Table, parse_integer, parse_number, validate_tables
+
+BUNDLED = "paris-2026"
+
+
+def _bundled_candidates() -> list[Path]:
+    """The folders where the bundled pack may be, most likely first."""
+    installed = Path(str(files("newsfacts"))) / "packs" / BUNDLED
+    source = Path(__file__).resolve().parents[2] / "data" / BUNDLED
+    return [installed, source]
+
+
+def bundled_pack() -> Path:
+    """Return the folder of the bundled pack.
+
+    Returns
+    -------
+    pathlib.Path
+        The first of the installed copy and the source tree's copy that has a
+        ``datapackage.json``; the installed place when neither does (so that `load`
+        reports it missing there).
+    """
+    candidates = _bundled_candidates()
+    for folder in candidates:
+        if (folder / DESCRIPTOR).is_file():
+            return folder
+    return candidates[0]
+
+
+def _descriptor_path(pack: str | os.PathLike[str] | None) -> Path:
+    if pack is None:
+        return bundled_pack() / DESCRIPTOR
+    if isinstance(pack, bool) or not isinstance(pack, str | os.PathLike):
+        raise TypeError(
+            "load() takes the path of a pack folder, such as load('data/my-pack'), or nothing "
+            f"for the bundled article; you passed {type(pack).__name__} {pack!r}."
+        )
+    path = Path(pack).expanduser()
+    if path.suffix == ".json" and not path.is_dir():
+        return path
+    return path / DESCRIPTOR
+
+
+def load(pack: str | os.PathLike[str] | None = None) -> Book:
+    """Load a pack: an article and its fact tables, checked.
+
+    Parameters
+    ----------
+    pack : str or path-like, optional
+        A pack folder (or the path of its ``datapackage.json``). Leave it out for the
+        bundled article.
+
+    Returns
+    -------
+    Book
+        The article's paragraphs and tables.
+
+    Raises
+    ------
+    DataError
+        If anything in the pack is wrong; it lists every problem, each naming the file,
+        the line (as a spreadsheet shows it), the id and the column, and how to fix it.
+    TypeError
+        If `pack` is not a path.
+
+    Examples
+    --------
+    >>> import newsfacts
+    >>> book = newsfacts.load()
+    >>> list(book.paragraphs.columns)
+    ['paragraph', 'kind', 'text']
+    """
+    descriptor = _descriptor_path(pack)
+    folder = descriptor.parent
+    metadata, problems = read_descriptor(descriptor)
+    if metadata is None:
+        raise DataError(problems, pack=str(folder))
+
+    name = article_file(metadata)
+    paragraphs: pd.DataFrame | None = None
+    damaged: set[int] = set()
+    try:
+        data = (folder / name).read_bytes()
+    except OSError:
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                f"the article is missing (looked for {folder / name}).",
+                "Put the article's text in the pack folder: title, blank line, byline, ...",
+            )
+        )
+    else:
+        text, bad = decode_utf8(data)
+        paragraphs = split_paragraphs(text)
+        if paragraphs.empty:
+            problems.append(
+                Problem(name, None, None, None, "the article is empty.", "Paste its text in.")
+            )
+            paragraphs = None
+        elif bad:
+            problems += bad_bytes_problems(name, bad)
+            damaged = {n for n, t in enumerate(paragraphs["text"]) if "\ufffd" in t}
+
+    tables: dict[str, Table] = {}
+    unread: set[str] = set()
+    for resource in resources(metadata):
+        raw, found = read_raw_table(resource["name"], folder / resource["path"], resource["path"])
+        problems += found
+        if raw is None:
+            if key_column(resource) == "id":
+                unread.add(resource["name"])
+            continue
+        tables[resource["name"]] = Table(raw, resource)
+    problems += validate_tables(tables, paragraphs, damaged, unread)
+    if problems:
+        files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
+        order = {file: number for number, file in enumerate(files)}
+        problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
+        raise DataError(problems, pack=str(folder))
+    frames = {name: to_frame(table.raw, table.resource) for name, table in tables.items()}
+    return Book(path=folder, metadata=metadata, paragraphs=paragraphs, tables=frames)
+
+
+def to_frame(raw: RawTable, resource: dict[str, Any]) -> pd.DataFrame:
+    """Turn a checked table into a DataFrame with its schema's columns and types.
+
+    Columns come in the schema's order. ``integer`` becomes int64 (nullable Int64 when a
+    cell is empty), ``number`` float64 (NaN when empty); text stays as written, an empty
+    cell being ``""``.
+    """
+    header = raw.header
+    columns: dict[str, Any] = {}
+    for f in resource["schema"]["fields"]:
+        index = header.index(f["name"])
+        cells = [row[index] for row in raw.rows]
+        kind = f.get("type", "string")
+        if kind == "integer":
+            values = [parse_integer(c) if c.strip() else None for c in cells]
+            if None in values:
+                columns[f["name"]] = pd.array(values, dtype="Int64")
+            else:
+                columns[f["name"]] = np.array(values, dtype="int64")
+        elif kind == "number":
+            values = [parse_number(c) if c.strip() else None for c in cells]
+            columns[f["name"]] = np.array(
+                [math.nan if v is None else v for v in values], dtype="float64"
+            )
+        elif cells:
+            columns[f["name"]] = cells  # pandas keeps text as text (str dtype in pandas 3)
+        else:
+            columns[f["name"]] = pd.Series([], dtype="str")
+    return pd.DataFrame(columns)

@@ -1,0 +1,214 @@
+"""What a pack must hold: its ``datapackage.json`` and the id references between tables.
+
+The Table Schema in ``datapackage.json`` gives each CSV's columns, types, constraints,
+``primaryKey`` and ``foreignKeys``. Some references may point into more than one table
+(a place lies in a place or in a state), which Table Schema cannot say; they are listed
+here in `ID_REFERENCES` and checked by the loader.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfacts.errors import Problem
+from newsfacts.textfile import UTF8_FIX, decode_utf8
+
+DESCRIPTOR = "datapackage.json"
+
+#: The tables every pack holds, in the order they are shown.
+TABLES = ("actors", "places", "figures", "events", "claims", "relations", "glossary")
+
+#: Tables whose key is an id shared across the whole pack; glossary terms are apart.
+ANY_ID = "*"
+
+
+@dataclass(frozen=True)
+class IdReference:
+    """A column whose values are ids of rows in other tables.
+
+    Attributes
+    ----------
+    table : str
+        The table holding the column.
+    column : str
+        The column.
+    targets : tuple of str
+        The tables the ids may point into; ``("*",)`` means any table keyed by an id.
+    many : bool
+        True when a cell holds several ids separated by ``;``.
+    """
+
+    table: str
+    column: str
+    targets: tuple[str, ...]
+    many: bool = False
+
+    def ids_in(self, cell: str) -> list[str]:
+        """Split a cell into the ids it holds; an empty cell holds none.
+
+        Examples
+        --------
+        >>> IdReference("events", "actors", ("actors",), many=True).ids_in("macron; starmer")
+        ['macron', 'starmer']
+        >>> IdReference("places", "part_of", ("places",)).ids_in("")
+        []
+        """
+        if self.many:
+            return [part.strip() for part in cell.split(";") if part.strip()]
+        return [cell.strip()] if cell.strip() else []
+
+
+#: Id references checked pack-wide, beyond the schema's own ``foreignKeys``.
+ID_REFERENCES = (
+    IdReference("actors", "affiliation", ("actors",)),
+    IdReference("places", "part_of", ("places", "actors")),
+    IdReference("figures", "subject", (ANY_ID,)),
+    IdReference("events", "actors", ("actors",), many=True),
+    IdReference("events", "place", ("places", "actors")),
+    IdReference("claims", "speaker", ("actors",)),
+    IdReference("claims", "about", (ANY_ID,), many=True),
+    IdReference("relations", "source", ("actors", "places")),
+    IdReference("relations", "target", ("actors", "places")),
+)
+
+
+def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read ``datapackage.json`` and check that it describes the tables of a pack.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The descriptor file.
+
+    Returns
+    -------
+    metadata : dict or None
+        The descriptor, or None when it cannot be used at all.
+    problems : list of Problem
+        What is wrong with it.
+    """
+    name = path.name
+    if not path.parent.is_dir():
+        problem = Problem(
+            str(path.parent),
+            None,
+            None,
+            None,
+            "there is no such folder.",
+            "Check the path: it must be the folder that holds datapackage.json.",
+        )
+        return None, [problem]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        problem = Problem(
+            name,
+            None,
+            None,
+            None,
+            f"the pack has no {name} (looked in {path.parent}).",
+            "Every pack needs one: copy datapackage.json from the bundled pack "
+            "(data/paris-2026) into the folder.",
+        )
+        return None, [problem]
+    text, bad = decode_utf8(data)
+    if bad:
+        return None, [Problem(name, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
+    try:
+        metadata = json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            name,
+            error.lineno,
+            None,
+            None,
+            f"this is not valid JSON: {error.msg} (column {error.colno}).",
+            "Look for a missing comma or quote, or a comma after the last item, near that line.",
+        )
+        return None, [problem]
+    return metadata, _check_descriptor(name, metadata)
+
+
+def _check_descriptor(name: str, metadata: Any) -> list[Problem]:
+    def problem(message: str, fix: str) -> Problem:
+        return Problem(name, None, None, None, message, fix)
+
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("resources"), list):
+        return [problem("it has no list of 'resources'.", "Start from the bundled pack's file.")]
+    problems = []
+    names = []
+    for number, resource in enumerate(metadata["resources"]):
+        if not _usable(resource):
+            problems.append(
+                problem(
+                    f"resource number {number + 1} needs a 'name', a 'path' and a "
+                    "'schema' with a list of 'fields', each with a 'name'.",
+                    "Compare it with the same resource in the bundled pack.",
+                )
+            )
+            continue
+        names.append(resource["name"])
+    for table in TABLES:
+        if table not in names:
+            problems.append(
+                problem(
+                    f"it describes no table named {table!r}.",
+                    f"Add the resource {table!r} (copy it from the bundled pack).",
+                )
+            )
+    return problems
+
+
+def _usable(resource: Any) -> bool:
+    if not isinstance(resource, dict):
+        return False
+    schema = resource.get("schema")
+    return (
+        isinstance(resource.get("name"), str)
+        and isinstance(resource.get("path"), str)
+        and isinstance(schema, dict)
+        and isinstance(schema.get("fields"), list)
+        and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"])
+    )
+
+
+def resources(metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the usable table descriptions of a descriptor, in order."""
+    return [r for r in metadata.get("resources", []) if _usable(r)]
+
+
+def article_file(metadata: dict[str, Any]) -> str:
+    """Return the article's file name, ``article.txt`` unless the descriptor says otherwise.
+
+    Examples
+    --------
+    >>> article_file({"newsfacts": {"article": "story.txt"}})
+    'story.txt'
+    >>> article_file({})
+    'article.txt'
+    """
+    extra = metadata.get("newsfacts")
+    if isinstance(extra, dict) and isinstance(extra.get("article"), str):
+        return extra["article"]
+    return "article.txt"
+
+
+def key_column(resource: dict[str, Any]) -> str | None:
+    """Return the single column of a resource's primary key, or None.
+
+    Examples
+    --------
+    >>> key_column({"schema": {"primaryKey": ["id"]}})
+    'id'
+    >>> key_column({"schema": {"primaryKey": "term"}})
+    'term'
+    """
+    key = resource.get("schema", {}).get("primaryKey")
+    if isinstance(key, str):
+        return key
+    if isinstance(key, list) and len(key) == 1:
+        return key[0]
+    return None

@@ -1,0 +1,28 @@
+"""Shared fixtures.
+
+- ``pack``: a fresh copy of the small valid mini pack (tests/fixtures/mini-pack), for tests
+  that break one thing in it;
+- ``book``: the bundled article, loaded once per session (treat it as read-only).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pack_helpers import MINI_PACK
+
+import newsfacts
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A fresh copy of the mini pack, safe to break."""
+    return Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+
+
+@pytest.fixture(scope="session")
+def book() -> newsfacts.Book:
+    """The bundled pack, loaded once."""
+    return newsfacts.load()

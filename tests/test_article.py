@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from newsfacts import DataError
+from newsfacts.article import read_article, split_paragraphs
+
+ARTICLE = "Title here\n\nA. Writer\nFirst caption\nSecond caption\n\nBody one.\n\nBody two."
+
+
+def test_kinds_and_numbers():
+    paragraphs = split_paragraphs(ARTICLE)
+    assert list(paragraphs.columns) == ["paragraph", "kind", "text"]
+    assert paragraphs["paragraph"].tolist() == [0, 1, 2, 3, 4, 5]
+    assert paragraphs["kind"].tolist() == ["title", "byline", "caption", "caption", "body", "body"]
+    assert paragraphs["text"].tolist() == [
+        "Title here",
+        "A. Writer",
+        "First caption",
+        "Second caption",
+        "Body one.",
+        "Body two.",
+    ]
+    assert str(paragraphs["paragraph"].dtype) == "int64"
+
+
+def test_body_keeps_its_line_breaks():
+    paragraphs = split_paragraphs("T\n\nB\n\nline one\nline two  \n\nlast")
+    assert paragraphs["text"].tolist()[2] == "line one\nline two  "
+    assert paragraphs["kind"].tolist() == ["title", "byline", "body", "body"]
+
+
+def test_windows_line_ends_several_blank_lines_and_spaces_are_one_break():
+    text = "T\r\n\r\n\r\nB\r\n   \r\nbody\r\n\r\n"
+    paragraphs = split_paragraphs(text)
+    assert paragraphs["text"].tolist() == ["T", "B", "body"]
+    assert paragraphs["kind"].tolist() == ["title", "byline", "body"]
+
+
+def test_title_only_and_empty_text():
+    assert split_paragraphs("Just a title\n")["kind"].tolist() == ["title"]
+    assert len(split_paragraphs("\n\n")) == 0
+
+
+def test_read_article_of_the_mini_pack():
+    paragraphs = read_article(Path(__file__).parent / "fixtures" / "mini-pack" / "article.txt")
+    assert paragraphs["kind"].tolist() == ["title", "byline", "caption", "body", "body", "body"]
+    assert paragraphs.loc[1, "text"] == "Ana Lúcia Lima"
+
+
+def test_read_article_names_the_line_of_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("Title\n\nAna L\u00facia\n\nbody".encode("latin-1"))
+    with pytest.raises(DataError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert "article.txt, line 3:" in message
+    assert "0xFA" in message and "byte offset 12" in message
+    assert "UTF-8" in message
+
+
+def test_read_article_drops_a_byte_order_mark(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("\ufeffTitle\n\nBy".encode())
+    assert read_article(path).loc[0, "text"] == "Title"

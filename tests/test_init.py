@@ -1,0 +1,38 @@
+import subprocess
+import sys
+
+import newsfacts
+
+
+def test_public_api():
+    assert set(newsfacts.__all__) >= {"load", "Book", "DataError", "UnknownNameError"}
+    for name in newsfacts.__all__:
+        assert getattr(newsfacts, name) is not None
+    assert issubclass(newsfacts.DataError, ValueError)
+    assert issubclass(newsfacts.UnknownNameError, KeyError)
+    assert callable(newsfacts.load)
+
+
+def test_version_is_a_string():
+    assert isinstance(newsfacts.__version__, str) and newsfacts.__version__
+
+
+def test_unknown_attribute_is_an_attribute_error():
+    try:
+        newsfacts.no_such_thing  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_thing" in str(error)
+    else:
+        raise AssertionError("no AttributeError")
+
+
+def test_import_does_not_load_widgets_or_plotting():
+    code = (
+        "import newsfacts, sys; "
+        "print('ipywidgets' in sys.modules, 'matplotlib' in sys.modules, "
+        "'frictionless' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False", "False"]
