@@ -61,7 +61,7 @@ test: lint test-lib test-notebooks
 
 # Re-execute every lesson and store its outputs (nbval compares against them).
 notebooks: $(VENV)/.test-installed
-	$(PY) -m newsfacts.tools.run_notebooks notebooks
+	$(PY) scripts/run_notebooks.py notebooks
 
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/bench.py

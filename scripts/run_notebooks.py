@@ -1,0 +1,76 @@
+"""Re-execute the lessons and store their outputs, the same way every time.
+
+    python scripts/run_notebooks.py [NOTEBOOK_OR_FOLDER ...]   (default: notebooks/)
+
+Each notebook runs top to bottom in a fresh kernel, from its own folder (as in
+JupyterLab). What would change from one run to the next is left out, so running this
+twice in a row changes nothing in git:
+- no execution timings and no saved widget state (its model ids are random);
+- an output that displays a widget keeps only a plain-text stand-in, "Run this cell to
+  show the interactive widget", which is also what a student sees before running it,
+  and its cell gets the tag nbval-ignore-output (a widget's output is the one thing
+  nbval cannot compare); every other cell is compared.
+A cell that raises stops the run with the notebook's name and the error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+IGNORE = "nbval-ignore-output"
+STAND_IN = "Run this cell to show the interactive widget."
+
+
+def notebooks(args: list[str]) -> list[Path]:
+    paths = [Path(a) for a in args] or [Path(__file__).resolve().parents[1] / "notebooks"]
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.glob("*.ipynb")) if path.is_dir() else [path])
+    return found
+
+
+def without_widget_views(nb: nbformat.NotebookNode) -> None:
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        tags = [t for t in cell.metadata.get("tags", []) if t != IGNORE]
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                data["text/plain"] = STAND_IN
+                tags.append(IGNORE)
+        if tags:
+            cell.metadata["tags"] = list(dict.fromkeys(tags))
+        else:
+            cell.metadata.pop("tags", None)
+
+
+def run(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    client.execute()
+    without_widget_views(nb)
+    nbformat.write(nb, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for path in notebooks(sys.argv[1:] if argv is None else argv):
+        print(f"running {path}", flush=True)
+        run(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

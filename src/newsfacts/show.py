@@ -1,0 +1,113 @@
+"""Fact tables as a student sees them: the basis of each row in words, with a mark.
+
+Rows the article does not say in its own voice stand out: an attributed row says who
+claims it, an inferred row carries a diamond, a context row a triangle. The marks are
+symbols and words, never colour alone, so they survive a black-and-white printout and a
+colour-blind reader.
+
+Nothing here imports ipywidgets or matplotlib.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+#: The mark and the words shown for each basis.
+BASIS_LABELS: dict[str, str] = {
+    "reported": "reported: the article says it",
+    "attributed": "attributed: someone in the article says it",
+    "inferred": "◆ inferred: worked out from the article",
+    "context": "▲ context: from outside the article",
+}
+
+#: Background tints for the HTML marks (Okabe-Ito, light); the words carry the meaning.
+BASIS_STYLES: dict[str, str] = {
+    "reported": "border:1px solid #0072B2;",
+    "attributed": "border:1px dashed #D55E00;",
+    "inferred": "border:2px dotted #CC79A7;",
+    "context": "border:2px double #000000;",
+}
+
+
+def basis_label(basis: str) -> str:
+    """The words a student sees for a basis (``"context"`` -> ``"▲ context: ..."``).
+
+    >>> basis_label("inferred")
+    '◆ inferred: worked out from the article'
+    """
+    return BASIS_LABELS.get(basis, basis)
+
+
+def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A fact table ready to show: the chosen columns, then ``¶`` and the basis in words.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows of one of the book's tables (``book.figures``, or a filtered part of it).
+    columns : list of str, optional
+        The columns to keep before the provenance columns; default: all but the
+        provenance ones.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by the row's id (or glossary term), with ``¶`` (paragraph), ``quote``,
+        ``basis`` (in words, marked) and ``note`` last.
+
+    Examples
+    --------
+    >>> import newsfacts
+    >>> book = newsfacts.load()
+    >>> facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"]
+    9
+    """
+    provenance = ["paragraph", "quote", "basis", "note"]
+    key = "id" if "id" in frame.columns else frame.columns[0]
+    if columns is None:
+        columns = [c for c in frame.columns if c not in provenance and c != key]
+    shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
+    if "basis" in shown.columns:
+        shown["basis"] = shown["basis"].map(basis_label)
+    shown = shown.rename(columns={"paragraph": "¶"}).set_index(key)
+    shown.index.name = key
+    return shown
+
+
+def badge(basis: str) -> str:
+    """An HTML mark for a basis: its words in a bordered box (escaped)."""
+    style = BASIS_STYLES.get(basis, "border:1px solid #000000;")
+    return (
+        f'<span class="newsfacts-basis newsfacts-basis-{html.escape(basis)}" '
+        f'style="{style}padding:0 4px;border-radius:3px;font-size:90%">'
+        f"{html.escape(basis_label(basis))}</span>"
+    )
+
+
+def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing found.") -> str:
+    """An escaped HTML table of some columns, with ``¶`` and the basis mark when present."""
+    columns = list(columns)
+    if frame.empty:
+        return f"<p><em>{html.escape(empty)}</em></p>"
+    extra = [c for c in ("paragraph", "basis") if c in frame.columns]
+    head = "".join(
+        f"<th>{html.escape('¶' if c == 'paragraph' else c)}</th>" for c in [*columns, *extra]
+    )
+    body = []
+    for _, row in frame.iterrows():
+        cells = [f"<td>{html.escape(str(row[c]))}</td>" for c in columns]
+        if "paragraph" in extra:
+            cells.append(f"<td>{int(row['paragraph'])}</td>")
+        if "basis" in extra:
+            cells.append(f"<td>{badge(str(row['basis']))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table class="newsfacts-table"><thead><tr>'
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(body)
+        + "</tbody></table>"
+    )

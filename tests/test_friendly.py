@@ -1,0 +1,39 @@
+"""Friendly messages for students' typos, installed into a real IPython shell."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts import friendly
+from newsfacts.errors import UnknownNameError
+
+
+def test_name_error_suggests_the_closest_name():
+    text = friendly.message_for(NameError("name 'boook' is not defined"), ["book", "check"])
+    assert "'book'" in text and "Traceback" not in text
+
+
+def test_unknown_name_error_keeps_its_message():
+    error = UnknownNameError("macrn", ["macron"])
+    assert friendly.message_for(error) == str(error)
+
+
+def test_enable_outside_ipython_does_nothing():
+    assert friendly.enable() is False
+
+
+def test_enable_in_ipython_shows_the_message_not_a_traceback(capsys):
+    shell_mod = pytest.importorskip("IPython.core.interactiveshell")
+    shell = shell_mod.InteractiveShell.instance()
+    try:
+        assert friendly.enable(shell)
+        shell.run_cell("import newsfacts; book = newsfacts.load()")
+        result = shell.run_cell("book.cite('zelenski')")
+        out = capsys.readouterr()
+        assert not result.success
+        text = out.out + out.err
+        assert "zelensky" in text
+        assert "Traceback" not in text
+    finally:
+        shell.set_custom_exc((), None)
+        shell_mod.InteractiveShell.clear_instance()

@@ -1,0 +1,39 @@
+"""Basis marks: every basis gets words and a symbol, and HTML is escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsfacts import show
+
+
+def test_every_basis_in_the_schema_has_a_label(book):
+    fields = {
+        f["name"]: f
+        for r in book.metadata["resources"]
+        if r["name"] == "figures"
+        for f in r["schema"]["fields"]
+    }
+    for basis in fields["basis"]["constraints"]["enum"]:
+        assert show.basis_label(basis) != basis
+
+
+def test_inferred_and_context_are_marked_by_symbol_not_colour_alone():
+    assert show.basis_label("inferred").startswith("◆")
+    assert show.basis_label("context").startswith("▲")
+
+
+def test_facts_puts_provenance_last_and_keeps_every_row(book):
+    shown = show.facts(book.events, ["description", "when_text"])
+    assert list(shown.columns) == ["description", "when_text", "¶", "quote", "basis", "note"]
+    assert len(shown) == len(book.events)
+    assert list(shown.index) == list(book.events["id"])
+
+
+def test_html_rows_escapes_pack_text():
+    frame = pd.DataFrame(
+        {"name": ["<script>x</script> & co"], "paragraph": [3], "basis": ["context"]}
+    )
+    out = show.html_rows(frame, ["name"])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; co" in out
+    assert "▲ context" in out
