@@ -42,9 +42,45 @@ def _lesson_00(book: Any) -> list[Question]:
     ]
 
 
+def _lesson_01(book: Any) -> list[Question]:
+    """Lesson 01: Who is who."""
+    return []
+
+
+def _lesson_02(book: Any) -> list[Question]:
+    """Lesson 02: Security guarantees."""
+    return []
+
+
+def _lesson_03(book: Any) -> list[Question]:
+    """Lesson 03: The territorial disputes."""
+    return []
+
+
+def _lesson_04(book: Any) -> list[Question]:
+    """Lesson 04: Venezuela."""
+    return []
+
+
+def _lesson_05(book: Any) -> list[Question]:
+    """Lesson 05: Greenland."""
+    return []
+
+
+def _lesson_06(book: Any) -> list[Question]:
+    """Lesson 06: Review."""
+    return []
+
+
 #: Lesson number -> a function that makes that lesson's questions from a book.
 QUESTIONS: dict[str, Callable[[Any], list[Question]]] = {
     "00": _lesson_00,
+    "01": _lesson_01,
+    "02": _lesson_02,
+    "03": _lesson_03,
+    "04": _lesson_04,
+    "05": _lesson_05,
+    "06": _lesson_06,
 }
 
 

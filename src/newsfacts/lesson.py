@@ -1,0 +1,61 @@
+"""Everything a lesson's code cells use, importable in one line.
+
+The first code cell of every lesson is::
+
+    from newsfacts.lesson import *
+    book = start()
+
+`start` loads the article's facts and switches on plain-language error messages. This
+module imports ipywidgets (for the explorers and quizzes); matplotlib loads only when a
+chart is drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsfacts import friendly
+from newsfacts.book import Book
+from newsfacts.exercises import check, describe
+from newsfacts.load import load
+from newsfacts.questions import check_understanding
+from newsfacts.quiz import multiple_choice, quiz, sorting, who_said
+from newsfacts.show import facts
+from newsfacts.widgets import actor_explorer, article_reader, fact_filter, glossary_lookup
+
+__all__ = [
+    "start",
+    "check",
+    "describe",
+    "facts",
+    "check_understanding",
+    "multiple_choice",
+    "quiz",
+    "sorting",
+    "who_said",
+    "article_reader",
+    "actor_explorer",
+    "fact_filter",
+    "glossary_lookup",
+    "plots",  # noqa: F822 (loaded on first use by __getattr__)
+]
+
+
+def start(pack: Any = None) -> Book:
+    """Load the article's facts (the bundled article, or `pack`) and turn on friendly errors.
+
+    Returns
+    -------
+    Book
+        The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
+    """
+    friendly.enable()
+    return load(pack)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "plots":  # matplotlib loads on the first chart, not with the lesson
+        import importlib
+
+        return importlib.import_module("newsfacts.plots")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
