@@ -6,15 +6,15 @@ The first code cell of every lesson is::
     book = start()
 
 `start` loads the article's facts and switches on plain-language error messages. This
-module imports ipywidgets (for the explorers and quizzes); matplotlib loads only when a
-chart is drawn.
+module brings in ipywidgets (explorers, quizzes) and matplotlib (`plots`), which
+``import newsfacts`` alone does not.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsfacts import friendly
+from newsfacts import friendly, plots
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
 from newsfacts.load import load
@@ -37,7 +37,7 @@ __all__ = [
     "actor_explorer",
     "fact_filter",
     "glossary_lookup",
-    "plots",  # noqa: F822 (loaded on first use by __getattr__)
+    "plots",
 ]
 
 
@@ -51,11 +51,3 @@ def start(pack: Any = None) -> Book:
     """
     friendly.enable()
     return load(pack)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "plots":  # matplotlib loads on the first chart, not with the lesson
-        import importlib
-
-        return importlib.import_module("newsfacts.plots")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
