@@ -1,0 +1,543 @@
+"""Tests for newsfacts.plots: every chart carries its facts as text, looks the same every
+time, uses only Okabe-Ito colours and keeps its labels apart."""
+
+from __future__ import annotations
+
+import doctest
+import io
+import itertools
+import os
+import re
+import subprocess
+import sys
+import types
+
+import matplotlib.colors as mcolors
+import matplotlib.text as mtext
+import pandas as pd
+import pytest
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from newsfacts import plots
+
+EVIL = "<script>alert('x')</script> & Co"
+
+CHARTS = {
+    "figures": lambda book: plots.figures_chart(book),
+    "relations": lambda book: plots.relations_diagram(book),
+    # the first actor: Macron in the bundled article
+    "relations-focus": lambda book: plots.relations_diagram(book, focus=book.actors["id"].iloc[0]),
+    "places": lambda book: plots.places_diagram(book),
+    "timeline": lambda book: plots.timeline_chart(book),
+}
+
+
+def _frame(columns: str, rows: list[tuple]) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=columns.split(","))
+    if "paragraph" in table:
+        table["paragraph"] = table["paragraph"].astype(int)
+    if "value" in table:
+        table["value"] = table["value"].astype(float)
+    return table
+
+
+def _small_book(name: str = EVIL) -> types.SimpleNamespace:
+    """A stand-in book, a few rows a table, with markup and ampersands in its names."""
+    provenance = "paragraph,quote,basis,note"
+    return types.SimpleNamespace(
+        paragraphs=_frame("paragraph,kind,text", [(0, "title", "A title")]),
+        actors=_frame(
+            f"id,name,kind,role,affiliation,{provenance}",
+            [
+                ("evil", name, "person", "leader", "land", 1, "q", "reported", ""),
+                ("land", "Land & <b>Sea</b>", "state", "a state", "", 1, "q", "reported", ""),
+            ],
+        ),
+        places=_frame(
+            f"id,name,kind,part_of,{provenance}",
+            [
+                ("town", f"Town of {name}", "city", "land", 2, "q", "reported", ""),
+                ("lake", "Lake <Blue>", "area", "", 2, "q", "reported", ""),
+            ],
+        ),
+        figures=_frame(
+            f"id,value,unit,qualifier,subject,description,{provenance}",
+            [
+                (
+                    "fig-evil",
+                    50,
+                    "percent",
+                    "about",
+                    "evil",
+                    f"share of {name}",
+                    3,
+                    "q",
+                    "attributed",
+                    "",
+                )
+            ],
+        ),
+        claims=_frame(
+            f"id,speaker,text,about,{provenance}",
+            [("claim-1", "evil", "Half & half.", "fig-evil", 3, "q", "attributed", "")],
+        ),
+        events=_frame(
+            f"id,description,when,when_text,when_basis,modality,actors,place,{provenance}",
+            [
+                (
+                    "ev-1",
+                    f"{name} arrives",
+                    "2024-03",
+                    "in March <2024>",
+                    "reported",
+                    "happened",
+                    "evil",
+                    "town",
+                    2,
+                    "q",
+                    "reported",
+                    "",
+                ),
+                (
+                    "ev-2",
+                    "A <b>meeting</b> & a lunch",
+                    "2024-05-02",
+                    "",
+                    "context",
+                    "expected",
+                    "evil;land",
+                    "",
+                    3,
+                    "q",
+                    "reported",
+                    "Date from <News & Co>.",
+                ),
+                (
+                    "ev-3",
+                    "Something & nothing",
+                    "",
+                    "lately",
+                    "",
+                    "ongoing",
+                    "land",
+                    "",
+                    1,
+                    "q",
+                    "reported",
+                    "",
+                ),
+            ],
+        ),
+        relations=_frame(
+            f"id,source,relation,target,{provenance}",
+            [
+                ("rel-1", "evil", "leads & <rules>", "land", 1, "q", "reported", ""),
+                ("rel-2", "town", "part of", "land", 2, "q", "inferred", "worked out"),
+            ],
+        ),
+        glossary=_frame("term,definition,paragraph,quote,note", []),
+    )
+
+
+def _empty_book() -> types.SimpleNamespace:
+    book = _small_book()
+    for name in ("figures", "events", "relations", "places", "claims"):
+        setattr(book, name, getattr(book, name).iloc[0:0])
+    return book
+
+
+def _names(book) -> dict[str, str]:
+    return {
+        **dict(zip(book.actors["id"], book.actors["name"], strict=True)),
+        **dict(zip(book.places["id"], book.places["name"], strict=True)),
+    }
+
+
+def _texts(chart: plots.Chart) -> list[mtext.Text]:
+    chart.png()  # lay the figure out
+    found, seen = [], set()
+    for text in chart.figure.findobj(mtext.Text):
+        if id(text) not in seen and text.get_visible() and text.get_text().strip():
+            seen.add(id(text))
+            found.append(text)
+    return found
+
+
+# --------------------------------------------------------------------------------------
+# What every chart does
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_each_function_returns_a_chart_with_caption_and_alt_text(book, kind):
+    chart = CHARTS[kind](book)
+    assert isinstance(chart, plots.Chart)
+    assert len(chart.alt) > 100 and chart.caption
+    assert repr(chart) == f"{chart.caption}\n{chart.alt}"
+    assert chart.png().startswith(b"\x89PNG\r\n\x1a\n")
+    assert chart.size == tuple(round(v * 100) for v in chart.figure.get_size_inches())
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_png_is_the_same_bytes_every_time(book, kind):
+    first = CHARTS[kind](book)
+    plots._LAYOUTS.clear()  # lay the diagram out afresh, not from the kept layouts
+    second = CHARTS[kind](book)
+    assert first.png() == second.png()
+    assert first.png() is first.png()  # drawn once, then kept
+    assert b"matplotlib" not in first.png().lower()  # no version string in the metadata
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_html_shows_the_picture_with_its_alt_text_and_caption(book, kind):
+    chart = CHARTS[kind](book)
+    html = chart._repr_html_()
+    assert html.startswith("<figure") and html.endswith("</figure>")
+    assert "src='data:image/png;base64," in html
+    assert "<figcaption>" in html
+    first_line = chart.alt.splitlines()[0]
+    assert html.count(first_line.replace("'", "&#x27;")) == 2  # in alt="..." and as text
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_html_escapes_names_with_markup(kind):
+    chart = CHARTS[kind](_small_book())
+    html = chart._repr_html_()
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+    assert "&amp;" in html
+
+
+ALLOWED = {c.lower() for c in plots.OKABE_ITO.values()} | {"#ffffff"}
+
+
+def _hex(value) -> set[str]:
+    """The colours in a matplotlib colour value, leaving out fully transparent ones."""
+    if isinstance(value, str) and value in ("none", "auto", "face", "edge"):
+        return set()
+    return {mcolors.to_hex(rgba[:3]) for rgba in mcolors.to_rgba_array(value) if rgba[3] > 0}
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_artists_use_okabe_ito_colours_only(book, kind):
+    chart = CHARTS[kind](book)
+    chart.png()
+    used: set[str] = set()
+    for artist in chart.figure.findobj(lambda a: a.get_visible()):
+        if isinstance(artist, Patch):
+            used |= _hex(artist.get_facecolor()) | _hex(artist.get_edgecolor())
+        elif isinstance(artist, Line2D) and artist.get_visible():
+            if artist.get_linestyle() not in ("None", "none", ""):
+                used |= _hex(artist.get_color())
+            if artist.get_marker() not in ("None", "none", "", None):
+                used |= _hex(artist.get_markerfacecolor()) | _hex(artist.get_markeredgecolor())
+        elif isinstance(artist, mtext.Text) and artist.get_text().strip():
+            used |= _hex(artist.get_color())
+    used -= _hidden_defaults(chart)
+    assert used <= ALLOWED, sorted(used - ALLOWED)
+    assert len(used & ALLOWED) >= 3
+
+
+def _hidden_defaults(chart) -> set[str]:
+    """Colours of parts matplotlib keeps but does not draw here (frames of frameless
+    legends, grid lines that are off)."""
+    hidden = set()
+    for legend in chart.figure.findobj(lambda a: a.__class__.__name__ == "Legend"):
+        if not legend.get_frame_on():
+            hidden |= _hex(legend.get_frame().get_edgecolor())
+    return hidden - ALLOWED
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_drawn_picture_uses_okabe_ito_colours_only(book, kind):
+    # Everything actually drawn, hatching and text included, as the SVG writer sees it.
+    chart = CHARTS[kind](book)
+    buffer = io.StringIO()
+    with plots._style():
+        chart.figure.savefig(buffer, format="svg", metadata={"Date": None})
+    found = set(re.findall(r"(?:fill|stroke)[:=]\s*\"?(#[0-9a-fA-F]{6})", buffer.getvalue()))
+    found = {colour.lower() for colour in found}
+    assert found, "no colours in the SVG"
+    assert found <= ALLOWED, sorted(found - ALLOWED)
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_text_is_at_least_9_points_and_no_two_labels_overlap(book, kind):
+    chart = CHARTS[kind](book)
+    texts = _texts(chart)
+    renderer = chart.figure.canvas.get_renderer()
+    assert min(t.get_fontsize() for t in texts) >= 9
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    width, height = chart.size
+    for name, box in boxes:
+        assert box.x0 >= -1 and box.y0 >= -1, f"{name!r} runs off the picture"
+        assert box.x1 <= width + 1 and box.y1 <= height + 1, f"{name!r} runs off the picture"
+    for (a, one), (b, other) in itertools.combinations(boxes, 2):
+        across = min(one.x1, other.x1) - max(one.x0, other.x0)
+        down = min(one.y1, other.y1) - max(one.y0, other.y0)
+        assert across <= 1 or down <= 1, f"{a!r} overlaps {b!r}"
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_a_pack_with_nothing_to_draw_still_gives_a_chart(kind):
+    chart = CHARTS[kind](_empty_book())
+    assert isinstance(chart, plots.Chart)
+    assert chart.alt and chart.png()
+
+
+def test_import_newsfacts_alone_does_not_load_matplotlib():
+    code = (
+        "import sys\n"
+        "import newsfacts\n"
+        "assert 'matplotlib' not in sys.modules, 'import newsfacts loaded matplotlib'\n"
+        "import newsfacts.plots\n"
+        "assert 'matplotlib' in sys.modules\n"
+        "assert 'matplotlib.pyplot' not in sys.modules, 'plots must not use pyplot'\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_docstring_examples():
+    assert doctest.testmod(plots, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+# --------------------------------------------------------------------------------------
+# figures_chart
+
+
+def test_figures_chart_alt_text_lists_every_percentage(book):
+    chart = plots.figures_chart(book)
+    names = _names(book)
+    percent = book.figures[book.figures["unit"] == "percent"]
+    assert len(percent) >= 1
+    for row in percent.itertuples():
+        number = f"{row.value:g}%"
+        words = number if row.qualifier in ("", "none") else f"{row.qualifier} {number}"
+        line = next(line for line in chart.alt.splitlines() if line.startswith(row.description))
+        assert words in line
+        assert f"paragraph {row.paragraph}" in line
+        assert row.quote in line
+        if row.basis == "attributed":
+            speakers = book.claims[
+                book.claims["about"].str.split(";").apply(lambda ids, i=row.id: i in ids)
+            ]["speaker"]
+            for speaker in speakers:
+                assert f"according to {names[speaker]}" in line
+    others = book.figures[book.figures["unit"] != "percent"]
+    for row in others.itertuples():
+        assert row.description not in chart.alt
+
+
+def test_figures_chart_labels_use_the_articles_hedge_and_paragraph(book):
+    chart = plots.figures_chart(book)
+    drawn = {t.get_text() for t in _texts(chart)}
+    for row in book.figures[book.figures["unit"] == "percent"].itertuples():
+        number = f"{row.value:g}%"
+        assert (number if row.qualifier == "none" else f"{row.qualifier} {number}") in drawn
+        assert any(f"¶{row.paragraph}" in text and row.description in text for text in drawn)
+
+
+def test_figures_chart_attributed_bars_are_hatched(book):
+    chart = plots.figures_chart(book)
+    bars = [p for ax in chart.figure.axes for p in ax.patches if p.get_hatch()]
+    attributed = book.figures[
+        (book.figures["unit"] == "percent") & (book.figures["basis"] == "attributed")
+    ]
+    assert len(bars) == len(attributed)
+
+
+def test_figures_chart_with_ids_draws_one_scale_per_unit(book):
+    ids = book.figures["id"].tolist()
+    chart = plots.figures_chart(book, ids=ids)
+    for row in book.figures.itertuples():
+        assert row.description in chart.alt
+    units = book.figures["unit"].unique()
+    assert len(chart.figure.axes) == len(units) + 1  # one per unit, one for the titles
+
+
+def test_figures_chart_unknown_id_suggests_the_closest(book):
+    with pytest.raises(KeyError, match="fig-donetsk-control"):
+        plots.figures_chart(book, ids=["fig-donetsk"])
+
+
+def test_figure_label():
+    assert plots.figure_label({"value": 99.0, "unit": "percent", "qualifier": "some"}) == (
+        "some 99%"
+    )
+    assert plots.figure_label({"value": 90.0, "unit": "percent", "qualifier": "none"}) == "90%"
+    assert plots.figure_label({"value": 2.5, "unit": "years", "qualifier": ""}) == "2.5 years"
+
+
+# --------------------------------------------------------------------------------------
+# relations_diagram
+
+
+def test_relations_alt_text_has_one_sentence_per_relation(book):
+    chart = plots.relations_diagram(book)
+    names = _names(book)
+    lines = chart.alt.splitlines()
+    for row in book.relations.itertuples():
+        sentence = f"{names[row.source]} — {row.relation} — {names[row.target]}"
+        matches = [line for line in lines if line.startswith(sentence + " (")]
+        assert len(matches) == 1, sentence
+        assert f"paragraph {row.paragraph}" in matches[0]
+        if row.basis != "reported":
+            assert row.basis in matches[0]
+
+
+def test_relations_diagram_draws_every_name_and_label(book):
+    chart = plots.relations_diagram(book)
+    drawn = {t.get_text() for t in _texts(chart)}
+    names = _names(book)
+    for row in book.relations.itertuples():
+        assert names[row.source] in drawn and names[row.target] in drawn
+        assert any(
+            " ".join(text.split()) == f"{row.relation} ¶{row.paragraph}" for text in drawn
+        ), row.relation
+
+
+def test_relations_diagram_ids_keep_only_relations_among_them(book):
+    ids = ["macron", "france", "denmark", "starmer", "uk"]
+    chart = plots.relations_diagram(book, ids=ids)
+    inside = book.relations[book.relations["source"].isin(ids) & book.relations["target"].isin(ids)]
+    assert chart.alt.count(" — ") == 2 * len(inside)
+    names = _names(book)
+    for row in inside.itertuples():
+        assert f"{names[row.source]} — {row.relation} — {names[row.target]}" in chart.alt
+
+
+def test_relations_focus_highlights_and_keeps_the_layout(book):
+    names = set(_names(book).values())
+    plain = plots.relations_diagram(book)
+    focused = plots.relations_diagram(book, focus="Emmanuel Macron")  # a name works too
+
+    def spots(chart):
+        return {t.get_text(): t.get_position() for t in _texts(chart) if t.get_text() in names}
+
+    assert spots(plain) == spots(focused)
+    relations = book.relations
+    own = relations[(relations["source"] == "macron") | (relations["target"] == "macron")]
+    labels = {f"{row.relation} ¶{row.paragraph}" for row in relations.itertuples()}
+    drawn = [" ".join(t.get_text().split()) for t in _texts(focused)]
+    shown = [text for text in drawn if text in labels]
+    assert sorted(shown) == sorted(f"{r.relation} ¶{r.paragraph}" for r in own.itertuples())
+    assert "The relations of Emmanuel Macron" in focused.alt
+
+
+def test_relations_unknown_focus_suggests_the_closest(book):
+    with pytest.raises(KeyError, match="macron"):
+        plots.relations_diagram(book, focus="macrn")
+
+
+# --------------------------------------------------------------------------------------
+# places_diagram
+
+
+def _containment(book) -> list[tuple[str, str, str]]:
+    links = [(row.id, row.part_of, row.basis) for row in book.places.itertuples() if row.part_of]
+    part_of = book.relations[book.relations["relation"] == "part of"]
+    links += [(row.source, row.target, row.basis) for row in part_of.itertuples()]
+    return links
+
+
+def test_places_alt_text_names_every_place_and_the_nesting(book):
+    chart = plots.places_diagram(book)
+    names = _names(book)
+    for row in book.places.itertuples():
+        assert f"{row.name} ({row.kind}, paragraph {row.paragraph})" in chart.alt
+    lines = chart.alt.splitlines()
+    links = _containment(book)
+    assert links
+    for child, parent, basis in links:
+        line = next(line for line in lines if line.startswith(f"Inside {names[parent]} ("))
+        assert names[child] in line
+        if basis == "inferred":
+            assert "dotted outline" in line
+
+
+def test_places_diagram_draws_every_place_with_its_paragraph(book):
+    chart = plots.places_diagram(book)
+    drawn = [t.get_text() for t in _texts(chart)]
+    for row in book.places.itertuples():
+        assert row.name in drawn
+        assert any(f"{row.kind} · ¶{row.paragraph}" in text for text in drawn)
+    dotted = [p for p in chart.figure.axes[0].patches if p.get_linestyle() in (":", "dotted")]
+    assert len(dotted) == sum(1 for *_, basis in _containment(book) if basis == "inferred")
+
+
+# --------------------------------------------------------------------------------------
+# timeline_chart and timeline_table
+
+
+def test_timeline_alt_text_lists_every_dated_event(book):
+    chart = plots.timeline_chart(book)
+    dated = book.events[book.events["when"] != ""]
+    assert f"the {len(dated)} events" in chart.alt
+    for row in dated.itertuples():
+        line = next(line for line in chart.alt.splitlines() if row.description in line)
+        assert f"paragraph {row.paragraph}" in line
+        if row.when_text:
+            assert f"“{row.when_text}”" in line
+        if row.when_basis == "context":
+            assert "outside the article" in line
+    undated = len(book.events) - len(dated)
+    assert f"{undated} more events" in chart.alt
+
+
+def test_timeline_markers_follow_where_the_date_comes_from(book):
+    chart = plots.timeline_chart(book)
+    dated = book.events[book.events["when"] != ""].sort_values("when")
+    points = [
+        line
+        for line in chart.figure.axes[0].lines
+        if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
+    ]
+    expected = {"reported": "o", "inferred": "s", "context": "D"}
+    assert [p.get_marker() for p in points] == [expected[b] for b in dated["when_basis"]]
+    for point, basis in zip(points, dated["when_basis"], strict=True):
+        filled = point.get_markerfacecolor() != "#FFFFFF"
+        assert filled == (basis == "reported")
+
+
+def test_timeline_table_orders_dated_events_then_the_rest(book):
+    table = plots.timeline_table(book)
+    assert list(table.columns) == [
+        "when",
+        "when_text",
+        "date_source",
+        "modality",
+        "description",
+        "paragraph",
+    ]
+    assert sorted(table.index) == sorted(book.events["id"])
+    dated = table[table["when"] != ""]
+    undated = table[table["when"] == ""]
+    assert list(table.index) == list(dated.index) + list(undated.index)
+    assert list(dated["when"]) == sorted(dated["when"])
+    assert list(undated["paragraph"]) == sorted(undated["paragraph"])
+    assert table["paragraph"].dtype.kind == "i"
+    events = book.events.set_index("id")
+    for ident, row in table.iterrows():
+        basis = events.loc[ident, "when_basis"] if row["when"] else ""
+        if basis == "reported":
+            assert row["date_source"] == "the article"
+        elif basis == "inferred":
+            assert row["date_source"] == "worked out from the article"
+        elif basis == "context":
+            assert row["date_source"].startswith("outside the article: ")
+            assert len(row["date_source"]) < 80
+        else:
+            assert row["date_source"] == ""
+
+
+def test_timeline_gaps_are_written_between_points():
+    book = _small_book()
+    chart = plots.timeline_chart(book)
+    drawn = [t.get_text() for t in _texts(chart)]
+    assert "about 2 months later" in drawn
+    assert "March 2024" in drawn and "2 May 2024" in drawn
+    assert "1 more event in the article has no date" in chart.alt
