@@ -860,9 +860,12 @@ def _astuple(box: _Box) -> tuple[float, float, float, float]:
     return (box.x, box.y, box.w, box.h)
 
 
+_MAX_STRETCH = 1.8
+
+
 def _fit(nodes: dict[str, _Node], spots: dict[str, tuple[float, float]], area: _Box) -> None:
     """Turn the layout to the angle where it fills `area` best, then scale it to fill the
-    area (but not beyond 1.3 times its own size, so that a few names stay close)."""
+    area (but not beyond 1.8 times its own size, so that a few names stay close)."""
     import math
 
     if len(nodes) == 1:
@@ -896,14 +899,14 @@ def _fit(nodes: dict[str, _Node], spots: dict[str, tuple[float, float]], area: _
         scale = min(area.w / max(right - left, 1e-9), area.h / max(high - low, 1e-9))
         if best is None or scale > best[0] + 1e-9:
             best = (scale, turned)
-        if angle == flat and scale >= 1.3:
+        if angle == flat and scale >= _MAX_STRETCH:
             break
     turned = best[1]
     xs = [x for x, _ in turned.values()]
     ys = [y for _, y in turned.values()]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
-    scale_x = min((area.w - widest) / span_x, 1.3) if span_x > 1e-9 else 1.0
-    scale_y = min((area.h - tallest) / span_y, 1.3) if span_y > 1e-9 else 1.0
+    scale_x = min((area.w - widest) / span_x, _MAX_STRETCH) if span_x > 1e-9 else 1.0
+    scale_y = min((area.h - tallest) / span_y, _MAX_STRETCH) if span_y > 1e-9 else 1.0
     middle_x, middle_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     for key, node in nodes.items():
         x, y = turned[key]
@@ -945,11 +948,13 @@ def _spread(
     gap_x: float,
     gap_y: float,
     room: Sequence[tuple[str, str, float, float]] = (),
+    share: float = 1.0,
 ) -> None:
     """Push apart boxes that come too close, keeping them inside `area` (deterministic).
 
     `room` lists arrows (source, target, label width, label height) whose two boxes must
-    leave room for the label between them.
+    leave room for the label between them: room along the arrow, and `share` of the room
+    the label needs to sit between the boxes without touching either.
     """
     keys = sorted(nodes)
 
@@ -976,7 +981,7 @@ def _spread(
                 reach((box.w + label_w) / 2 + 0.1, (box.h + label_h) / 2 + 0.06, ux, uy)
                 for box in (p.label_box, q.label_box)
             )
-            need = max(along, 0.75 * clear)
+            need = max(along, share * clear)
             if distance < need - 1e-3:
                 moved = True
                 step = (need - distance) / 2
@@ -1169,7 +1174,9 @@ def _layout_relations(
     if linked_nodes:
         spots = _stress_layout(sorted(linked_nodes), edges, lengths)
         _fit(linked_nodes, spots, area)
-        _spread(linked_nodes, area, 0.35, 0.45, room)
+        # A crowded diagram cannot give every label all the room it wants.
+        share = 1.0 if len(linked_nodes) <= 15 else 0.75
+        _spread(linked_nodes, area, 0.35, 0.45, room, share)
     _park([n for k, n in nodes.items() if k not in ends], list(linked_nodes.values()), area)
     for node in nodes.values():
         node.mark_box = node.label_box
