@@ -190,8 +190,8 @@ EXERCISES: dict[str, Exercise] = {
                 "A relation goes from a 'source' to a 'target'.",
                 "Compare the target column with 'denmark'.",
             ),
-            "Greenland is part of Denmark, and several leaders side with it: that is why the "
-            "threat matters to Nato.",
+            "Greenland is part of Denmark (¶ 20), and many leaders, including Starmer and "
+            "Macron, have sided with Denmark over Greenland (¶ 23).",
         ),
         Exercise(
             "outside-dates",
