@@ -37,3 +37,17 @@ def test_html_rows_escapes_pack_text():
     out = show.html_rows(frame, ["name"])
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; co" in out
     assert "▲ context" in out
+
+
+def test_whole_numbers_show_without_a_decimal_point(book):
+    shown = show.facts(book.figures, ["value", "unit"])
+    assert str(shown.loc["fig-donetsk-control", "value"]) == "75"
+    halves = show.facts(pd.DataFrame({"id": ["a"], "value": [2.5]}), ["value"])
+    assert halves.loc["a", "value"] == 2.5
+
+
+def test_start_shows_long_notes_whole():
+    from newsfacts.lesson import start
+
+    start()
+    assert pd.get_option("display.max_colwidth") is None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from newsfacts import friendly, plots
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
@@ -50,4 +52,6 @@ def start(pack: Any = None) -> Book:
         The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
     """
     friendly.enable()
+    # Notes and quotes are sentences: show them whole, not cut at 50 characters.
+    pd.set_option("display.max_colwidth", None)
     return load(pack)

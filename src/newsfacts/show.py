@@ -72,6 +72,10 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
     if "basis" in shown.columns:
         shown["basis"] = shown["basis"].map(basis_label)
+    for column in shown.columns:  # 75.0 reads as a measurement; the article wrote 75
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
+            shown[column] = values.astype("Int64")
     shown = shown.rename(columns={"paragraph": "¶"}).set_index(key)
     shown.index.name = key
     return shown
