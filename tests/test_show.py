@@ -51,3 +51,16 @@ def test_start_shows_long_notes_whole():
 
     start()
     assert pd.get_option("display.max_colwidth") is None
+
+
+def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
+    outside = book.events[book.events["when_basis"] == "context"]
+    assert len(outside) > 0
+    shown = show.facts(book.events, ["when", "description"])
+    html = show.html_rows(book.events, ["when", "description"])
+    for ident, when in zip(outside["id"], outside["when"], strict=True):
+        assert shown.loc[ident, "when"] == f"{when} ▲ from outside the article"
+        assert f"{when} ▲ from outside the article" in html
+    reported = book.events[book.events["when_basis"] == "reported"]
+    for ident, when in zip(reported["id"], reported["when"], strict=True):
+        assert shown.loc[ident, "when"] == when

@@ -32,6 +32,25 @@ BASIS_STYLES: dict[str, str] = {
 }
 
 
+#: The mark after a date that the article does not give itself (events.when_basis).
+WHEN_MARKS: dict[str, str] = {
+    "inferred": " ◆ worked out from the article",
+    "context": " ▲ from outside the article",
+}
+
+
+def marked_when(frame: pd.DataFrame) -> pd.Series:
+    """The ``when`` column with a mark after each date that the article does not give.
+
+    >>> import newsfacts
+    >>> book = newsfacts.load()
+    >>> marked_when(book.events).loc[book.events["id"] == "ev-invasion"].item()
+    '2022-02'
+    """
+    marks = frame["when_basis"].map(WHEN_MARKS).fillna("")
+    return frame["when"].where(frame["when"] == "", frame["when"] + marks)
+
+
 def basis_label(basis: str) -> str:
     """The words a student sees for a basis (``"context"`` -> ``"▲ context: ..."``).
 
@@ -70,6 +89,8 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     if columns is None:
         columns = [c for c in frame.columns if c not in provenance and c != key]
     shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
+    if "when" in shown.columns and "when_basis" in frame.columns:
+        shown["when"] = marked_when(frame)
     if "basis" in shown.columns:
         shown["basis"] = shown["basis"].map(basis_label)
     for column in shown.columns:  # 75.0 reads as a measurement; the article wrote 75
@@ -94,6 +115,8 @@ def badge(basis: str) -> str:
 def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing found.") -> str:
     """An escaped HTML table of some columns, with ``¶`` and the basis mark when present."""
     columns = list(columns)
+    if "when" in columns and "when_basis" in frame.columns:
+        frame = frame.assign(when=marked_when(frame))
     if frame.empty:
         return f"<p><em>{html.escape(empty)}</em></p>"
     extra = [c for c in ("paragraph", "basis") if c in frame.columns]

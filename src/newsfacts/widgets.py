@@ -126,7 +126,7 @@ class ActorExplorer(widgets.VBox):
         parts = [
             f"<h4>{html.escape(row['name'])}</h4>",
             f"<p><strong>Kind:</strong> {html.escape(row['kind'])}<br>",
-            f"<strong>Role (the article's words):</strong> {html.escape(row['role'] or '—')}<br>",
+            f"<strong>Role in the story:</strong> {html.escape(row['role'] or '—')}<br>",
         ]
         if row["affiliation"]:
             parts.append(f"<strong>Belongs to:</strong> {self._name(row['affiliation'])}<br>")
