@@ -458,6 +458,11 @@ def test_lesson_runs_in_jupyterlab(lesson, lesson_result, lab_context, lab_serve
                 )
             if wanted:
                 README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+                # Show the first control with the lesson around it, not the last cell.
+                control = page.locator(".jp-OutputArea-output .widget-dropdown").first
+                if control.count():
+                    control.evaluate("e => e.scrollIntoView({block: 'start'})")
+                    time.sleep(0.3)
                 page.screenshot(path=str(README_SCREENSHOT))
                 browser_record.readme_screenshot_written = True
     finally:
