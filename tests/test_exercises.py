@@ -64,6 +64,13 @@ def test_number_answers(book):
     assert "number" in check("body-paragraphs", book.paragraphs, book).message
 
 
+def test_a_count_made_with_sum_is_a_number(book):
+    # Lesson 0's hint counts with (mask).sum(), which gives numpy's int64.
+    mask = book.paragraphs["kind"] == "body"
+    assert check("body-paragraphs", mask.sum(), book).correct
+    assert "too high" in check("body-paragraphs", mask.sum() + 1, book).message
+
+
 @pytest.mark.parametrize("name", ["peple", 5, None])
 def test_an_unknown_exercise_gets_a_hint(book, name):
     feedback = check(name, [], book)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from newsfacts.suggest import closest, did_you_mean
@@ -293,6 +294,8 @@ def _hint(exercise: Exercise, level: int = 0) -> str:
 
 
 def _check_number(exercise: Exercise, expected: int, answer: Any) -> Feedback:
+    if isinstance(answer, np.generic):  # (mask).sum() gives numpy's int64, not int
+        answer = answer.item()
     if isinstance(answer, (pd.DataFrame, pd.Series)):
         return Feedback(
             exercise.name,
