@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8888
 
-.PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks bench clean help
+.PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks student bench clean help
 
 help:
 	@echo "make lab    set up .venv and open the lessons in JupyterLab"
@@ -41,7 +41,7 @@ test-lib: $(VENV)/.test-installed
 	$(BIN)/pytest tests -m "not browser"
 
 test-notebooks: $(VENV)/.test-installed
-	$(BIN)/pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/pytest --nbval notebooks teacher --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 # Browser tests need Debian's Chromium at /usr/bin/chromium.
 browser:
@@ -62,9 +62,23 @@ test: lint test-lib test-notebooks
 	  echo; echo "Browser tests NOT run: Chromium is missing. Run 'make test-browser' (installs Debian's chromium, needs root)."; \
 	fi
 
-# Re-execute every lesson and store its outputs (nbval compares against them).
-notebooks: $(VENV)/.test-installed
+# Two editions of the lessons. teacher/ is the source: the lessons with their answer keys
+# (cells tagged `solution`). notebooks/ is the student edition, built from it by nbconvert's
+# TagRemovePreprocessor; edit teacher/, never notebooks/.
+STRIP_SOLUTIONS := --to notebook --log-level=WARN --TagRemovePreprocessor.enabled=True \
+  --TagRemovePreprocessor.remove_cell_tags=solution
+
+# Build the student edition from teacher/, then run it and store its outputs.
+student: $(VENV)/.test-installed
+	rm -f notebooks/[0-9][0-9]-*.ipynb
+	$(BIN)/jupyter nbconvert $(STRIP_SOLUTIONS) --output-dir notebooks teacher/[0-9][0-9]-*.ipynb
 	$(PY) scripts/run_notebooks.py notebooks
+
+# Re-execute every lesson of both editions and store its outputs (nbval compares against
+# them): teacher/ in place, then notebooks/ built from it.
+notebooks: $(VENV)/.test-installed
+	$(PY) scripts/run_notebooks.py teacher
+	$(MAKE) --no-print-directory student
 
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/bench.py

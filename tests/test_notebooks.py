@@ -1,4 +1,10 @@
-"""The lessons as stored: executed, error-free, accessible, and regenerated deterministically."""
+"""The lessons as stored, in both editions: executed, error-free, accessible, and
+regenerated deterministically.
+
+teacher/ holds the lessons with their answer keys (cells tagged `solution`); notebooks/ is
+the student edition built from it (`make student`; see test_editions.py). Every check here
+holds for both.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+EDITIONS = ("notebooks", "teacher")
+NOTEBOOKS = [
+    path for edition in EDITIONS for path in sorted((ROOT / edition).glob("[0-9][0-9]-*.ipynb"))
+]
 EXPECTED = [
     "00-start-here",
     "01-who-is-who",
@@ -34,11 +43,12 @@ def load(path: Path) -> dict:
 
 
 def ids(paths):
-    return [p.stem for p in paths]
+    return [f"{p.parent.name}/{p.stem}" for p in paths]
 
 
-def test_the_series_is_complete():
-    assert ids(NOTEBOOKS) == EXPECTED
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_series_is_complete(edition):
+    assert [p.stem for p in NOTEBOOKS if p.parent.name == edition] == EXPECTED
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -132,3 +142,24 @@ def test_regenerating_changes_nothing(path, tmp_path):
     assert copy.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
         f"make notebooks would change {path.name}: run it and commit the result"
     )
+
+
+CHECK_CELL = re.compile(r'^check\("([a-z0-9-]+)", answer\)$')
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_checks_show_a_hint_to_students_and_a_tick_to_teachers(path):
+    """The student edition stores each exercise unanswered, so its check shows a hint (✗),
+    not a traceback; the teacher edition runs the model answer first, so it shows ✓."""
+    want = "✓" if path.parent.name == "teacher" else "✗"
+    checks = 0
+    for cell in load(path)["cells"]:
+        if cell["cell_type"] != "code" or not CHECK_CELL.match("".join(cell["source"])):
+            continue
+        checks += 1
+        (output,) = cell["outputs"]
+        text = "".join(output["data"]["text/plain"])
+        assert text.startswith(want), f"{''.join(cell['source'])} shows {text!r}"
+        if want == "✗":
+            assert "Hint:" in text
+    assert checks >= 1

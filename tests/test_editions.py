@@ -1,0 +1,172 @@
+"""The two editions: teacher/ (the source, with answer keys) and notebooks/ (for students).
+
+`make student` builds notebooks/ from teacher/ with nbconvert's TagRemovePreprocessor,
+which drops every cell tagged `solution`, then runs it. These tests build the same way
+into a temporary folder and check that no answer reaches a student.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfacts.exercises import EXERCISES, check
+
+ROOT = Path(__file__).resolve().parents[1]
+TEACHER = sorted((ROOT / "teacher").glob("[0-9][0-9]-*.ipynb"))
+STUDENT = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+TAG = "solution"
+PLACEHOLDER = "answer = ...  # write one line of pandas here"
+CHECK = re.compile(r'^check\("([a-z0-9-]+)", answer\)$')
+MODEL = re.compile(r"^answer = (.+?)(\s+#.*)?$")
+
+
+def cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def output_text(cell: dict) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append("".join(output.get("text", "")))
+        for mime in ("text/plain", "text/html", "text/markdown"):
+            parts.append("".join(output.get("data", {}).get(mime, "")))
+    return "\n".join(part for part in parts if part)
+
+
+def squeeze(text: str) -> str:
+    """Text with no white space and one kind of quote, so spacing cannot hide a match."""
+    return re.sub(r"\s+", "", text).replace("'", '"')
+
+
+def solutions() -> list[tuple[str, dict]]:
+    return [(p.stem, c) for p in TEACHER for c in cells(p) if TAG in tags(c)]
+
+
+def model_answers() -> list[tuple[str, str, str]]:
+    """(lesson, exercise, expression) for every model answer of the teacher edition."""
+    found = []
+    for path in TEACHER:
+        notebook = cells(path)
+        for before, after in zip(notebook, notebook[1:], strict=False):
+            match = CHECK.match(source(after))
+            if match and TAG in tags(before):
+                expression = MODEL.match(source(before)).group(1)
+                found.append((path.stem, match.group(1), expression))
+    return found
+
+
+def student_text() -> str:
+    """Everything a student sees: every cell's source and stored output, all lessons."""
+    return "\x00".join(
+        source(cell) + "\x00" + output_text(cell) for path in STUDENT for cell in cells(path)
+    )
+
+
+def makefile_flags() -> list[str]:
+    """The nbconvert options `make student` uses (the Makefile's STRIP_SOLUTIONS)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    value = re.search(r"^STRIP_SOLUTIONS\s*:=\s*((?:.*\\\n)*.*)$", makefile, flags=re.M)
+    assert value, "the Makefile defines STRIP_SOLUTIONS for `make student`"
+    return value.group(1).replace("\\\n", " ").split()
+
+
+def test_make_student_uses_nbconverts_tag_removal():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^student:.*\n((?:\t.*\n)+)", makefile, flags=re.M).group(1)
+    assert "jupyter nbconvert $(STRIP_SOLUTIONS) --output-dir notebooks teacher/" in recipe
+    assert "scripts/run_notebooks.py notebooks" in recipe
+    flags = makefile_flags()
+    assert "--TagRemovePreprocessor.enabled=True" in flags
+    assert f"--TagRemovePreprocessor.remove_cell_tags={TAG}" in flags
+
+
+def test_the_student_edition_is_what_make_student_builds(tmp_path):
+    """notebooks/ holds what nbconvert makes of teacher/: the same cells, minus the
+    solutions. (test_notebooks.py checks that running them changes nothing.)"""
+    subprocess.run(
+        [sys.executable, "-m", "nbconvert", *makefile_flags(), "--output-dir", str(tmp_path)]
+        + [str(p) for p in TEACHER],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    built = sorted(tmp_path.glob("*.ipynb"))
+    assert [p.name for p in built] == [p.name for p in STUDENT]
+    for made in built:
+        stored = ROOT / "notebooks" / made.name
+        want = [(c["id"], c["cell_type"], source(c), tags(c)) for c in cells(made)]
+        have = [(c["id"], c["cell_type"], source(c), tags(c)) for c in cells(stored)]
+        assert have == want, f"{made.name}: run `make student` and commit the result"
+        made_meta = json.loads(made.read_text(encoding="utf-8"))["metadata"]
+        stored_meta = json.loads(stored.read_text(encoding="utf-8"))["metadata"]
+        assert stored_meta == made_meta
+
+
+def test_the_teacher_edition_has_solutions_and_the_student_edition_none():
+    assert len(TEACHER) == len(STUDENT) == 7
+    for path in TEACHER:
+        assert any(TAG in tags(c) for c in cells(path)), f"{path.name} has no answer key"
+    for path in STUDENT:
+        assert not [source(c)[:60] for c in cells(path) if TAG in tags(c)]
+
+
+@pytest.mark.parametrize(
+    ("lesson", "cell"), solutions(), ids=[f"{n}/{c['id']}" for n, c in solutions()]
+)
+def test_no_solution_text_survives_into_a_student_notebook(lesson, cell):
+    seen = squeeze(student_text())
+    text = source(cell).strip()
+    assert squeeze(text) not in seen, f"{lesson}: a solution cell is in the student edition"
+    shown = output_text(cell).strip()
+    if shown:
+        assert squeeze(shown) not in seen, f"{lesson}: a solution's output reached students"
+
+
+def test_no_model_answer_survives_into_a_student_notebook():
+    answers = model_answers()
+    assert {name for _, name, _ in answers} == set(EXERCISES), "every exercise has a model answer"
+    seen = squeeze(student_text())
+    for lesson, name, expression in answers:
+        assert squeeze(expression) not in seen, f"{lesson}: the answer to {name!r} leaks"
+
+
+def test_every_model_answer_is_right(book):
+    for lesson, name, expression in model_answers():
+        feedback = check(name, eval(expression, {"book": book}), book)
+        assert feedback.correct, f"{lesson}, {name}: {feedback}"
+
+
+@pytest.mark.parametrize("path", TEACHER, ids=[p.stem for p in TEACHER])
+def test_each_exercise_keeps_the_placeholder_then_the_model_answer_then_the_check(path):
+    """Teacher: placeholder, model answer, check. Student: placeholder, check."""
+    teacher = [source(c) for c in cells(path)]
+    student = [source(c) for c in cells(ROOT / "notebooks" / path.name)]
+    for notebook, gap in ((teacher, 2), (student, 1)):
+        checks = [i for i, s in enumerate(notebook) if CHECK.match(s)]
+        assert checks
+        for i in checks:
+            assert notebook[i - gap] == PLACEHOLDER
+    for i, text in enumerate(teacher):
+        if CHECK.match(text):
+            assert MODEL.match(teacher[i - 1]) and teacher[i - 1] != PLACEHOLDER
+
+
+def test_the_readme_says_where_each_edition_lives():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Two editions", 1)[1].split("\n## ", 1)[0]
+    assert "`teacher/`" in section and "`notebooks/`" in section
+    assert "make student" in section and "Binder" in section
