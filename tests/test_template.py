@@ -1,0 +1,224 @@
+"""The template pack (data/template) and the authoring guide (docs/authoring.md) that uses it:
+the template passes the check, keeps the bundled pack's schema, and a teacher following the
+guide gets a pack that loads, the error messages it shows, and notebook code that runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsfacts
+from newsfacts.exercises import check
+from newsfacts.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "data" / "template"
+BUNDLED = ROOT / "data" / "paris-2026"
+MINI = ROOT / "tests" / "fixtures" / "mini-pack"
+GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+OWN = {"name", "title", "description", "sources"}  # what a pack's author changes
+
+
+def descriptor(pack: Path) -> dict:
+    return json.loads((pack / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def fields(pack: Path, table: str) -> list[str]:
+    (resource,) = [r for r in descriptor(pack)["resources"] if r["name"] == table]
+    return [field["name"] for field in resource["schema"]["fields"]]
+
+
+def rows(pack: Path, table: str) -> list[list[str]]:
+    text = (pack / f"{table}.csv").read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def newsfacts_check(pack: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsfacts", "check", pack],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def code_blocks(text: str, language: str = "") -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", text, flags=re.M | re.S)
+
+
+def test_the_template_passes_the_check():
+    book = newsfacts.load(TEMPLATE)
+    assert "Lindenfeld" in book.title
+    assert list(book.paragraphs["kind"][:3]) == ["title", "byline", "caption"]
+    for table in TABLES:
+        assert 1 <= len(getattr(book, table)) <= 2, f"{table}: one or two example rows"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_each_template_table_has_the_schemas_header_and_example_rows(table):
+    header, *examples = rows(TEMPLATE, table)
+    assert header == fields(BUNDLED, table)
+    assert 1 <= len(examples) <= 2
+
+
+def test_the_template_keeps_the_bundled_packs_schema():
+    """Everything but the pack's own name, title, description and sources is the same, so the
+    template cannot drift from what the loader and the lessons expect."""
+    template, bundled = descriptor(TEMPLATE), descriptor(BUNDLED)
+    assert set(template) == set(bundled)
+    for key in set(bundled) - OWN:
+        assert template[key] == bundled[key], key
+    for key in OWN:
+        assert template[key] != bundled[key], f"the template still has the Paris {key}"
+    assert descriptor(MINI)["resources"] == bundled["resources"]
+    described = {r["path"] for r in template["resources"]}
+    assert described == {p.name for p in TEMPLATE.glob("*.csv")}
+
+
+def test_frictionless_accepts_the_template():
+    exe = Path(sys.executable).with_name("frictionless")
+    if not exe.exists():
+        pytest.fail("frictionless is missing: install the test extra (make test does)")
+    done = subprocess.run(
+        [str(exe), "validate", str(TEMPLATE / "datapackage.json")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+ARTICLE = """Village of Oberbach opens its first library
+
+Tomas Lind
+Children read in the new library on Market Street.
+
+The village of Oberbach opened its first public library on Saturday, on Market Street.
+
+About 120 people came to the opening, librarian Sara Holm said.
+
+The library will open four days a week from next month, the village council said.
+"""
+
+# A different made-up article, filled in the way the guide says: header kept, rows replaced.
+ROWS = {
+    "actors": """\
+holm,Sara Holm,person,librarian,,4,librarian Sara Holm,reported,
+village-council,the village council,organisation,says when the library will open,,5,\
+the village council said,reported,
+""",
+    "places": """\
+oberbach,Oberbach,city,,3,The village of Oberbach,reported,
+market-street,Market Street,area,oberbach,3,on Market Street,reported,
+""",
+    "figures": """\
+fig-visitors,120,people,about,ev-opening,"people who came to the opening, according to Sara \
+Holm",4,About 120 people came to the opening,attributed,Sara Holm's estimate.
+""",
+    "events": """\
+ev-opening,Oberbach opens its first public library,,on Saturday,,happened,,market-street,3,\
+opened its first public library on Saturday,reported,
+ev-opening-days,The library opens four days a week,,from next month,,expected,village-council,\
+oberbach,5,will open four days a week from next month,attributed,
+""",
+    "claims": """\
+claim-visitors,holm,About 120 people came to the opening.,fig-visitors,4,"About 120 people came \
+to the opening, librarian Sara Holm said",attributed,
+""",
+    "relations": """\
+rel-holm-library,holm,librarian in,oberbach,4,librarian Sara Holm,inferred,The article calls \
+her 'librarian' in a story about Oberbach's library.
+""",
+    "glossary": """\
+public library,"A library that anyone may use, free of charge.",3,its first public library,
+""",
+}
+
+
+def make_pack(folder: Path) -> Path:
+    """Do what docs/authoring.md says: copy the template, paste the article, fill the CSVs,
+    change the pack's own fields in datapackage.json."""
+    pack = Path(shutil.copytree(TEMPLATE, folder))
+    (pack / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    for table, new_rows in ROWS.items():
+        header = (pack / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0]
+        (pack / f"{table}.csv").write_text(f"{header}\n{new_rows}", encoding="utf-8")
+    package = descriptor(pack)
+    package.update(
+        name=folder.name,
+        title="Village of Oberbach opens its first library",
+        description="A made-up article, for a test.",
+        sources=[{"title": "Village of Oberbach opens its first library", "author": "Tomas Lind"}],
+    )
+    (pack / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    return pack
+
+
+def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
+    pack = make_pack(tmp_path / "library-opens")
+    book = newsfacts.load(pack)
+    assert book.title == "Village of Oberbach opens its first library"
+    assert list(book.paragraphs["kind"]) == ["title", "byline", "caption", "body", "body", "body"]
+    assert {table: len(getattr(book, table)) for table in ROWS} == {
+        table: len(new_rows.splitlines()) for table, new_rows in ROWS.items()
+    }
+    assert book.cite("fig-visitors").paragraph == 4
+    assert "Oberbach" not in (TEMPLATE / "article.txt").read_text(encoding="utf-8")
+
+    done = newsfacts_check(str(pack), tmp_path)
+    assert done.returncode == 0 and "No problems found." in done.stdout, done.stdout
+
+    from newsfacts.lesson import start
+
+    book = start(str(pack))
+    assert check("people", book.actors[book.actors["kind"] == "person"], book).correct
+    assert check(
+        "expected-events", book.events[book.events["modality"] == "expected"], book
+    ).correct
+    assert check("hedged-figures", book.figures[book.figures["qualifier"] != "none"], book).correct
+    assert check("body-paragraphs", 3, book).correct
+
+
+def test_the_guides_success_output_is_the_real_one():
+    shown = next(block for block in code_blocks(GUIDE) if "No problems found." in block)
+    done = newsfacts_check("data/template", ROOT)
+    assert done.returncode == 0
+    assert done.stdout == shown
+
+
+def test_the_guides_error_example_is_what_check_prints(tmp_path):
+    """The guide's broken copy, made for real: each problem it shows is reported for the
+    same file, line, id and column."""
+    pack = Path(shutil.copytree(TEMPLATE, tmp_path / "my-pack"))
+    for table, old, new in [
+        ("actors", 'school-council,4,"Lena Brandt', 'school-counsil,4,"Lena Brandt'),
+        ("figures", "signed a letter,attributed", "signed the letter,attributed"),
+        ("events", "next month,,expected", "next month,,expectd"),
+    ]:
+        path = pack / f"{table}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (table, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    done = newsfacts_check("my-pack", tmp_path)
+    assert done.returncode == 1
+    shown = next(block for block in code_blocks(GUIDE) if "problems in the pack" in block)
+    where = re.compile(r"^(\S+\.csv, line \d+, id '[^']+', column '[^']+'):", flags=re.M)
+    assert where.findall(done.stdout) == where.findall(shown)
+    assert done.stdout.splitlines()[0] == shown.splitlines()[0]
+    assert "Did you mean 'school-council'?" in done.stdout
+
+
+def test_the_guides_notebook_code_runs_on_the_template(monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    lesson_part = GUIDE.split("## 5. Use it in a notebook", 1)[1]
+    namespace: dict = {}
+    blocks = code_blocks(lesson_part, "python")
+    assert len(blocks) >= 8
+    for block in blocks:
+        exec(block.replace("data/bridge-vote", str(TEMPLATE)), namespace)
+    assert namespace["book"].title.startswith("School council")
