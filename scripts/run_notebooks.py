@@ -9,7 +9,9 @@ twice in a row changes nothing in git:
 - an output that displays a widget keeps only a plain-text stand-in, "Run this cell to
   show the interactive widget", which is also what a student sees before running it,
   and its cell gets the tag nbval-ignore-output (a widget's output is the one thing
-  nbval cannot compare); every other cell is compared.
+  nbval cannot compare); every other cell is compared;
+- what a cell prints is stored as one output per stream: the kernel sends printed text in
+  chunks that depend on timing, so consecutive stdout (or stderr) outputs are joined.
 A cell that raises stops the run with the notebook's name and the error.
 """
 
@@ -50,6 +52,24 @@ def without_widget_views(nb: nbformat.NotebookNode) -> None:
             cell.metadata.pop("tags", None)
 
 
+def joined_streams(nb: nbformat.NotebookNode) -> None:
+    for cell in nb.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            last = outputs[-1] if outputs else None
+            if (
+                output.get("output_type") == "stream"
+                and last is not None
+                and last.get("output_type") == "stream"
+                and last.get("name") == output.get("name")
+            ):
+                last["text"] += output["text"]
+            else:
+                outputs.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = outputs
+
+
 def run(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -62,6 +82,7 @@ def run(path: Path) -> None:
     )
     client.execute()
     without_widget_views(nb)
+    joined_streams(nb)
     nbformat.write(nb, path)
 
 
