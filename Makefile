@@ -83,5 +83,11 @@ notebooks: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/bench.py
 
+# Printable pages (git ignores handouts/): each lesson without code or widgets, the
+# annotated article, and an index. Uses the outputs stored in notebooks/.
+.PHONY: handouts
+handouts: $(VENV)/.test-installed
+	$(PY) scripts/handouts.py --out handouts
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache screenshots handouts
