@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts import friendly, plots
+from newsfacts.annotate import annotated_article
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
 from newsfacts.load import load
@@ -27,6 +28,7 @@ from newsfacts.widgets import actor_explorer, article_reader, fact_filter, gloss
 
 __all__ = [
     "start",
+    "annotated_article",
     "check",
     "describe",
     "facts",
