@@ -31,6 +31,9 @@ def describe_value(value: object) -> str:
     """
     if value is None:
         return "None (nothing)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f"the text {shown!r}"
     if isinstance(value, bool):
         return f"the truth value {value}"
     if isinstance(value, int | float):
@@ -41,7 +44,8 @@ def describe_value(value: object) -> str:
         return "a whole table (a pandas DataFrame)"
     if isinstance(value, list | tuple | set):
         return f"a {type(value).__name__}; pass one id at a time"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _positions(mask: pd.Series) -> list[int]:
@@ -152,7 +156,9 @@ class Book:
             r.get("name"): r for r in self.metadata.get("resources", []) if isinstance(r, dict)
         }
         for name, table in self.tables.items():
-            key = key_column(resources.get(name, {})) or ("id" if "id" in table else None)
+            key = key_column(resources.get(name, {})) or next(
+                (column for column in ("id", "term") if column in table), None
+            )
             if key and key in table:
                 keyed.append((name, key, table))
         keyed.sort(key=lambda entry: entry[1] != "id")

@@ -221,13 +221,13 @@ def _bundled_book():
 
 def describe(name: str) -> str:
     """The task of an exercise, as the lesson asks it."""
-    return _exercise(name).task
+    return _exercise(name, "describe").task
 
 
-def _exercise(name: object) -> Exercise:
+def _exercise(name: object, function: str = "check") -> Exercise:
     if not isinstance(name, str):
         raise TypeError(
-            f"check() takes the exercise's name in quotes first, such as 'people'; "
+            f"{function}() takes the exercise's name in quotes first, such as 'people'; "
             f"you passed {type(name).__name__} {name!r}."
         )
     if name not in EXERCISES:

@@ -379,6 +379,14 @@ def _resolve(asked: Any, choices: dict[str, str], what: str) -> str:
 def _resolve_many(asked: Any, choices: dict[str, str], what: str) -> list[str]:
     if isinstance(asked, str):
         asked = [asked]
+    try:
+        asked = list(asked)
+    except TypeError:
+        example = next(iter(choices), "an-id")
+        raise TypeError(
+            f"Give the {what} as text, such as {example!r}, or a list of them such as "
+            f"[{example!r}]; you passed {asked!r:.40}."
+        ) from None
     return [_resolve(item, choices, what) for item in asked]
 
 

@@ -428,12 +428,25 @@ QUESTIONS: dict[str, Callable[[Any], list[Question]]] = {
 
 def questions(book: Any, lesson: str) -> list[Question]:
     """The closing questions of one lesson ("00" to "06")."""
-    lesson = str(lesson).zfill(2)
-    if lesson not in QUESTIONS:
-        from newsfacts.errors import UnknownNameError
-        from newsfacts.suggest import closest
+    from newsfacts.errors import UnknownNameError
+    from newsfacts.suggest import closest
 
-        raise UnknownNameError(lesson, closest(lesson, list(QUESTIONS)), what="lesson")
+    if isinstance(lesson, bool) or not isinstance(lesson, str | int):
+        from newsfacts.book import describe_value
+
+        raise TypeError(
+            f"Give the lesson's number, such as '03' or 3; you passed {describe_value(lesson)}."
+        )
+    asked = lesson
+    lesson = str(lesson).strip()
+    lesson = lesson.zfill(2) if lesson else lesson
+    if lesson not in QUESTIONS:
+        raise UnknownNameError(
+            asked,
+            closest(lesson, list(QUESTIONS)),
+            what="lesson",
+            hint=f"The lessons are {', '.join(QUESTIONS)}.",
+        )
     return QUESTIONS[lesson](book)
 
 

@@ -120,6 +120,17 @@ def quiz(questions: Sequence[Question]) -> widgets.VBox:
     return widgets.VBox([MultipleChoice(q, i) for i, q in enumerate(questions, start=1)])
 
 
+def _texts(value: Any) -> list[str] | None:
+    """One text, or any collection of texts, as a list; None for anything else."""
+    if isinstance(value, str):
+        return [value]
+    try:
+        items = list(value)
+    except TypeError:
+        return None
+    return items if all(isinstance(item, str) for item in items) else None
+
+
 def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
     """A question made from a claim: "Who said ...?", with the speaker among the options.
 
@@ -132,15 +143,32 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    claims = book.claims.set_index("id")
-    if claim_id not in claims.index:
-        from newsfacts.errors import UnknownNameError
-        from newsfacts.suggest import closest
+    from newsfacts.book import describe_value
+    from newsfacts.errors import UnknownNameError
+    from newsfacts.suggest import closest
 
+    claims = book.claims.set_index("id")
+    if not isinstance(claim_id, str):
+        example = claims.index[0] if len(claims) else "claim-..."
+        raise TypeError(
+            f"who_said() takes a claim's id in quotes, such as {example!r}; "
+            f"you passed {describe_value(claim_id)}."
+        )
+    if claim_id not in claims.index:
         raise UnknownNameError(claim_id, closest(claim_id, list(claims.index)), what="claim")
     claim = claims.loc[claim_id]
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     speaker = claim["speaker"]
+    given = others
+    others = _texts(() if others is None else others)
+    if others is None:
+        raise TypeError(
+            "who_said() takes others as a list of actor ids, such as ['macron', 'trump']; "
+            f"you passed {describe_value(given)}."
+        )
+    for other in others:
+        if other not in names:
+            raise UnknownNameError(other, closest(other, list(names)), what="actor")
     if not others:
         people = book.actors.loc[book.actors["kind"] == "person", "id"]
         speakers = list(dict.fromkeys(book.claims["speaker"]))
@@ -161,6 +189,13 @@ def category_of(book: Any, ident: str) -> str:
     A claim, or any row whose basis is 'attributed', is claimed; an event whose modality
     is expected, threatened or proposed is expected; anything else the article states.
     """
+    if not isinstance(ident, str):
+        from newsfacts.book import describe_value
+
+        raise TypeError(
+            f"Give a fact's id in quotes, such as 'claim-...' or 'ev-...'; "
+            f"you passed {describe_value(ident)}."
+        )
     for table in ("claims", "events", "figures", "relations", "actors", "places"):
         frame = getattr(book, table)
         hit = frame[frame["id"] == ident]
@@ -172,8 +207,14 @@ def category_of(book: Any, ident: str) -> str:
                 return "expected"
             return "stated"
     from newsfacts.errors import UnknownNameError
+    from newsfacts.suggest import closest
 
-    raise UnknownNameError(ident)
+    known = [
+        str(i)
+        for t in ("claims", "events", "figures", "relations", "actors", "places")
+        for i in getattr(book, t)["id"]
+    ]
+    raise UnknownNameError(ident, closest(ident, known), what="fact id")
 
 
 class Sorting(widgets.VBox):
@@ -184,6 +225,15 @@ class Sorting(widgets.VBox):
     """
 
     def __init__(self, book: Any, ids: Sequence[str]):
+        from newsfacts.book import describe_value
+
+        given = ids
+        ids = _texts(ids)
+        if ids is None:
+            raise TypeError(
+                "sorting() takes a list of fact ids in quotes, such as "
+                f"['ev-invasion', 'claim-plan-90']; you passed {describe_value(given)}."
+            )
         self.book = book
         self.items = []
         rows = []

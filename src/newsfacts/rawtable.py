@@ -85,8 +85,18 @@ def read_raw_table(name: str, path: Path, file: str) -> tuple[RawTable | None, l
                 f"Create {file} with its header line, or fix its 'path' in datapackage.json.",
             )
         ]
-    except OSError as error:
-        return None, [Problem(file, None, None, None, f"cannot read the file ({error}).", "")]
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the file's name
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                None,
+                f"cannot read the file ({error}).",
+                f"Check that {file} is a file in the pack folder and its 'path' in "
+                "datapackage.json.",
+            )
+        ]
     text, bad = decode_utf8(data)
     table = RawTable(name=name, file=file, header=[])
     record_of_line: dict[int, int] = {}
@@ -112,16 +122,19 @@ def read_raw_table(name: str, path: Path, file: str) -> tuple[RawTable | None, l
             table.lines.append(record)
             table.spans.append(span)
     except csv.Error as error:
-        return None, [
-            Problem(
-                file,
-                record + 1,
-                None,
-                None,
-                f"the file cannot be read as CSV: {error}.",
-                "Open it in a spreadsheet or text editor and look at that line.",
+        message = f"the file cannot be read as CSV: {error}."
+        fix = "Open it in a spreadsheet or text editor and look at that line."
+        if "field larger than field limit" in str(error):
+            message = (
+                f"a cell starting on this line is longer than {csv.field_size_limit():,} "
+                "characters, too long to be a fact."
             )
-        ]
+            fix = (
+                'Most often a double quote (") opens a cell and is never closed, so the rest '
+                'of the file becomes one cell: close it, or write it twice ("") inside a '
+                "quoted cell. Otherwise shorten the cell."
+            )
+        return None, [Problem(file, record + 1, None, None, message, fix)]
     for b in bad:
         line = record_of_line.get(b.line, record)
         table.bad_lines.setdefault(line, b.describe())

@@ -129,7 +129,31 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
             "Look for a missing comma or quote, or a comma after the last item, near that line.",
         )
         return None, [problem]
-    return metadata, _check_descriptor(name, metadata)
+    except RecursionError:
+        problem = Problem(
+            name,
+            None,
+            None,
+            None,
+            "lists or objects are nested too deeply to read (thousands of [ or { inside "
+            "each other).",
+            "Start from the bundled pack's datapackage.json: a pack needs only a few levels.",
+        )
+        return None, [problem]
+    except ValueError as error:  # e.g. a number with thousands of digits
+        problem = Problem(
+            name,
+            None,
+            None,
+            None,
+            f"this cannot be read as JSON: {error}.",
+            "Look for a very long number and shorten it.",
+        )
+        return None, [problem]
+    problems = _check_descriptor(name, metadata)
+    if not isinstance(metadata, dict):
+        return None, problems
+    return metadata, problems
 
 
 def _check_descriptor(name: str, metadata: Any) -> list[Problem]:
@@ -144,13 +168,22 @@ def _check_descriptor(name: str, metadata: Any) -> list[Problem]:
         if not _usable(resource):
             problems.append(
                 problem(
-                    f"resource number {number + 1} needs a 'name', a 'path' and a "
-                    "'schema' with a list of 'fields', each with a 'name'.",
+                    f"resource number {number + 1} needs a 'name', a 'path' (a file name "
+                    "such as 'actors.csv') and a 'schema' with a list of 'fields', each with "
+                    "a 'name'.",
                     "Compare it with the same resource in the bundled pack.",
                 )
             )
             continue
         names.append(resource["name"])
+    extra = metadata.get("newsfacts")
+    if isinstance(extra, dict) and "article" in extra and not _file_name(extra["article"]):
+        problems.append(
+            problem(
+                f"newsfacts.article is {extra['article']!r}, which is not a file name.",
+                "Write the article's file name, such as 'article.txt', or remove the entry.",
+            )
+        )
     for table in TABLES:
         if table not in names:
             problems.append(
@@ -162,13 +195,18 @@ def _check_descriptor(name: str, metadata: Any) -> list[Problem]:
     return problems
 
 
+def _file_name(value: Any) -> bool:
+    """Whether a descriptor value can name a file: text, not empty, without NUL."""
+    return isinstance(value, str) and bool(value.strip()) and "\x00" not in value
+
+
 def _usable(resource: Any) -> bool:
     if not isinstance(resource, dict):
         return False
     schema = resource.get("schema")
     return (
         isinstance(resource.get("name"), str)
-        and isinstance(resource.get("path"), str)
+        and _file_name(resource.get("path"))
         and isinstance(schema, dict)
         and isinstance(schema.get("fields"), list)
         and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"])
@@ -177,7 +215,8 @@ def _usable(resource: Any) -> bool:
 
 def resources(metadata: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the usable table descriptions of a descriptor, in order."""
-    return [r for r in metadata.get("resources", []) if _usable(r)]
+    found = metadata.get("resources") if isinstance(metadata, dict) else None
+    return [r for r in found if _usable(r)] if isinstance(found, list) else []
 
 
 def article_file(metadata: dict[str, Any]) -> str:
@@ -190,8 +229,8 @@ def article_file(metadata: dict[str, Any]) -> str:
     >>> article_file({})
     'article.txt'
     """
-    extra = metadata.get("newsfacts")
-    if isinstance(extra, dict) and isinstance(extra.get("article"), str):
+    extra = metadata.get("newsfacts") if isinstance(metadata, dict) else None
+    if isinstance(extra, dict) and _file_name(extra.get("article")):
         return extra["article"]
     return "article.txt"
 
@@ -206,9 +245,10 @@ def key_column(resource: dict[str, Any]) -> str | None:
     >>> key_column({"schema": {"primaryKey": "term"}})
     'term'
     """
-    key = resource.get("schema", {}).get("primaryKey")
+    schema = resource.get("schema") if isinstance(resource, dict) else None
+    key = schema.get("primaryKey") if isinstance(schema, dict) else None
     if isinstance(key, str):
         return key
-    if isinstance(key, list) and len(key) == 1:
+    if isinstance(key, list) and len(key) == 1 and isinstance(key[0], str):
         return key[0]
     return None

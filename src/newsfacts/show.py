@@ -84,10 +84,18 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     >>> facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"]
     9
     """
-    provenance = ["paragraph", "quote", "basis", "note"]
-    key = "id" if "id" in frame.columns else frame.columns[0]
+    frame = _as_frame(frame)
+    key = "id" if "id" in frame.columns else "term" if "term" in frame.columns else None
+    if key is None:
+        key = frame.columns[0] if len(frame.columns) else "id"
+        if key not in frame.columns:
+            return frame.copy()
+    provenance = [c for c in ("paragraph", "quote", "basis", "note") if c != key]
     if columns is None:
         columns = [c for c in frame.columns if c not in provenance and c != key]
+    else:
+        columns = _column_names(columns, frame)
+    columns = [c for c in dict.fromkeys(columns) if c != key and c not in provenance]
     shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
     if "when" in shown.columns and "when_basis" in frame.columns:
         shown["when"] = marked_when(frame)
@@ -97,9 +105,51 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
         values = shown[column]
         if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
             shown[column] = values.astype("Int64")
-    shown = shown.rename(columns={"paragraph": "¶"}).set_index(key)
+    shown = shown.set_index(key).rename(columns={"paragraph": "¶"})
     shown.index.name = key
     return shown
+
+
+def _as_frame(frame: object) -> pd.DataFrame:
+    """A table to show: a DataFrame as it is, one row (a Series) as a table of one row."""
+    from newsfacts.book import describe_value
+
+    if isinstance(frame, pd.DataFrame):
+        return frame
+    if isinstance(frame, pd.Series):
+        return frame.to_frame().T
+    raise TypeError(
+        "facts() takes a table, such as facts(book.figures) or "
+        f"facts(book.actors[book.actors['kind'] == 'person']); you passed {describe_value(frame)}."
+    )
+
+
+def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
+    """The columns a student asked for, checked against the table."""
+    if isinstance(columns, str):
+        columns = [columns]
+    try:
+        names = list(columns)  # type: ignore[call-overload]
+    except TypeError:
+        names = None
+    if names is None or not all(isinstance(name, str) for name in names):
+        from newsfacts.book import describe_value
+
+        raise TypeError(
+            "facts() takes the columns to show as a list of names in quotes, such as "
+            f"['value', 'unit']; you passed {describe_value(columns)}."
+        )
+    existing = [str(c) for c in frame.columns]
+    for name in names:
+        if name not in frame.columns:
+            from newsfacts.suggest import closest, did_you_mean
+
+            advice = did_you_mean(closest(name, existing))
+            raise ValueError(
+                f"The table has no column {name!r}. "
+                + (advice or f"Its columns are {', '.join(existing)}.")
+            )
+    return names
 
 
 def badge(basis: str) -> str:

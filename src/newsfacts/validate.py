@@ -26,7 +26,7 @@ import pandas as pd
 
 from newsfacts.errors import Problem
 from newsfacts.rawtable import RawTable
-from newsfacts.schema import ANY_ID, ID_REFERENCES, IdReference, key_column
+from newsfacts.schema import ANY_ID, DESCRIPTOR, ID_REFERENCES, IdReference, key_column
 from newsfacts.suggest import closest, did_you_mean
 from newsfacts.textfile import UTF8_FIX
 
@@ -54,7 +54,16 @@ def parse_integer(text: str) -> int | None:
     >>> parse_integer(" 12 "), parse_integer("twelve"), parse_integer("1.5")
     (12, None, None)
     """
-    return int(text) if INTEGER.fullmatch(text) else None
+    if not INTEGER.fullmatch(text):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (4300 by default)
+        return None
+
+
+#: The whole numbers a table can hold (pandas stores them in 64 bits).
+INT64 = range(-(2**63), 2**63)
 
 
 def parse_number(text: str) -> float | None:
@@ -278,7 +287,19 @@ def check_cells(table: Table) -> list[Problem]:
         kind = f.get("type", "string")
         enum = constraints.get("enum") if isinstance(constraints.get("enum"), list) else None
         pattern = constraints.get("pattern")
-        regex = re.compile(pattern) if isinstance(pattern, str) else None
+        regex, bad_pattern = _compile(pattern)
+        if bad_pattern:
+            problems.append(
+                Problem(
+                    DESCRIPTOR,
+                    None,
+                    None,
+                    name,
+                    f"the pattern {pattern!r} of column {name!r} in table {table.name!r} is "
+                    f"not a valid regular expression ({bad_pattern}).",
+                    "Correct the pattern (compare it with the bundled pack's) or remove it.",
+                )
+            )
         minimum = constraints.get("minimum")
         maximum = constraints.get("maximum")
         for row, cell in table.cells(name):
@@ -292,6 +313,16 @@ def check_cells(table: Table) -> list[Problem]:
             value: float | int | None = None
             if kind == "integer":
                 value = parse_integer(cell)
+                if INTEGER.fullmatch(cell) and (value is None or value not in INT64):
+                    problems.append(
+                        table.problem(
+                            row,
+                            name,
+                            f"{short(cell.strip(), 30)} is too large a number for a table.",
+                            "Check the number: whole numbers in a pack have at most 18 digits.",
+                        )
+                    )
+                    continue
                 if value is None:
                     problems.append(
                         table.problem(
@@ -343,6 +374,18 @@ def check_cells(table: Table) -> list[Problem]:
     return problems
 
 
+def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
+    """Compile a schema's pattern: (regex, "") or (None, what is wrong); no pattern: (None, "")."""
+    if pattern is None:
+        return None, ""
+    if not isinstance(pattern, str):
+        return None, f"it is {type(pattern).__name__}, not text"
+    try:
+        return re.compile(pattern), ""
+    except (re.error, RecursionError, OverflowError) as error:
+        return None, str(error)
+
+
 def _number_fix(cell: str) -> str:
     fix = "Write the number in digits, with a dot for decimals (75, 0.5)"
     if cell.strip().endswith("%"):
@@ -367,6 +410,8 @@ def check_keys(table: Table) -> list[Problem]:
     schema = table.resource["schema"]
     key = schema.get("primaryKey")
     keys = [key] if isinstance(key, str) else list(key) if isinstance(key, list) else []
+    if not all(isinstance(k, str) for k in keys):
+        keys = []  # not a list of column names: reported by nothing else, so ignored here
     groups = [keys] if keys else []
     for f in table.fields:
         constraints = f.get("constraints") if isinstance(f.get("constraints"), dict) else {}
@@ -470,13 +515,19 @@ def check_references(tables: dict[str, Table], unread: set[str] = frozenset()) -
 
 def _foreign_keys(table: Table) -> list[IdReference]:
     rules = []
-    for fk in table.resource["schema"].get("foreignKeys") or []:
+    found = table.resource["schema"].get("foreignKeys")
+    for fk in found if isinstance(found, list) else []:
         if not isinstance(fk, dict) or not isinstance(fk.get("reference"), dict):
             continue
         fields = fk.get("fields")
         fields = [fields] if isinstance(fields, str) else fields
         target = fk["reference"].get("resource") or table.name
-        if isinstance(fields, list) and len(fields) == 1 and isinstance(target, str):
+        if (
+            isinstance(fields, list)
+            and len(fields) == 1
+            and isinstance(fields[0], str)
+            and isinstance(target, str)
+        ):
             rules.append(IdReference(table.name, fields[0], (target,)))
     return rules
 

@@ -24,6 +24,8 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.book import describe_value
+from newsfacts.errors import UnknownNameError
 from newsfacts.show import badge, html_rows
 from newsfacts.suggest import closest, did_you_mean
 
@@ -46,6 +48,45 @@ def _split(value: str) -> list[str]:
     return [part for part in str(value).split(";") if part]
 
 
+def _words(value: Any, function: str, what: str) -> list[str]:
+    """A list of texts from one text or a list of texts; anything else is a TypeError."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple | set | pd.Series | pd.Index) and all(
+        isinstance(item, str) for item in value
+    ):
+        return list(value)
+    raise TypeError(
+        f"{function}() takes {what} in quotes, or a list of them such as ['a', 'b']; "
+        f"you passed {describe_value(value)}."
+    )
+
+
+def _paragraph_number(start: Any, last: int) -> int:
+    """A paragraph number from what a student passed as `start`, kept within 0..last."""
+    if start is None:
+        return 0
+    if isinstance(start, str) and start.strip().lstrip("+-").isdigit():
+        start = int(start)
+    if (
+        isinstance(start, bool)
+        or not isinstance(start, int | float)
+        and not hasattr(start, "__index__")
+    ):
+        raise TypeError(
+            "article_reader() takes a paragraph number, such as article_reader(book, start=9); "
+            f"you passed {describe_value(start)}."
+        )
+    if isinstance(start, float) and start != start:
+        raise ValueError(
+            "article_reader() takes a paragraph number, such as start=9; you passed nan "
+            "(not a number)."
+        )
+    if isinstance(start, float) and start in (float("inf"), float("-inf")):
+        return last if start > 0 else 0
+    return min(max(int(start), 0), last)
+
+
 def _names(book: Any) -> dict[str, str]:
     """Id -> name for every actor and place."""
     names = dict(zip(book.places["id"], book.places["name"], strict=True))
@@ -64,7 +105,7 @@ class ArticleReader(widgets.VBox):
         self.book = book
         last = len(book.paragraphs) - 1
         self.control = widgets.IntSlider(
-            value=min(max(int(start), 0), last),
+            value=_paragraph_number(start, last),
             min=0,
             max=last,
             description="Paragraph",
@@ -100,11 +141,20 @@ class ActorExplorer(widgets.VBox):
         self.names = _names(book)
         actors = book.actors
         if kinds is not None:
-            actors = actors[actors["kind"].isin(list(kinds))]
+            wanted = _words(kinds, "actor_explorer", "kinds such as 'person'")
+            actors = actors[actors["kind"].isin(wanted)]
+            if actors.empty:
+                known = list(dict.fromkeys(book.actors["kind"]))
+                near = did_you_mean(closest(wanted[0], known)) if wanted else ""
+                raise ValueError(
+                    f"No actor has the kind {', '.join(map(repr, wanted)) or '(none given)'}. "
+                    f"The kinds are {', '.join(known)}. {near}".strip()
+                )
+        self.actors = actors
         options = [(f"{row['name']} ({row['kind']})", row["id"]) for _, row in actors.iterrows()]
         self.control = widgets.Dropdown(
             options=options,
-            value=value if value in set(actors["id"]) else options[0][1],
+            value=options[0][1] if value is None else self._actor_id(value),
             description="Actor",
             style=_LABEL_STYLE,
         )
@@ -113,6 +163,35 @@ class ActorExplorer(widgets.VBox):
         super().__init__([self.control, self.panel])
         self._show()
 
+    def _actor_id(self, asked: Any) -> str:
+        """The id of a shown actor from an id or a name (capitals and spaces do not matter)."""
+        ids = list(self.actors["id"])
+        if not isinstance(asked, str):
+            raise TypeError(
+                f"actor_explorer() takes an actor's id in quotes, such as value={ids[0]!r}; "
+                f"you passed {describe_value(asked)}."
+            )
+        if asked in ids:
+            return asked
+        folded = asked.strip().casefold()
+        for ident, name in zip(self.actors["id"], self.actors["name"], strict=True):
+            if folded in (str(ident).casefold(), str(name).casefold()):
+                return ident
+        everyone = self.book.actors
+        hidden = everyone[
+            (everyone["id"].str.casefold() == folded) | (everyone["name"].str.casefold() == folded)
+        ]
+        if not hidden.empty:
+            row = hidden.iloc[0]
+            raise ValueError(
+                f"{row['name']} is a {row['kind']}, and this explorer shows only "
+                f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to kinds, "
+                "or pick another actor."
+            )
+        choices = dict(zip(self.actors["name"], self.actors["id"], strict=True))
+        choices.update({ident: ident for ident in ids})
+        raise UnknownNameError(asked, closest(asked, choices), what="actor")
+
     def _name(self, ident: str) -> str:
         return html.escape(self.names.get(ident, ident))
 
@@ -120,8 +199,9 @@ class ActorExplorer(widgets.VBox):
         self.panel.value = self.describe(self.control.value)
 
     def describe(self, ident: str) -> str:
-        """The panel's HTML for one actor id."""
+        """The panel's HTML for one actor (an id or a name)."""
         book = self.book
+        ident = self._actor_id(ident)
         row = book.actors.set_index("id").loc[ident]
         parts = [
             f"<h4>{html.escape(row['name'])}</h4>",
@@ -184,14 +264,35 @@ class FactFilter(widgets.VBox):
         value: str | None = None,
     ):
         self.book = book
-        self.frame: pd.DataFrame = getattr(book, table)
+        self.frame: pd.DataFrame = _table(book, table)
+        columns = [str(c) for c in self.frame.columns]
+        if not isinstance(column, str):
+            raise TypeError(
+                f"fact_filter() takes a column's name in quotes, such as {columns[0]!r}; "
+                f"you passed {describe_value(column)}."
+            )
         if column not in self.frame.columns:
             raise ValueError(
                 f"book.{table} has no column {column!r}. "
-                + (did_you_mean(closest(column, list(self.frame.columns))) or "")
+                + (
+                    did_you_mean(closest(column, columns))
+                    or f"Its columns are {', '.join(columns)}."
+                )
             )
         self.column = column
-        self.show = list(show) if show is not None else [c for c in self.frame.columns[:4]]
+        if show is None:
+            self.show = [c for c in self.frame.columns[:4]]
+        else:
+            self.show = _words(show, "fact_filter", "the columns to show")
+            for name in self.show:
+                if name not in self.frame.columns:
+                    raise ValueError(
+                        f"book.{table} has no column {name!r} to show. "
+                        + (
+                            did_you_mean(closest(name, columns))
+                            or f"Its columns are {', '.join(columns)}."
+                        )
+                    )
         values = [v for v in dict.fromkeys(self.frame[column]) if v != ""]
         multi = self.frame[column].astype(str).str.contains(";").any()
         if multi:
@@ -200,8 +301,8 @@ class FactFilter(widgets.VBox):
         options = [("all", "")] + [(str(v), v) for v in values]
         self.control = widgets.Dropdown(
             options=options,
-            value=value if value in values else "",
-            description=label or column.replace("_", " ").capitalize(),
+            value=_choice(value, values, column),
+            description=str(label) if label else column.replace("_", " ").capitalize(),
             style=_LABEL_STYLE,
         )
         self.panel = widgets.HTML(layout=_PANEL_LAYOUT)
@@ -224,11 +325,59 @@ class FactFilter(widgets.VBox):
         self.panel.value = count + html_rows(rows, self.show)
 
 
+def _table(book: Any, table: Any) -> pd.DataFrame:
+    """One of the book's tables (or its paragraphs) by name, or a friendly error."""
+    names = [*book.tables, "paragraphs"]
+    if not isinstance(table, str):
+        raise TypeError(
+            f"fact_filter() takes a table's name in quotes, such as 'events'; "
+            f"you passed {describe_value(table)}."
+        )
+    if table not in names:
+        raise UnknownNameError(
+            table, closest(table, names), what="table", hint=f"The tables are {', '.join(names)}."
+        )
+    return book.paragraphs if table == "paragraphs" else book.tables[table]
+
+
+def _choice(value: Any, values: list[Any], column: str) -> Any:
+    """The drop-down's first choice: `value` if it is one of `values`, "" (all) for None."""
+    if value is None or (isinstance(value, str) and value == ""):
+        return ""
+    try:
+        if value in values:
+            return value
+    except TypeError:  # an unhashable value such as a list
+        pass
+    texts = [str(v) for v in values]
+    if str(value) in texts:
+        return values[texts.index(str(value))]
+    shown = ", ".join(texts[:12]) + (", ..." if len(texts) > 12 else "")
+    near = did_you_mean(closest(str(value), texts)) if isinstance(value, str) else ""
+    raise ValueError(
+        f"{_short_repr(value)} is not a value of the column {column!r}. "
+        f"{near or 'Its values are ' + shown + '.'} Leave value out to show every row."
+    )
+
+
+def _short_repr(value: Any, width: int = 60) -> str:
+    """repr() cut to `width` characters, for messages."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class GlossaryLookup(widgets.VBox):
     """Type or pick a word from the article: see its plain-language meaning and where the
     article first uses it. A misspelt word gets the closest real ones."""
 
     def __init__(self, book: Any, value: str = ""):
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise TypeError(
+                "glossary_lookup() takes a word in quotes, such as glossary_lookup(book, "
+                f"'ceasefire'); you passed {describe_value(value)}."
+            )
         self.book = book
         self.terms = book.glossary.set_index("term")
         self.control = widgets.Combobox(
