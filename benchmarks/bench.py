@@ -1,15 +1,21 @@
 """Speed figures for newsfacts, as ratios that do not depend on the machine's speed.
 
-    python benchmarks/bench.py [--runs N] [--only load,lessons,callback,large]
+    python benchmarks/bench.py [--runs N] [--only load,lessons,...] [--skip sizes]
 
-Prints, each the median of N runs after one warm-up:
+Prints, each timing the median of N runs after one warm-up:
 - load: `import newsfacts; newsfacts.load()` in a fresh interpreter against
   `import pandas` alone (target: under 1.3);
 - lessons: each lesson executed in a fresh kernel (nbclient) against a baseline notebook
   that imports pandas, ipywidgets and matplotlib and does nothing else (target: under 1.5);
 - callback: one change of the actor explorer's selection, in milliseconds (target: under
   50 ms);
-- large: loading and validating a pack ten times larger than the bundled one, in seconds.
+- large: loading and validating a pack ten times larger than the bundled one, in seconds;
+- sizes: the installed size of three fresh venvs, measured once (a size does not vary from
+  run to run): what `make lab` installs (``pip install '.[lab]'``), the Binder requirements
+  alone (``pip install -r binder/requirements.txt``), and a bare
+  ``pip install jupyterlab ipywidgets pandas``, with the ratios of the first two to the bare
+  one. It builds three venvs (pip uses its cache and the indexes configured on the machine),
+  so it is the slow section: skip it with ``--skip sizes``.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +46,23 @@ def median_time(action, runs: int) -> float:
     return statistics.median(times)
 
 
+def median_times(actions: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median time of each action over `runs` rounds, after one warm-up round.
+
+    Each round runs every action once, in turn, so that a change in the machine's load
+    during the benchmark (it may be shared) falls on all of them alike.
+    """
+    for action in actions.values():
+        action()  # warm-up: file caches, bytecode
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
 def python_env() -> dict[str, str]:
     # Bytecode caches on, as on a student's machine.
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -49,8 +73,14 @@ def run_python(code: str) -> None:
 
 
 def bench_load(runs: int) -> None:
-    base = median_time(lambda: run_python("import pandas"), runs)
-    ours = median_time(lambda: run_python("import newsfacts; newsfacts.load()"), runs)
+    medians = median_times(
+        {
+            "base": lambda: run_python("import pandas"),
+            "ours": lambda: run_python("import newsfacts; newsfacts.load()"),
+        },
+        runs,
+    )
+    base, ours = medians["base"], medians["ours"]
     print(f"load     import pandas                       {base * 1000:8.0f} ms")
     print(f"load     import newsfacts; newsfacts.load()  {ours * 1000:8.0f} ms")
     print(f"load     ratio {ours / base:.2f} (target < 1.3)")
@@ -63,7 +93,7 @@ def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    ).execute(stderr=subprocess.DEVNULL)  # the kernel's start-up warnings, not figures
 
 
 def bench_lessons(runs: int) -> None:
@@ -78,11 +108,13 @@ def bench_lessons(runs: int) -> None:
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BASELINE_CODE)])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
         nbformat.write(nb, baseline)
-        base = median_time(lambda: execute(baseline), runs)
+        actions = {"baseline": lambda: execute(baseline)}
+        actions.update({p.stem: lambda p=p: execute(p) for p in lessons})
+        medians = median_times(actions, runs)
+    base = medians.pop("baseline")
     print(f"lessons  baseline (imports only)          {base:6.2f} s")
-    for lesson in lessons:
-        took = median_time(lambda lesson=lesson: execute(lesson), runs)
-        print(f"lessons  {lesson.stem:<32} {took:6.2f} s  ratio {took / base:.2f} (target < 1.5)")
+    for name, took in medians.items():
+        print(f"lessons  {name:<32} {took:6.2f} s  ratio {took / base:.2f} (target < 1.5)")
 
 
 def bench_callback(runs: int) -> None:
@@ -120,22 +152,96 @@ def bench_large(runs: int) -> None:
     print(f"large    a pack of {rows} fact rows (10x)   {took * 1000:6.0f} ms to load and validate")
 
 
+def disk_usage(folder: Path) -> int:
+    """Bytes a folder takes on disk, as ``du`` counts them (blocks; hard links once)."""
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    for top, dirs, names in os.walk(folder):
+        for name in [*dirs, *names]:
+            info = os.lstat(os.path.join(top, name))
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            total += info.st_blocks * 512
+    return total
+
+
+def quietly(command: list[str]) -> None:
+    """Run a command; show its output only if it fails (pip warns a lot, harmlessly)."""
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise subprocess.CalledProcessError(done.returncode, command)
+
+
+def build_venv(folder: Path, *pip_args: str) -> tuple[int, float]:
+    """Make a fresh venv as `make lab` does (venv, newest pip), install; (bytes, seconds)."""
+    start = time.perf_counter()
+    quietly([sys.executable, "-m", "venv", str(folder)])
+    pip = [str(folder / "bin" / "python"), "-m", "pip", "install", "--disable-pip-version-check"]
+    quietly([*pip, "--upgrade", "pip"])
+    quietly([*pip, *pip_args])
+    return disk_usage(folder), time.perf_counter() - start
+
+
+def own_size(venv: Path) -> int:
+    """Bytes of newsfacts itself in a venv: its code and the bundled pack."""
+    found = [*venv.glob("lib/python*/site-packages/newsfacts")]
+    found += venv.glob("lib/python*/site-packages/newsfacts-*.dist-info")
+    return sum(disk_usage(folder) for folder in found)
+
+
+def bench_sizes(runs: int) -> None:
+    del runs  # sizes are measured once
+    envs = {
+        "bare": ("jupyterlab", "ipywidgets", "pandas"),
+        "make lab": (".[lab]",),
+        "binder": ("-r", "binder/requirements.txt"),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = {}
+        for label, args in envs.items():
+            venv = Path(tmp) / label.replace(" ", "-")
+            size, took = build_venv(venv, *args)
+            sizes[label] = size
+            what = " ".join(args)
+            print(f"sizes    {label:<9} {what:<32} {size / 2**20:7.0f} MB  ({took:.0f} s to build)")
+            if label == "make lab":
+                own = own_size(venv) / 2**20
+                print(f"sizes    of which newsfacts itself (code and pack) {own:7.1f} MB")
+            shutil.rmtree(venv)
+    bare = sizes["bare"]
+    for label in ("make lab", "binder"):
+        extra = (sizes[label] - bare) / 2**20
+        print(f"sizes    {label} / bare  ratio {sizes[label] / bare:.2f} ({extra:+.0f} MB)")
+
+
 SECTIONS = {
     "load": bench_load,
     "lessons": bench_lessons,
     "callback": bench_callback,
     "large": bench_large,
+    "sizes": bench_sizes,
 }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default=",".join(SECTIONS))
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections to run")
+    parser.add_argument("--skip", default="", help="sections to leave out, e.g. sizes")
     args = parser.parse_args()
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    skipped = {name.strip() for name in args.skip.split(",") if name.strip()}
+    unknown = sorted((set(chosen) | skipped) - set(SECTIONS))
+    if unknown:
+        parser.error(
+            f"unknown section {', '.join(unknown)}; the sections are {', '.join(SECTIONS)}"
+        )
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {args.runs} runs")
-    for name in args.only.split(","):
-        SECTIONS[name.strip()](args.runs)
+    for name in chosen:
+        if name not in skipped:
+            SECTIONS[name](args.runs)
     return 0
 
 
