@@ -81,7 +81,7 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     --------
     >>> import newsfacts
     >>> book = newsfacts.load()
-    >>> facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"]
+    >>> int(facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"])
     9
     """
     frame = _as_frame(frame)
