@@ -147,7 +147,10 @@ class UnknownNameError(KeyError):
         self.hint = hint
 
     def __str__(self) -> str:
-        text = f"There is no {self.what} {self.name!r} in this pack."
+        name = repr(self.name)
+        if len(name) > 80:  # a pasted paragraph: show its start, not all of it
+            name = name[:60] + f"… ({len(name)} characters)"
+        text = f"There is no {self.what} {name} in this pack."
         advice = did_you_mean(self.suggestions) or self.hint
         return f"{text} {advice}" if advice else text
 

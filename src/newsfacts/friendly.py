@@ -35,11 +35,15 @@ If it is spelt right, run the cells above this one first."
             + (advice + " " if advice else "")
             + "If it is spelt right, run the cells above this one first."
         )
-    return f"{type(error).__name__}: {error}"
+    return str(error)
 
 
 def enable(shell: Any = None) -> bool:
     """Show friendly messages for newsfacts errors and NameError in this notebook.
+
+    A TypeError or ValueError raised by newsfacts itself (a wrong kind of value passed to
+    a widget or a chart) also shows only its message; raised anywhere else, it keeps its
+    usual traceback.
 
     Returns True when installed, False outside IPython (nothing to do there).
     """
@@ -53,6 +57,11 @@ def enable(shell: Any = None) -> bool:
         return False
 
     def handler(self, etype, value, tb, tb_offset=None):
+        if isinstance(value, (TypeError, ValueError)) and not isinstance(value, DataError):
+            if not raised_by_newsfacts(tb):  # the student's own code: the usual traceback
+                lines = self.InteractiveTB.structured_traceback(etype, value, tb, tb_offset)
+                self._showtraceback(etype, value, lines)
+                return lines
         names = [n for n in getattr(self, "user_ns", {}) if not n.startswith("_")]
         text = message_for(value, names)
         lines = [f"\N{LEFT-POINTING MAGNIFYING GLASS} {etype.__name__}", *text.split("\n")]
@@ -61,5 +70,14 @@ def enable(shell: Any = None) -> bool:
         self._showtraceback(etype, value, lines)
         return lines
 
-    shell.set_custom_exc((UnknownNameError, DataError, NameError), handler)
+    shell.set_custom_exc((UnknownNameError, DataError, NameError, TypeError, ValueError), handler)
     return True
+
+
+def raised_by_newsfacts(tb: Any) -> bool:
+    """True when the innermost frame of a traceback is newsfacts' own code: the library
+    raised the error on purpose, with a message written for students."""
+    last = None
+    while tb is not None:
+        last, tb = tb, tb.tb_next
+    return last is not None and last.tb_frame.f_globals.get("__name__", "").startswith("newsfacts")
