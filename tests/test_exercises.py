@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -84,3 +86,32 @@ def test_feedback_html_is_escaped(book):
 
 def test_describe_gives_the_task():
     assert "person" in describe("people")
+
+
+def test_check_marks_against_the_pack_start_loaded(tmp_path):
+    import shutil
+
+    from newsfacts import exercises
+    from newsfacts.lesson import start
+
+    mini = Path(__file__).parent / "fixtures" / "mini-pack"
+    pack = shutil.copytree(mini, tmp_path / "pack")
+    try:
+        book = start(pack)
+        people = book.actors[book.actors["kind"] == "person"]
+        assert check("people", people).correct
+        assert check("people", list(people["id"])).correct
+    finally:
+        exercises.use(None)
+
+
+def test_closing_questions_on_another_pack_say_what_is_missing(tmp_path):
+    import shutil
+
+    import newsfacts
+    from newsfacts.questions import questions
+
+    mini = Path(__file__).parent / "fixtures" / "mini-pack"
+    book = newsfacts.load(shutil.copytree(mini, tmp_path / "pack"))
+    with pytest.raises(ValueError, match="written for the Paris article"):
+        questions(book, "02")

@@ -212,6 +212,15 @@ EXERCISES: dict[str, Exercise] = {
 }
 
 
+_current_book: Any = None
+
+
+def use(book: Any) -> None:
+    """Check later answers against `book` (``start(pack)`` calls this for its pack)."""
+    global _current_book
+    _current_book = book
+
+
 @lru_cache(maxsize=1)
 def _bundled_book():
     from newsfacts import load
@@ -269,7 +278,7 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     except (TypeError, KeyError) as error:
         message = error.args[0] if isinstance(error, TypeError) else str(error)
         return Feedback(str(name), False, message, "Copy the exercise name from the lesson.")
-    book = _bundled_book() if book is None else book
+    book = book if book is not None else _current_book or _bundled_book()
     expected = exercise.solve(book)
     if answer is ... or answer is None:
         return Feedback(

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts import friendly, plots
+from newsfacts import exercises, friendly, plots
 from newsfacts.annotate import annotated_article
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
@@ -56,4 +56,6 @@ def start(pack: Any = None) -> Book:
     friendly.enable()
     # Notes and quotes are sentences: show them whole, not cut at 50 characters.
     pd.set_option("display.max_colwidth", None)
-    return load(pack)
+    book = load(pack)
+    exercises.use(book)  # check(...) then marks answers against this pack
+    return book

@@ -447,7 +447,14 @@ def questions(book: Any, lesson: str) -> list[Question]:
             what="lesson",
             hint=f"The lessons are {', '.join(QUESTIONS)}.",
         )
-    return QUESTIONS[lesson](book)
+    try:
+        return QUESTIONS[lesson](book)
+    except (LookupError, IndexError) as missing:
+        raise ValueError(
+            f"The closing questions of lesson {lesson} are written for the Paris article, and "
+            f"this pack lacks what they ask about ({missing}). For another article, write "
+            "your own questions with multiple_choice(...) or who_said(book, claim_id)."
+        ) from None
 
 
 def check_understanding(book: Any, lesson: str):
