@@ -1,5 +1,7 @@
 """Broken packs: each test breaks one thing in a copy of the mini pack."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -384,3 +386,16 @@ def test_missing_article(pack):
     (pack / "article.txt").unlink()
     problem = only(problems_of(pack))  # quotes are not checked without the article
     assert str(problem).startswith("article.txt: the article is missing")
+
+
+@pytest.mark.parametrize("separator, words", [(";", "semicolons"), ("\t", "tabs")])
+def test_csv_saved_with_another_separator_is_one_clear_problem(pack, separator, words):
+    path = pack / "places.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    error = problems_of(pack)
+    on_places = [p for p in error.problems if p.file == "places.csv"]
+    assert len(on_places) == 1
+    assert words in on_places[0].message and "comma" in on_places[0].fix

@@ -195,6 +195,20 @@ def check_shape(table: Table) -> list[Problem]:
     problems = []
     raw = table.raw
     wanted = [f["name"] for f in table.fields]
+    separator = _other_separator(raw.header, wanted)
+    if separator:
+        table.ids.extend(None for _ in raw.rows)
+        table.checkable.extend(False for _ in raw.rows)
+        return [
+            table.problem(
+                None,
+                None,
+                f"the cells are separated by {separator} instead of commas, as some "
+                "spreadsheet programs save CSV in some languages.",
+                "Save the file again as 'CSV UTF-8 (comma delimited)' (in LibreOffice: "
+                "Save As, Text CSV, field delimiter ',').",
+            )
+        ]
     seen: set[str] = set()
     for index, name in enumerate(raw.header):
         if name in seen:
@@ -254,6 +268,17 @@ def check_shape(table: Table) -> list[Problem]:
     if raw.header_line in raw.bad_lines:
         problems.append(table.problem(None, None, raw.bad_lines[raw.header_line], UTF8_FIX))
     return problems
+
+
+def _other_separator(header: list[str], wanted: list[str]) -> str:
+    """'semicolons' or 'tabs' when a one-cell header is the real header split another way."""
+    if len(header) != 1:
+        return ""
+    for mark, words in ((";", "semicolons"), ("\t", "tabs")):
+        names = [name.strip() for name in header[0].split(mark)]
+        if len(names) > 1 and len(set(names) & set(wanted)) >= 2:
+            return words
+    return ""
 
 
 def _shape_problem(table: Table, row: int, count: int, width: int) -> Problem:
