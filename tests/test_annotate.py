@@ -6,29 +6,17 @@ import csv
 import doctest
 import io
 import json
-import os
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from chromium import chromium_page
 from pack_helpers import replace
 
 import newsfacts
 from newsfacts import annotate
 from newsfacts.annotate import KINDS, annotated_article
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE = '<script>alert(1)</script> & "Friends"'
 VOID = {"br", "meta", "img", "hr", "input", "link", "wbr", "source", "col", "area"}
 PHRASING = {"span", "a", "mark", "sup", "b", "i", "code", "em", "strong"}
@@ -133,32 +121,6 @@ def add_row(path: Path, values: dict[str, str]) -> None:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     rows.append([values.get(column, "") for column in rows[0]])
     write_csv(path, rows)
-
-
-def on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-@contextmanager
-def chromium_page():
-    """A page of headless Debian Chromium (skip without it; on CI, fail instead)."""
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        message = f"{CHROMIUM} is missing: install Debian's Chromium (make browser)"
-        pytest.fail(message + " (CI=true)") if on_ci() else pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        message = "playwright is not installed (pip install -e '.[test]')"
-        pytest.fail(message + " (CI=true)") if on_ci() else pytest.skip(message)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            yield page
-        finally:
-            browser.close()
 
 
 # --------------------------------------------------------------------------- fixtures

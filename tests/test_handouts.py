@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 import pytest
+from chromium import chromium_page
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "handouts.py"
 STAND_IN = "Run this cell to show the interactive widget"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def load_script():
@@ -39,31 +27,6 @@ def first_lesson() -> Path:
     if not lessons:
         pytest.skip("no lessons in notebooks/")
     return next((p for p in lessons if p.name.startswith("01-")), lessons[0])
-
-
-def on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-@contextmanager
-def chromium_page():
-    """A page of headless Debian Chromium (skip without it; on CI, fail instead)."""
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        message = f"{CHROMIUM} is missing: install Debian's Chromium (make browser)"
-        pytest.fail(message + " (CI=true)") if on_ci() else pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        message = "playwright is not installed (pip install -e '.[test]')"
-        pytest.fail(message + " (CI=true)") if on_ci() else pytest.skip(message)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield browser.new_page(viewport={"width": 1100, "height": 900})
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -32,21 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS, on_ci, skip_or_fail
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium"))
-# As TOOLCHAIN.md lists them: without the networking flags Chromium keeps trying to reach
-# Google's hosts, which this machine's closed network refuses.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # JupyterLab settings for the test server only.
 LAB_OVERRIDES = {
     # Autosave would write executed outputs into the (copied) notebooks mid-test.
@@ -59,17 +47,6 @@ LAB_OVERRIDES = {
 }
 SERVER_START_TIMEOUT = 120
 VIEWPORT = {"width": 1280, "height": 800}
-
-
-def on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-def skip_or_fail(reason: str):
-    """Skip locally; on CI a browser test that does not run is a failure."""
-    if on_ci():
-        pytest.fail(f"{reason} (CI=true: a skipped browser test counts as a failure)")
-    pytest.skip(reason)
 
 
 # --------------------------------------------------------------------------- lessons
