@@ -4,9 +4,11 @@ time, uses only Okabe-Ito colours and keeps its labels apart."""
 from __future__ import annotations
 
 import doctest
+import importlib
 import io
 import itertools
 import os
+import pkgutil
 import re
 import subprocess
 import sys
@@ -20,6 +22,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from newsfacts import plots
+from newsfacts.plots import chart as chart_module
+from newsfacts.plots import relations as relations_module
 
 EVIL = "<script>alert('x')</script> & Co"
 
@@ -165,7 +169,7 @@ def _names(book) -> dict[str, str]:
 
 
 def _texts(chart: plots.Chart) -> list[mtext.Text]:
-    with plots._style():
+    with chart_module._style():
         chart.figure.canvas.draw()  # lay the figure out as the PNG has it
     found, seen = [], set()
     for text in chart.figure.findobj(mtext.Text):
@@ -192,7 +196,7 @@ def test_each_function_returns_a_chart_with_caption_and_alt_text(book, kind):
 @pytest.mark.parametrize("kind", CHARTS)
 def test_png_is_the_same_bytes_every_time(book, kind):
     first = CHARTS[kind](book)
-    plots._LAYOUTS.clear()  # lay the diagram out afresh, not from the kept layouts
+    relations_module._LAYOUTS.clear()  # lay the diagram out afresh, not from the kept layouts
     second = CHARTS[kind](book)
     assert first.png() == second.png()
     assert first.png() is first.png()  # drawn once, then kept
@@ -264,7 +268,7 @@ def test_drawn_picture_uses_okabe_ito_colours_only(book, kind):
     # Everything actually drawn, hatching and text included, as the SVG writer sees it.
     chart = CHARTS[kind](book)  # a fresh one: drawing to SVG moves legend parts
     buffer = io.StringIO()
-    with plots._style():
+    with chart_module._style():
         chart.figure.savefig(buffer, format="svg", metadata={"Date": None})
     found = set(re.findall(r"(?:fill|stroke)[:=]\s*\"?(#[0-9a-fA-F]{6})", buffer.getvalue()))
     found = {colour.lower() for colour in found}
@@ -312,8 +316,14 @@ def test_import_newsfacts_alone_does_not_load_matplotlib():
     assert result.returncode == 0, result.stderr
 
 
-def test_docstring_examples():
-    assert doctest.testmod(plots, optionflags=doctest.ELLIPSIS).failed == 0
+@pytest.mark.parametrize(
+    "name",
+    ["newsfacts.plots"]
+    + [m.name for m in pkgutil.iter_modules(plots.__path__, "newsfacts.plots.")],
+)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 # --------------------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""Charts of one article's facts: figures, relations, places and a timeline.
+
+Every function takes a loaded book (``newsfacts.load()``) and returns a `Chart`: a picture
+that a notebook shows with a caption and a full text description underneath, so a student
+who cannot see the picture reads the same facts. Nothing here uses pyplot or changes
+matplotlib's settings for the rest of the notebook; the same book always gives the same
+picture, byte for byte.
+
+Colours come from the Okabe-Ito palette, which people with the common kinds of colour
+blindness can tell apart, and colour never carries meaning alone: shapes, line styles,
+hatching and written words say the same thing.
+
+In a notebook::
+
+    import newsfacts
+    from newsfacts import plots
+
+    book = newsfacts.load()
+    plots.figures_chart(book)                        # the article's percentages
+    plots.relations_diagram(book, focus="macron")    # who is linked to Macron, and how
+    plots.places_diagram(book)                       # which place lies in which
+    plots.timeline_chart(book)                       # the dated events
+    plots.timeline_table(book)                       # every event, dated or not
+
+The modules: ``chart`` (`Chart`, the palette, the drawing helpers the charts share),
+``figures``, ``relations``, ``places`` and ``timeline`` (one chart each), ``_layout``
+(where the relations diagram puts its boxes, arrows and labels) and ``_common`` (reading
+a book's tables). Everything public is here, in ``newsfacts.plots``.
+"""
+
+from newsfacts.plots.chart import OKABE_ITO, Chart
+from newsfacts.plots.figures import figure_label, figures_chart
+from newsfacts.plots.places import places_diagram
+from newsfacts.plots.relations import relations_diagram
+from newsfacts.plots.timeline import timeline_chart, timeline_table
+
+__all__ = [
+    "OKABE_ITO",
+    "Chart",
+    "figure_label",
+    "figures_chart",
+    "relations_diagram",
+    "places_diagram",
+    "timeline_chart",
+    "timeline_table",
+]
