@@ -334,7 +334,9 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, so this one
+# must stop before the annotation and handout tests start theirs.
+@pytest.fixture(scope="module")
 def lab_browser(chromium_path):
     try:
         from playwright.sync_api import sync_playwright
@@ -353,7 +355,7 @@ def lab_browser(chromium_path):
         pw.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab_context(lab_browser):
     """One browser context for all lessons (a new page each): JupyterLab's scripts come
     from the HTTP cache after the first lesson, which saves a few seconds a lesson."""
