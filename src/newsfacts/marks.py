@@ -1,0 +1,137 @@
+"""The four marks: where a fact comes from, in the words, symbols and styles a student sees.
+
+Every row of a pack has a ``basis``; this module is the one place that says how each basis
+is shown. Tables, charts, maps, the annotated article, quizzes and messages all read
+`MARKS`, so a student meets one wording everywhere.
+
+Nothing here imports pandas, ipywidgets or matplotlib.
+
+>>> MARKS["inferred"].label
+'worked out'
+>>> mark_label("context")
+'▲ outside source: from outside the article'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Mark", "MARKS", "BASES", "mark", "mark_label"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How one basis is shown.
+
+    Attributes
+    ----------
+    basis : str
+        The value in a pack's ``basis`` column (``"reported"``).
+    symbol : str
+        A character shown before the label; empty for the article's own voice.
+    label : str
+        Two or three words (``"article says"``).
+    short : str
+        One line for a table cell or a legend (``"the article says it in its own voice"``).
+    long : str
+        A sentence for a student who asks what the mark means.
+    colour : str
+        An Okabe-Ito colour (colour-blind safe); never the only cue.
+    line : str
+        A matplotlib line style for arrows and outlines.
+    line_words : str
+        The line style in words, for alt text and legends.
+    hatch : str
+        A matplotlib hatch for bars and areas.
+    css : str
+        A CSS border for HTML badges and highlights.
+    """
+
+    basis: str
+    symbol: str
+    label: str
+    short: str
+    long: str
+    colour: str
+    line: str
+    line_words: str
+    hatch: str
+    css: str
+
+    @property
+    def title(self) -> str:
+        """Symbol and label together (``"◆ worked out"``)."""
+        return f"{self.symbol} {self.label}".strip()
+
+
+#: The four marks, in the order a lesson introduces them.
+MARKS: dict[str, Mark] = {
+    "reported": Mark(
+        "reported",
+        "",
+        "article says",
+        "the article says it in its own voice",
+        "The article states this itself, without naming anyone who said it.",
+        "#0072B2",
+        "solid",
+        "solid line",
+        "",
+        "border:1px solid #0072B2;",
+    ),
+    "attributed": Mark(
+        "attributed",
+        "“”",
+        "someone says",
+        "someone in the article says it",
+        "The article reports that a named person or group said this; "
+        "the article itself does not say it is true.",
+        "#D55E00",
+        "dashed",
+        "dashed line",
+        "//",
+        "border:1px dashed #D55E00;",
+    ),
+    "inferred": Mark(
+        "inferred",
+        "◆",
+        "worked out",
+        "worked out from the article",
+        "The article does not say this in so many words; the pack's authors worked it out "
+        "from what it does say, and the note says how.",
+        "#CC79A7",
+        "dotted",
+        "dotted line",
+        "..",
+        "border:2px dotted #CC79A7;",
+    ),
+    "context": Mark(
+        "context",
+        "▲",
+        "outside source",
+        "from outside the article",
+        "This is not in the article at all; it comes from another source, named in the note.",
+        "#000000",
+        "dashdot",
+        "dash-dot line",
+        "xx",
+        "border:2px double #000000;",
+    ),
+}
+
+#: The basis values a pack may use, in order.
+BASES: tuple[str, ...] = tuple(MARKS)
+
+
+def mark(basis: str) -> Mark:
+    """The mark of a basis; an unknown or empty basis counts as the article's own voice."""
+    return MARKS.get(basis, MARKS["reported"])
+
+
+def mark_label(basis: str) -> str:
+    """The words a student sees for a basis: symbol, label and the short line.
+
+    >>> mark_label("reported")
+    'article says: the article says it in its own voice'
+    """
+    m = mark(basis)
+    return f"{m.title}: {m.short}"
