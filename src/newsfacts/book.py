@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts.citation import Citation
-from newsfacts.errors import UnknownNameError
+from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.schema import ID_REFERENCES, TABLES, key_column
 from newsfacts.suggest import closest
 
@@ -17,35 +17,6 @@ NO_SUGGESTION = (
     "The ids are in the id column of each table (book.actors, book.places, ...) and the "
     "glossary terms in book.glossary; book.summary() lists the tables."
 )
-
-
-def describe_value(value: object) -> str:
-    """Say in plain words what kind of value was passed, for error messages.
-
-    Examples
-    --------
-    >>> describe_value(5)
-    'the number 5'
-    >>> describe_value(None)
-    'None (nothing)'
-    """
-    if value is None:
-        return "None (nothing)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        return f"the text {shown!r}"
-    if isinstance(value, bool):
-        return f"the truth value {value}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, pd.Series):
-        return "a row (a pandas Series); to pass its id, write row['id']"
-    if isinstance(value, pd.DataFrame):
-        return "a whole table (a pandas DataFrame)"
-    if isinstance(value, list | tuple | set):
-        return f"a {type(value).__name__}; pass one id at a time"
-    name = type(value).__name__
-    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _positions(mask: pd.Series) -> list[int]:

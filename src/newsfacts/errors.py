@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from newsfacts.suggest import did_you_mean
 
 
@@ -156,3 +158,32 @@ class UnknownNameError(KeyError):
 
     def __reduce__(self):
         return (type(self), (self.name, self.suggestions, self.what, self.hint))
+
+
+def describe_value(value: object) -> str:
+    """Say in plain words what kind of value was passed, for error messages.
+
+    Examples
+    --------
+    >>> describe_value(5)
+    'the number 5'
+    >>> describe_value(None)
+    'None (nothing)'
+    """
+    if value is None:
+        return "None (nothing)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f"the text {shown!r}"
+    if isinstance(value, bool):
+        return f"the truth value {value}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, pd.Series):
+        return "a row (a pandas Series); to pass its id, write row['id']"
+    if isinstance(value, pd.DataFrame):
+        return "a whole table (a pandas DataFrame)"
+    if isinstance(value, list | tuple | set):
+        return f"a {type(value).__name__}; pass one id at a time"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"

@@ -432,7 +432,7 @@ def questions(book: Any, lesson: str) -> list[Question]:
     from newsfacts.suggest import closest
 
     if isinstance(lesson, bool) or not isinstance(lesson, str | int):
-        from newsfacts.book import describe_value
+        from newsfacts.errors import describe_value
 
         raise TypeError(
             f"Give the lesson's number, such as '03' or 3; you passed {describe_value(lesson)}."

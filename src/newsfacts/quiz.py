@@ -143,7 +143,7 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    from newsfacts.book import describe_value
+    from newsfacts.errors import describe_value
     from newsfacts.errors import UnknownNameError
     from newsfacts.suggest import closest
 
@@ -190,7 +190,7 @@ def category_of(book: Any, ident: str) -> str:
     is expected, threatened or proposed is expected; anything else the article states.
     """
     if not isinstance(ident, str):
-        from newsfacts.book import describe_value
+        from newsfacts.errors import describe_value
 
         raise TypeError(
             f"Give a fact's id in quotes, such as 'claim-...' or 'ev-...'; "
@@ -225,7 +225,7 @@ class Sorting(widgets.VBox):
     """
 
     def __init__(self, book: Any, ids: Sequence[str]):
-        from newsfacts.book import describe_value
+        from newsfacts.errors import describe_value
 
         given = ids
         ids = _texts(ids)

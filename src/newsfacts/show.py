@@ -112,7 +112,7 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
 
 def _as_frame(frame: object) -> pd.DataFrame:
     """A table to show: a DataFrame as it is, one row (a Series) as a table of one row."""
-    from newsfacts.book import describe_value
+    from newsfacts.errors import describe_value
 
     if isinstance(frame, pd.DataFrame):
         return frame
@@ -133,7 +133,7 @@ def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
     except TypeError:
         names = None
     if names is None or not all(isinstance(name, str) for name in names):
-        from newsfacts.book import describe_value
+        from newsfacts.errors import describe_value
 
         raise TypeError(
             "facts() takes the columns to show as a list of names in quotes, such as "

@@ -24,7 +24,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts.book import describe_value
+from newsfacts.errors import describe_value
 from newsfacts.errors import UnknownNameError
 from newsfacts.show import badge, html_rows
 from newsfacts.suggest import closest, did_you_mean
