@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8888
 
-.PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks student bench clean help
+.PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks student bench clean help \
+  student-branch axe
 
 help:
 	@echo "make lab    set up .venv and open the lessons in JupyterLab"
@@ -82,6 +83,11 @@ notebooks: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/bench.py
+
+# The branch the Binder and nbgitpuller links open: notebooks/, library, data, binder/; no
+# teacher/, no teacher guide. Built from the last commit; the work tree is not touched.
+student-branch:
+	$(PYTHON) scripts/student_branch.py
 
 # Printable pages (git ignores handouts/): each lesson without code or widgets, the
 # annotated article, and an index. Uses the outputs stored in notebooks/.

@@ -15,7 +15,11 @@ Prints, each timing the median of N runs after one warm-up:
   alone (``pip install -r binder/requirements.txt``), and a bare
   ``pip install jupyterlab ipywidgets pandas``, with the ratios of the first two to the bare
   one. It builds three venvs (pip uses its cache and the indexes configured on the machine),
-  so it is the slow section: skip it with ``--skip sizes``.
+  so it is the slow section: skip it with ``--skip sizes``;
+- memory: the kernel's resident memory (RSS) once each lesson has run in a fresh kernel,
+  against a bare kernel that imports pandas, ipywidgets and matplotlib and shows one chart
+  and one widget (target: under 1.2). This is what each student's kernel holds on a
+  JupyterHub; run only this part with ``--only memory``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "data" / "paris-2026"
 BASELINE_CODE = "import pandas\nimport ipywidgets\nimport matplotlib\nimport matplotlib.figure\n"
+# The bare kernel of the memory section: what any pandas lesson with one chart and one
+# widget holds, so the ratio shows what newsfacts and its lessons add.
+BARE_KERNEL_CELLS = [
+    "import pandas\nimport ipywidgets\nimport matplotlib.pyplot as plt",
+    "fig, ax = plt.subplots()\nax.bar(['a', 'b', 'c'], [3, 1, 2])\nax.set_title('A chart')\n"
+    "plt.show()",
+    "ipywidgets.IntSlider(value=1, min=0, max=10, description='Paragraph')",
+]
 
 
 def median_time(action, runs: int) -> float:
@@ -216,12 +228,56 @@ def bench_sizes(runs: int) -> None:
         print(f"sizes    {label} / bare  ratio {sizes[label] / bare:.2f} ({extra:+.0f} MB)")
 
 
+def kernel_rss_after(path: Path) -> int:
+    """Resident bytes of a fresh kernel once the notebook at `path` has run in it."""
+    import nbformat
+    import psutil  # installed with ipykernel, which uses it
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(path.parent), stderr=subprocess.DEVNULL)
+    try:
+        # The client does not own `km`, so it leaves the kernel running after the last cell.
+        NotebookClient(nb, km=km, timeout=300, kernel_name="python3").execute()
+        time.sleep(0.5)  # let the kernel finish sending its last outputs
+        return psutil.Process(km.provisioner.pid).memory_info().rss
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def bench_memory(runs: int) -> None:
+    import nbformat
+
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare.ipynb"
+        cells = [nbformat.v4.new_code_cell(code) for code in BARE_KERNEL_CELLS]
+        nb = nbformat.v4.new_notebook(cells=cells)
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nbformat.write(nb, bare)
+        paths = {"bare kernel": bare, **{p.stem: p for p in lessons}}
+        found: dict[str, list[int]] = {name: [] for name in paths}
+        for _ in range(max(1, runs)):
+            for name, path in paths.items():
+                found[name].append(kernel_rss_after(path))
+    rss = {name: statistics.median(sizes) for name, sizes in found.items()}
+    base = rss.pop("bare kernel")
+    print(f"memory   kernel RSS after the notebook ran, median of {max(1, runs)} fresh kernels")
+    print(f"memory   {'bare (pandas, ipywidgets, matplotlib)':<38} {base / 2**20:6.0f} MB")
+    for name, size in rss.items():
+        ratio = size / base
+        print(f"memory   {name:<38} {size / 2**20:6.0f} MB  ratio {ratio:.2f} (target < 1.2)")
+
+
 SECTIONS = {
     "load": bench_load,
     "lessons": bench_lessons,
     "callback": bench_callback,
     "large": bench_large,
     "sizes": bench_sizes,
+    "memory": bench_memory,
 }
 
 
