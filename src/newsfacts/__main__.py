@@ -5,6 +5,8 @@
     problem and exit 1. What a teacher runs after editing a CSV.
 ``python -m newsfacts cite ID [--pack PACK]``
     Print where a fact comes from; exit 1 (suggesting the closest ids) for an unknown id.
+``python -m newsfacts links [REPOSITORY_URL] [--hub HUB] [--branch student]``
+    Print the Binder, nbgitpuller and JupyterHub links students open (see `newsfacts.links`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from newsfacts import links
 from newsfacts.errors import DataError, UnknownNameError
 from newsfacts.load import load
 
@@ -34,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cite.add_argument("id", help="an id such as macron, or a glossary term")
     cite.add_argument("--pack", default=None, help="the pack's folder (default: the bundled one)")
+    links.add_parser(commands)
     return parser
 
 
@@ -49,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, or a usage error argparse has printed
         return stop.code if isinstance(stop.code, int) else 2
+    if args.command == "links":
+        return links.run(args)
     try:
         book = load(args.pack)
     except DataError as error:
