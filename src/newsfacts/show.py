@@ -1,42 +1,28 @@
 """Fact tables as a student sees them: the basis of each row in words, with a mark.
 
 Rows the article does not say in its own voice stand out: an attributed row says who
-claims it, an inferred row carries a diamond, a context row a triangle. The marks are
-symbols and words, never colour alone, so they survive a black-and-white printout and a
-colour-blind reader.
+claims it, an inferred row carries a diamond, a context row a triangle. The words,
+symbols and styles are those of `newsfacts.marks`, never colour alone, so they survive a
+black-and-white printout and a colour-blind reader.
 
 Nothing here imports ipywidgets or matplotlib.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-#: The mark and the words shown for each basis.
-BASIS_LABELS: dict[str, str] = {
-    "reported": "reported: the article says it",
-    "attributed": "attributed: someone in the article says it",
-    "inferred": "◆ inferred: worked out from the article",
-    "context": "▲ context: from outside the article",
-}
+from newsfacts.checks import expect
+from newsfacts.marks import MARKS, mark, mark_label
+from newsfacts.render import macro, render
 
-#: Background tints for the HTML marks (Okabe-Ito, light); the words carry the meaning.
-BASIS_STYLES: dict[str, str] = {
-    "reported": "border:1px solid #0072B2;",
-    "attributed": "border:1px dashed #D55E00;",
-    "inferred": "border:2px dotted #CC79A7;",
-    "context": "border:2px double #000000;",
-}
+#: The bases whose dates the article does not give itself (events.when_basis).
+DATE_NOT_GIVEN: tuple[str, ...] = ("inferred", "context")
 
-
-#: The mark after a date that the article does not give itself (events.when_basis).
-WHEN_MARKS: dict[str, str] = {
-    "inferred": " ◆ worked out from the article",
-    "context": " ▲ from outside the article",
-}
+#: Kept for `newsfacts.questions`, which still reads it; use `newsfacts.marks.mark_label`.
+BASIS_LABELS: dict[str, str] = {basis: mark_label(basis) for basis in MARKS}
 
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
@@ -47,17 +33,20 @@ def marked_when(frame: pd.DataFrame) -> pd.Series:
     >>> marked_when(book.events).loc[book.events["id"] == "ev-invasion"].item()
     '2022-02'
     """
-    marks = frame["when_basis"].map(WHEN_MARKS).fillna("")
+    words = {b: f" {mark(b).symbol} {mark(b).short}" for b in DATE_NOT_GIVEN}
+    marks = frame["when_basis"].map(words).fillna("")
     return frame["when"].where(frame["when"] == "", frame["when"] + marks)
 
 
 def basis_label(basis: str) -> str:
-    """The words a student sees for a basis (``"context"`` -> ``"▲ context: ..."``).
+    """The words a student sees for a basis (`newsfacts.marks.mark_label`).
+
+    An unknown basis is shown as written.
 
     >>> basis_label("inferred")
-    '◆ inferred: worked out from the article'
+    '◆ worked out: worked out from the article'
     """
-    return BASIS_LABELS.get(basis, basis)
+    return mark_label(basis) if basis in MARKS else basis
 
 
 def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -75,7 +64,9 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     -------
     DataFrame
         Indexed by the row's id (or glossary term), with ``¶`` (paragraph), ``quote``,
-        ``basis`` (in words, marked) and ``note`` last.
+        ``basis`` (in words, marked) and ``note`` last. The header over the ids names
+        the id column (it is the columns' name, so the shown table has no empty header
+        cell for a screen reader to stumble on).
 
     Examples
     --------
@@ -84,7 +75,7 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     >>> int(facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"])
     9
     """
-    frame = _as_frame(frame)
+    frame = expect(frame, "table", function="facts", what="a table", example=_TABLE_EXAMPLE)
     key = "id" if "id" in frame.columns else "term" if "term" in frame.columns else None
     if key is None:
         key = frame.columns[0] if len(frame.columns) else "id"
@@ -106,39 +97,25 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
         if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
             shown[column] = values.astype("Int64")
     shown = shown.set_index(key).rename(columns={"paragraph": "¶"})
-    shown.index.name = key
+    # pandas writes a named index as a second header row of empty cells; naming the
+    # columns instead puts the key's name in the corner cell, and no header cell is empty.
+    shown.index.name = None
+    shown.columns.name = key
     return shown
 
 
-def _as_frame(frame: object) -> pd.DataFrame:
-    """A table to show: a DataFrame as it is, one row (a Series) as a table of one row."""
-    from newsfacts.errors import describe_value
-
-    if isinstance(frame, pd.DataFrame):
-        return frame
-    if isinstance(frame, pd.Series):
-        return frame.to_frame().T
-    raise TypeError(
-        "facts() takes a table, such as facts(book.figures) or "
-        f"facts(book.actors[book.actors['kind'] == 'person']); you passed {describe_value(frame)}."
-    )
+_TABLE_EXAMPLE = "facts(book.figures) or facts(book.actors[book.actors['kind'] == 'person'])"
 
 
 def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
     """The columns a student asked for, checked against the table."""
-    if isinstance(columns, str):
-        columns = [columns]
-    try:
-        names = list(columns)  # type: ignore[call-overload]
-    except TypeError:
-        names = None
-    if names is None or not all(isinstance(name, str) for name in names):
-        from newsfacts.errors import describe_value
-
-        raise TypeError(
-            "facts() takes the columns to show as a list of names in quotes, such as "
-            f"['value', 'unit']; you passed {describe_value(columns)}."
-        )
+    names = expect(
+        columns,
+        "texts",
+        function="facts",
+        what="the columns to show as a list of names in quotes",
+        example="['value', 'unit']",
+    )
     existing = [str(c) for c in frame.columns]
     for name in names:
         if name not in frame.columns:
@@ -153,13 +130,8 @@ def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
 
 
 def badge(basis: str) -> str:
-    """An HTML mark for a basis: its words in a bordered box (escaped)."""
-    style = BASIS_STYLES.get(basis, "border:1px solid #000000;")
-    return (
-        f'<span class="newsfacts-basis newsfacts-basis-{html.escape(basis)}" '
-        f'style="{style}padding:0 4px;border-radius:3px;font-size:90%">'
-        f"{html.escape(basis_label(basis))}</span>"
-    )
+    """An HTML mark for a basis: its words in a box drawn in the basis's style (escaped)."""
+    return str(macro("marks.html", "badge")(basis))
 
 
 def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing found.") -> str:
@@ -167,24 +139,11 @@ def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing
     columns = list(columns)
     if "when" in columns and "when_basis" in frame.columns:
         frame = frame.assign(when=marked_when(frame))
-    if frame.empty:
-        return f"<p><em>{html.escape(empty)}</em></p>"
     extra = [c for c in ("paragraph", "basis") if c in frame.columns]
-    head = "".join(
-        f"<th>{html.escape('¶' if c == 'paragraph' else c)}</th>" for c in [*columns, *extra]
-    )
-    body = []
-    for _, row in frame.iterrows():
-        cells = [f"<td>{html.escape(str(row[c]))}</td>" for c in columns]
-        if "paragraph" in extra:
-            cells.append(f"<td>{int(row['paragraph'])}</td>")
-        if "basis" in extra:
-            cells.append(f"<td>{badge(str(row['basis']))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        '<table class="newsfacts-table"><thead><tr>'
-        + head
-        + "</tr></thead><tbody>"
-        + "".join(body)
-        + "</tbody></table>"
+    return render(
+        "rows.html",
+        rows=frame.to_dict("records"),
+        columns=columns,
+        extra=extra,
+        empty=empty,
     )

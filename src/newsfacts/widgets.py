@@ -17,16 +17,17 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts.errors import describe_value
+from newsfacts.cells import names_by_id, split_ids
+from newsfacts.checks import expect
 from newsfacts.errors import UnknownNameError
-from newsfacts.show import badge, html_rows
+from newsfacts.render import render
+from newsfacts.show import html_rows
 from newsfacts.suggest import closest, did_you_mean
 
 __all__ = [
@@ -44,39 +45,19 @@ _LABEL_STYLE = {"description_width": "initial"}
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
-def _split(value: str) -> list[str]:
-    return [part for part in str(value).split(";") if part]
-
-
-def _words(value: Any, function: str, what: str) -> list[str]:
-    """A list of texts from one text or a list of texts; anything else is a TypeError."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple | set | pd.Series | pd.Index) and all(
-        isinstance(item, str) for item in value
-    ):
-        return list(value)
-    raise TypeError(
-        f"{function}() takes {what} in quotes, or a list of them such as ['a', 'b']; "
-        f"you passed {describe_value(value)}."
-    )
-
-
 def _paragraph_number(start: Any, last: int) -> int:
     """A paragraph number from what a student passed as `start`, kept within 0..last."""
     if start is None:
         return 0
     if isinstance(start, str) and start.strip().lstrip("+-").isdigit():
         start = int(start)
-    if (
-        isinstance(start, bool)
-        or not isinstance(start, int | float)
-        and not hasattr(start, "__index__")
-    ):
-        raise TypeError(
-            "article_reader() takes a paragraph number, such as article_reader(book, start=9); "
-            f"you passed {describe_value(start)}."
-        )
+    expect(
+        start,
+        "number",
+        function="article_reader",
+        what="a paragraph number",
+        example="article_reader(book, start=9)",
+    )
     if isinstance(start, float) and start != start:
         raise ValueError(
             "article_reader() takes a paragraph number, such as start=9; you passed nan "
@@ -87,30 +68,27 @@ def _paragraph_number(start: Any, last: int) -> int:
     return min(max(int(start), 0), last)
 
 
-def _names(book: Any) -> dict[str, str]:
-    """Id -> name for every actor and place."""
-    names = dict(zip(book.places["id"], book.places["name"], strict=True))
-    names.update(zip(book.actors["id"], book.actors["name"], strict=True))
-    return names
-
-
 class ArticleReader(widgets.VBox):
     """Page through the article one numbered paragraph at a time.
 
-    A slider labelled "Paragraph" picks the number; the panel shows the paragraph's kind
-    (title, byline, caption, body) and its text exactly as published.
+    A number box labelled "Paragraph" (a real ``<input>`` with a ``<label>``, so a screen
+    reader names it; ipywidgets' slider has no accessible name) and the Previous and Next
+    buttons pick the number; the panel shows the paragraph's kind (title, byline, caption,
+    body) and its text exactly as published.
     """
 
     def __init__(self, book: Any, start: int = 0):
         self.book = book
         last = len(book.paragraphs) - 1
-        self.control = widgets.IntSlider(
+        self.control = widgets.BoundedIntText(
             value=_paragraph_number(start, last),
             min=0,
             max=last,
             description="Paragraph",
-            continuous_update=False,
+            description_allow_html=False,
+            tooltip=f"Paragraph number, 0 (the title) to {last}",
             style=_LABEL_STYLE,
+            layout={"width": "12em"},
         )
         self.previous = widgets.Button(description="◀ Previous", tooltip="Previous paragraph")
         self.next = widgets.Button(description="Next ▶", tooltip="Next paragraph")
@@ -126,10 +104,7 @@ class ArticleReader(widgets.VBox):
 
     def _show(self, _change: Any = None) -> None:
         row = self.book.paragraphs.iloc[self.control.value]
-        self.panel.value = (
-            f"<p><strong>¶ {int(row['paragraph'])}</strong> · {html.escape(row['kind'])}</p>"
-            f"<p>{html.escape(row['text']).replace(chr(10), '<br>')}</p>"
-        )
+        self.panel.value = render("reader.html", row=row.to_dict(), last=self.control.max)
 
 
 class ActorExplorer(widgets.VBox):
@@ -138,10 +113,16 @@ class ActorExplorer(widgets.VBox):
 
     def __init__(self, book: Any, kinds: Sequence[str] | None = None, value: str | None = None):
         self.book = book
-        self.names = _names(book)
+        self.names = names_by_id(book)
         actors = book.actors
         if kinds is not None:
-            wanted = _words(kinds, "actor_explorer", "kinds such as 'person'")
+            wanted = expect(
+                kinds,
+                "texts",
+                function="actor_explorer",
+                what="kinds in quotes, or a list of them",
+                example="kinds=['person', 'state']",
+            )
             actors = actors[actors["kind"].isin(wanted)]
             if actors.empty:
                 known = list(dict.fromkeys(book.actors["kind"]))
@@ -166,11 +147,13 @@ class ActorExplorer(widgets.VBox):
     def _actor_id(self, asked: Any) -> str:
         """The id of a shown actor from an id or a name (capitals and spaces do not matter)."""
         ids = list(self.actors["id"])
-        if not isinstance(asked, str):
-            raise TypeError(
-                f"actor_explorer() takes an actor's id in quotes, such as value={ids[0]!r}; "
-                f"you passed {describe_value(asked)}."
-            )
+        expect(
+            asked,
+            "text",
+            function="actor_explorer",
+            what="an actor's id in quotes",
+            example=f"value={ids[0]!r}",
+        )
         if asked in ids:
             return asked
         folded = asked.strip().casefold()
@@ -192,9 +175,6 @@ class ActorExplorer(widgets.VBox):
         choices.update({ident: ident for ident in ids})
         raise UnknownNameError(asked, closest(asked, choices), what="actor")
 
-    def _name(self, ident: str) -> str:
-        return html.escape(self.names.get(ident, ident))
-
     def _show(self, _change: Any = None) -> None:
         self.panel.value = self.describe(self.control.value)
 
@@ -202,45 +182,21 @@ class ActorExplorer(widgets.VBox):
         """The panel's HTML for one actor (an id or a name)."""
         book = self.book
         ident = self._actor_id(ident)
-        row = book.actors.set_index("id").loc[ident]
-        parts = [
-            f"<h4>{html.escape(row['name'])}</h4>",
-            f"<p><strong>Kind:</strong> {html.escape(row['kind'])}<br>",
-            f"<strong>Role in the story:</strong> {html.escape(row['role'] or '—')}<br>",
-        ]
-        if row["affiliation"]:
-            parts.append(f"<strong>Belongs to:</strong> {self._name(row['affiliation'])}<br>")
-        parts.append(
-            f"<strong>First named:</strong> ¶ {int(row['paragraph'])}, "
-            f"“{html.escape(row['quote'])}” {badge(row['basis'])}</p>"
+        relations = book.relations
+        return render(
+            "actor.html",
+            actor=book.actors.set_index("id").loc[ident].to_dict() | {"id": ident},
+            names=self.names,
+            said=html_rows(
+                book.claims[book.claims["speaker"] == ident],
+                ["text", "quote"],
+                empty="The article reports no words of theirs.",
+            ),
+            relations=relations[
+                (relations["source"] == ident) | (relations["target"] == ident)
+            ].to_dict("records"),
+            paragraphs=self.mentioning(ident),
         )
-        if row["note"]:
-            parts.append(f"<p><em>Note:</em> {html.escape(row['note'])}</p>")
-
-        said = book.claims[book.claims["speaker"] == ident]
-        parts.append("<h5>What they said, according to the article</h5>")
-        parts.append(
-            html_rows(said, ["text", "quote"], empty="The article reports no words of theirs.")
-        )
-
-        rel = book.relations[
-            (book.relations["source"] == ident) | (book.relations["target"] == ident)
-        ]
-        parts.append("<h5>How they are related to others</h5>")
-        if rel.empty:
-            parts.append("<p><em>No relations recorded.</em></p>")
-        else:
-            items = [
-                f"<li>{self._name(r['source'])} — {html.escape(r['relation'])} — "
-                f"{self._name(r['target'])} (¶ {int(r['paragraph'])}) {badge(r['basis'])}</li>"
-                for _, r in rel.iterrows()
-            ]
-            parts.append("<ul>" + "".join(items) + "</ul>")
-
-        paragraphs = self.mentioning(ident)
-        parts.append("<h5>Paragraphs that mention them</h5>")
-        parts.append("<p>" + (", ".join(f"¶ {p}" for p in paragraphs) or "<em>none</em>") + "</p>")
-        return "".join(parts)
 
     def mentioning(self, ident: str) -> list[int]:
         """Paragraph numbers that name the actor or anchor a fact about them."""
@@ -264,13 +220,15 @@ class FactFilter(widgets.VBox):
         value: str | None = None,
     ):
         self.book = book
-        self.frame: pd.DataFrame = _table(book, table)
+        self.frame: pd.DataFrame = _named_table(book, table)
         columns = [str(c) for c in self.frame.columns]
-        if not isinstance(column, str):
-            raise TypeError(
-                f"fact_filter() takes a column's name in quotes, such as {columns[0]!r}; "
-                f"you passed {describe_value(column)}."
-            )
+        expect(
+            column,
+            "text",
+            function="fact_filter",
+            what="a column's name in quotes",
+            example=repr(columns[0]),
+        )
         if column not in self.frame.columns:
             raise ValueError(
                 f"book.{table} has no column {column!r}. "
@@ -283,7 +241,13 @@ class FactFilter(widgets.VBox):
         if show is None:
             self.show = [c for c in self.frame.columns[:4]]
         else:
-            self.show = _words(show, "fact_filter", "the columns to show")
+            self.show = expect(
+                show,
+                "texts",
+                function="fact_filter",
+                what="the columns to show in quotes, or a list of them",
+                example="show=['id', 'description']",
+            )
             for name in self.show:
                 if name not in self.frame.columns:
                     raise ValueError(
@@ -296,7 +260,7 @@ class FactFilter(widgets.VBox):
         values = [v for v in dict.fromkeys(self.frame[column]) if v != ""]
         multi = self.frame[column].astype(str).str.contains(";").any()
         if multi:
-            values = list(dict.fromkeys(v for cell in self.frame[column] for v in _split(cell)))
+            values = list(dict.fromkeys(v for cell in self.frame[column] for v in split_ids(cell)))
         self.multi = bool(multi)
         options = [("all", "")] + [(str(v), v) for v in values]
         self.control = widgets.Dropdown(
@@ -316,23 +280,21 @@ class FactFilter(widgets.VBox):
         if value == "":
             return self.frame
         if self.multi:
-            return self.frame[self.frame[self.column].map(lambda v: value in _split(v))]
+            return self.frame[self.frame[self.column].map(lambda v: value in split_ids(v))]
         return self.frame[self.frame[self.column] == value]
 
     def _show(self, _change: Any = None) -> None:
         rows = self.rows()
-        count = f"<p>{len(rows)} of {len(self.frame)} rows</p>"
+        count = render("count.html", shown=len(rows), total=len(self.frame))
         self.panel.value = count + html_rows(rows, self.show)
 
 
-def _table(book: Any, table: Any) -> pd.DataFrame:
+def _named_table(book: Any, table: Any) -> pd.DataFrame:
     """One of the book's tables (or its paragraphs) by name, or a friendly error."""
     names = [*book.tables, "paragraphs"]
-    if not isinstance(table, str):
-        raise TypeError(
-            f"fact_filter() takes a table's name in quotes, such as 'events'; "
-            f"you passed {describe_value(table)}."
-        )
+    expect(
+        table, "text", function="fact_filter", what="a table's name in quotes", example="'events'"
+    )
     if table not in names:
         raise UnknownNameError(
             table, closest(table, names), what="table", hint=f"The tables are {', '.join(names)}."
@@ -371,13 +333,13 @@ class GlossaryLookup(widgets.VBox):
     article first uses it. A misspelt word gets the closest real ones."""
 
     def __init__(self, book: Any, value: str = ""):
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            raise TypeError(
-                "glossary_lookup() takes a word in quotes, such as glossary_lookup(book, "
-                f"'ceasefire'); you passed {describe_value(value)}."
-            )
+        value = expect(
+            "" if value is None else value,
+            "text",
+            function="glossary_lookup",
+            what="a word in quotes",
+            example="glossary_lookup(book, 'ceasefire')",
+        )
         self.book = book
         self.terms = book.glossary.set_index("term")
         self.control = widgets.Combobox(
@@ -406,15 +368,8 @@ class GlossaryLookup(widgets.VBox):
         if term is None:
             near = closest(word, list(self.terms.index))
             advice = did_you_mean(near) or "Try a shorter word, or pick one from the list."
-            return (
-                f"<p>“{html.escape(word[:80])}” is not in the glossary. {html.escape(advice)}</p>"
-            )
-        row = self.terms.loc[term]
-        return (
-            f"<p><strong>{html.escape(term)}</strong>: {html.escape(row['definition'])}</p>"
-            f"<p>First used in ¶ {int(row['paragraph'])}: “{html.escape(row['quote'])}”</p>"
-            + (f"<p><em>Note:</em> {html.escape(row['note'])}</p>" if row["note"] else "")
-        )
+            return render("glossary.html", word=word[:80], advice=advice, term=None)
+        return render("glossary.html", term=term, row=self.terms.loc[term].to_dict())
 
 
 def article_reader(book: Any, start: int = 0) -> ArticleReader:

@@ -1,0 +1,51 @@
+"""HTML from the Jinja2 templates in ``newsfacts/templates``, always escaped.
+
+Every text from a pack goes through Jinja2's autoescaping, so a quote holding ``<script>``
+or ``&`` shows as written and never runs. Jinja2 is imported the first time a template
+is rendered, so ``import newsfacts`` stays light.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from newsfacts.cells import cell_text
+from newsfacts.marks import MARKS, mark, mark_label
+
+__all__ = ["environment", "render", "macro"]
+
+
+def _lines(value: Any) -> Any:
+    """Escape a text and keep its line breaks as ``<br>``."""
+    from markupsafe import Markup, escape
+
+    return Markup("<br>").join(escape(line) for line in cell_text(value).split("\n"))
+
+
+@cache
+def environment() -> Any:
+    """The one Jinja2 environment: package templates, autoescaping on, tidy whitespace."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsfacts", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["text"] = cell_text
+    env.filters["lines"] = _lines
+    env.globals.update(MARKS=MARKS, mark=mark, mark_label=mark_label)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template of ``newsfacts/templates`` with `context` (escaped)."""
+    return environment().get_template(template).render(**context)
+
+
+def macro(template: str, name: str) -> Any:
+    """A macro of a template, callable from Python (it returns escaped markup)."""
+    return getattr(environment().get_template(template).module, name)
