@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from newsfacts import links
+from newsfacts.content import content
 from newsfacts.errors import DataError, UnknownNameError
 from newsfacts.load import load
 
@@ -67,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         width = max(len(name) for name in summary["table"])
         for name, rows in zip(summary["table"], summary["rows"], strict=True):
             print(f"  {name:<{width}}  {rows:>5}")
+        lessons = {name: len(frame) for name, frame in content(book).items() if len(frame)}
+        if lessons:
+            counts = ", ".join(f"{rows} {name}" for name, rows in lessons.items())
+            print(f"lesson content: {counts}")
         print("No problems found.")
         return 0
     try:

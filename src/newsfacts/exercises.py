@@ -17,7 +17,6 @@ Nothing here imports ipywidgets or matplotlib.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,33 +29,36 @@ from newsfacts.suggest import closest, did_you_mean
 
 @dataclass(frozen=True)
 class Exercise:
-    """One self-checking exercise.
+    """One self-checking exercise, as a row of the pack's ``exercises.csv`` holds it.
 
     Attributes
     ----------
     name : str
-        What the student passes to `check` (``"people"``).
+        What the student passes to `check` (the row's id).
     task : str
         The question, as the lesson asks it.
     table : str
-        The book table the answer's rows come from, or ``""`` for a number.
+        The book table the answer's rows come from, or ``"paragraphs"``.
     column : str
-        The column that decides the answer: hints point at it.
-    solve : callable
-        Gives the model answer from a book: a DataFrame of rows, or a number.
+        The column that decides the answer ("" when the pack does not say): feedback names it.
+    expected : tuple of str, or float
+        The ids of the rows a right answer keeps, or the number it finds.
     hints : tuple of str
-        General hints, from gentle to specific; none gives the answer away.
+        Hints, from gentle to specific; none gives the answer away.
     why : str
         Shown once the answer is right: what it means for the article.
+    evidence : tuple of Citation
+        The fact rows shown (paragraph, quote, mark) once the answer is right.
     """
 
     name: str
     task: str
     table: str
     column: str
-    solve: Callable[[Any], Any]
+    expected: tuple[str, ...] | float
     hints: tuple[str, ...] = field(default_factory=tuple)
     why: str = ""
+    evidence: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,15 +73,20 @@ class Feedback:
     correct: bool
     message: str
     hint: str = ""
+    evidence: tuple[Any, ...] = ()
 
     @property
     def symbol(self) -> str:
         return "✓" if self.correct else "✗"
 
     def __str__(self) -> str:
+        from newsfacts.content import evidence_line
+
         text = f"{self.symbol} {self.message}"
         if self.hint:
             text += f"\nHint: {self.hint}"
+        for citation in self.evidence:
+            text += f"\nFrom the article: {evidence_line(citation)}"
         return text
 
     def __repr__(self) -> str:
@@ -87,129 +94,14 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         border = "#009E73" if self.correct else "#D55E00"
+        from newsfacts.content import evidence_html
+
         hint = f"<br><strong>Hint:</strong> {html.escape(self.hint)}" if self.hint else ""
         return (
             f'<div class="newsfacts-feedback" role="status" style="border-left:6px solid '
             f'{border};padding:4px 10px"><strong>{self.symbol}</strong> '
-            f"{html.escape(self.message)}{hint}</div>"
+            f"{html.escape(self.message)}{hint}{evidence_html(list(self.evidence))}</div>"
         )
-
-
-def _rows(table: str, column: str, test: Callable[[pd.Series], pd.Series]):
-    def solve(book):
-        frame = getattr(book, table)
-        return frame[test(frame[column])]
-
-    return solve
-
-
-EXERCISES: dict[str, Exercise] = {
-    exercise.name: exercise
-    for exercise in [
-        Exercise(
-            "body-paragraphs",
-            "How many body paragraphs (kind 'body') does the article have? Give a number.",
-            "",
-            "kind",
-            lambda book: int((book.paragraphs["kind"] == "body").sum()),
-            (
-                "book.paragraphs has a column called 'kind'.",
-                "Compare that column with the text 'body' using ==, then count the rows.",
-                "len(...) counts the rows of a table; .sum() counts the True values of a mask.",
-            ),
-            "The title, byline and captions are not body paragraphs: the story starts after them.",
-        ),
-        Exercise(
-            "people",
-            "Keep the rows of book.actors that are people (kind 'person').",
-            "actors",
-            "kind",
-            _rows("actors", "kind", lambda col: col == "person"),
-            (
-                "Which column of book.actors says what sort of actor a row is?",
-                "Make a True/False mask with book.actors['kind'] == ..., then use it inside "
-                "book.actors[...].",
-            ),
-            "These are the people the article names, from presidents to the author.",
-        ),
-        Exercise(
-            "zelensky-claims",
-            "Keep the rows of book.claims whose speaker is Zelensky (id 'zelensky').",
-            "claims",
-            "speaker",
-            _rows("claims", "speaker", lambda col: col == "zelensky"),
-            (
-                "book.claims has a column that names who said each claim.",
-                "Ids are lower case: compare that column with 'zelensky'.",
-            ),
-            "Both of the article's key numbers on the peace plan rest on Zelensky's word alone.",
-        ),
-        Exercise(
-            "expected-events",
-            "Keep the rows of book.events that are only expected (modality 'expected').",
-            "events",
-            "modality",
-            _rows("events", "modality", lambda col: col == "expected"),
-            (
-                "Which column of book.events keeps what happened apart from what is expected?",
-                "Compare that column with the text 'expected'.",
-            ),
-            "None of these has happened yet: the article only expects them.",
-        ),
-        Exercise(
-            "hedged-figures",
-            "Keep the rows of book.figures that carry a hedge (their qualifier is not 'none').",
-            "figures",
-            "qualifier",
-            _rows("figures", "qualifier", lambda col: col != "none"),
-            (
-                "The hedge words ('about', 'some', 'more than') are in one column of book.figures.",
-                "'Not equal' is written != in pandas.",
-            ),
-            "A hedge tells you the number is an estimate: keep it when you repeat the number.",
-        ),
-        Exercise(
-            "trump-claims",
-            "Keep the rows of book.claims whose speaker is Trump (id 'trump').",
-            "claims",
-            "speaker",
-            _rows("claims", "speaker", lambda col: col == "trump"),
-            (
-                "book.claims has a column that names who said each claim.",
-                "Ids are lower case: compare that column with 'trump'.",
-            ),
-            "Every one of these is Trump's statement as the article reports it, not a fact it "
-            "checks.",
-        ),
-        Exercise(
-            "about-denmark",
-            "Keep the rows of book.relations whose target is Denmark (id 'denmark').",
-            "relations",
-            "target",
-            _rows("relations", "target", lambda col: col == "denmark"),
-            (
-                "A relation goes from a 'source' to a 'target'.",
-                "Compare the target column with 'denmark'.",
-            ),
-            "Greenland is part of Denmark (¶ 20), and many leaders, including Starmer and "
-            "Macron, have sided with Denmark over Greenland (¶ 23).",
-        ),
-        Exercise(
-            "outside-dates",
-            "Keep the rows of book.events whose date comes from outside the article "
-            "(when_basis 'context').",
-            "events",
-            "when_basis",
-            _rows("events", "when_basis", lambda col: col == "context"),
-            (
-                "One column of book.events says where each date comes from.",
-                "Compare it with the text 'context'.",
-            ),
-            "The article gives none of these dates: they come from other reports, named in the "
-            "note column.",
-        ),
-    ]
-}
 
 
 _current_book: Any = None
@@ -228,22 +120,55 @@ def _bundled_book():
     return load()
 
 
-def describe(name: str) -> str:
+def describe(name: str, book: Any = None) -> str:
     """The task of an exercise, as the lesson asks it."""
-    return _exercise(name, "describe").task
+    return _exercise(name, _book(book), "describe").task
 
 
-def _exercise(name: object, function: str = "check") -> Exercise:
+def _book(book: Any = None) -> Any:
+    return book if book is not None else _current_book or _bundled_book()
+
+
+def exercises(book: Any) -> dict[str, Exercise]:
+    """Every exercise of a pack, by name, read from its ``exercises.csv``."""
+    from newsfacts.content import content, evidence
+    from newsfacts.validate import parse_number
+
+    found = {}
+    for _, row in content(book)["exercises"].iterrows():
+        number = parse_number(str(row["expected"]))
+        expected = number if number is not None else tuple(_split(row["expected"]))
+        found[row["id"]] = Exercise(
+            row["id"],
+            row["task"],
+            row["table"],
+            row["column"],
+            expected,
+            tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
+            row["why"],
+            tuple(evidence(book, row["evidence"])),
+        )
+    return found
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
+    from newsfacts.errors import describe_value
+
     if not isinstance(name, str):
         raise TypeError(
             f"{function}() takes the exercise's name in quotes first, such as 'people'; "
-            f"you passed {type(name).__name__} {name!r}."
+            f"you passed {describe_value(name)}."
         )
-    if name not in EXERCISES:
+    known = exercises(book)
+    if name not in known:
         from newsfacts.errors import UnknownNameError
 
-        raise UnknownNameError(name, closest(name, list(EXERCISES)), what="exercise")
-    return EXERCISES[name]
+        raise UnknownNameError(name, closest(name, list(known)), what="exercise")
+    return known[name]
 
 
 def check(name: str, answer: Any, book: Any = None) -> Feedback:
@@ -252,7 +177,7 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     Parameters
     ----------
     name : str
-        The exercise (see `EXERCISES`).
+        The exercise: an id of the pack's ``exercises.csv``.
     answer : DataFrame, Series, list of ids, or number
         What the student computed. ``...`` (left in place) gets a reminder.
     book : Book, optional
@@ -273,13 +198,13 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     >>> check("people", ...).correct
     False
     """
+    book = _book(book)
     try:
-        exercise = _exercise(name)
+        exercise = _exercise(name, book)
     except (TypeError, KeyError) as error:
         message = error.args[0] if isinstance(error, TypeError) else str(error)
         return Feedback(str(name), False, message, "Copy the exercise name from the lesson.")
-    book = book if book is not None else _current_book or _bundled_book()
-    expected = exercise.solve(book)
+    expected = exercise.expected
     if answer is ... or answer is None:
         return Feedback(
             name,
@@ -287,8 +212,8 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
             "No answer yet.",
             "Replace the ... with your line of pandas, run the cell, then run the check.",
         )
-    if exercise.table:
-        return _check_rows(exercise, getattr(book, exercise.table), expected, answer)
+    if isinstance(expected, tuple):
+        return _check_rows(exercise, getattr(book, exercise.table), set(expected), answer)
     return _check_number(exercise, expected, answer)
 
 
@@ -302,7 +227,7 @@ def _hint(exercise: Exercise, level: int = 0) -> str:
     return exercise.hints[min(level, len(exercise.hints) - 1)]
 
 
-def _check_number(exercise: Exercise, expected: int, answer: Any) -> Feedback:
+def _check_number(exercise: Exercise, expected: float, answer: Any) -> Feedback:
     if isinstance(answer, np.generic):  # (mask).sum() gives numpy's int64, not int
         answer = answer.item()
     if isinstance(answer, (pd.DataFrame, pd.Series)):
@@ -327,7 +252,13 @@ def _check_number(exercise: Exercise, expected: int, answer: Any) -> Feedback:
             _hint(exercise, 0),
         )
     if answer == expected:
-        return Feedback(exercise.name, True, f"Right: {expected}. {exercise.why}".strip())
+        return Feedback(
+            exercise.name,
+            True,
+            f"Right: {expected:g}. {exercise.why}".strip(),
+            "",
+            exercise.evidence,
+        )
     direction = "too high" if answer > expected else "too low"
     return Feedback(
         exercise.name, False, f"Not yet: {answer:g} is {direction}.", _hint(exercise, 1)
@@ -366,9 +297,7 @@ def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
     )
 
 
-def _check_rows(
-    exercise: Exercise, table: pd.DataFrame, expected: pd.DataFrame, answer: Any
-) -> Feedback:
+def _check_rows(exercise: Exercise, table: pd.DataFrame, want: set[str], answer: Any) -> Feedback:
     key = "id" if "id" in table.columns else table.columns[0]
     ids, shape_hint = _ids_of(answer, table)
     if ids is None:
@@ -388,22 +317,24 @@ def _check_rows(
             f"{unknown[0]!r} is not a row of book.{exercise.table}.{tail}",
             "Pick rows from the table itself rather than typing ids.",
         )
-    want = set(expected[key])
     got = set(ids)
     if got == want:
         return Feedback(
-            exercise.name, True, f"Right: {_rows_word(len(want))}. {exercise.why}".strip()
+            exercise.name,
+            True,
+            f"Right: {_rows_word(len(want))}. {exercise.why}".strip(),
+            "",
+            exercise.evidence,
         )
     by_id = table.set_index(key)
     column = exercise.column
     if got - want:
         example = sorted(got - want)[0]
-        value = by_id.loc[example, column]
+        has = f" has {column} {by_id.loc[example, column]!r}" if column in by_id else " is one"
         return Feedback(
             exercise.name,
             False,
-            f"You have {_rows_word(len(got))}; some do not belong. For example {example!r} has "
-            f"{column} {value!r}.",
+            f"You have {_rows_word(len(got))}; some do not belong. For example {example!r}{has}.",
             _hint(exercise, 1),
         )
     return Feedback(

@@ -21,7 +21,8 @@ from newsfacts.annotate import annotated_article
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
 from newsfacts.load import load
-from newsfacts.questions import check_understanding
+from newsfacts.prompts import prompts
+from newsfacts.questions import answer_key, check_understanding
 from newsfacts.quiz import multiple_choice, quiz, sorting, who_said
 from newsfacts.show import facts
 from newsfacts.widgets import actor_explorer, article_reader, fact_filter, glossary_lookup
@@ -33,6 +34,8 @@ __all__ = [
     "describe",
     "facts",
     "check_understanding",
+    "answer_key",
+    "prompts",
     "multiple_choice",
     "quiz",
     "sorting",

@@ -19,9 +19,18 @@ import pandas as pd
 
 from newsfacts.article import bad_bytes_problems, split_paragraphs
 from newsfacts.book import Book
+from newsfacts.content import attach
+from newsfacts.content_checks import check_content
 from newsfacts.errors import DataError, Problem
 from newsfacts.rawtable import RawTable, read_raw_table
-from newsfacts.schema import DESCRIPTOR, article_file, key_column, read_descriptor, resources
+from newsfacts.schema import (
+    CONTENT_TABLES,
+    DESCRIPTOR,
+    article_file,
+    key_column,
+    read_descriptor,
+    resources,
+)
 from newsfacts.textfile import decode_utf8
 from newsfacts.validate import Table, parse_integer, parse_number, validate_tables
 
@@ -135,18 +144,22 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
         raw, found = read_raw_table(resource["name"], folder / resource["path"], resource["path"])
         problems += found
         if raw is None:
-            if key_column(resource) == "id":
+            if key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
                 unread.add(resource["name"])
             continue
         tables[resource["name"]] = Table(raw, resource)
     problems += validate_tables(tables, paragraphs, damaged, unread)
+    problems += check_content(tables, paragraphs)
     if problems:
         files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
         order = {file: number for number, file in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
         raise DataError(problems, pack=str(folder))
     frames = {name: to_frame(table.raw, table.resource) for name, table in tables.items()}
-    return Book(path=folder, metadata=metadata, paragraphs=paragraphs, tables=frames)
+    facts = {name: frame for name, frame in frames.items() if name not in CONTENT_TABLES}
+    book = Book(path=folder, metadata=metadata, paragraphs=paragraphs, tables=facts)
+    attach(book, {name: frame for name, frame in frames.items() if name in CONTENT_TABLES})
+    return book
 
 
 def to_frame(raw: RawTable, resource: dict[str, Any]) -> pd.DataFrame:

@@ -3,8 +3,8 @@
 - `multiple_choice`: one question, radio buttons, feedback as soon as a choice is made:
   a hint when wrong (never the right answer), an explanation with the paragraph when right.
 - `who_said`: a multiple-choice question made from a claim: who said it?
-- `sorting`: "stated, claimed or expected?": a drop-down per quote from the article, and a
-  button that marks each choice with a hint.
+- `sorting`: two questions per sentence of the article (who says it? has it happened?),
+  read from the pack's ``sorting.csv``, and a button that marks both and shows the evidence.
 
 Every quiz is an ipywidgets ``VBox``; its feedback is an ``HTML`` widget rewritten by a
 callback, never printed, so lessons re-run cleanly under nbval.
@@ -13,6 +13,7 @@ callback, never printed, so lessons re-run cleanly under nbval.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,8 +24,11 @@ __all__ = [
     "Question",
     "MultipleChoice",
     "Sorting",
-    "CATEGORIES",
-    "category_of",
+    "SortingItem",
+    "sorting_items",
+    "sentence_with",
+    "WHO",
+    "MODALITY",
     "multiple_choice",
     "who_said",
     "quiz",
@@ -33,46 +37,75 @@ __all__ = [
 
 _LABEL_STYLE = {"description_width": "initial"}
 
-#: The three piles of the sorting exercise, with the words a student sees.
-CATEGORIES: dict[str, str] = {
-    "stated": "stated by the article",
-    "claimed": "claimed by someone in it",
-    "expected": "only expected, threatened or proposed",
+#: "Who says it?": the sorting task's first question, with the words a student sees.
+WHO: dict[str, str] = {
+    "article": "the article, in its own voice",
+    "person": "a person the article names",
 }
 
-_CATEGORY_HINTS = {
-    "stated": "Is anyone said to have said this? If not, the article says it in its own voice.",
-    "claimed": "Look for a verb of saying or insisting (said, insisted) and who it belongs to.",
-    "expected": "Look for words about the future or about plans: expected, would, threat, "
-    "proposal, to face.",
+#: "Has it happened?": the second question, one choice per modality a pack codes.
+MODALITY: dict[str, str] = {
+    "happened": "it has happened",
+    "ongoing": "it is going on now",
+    "expected": "it is only expected",
+    "proposed": "it is only proposed",
+    "threatened": "it is only threatened",
+    "wanted": "someone wants it",
 }
 
 
-def _box(ok: bool | None, text: str) -> str:
+def _box(ok: bool | None, text: str, extra: str = "") -> str:
+    """A feedback box: symbol and text, then `extra` (HTML already escaped, e.g. evidence)."""
     colour = {True: "#009E73", False: "#D55E00", None: "#999999"}[ok]
     symbol = {True: "✓", False: "✗", None: "…"}[ok]
     return (
         f'<div class="newsfacts-feedback" role="status" style="border-left:6px solid {colour};'
-        f'padding:4px 10px"><strong>{symbol}</strong> {html.escape(text)}</div>'
+        f'padding:4px 10px"><strong>{symbol}</strong> {html.escape(text)}{extra}</div>'
     )
 
 
 @dataclass(frozen=True)
 class Question:
-    """A multiple-choice question: its prompt, options, the right option, a hint for a
-    wrong choice and an explanation for the right one."""
+    """A multiple-choice question.
+
+    Attributes
+    ----------
+    prompt, options, answer : str, tuple of str, str
+        The question, its options, and the right option.
+    hint : str
+        Shown with a wrong choice: where to look, never the answer.
+    explanation : str
+        Shown with the right choice.
+    feedback : tuple of str
+        One line per option (why it is right or wrong), shown when it is picked; empty to
+        show only the hint or the explanation.
+    evidence : tuple of Citation
+        The fact rows the answer rests on, shown (paragraph, quote, mark) with the right
+        choice.
+    id : str
+        The question's id in the pack ("" for a question made in a cell).
+    """
 
     prompt: str
     options: tuple[str, ...]
     answer: str
     hint: str
     explanation: str
+    feedback: tuple[str, ...] = ()
+    evidence: tuple[Any, ...] = ()
+    id: str = ""
 
     def __post_init__(self) -> None:
         if self.answer not in self.options:
             raise ValueError(
                 f"The answer {self.answer!r} is not one of the options {list(self.options)}."
             )
+
+    def feedback_for(self, option: str) -> str:
+        """The feedback line of one option ("" when there is none)."""
+        if option in self.options and len(self.feedback) == len(self.options):
+            return self.feedback[self.options.index(option)]
+        return ""
 
 
 class MultipleChoice(widgets.VBox):
@@ -103,9 +136,16 @@ class MultipleChoice(widgets.VBox):
         if self.control.value is None:
             self.feedback.value = _box(None, "Pick an answer.")
         elif self.correct:
-            self.feedback.value = _box(True, "Right. " + self.question.explanation)
+            from newsfacts.content import evidence_html
+
+            # A pack's feedback line says "Right: ..." itself; a cell's explanation does not.
+            line = self.question.feedback_for(self.control.value)
+            line = line or f"Right. {self.question.explanation}"
+            self.feedback.value = _box(True, line, evidence_html(list(self.question.evidence)))
         else:
-            self.feedback.value = _box(False, "Not quite. " + self.question.hint)
+            line = self.question.feedback_for(self.control.value)
+            text = f"Not quite. {line} Hint: {self.question.hint}" if line else self.question.hint
+            self.feedback.value = _box(False, text if line else f"Not quite. {text}")
 
 
 def multiple_choice(
@@ -143,8 +183,7 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    from newsfacts.errors import describe_value
-    from newsfacts.errors import UnknownNameError
+    from newsfacts.errors import UnknownNameError, describe_value
     from newsfacts.suggest import closest
 
     claims = book.claims.set_index("id")
@@ -180,102 +219,145 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         answer=names[speaker],
         hint=f"Read paragraph {int(claim['paragraph'])} again: whose words does it report?",
         explanation=f"Paragraph {int(claim['paragraph'])}: “{claim['quote']}”.",
+        evidence=(book.cite(claim_id),),
     )
 
 
-def category_of(book: Any, ident: str) -> str:
-    """Which pile a fact belongs in: 'claimed', 'expected' or 'stated'.
+def sentence_with(paragraph: str, quote: str) -> str:
+    """The sentence(s) of a paragraph that hold a quote; the whole paragraph if none does.
 
-    A claim, or any row whose basis is 'attributed', is claimed; an event whose modality
-    is expected, threatened or proposed is expected; anything else the article states.
+    Examples
+    --------
+    >>> sentence_with("It rained. He said it would stop soon. It did not.", "would stop")
+    'He said it would stop soon.'
     """
-    if not isinstance(ident, str):
-        from newsfacts.errors import describe_value
+    sentences = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"])", paragraph.strip())
+    start = paragraph.find(quote)
+    if start < 0:
+        return paragraph
+    end = start + len(quote)
+    picked, position = [], 0
+    for sentence in sentences:
+        begin = paragraph.find(sentence, position)
+        position = begin + len(sentence)
+        if begin < end and position > start:
+            picked.append(sentence)
+    return " ".join(picked) or paragraph
 
-        raise TypeError(
-            f"Give a fact's id in quotes, such as 'claim-...' or 'ev-...'; "
-            f"you passed {describe_value(ident)}."
-        )
-    for table in ("claims", "events", "figures", "relations", "actors", "places"):
-        frame = getattr(book, table)
-        hit = frame[frame["id"] == ident]
-        if not hit.empty:
-            row = hit.iloc[0]
-            if table == "claims" or row["basis"] == "attributed":
-                return "claimed"
-            if table == "events" and row["modality"] in ("expected", "threatened", "proposed"):
-                return "expected"
-            return "stated"
-    from newsfacts.errors import UnknownNameError
-    from newsfacts.suggest import closest
 
-    known = [
-        str(i)
-        for t in ("claims", "events", "figures", "relations", "actors", "places")
-        for i in getattr(book, t)["id"]
-    ]
-    raise UnknownNameError(ident, closest(ident, known), what="fact id")
+def _dropdown(label: str, words: dict[str, str]) -> widgets.Dropdown:
+    return widgets.Dropdown(
+        options=[("choose…", "")] + [(text, key) for key, text in words.items()],
+        value="",
+        description=label,
+        style=_LABEL_STYLE,
+    )
+
+
+@dataclass(frozen=True)
+class SortingItem:
+    """One sentence to sort: its fact, the two right answers, the explanation, the evidence."""
+
+    fact: str
+    who: str
+    modality: str
+    explanation: str
+    citation: Any
+    sentence: str
 
 
 class Sorting(widgets.VBox):
-    """ "Stated, claimed or expected?": a drop-down for each quote, and a Check button.
+    """Two questions for each sentence: who says it, and has it happened?
 
-    Checking marks each choice ✓ or ✗ with a hint for the wrong ones and counts the right
-    ones; it never fills in an answer.
+    Each sentence is shown whole, with its paragraph number and the fact's quote in bold:
+    the two questions are about the bold words. Checking marks both answers
+    ✓ or ✗ and, for every sentence, shows the explanation of the right answer and the
+    evidence (paragraph, quote, mark): never a hint about the pile the student picked.
     """
 
-    def __init__(self, book: Any, ids: Sequence[str]):
-        from newsfacts.errors import describe_value
-
-        given = ids
-        ids = _texts(ids)
-        if ids is None:
-            raise TypeError(
-                "sorting() takes a list of fact ids in quotes, such as "
-                f"['ev-invasion', 'claim-plan-90']; you passed {describe_value(given)}."
-            )
-        self.book = book
-        self.items = []
+    def __init__(self, items: Sequence[SortingItem]):
+        self.items = list(items)
+        self.choices: list[tuple[widgets.Dropdown, widgets.Dropdown, widgets.HTML]] = []
         rows = []
-        for number, ident in enumerate(ids, start=1):
-            row = book.get(ident) if hasattr(book, "get") else None
-            quote = row["quote"] if row is not None else ident
-            paragraph = int(row["paragraph"]) if row is not None else None
-            choice = widgets.Dropdown(
-                options=[("choose…", "")] + [(words, key) for key, words in CATEGORIES.items()],
-                value="",
-                description=f"Quote {number}",
-                style=_LABEL_STYLE,
+        for number, item in enumerate(self.items, start=1):
+            sentence = html.escape(item.sentence).replace(
+                html.escape(item.citation.quote),
+                f"<strong>{html.escape(item.citation.quote)}</strong>",
+                1,
             )
-            text = widgets.HTML(f"<p>{number}. “{html.escape(quote)}” (¶ {paragraph})</p>")
+            text = widgets.HTML(f"<p>{number}. (¶ {item.citation.paragraph}) {sentence}</p>")
+            who = _dropdown("Who says it?", WHO)
+            happened = _dropdown("Has it happened?", MODALITY)
             mark = widgets.HTML("")
-            self.items.append((ident, choice, mark, category_of(book, ident)))
-            rows.append(widgets.VBox([text, widgets.HBox([choice, mark])]))
+            self.choices.append((who, happened, mark))
+            rows.append(widgets.VBox([text, widgets.HBox([who, happened]), mark]))
         self.button = widgets.Button(description="Check my sorting", button_style="")
-        self.feedback = widgets.HTML(_box(None, "Sort every quote, then press the button."))
+        self.feedback = widgets.HTML(_box(None, "Answer both questions, then press the button."))
         self.button.on_click(self.check)
         super().__init__([*rows, self.button, self.feedback])
 
     def check(self, _button: Any = None) -> int:
-        """Mark every choice and return how many are right."""
+        """Mark every answer and return how many answers (two per sentence) are right."""
+        from newsfacts.content import evidence_html
+
         right = 0
-        for _ident, choice, mark, truth in self.items:
-            if choice.value == "":
-                mark.value = _box(None, "Not sorted yet.")
-            elif choice.value == truth:
-                right += 1
-                mark.value = _box(True, "Right.")
-            else:
-                mark.value = _box(False, _CATEGORY_HINTS[choice.value])
-        total = len(self.items)
+        for item, (who, happened, mark) in zip(self.items, self.choices, strict=True):
+            if who.value == "" or happened.value == "":
+                mark.value = _box(None, "Answer both questions first.")
+                right += (who.value == item.who) + (happened.value == item.modality)
+                continue
+            good = [who.value == item.who, happened.value == item.modality]
+            right += sum(good)
+            said = "Who says it: " + ("right" if good[0] else "not this one") + "."
+            done = "Has it happened: " + ("right" if good[1] else "not this one") + "."
+            mark.value = _box(
+                all(good), f"{said} {done} {item.explanation}", evidence_html([item.citation])
+            )
+        total = 2 * len(self.items)
         self.feedback.value = _box(
             right == total,
-            f"{right} of {total} sorted right."
-            + ("" if right == total else " Look at the hints and try again."),
+            f"{right} of {total} answers right."
+            + ("" if right == total else " Read the evidence under each sentence."),
         )
         return right
 
 
-def sorting(book: Any, ids: Sequence[str]) -> Sorting:
-    """The "stated, claimed or expected?" exercise over some facts (see `Sorting`)."""
-    return Sorting(book, ids)
+def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
+    """The sentences a lesson sorts, read from the pack's ``sorting.csv``."""
+    from newsfacts.content import lesson_rows
+
+    items = []
+    texts = book.paragraphs.set_index("paragraph")["text"]
+    for _, row in lesson_rows(book, "sorting", lesson).iterrows():
+        citation = book.cite(row["fact"])
+        paragraph = str(texts.get(citation.paragraph, citation.quote))
+        items.append(
+            SortingItem(
+                row["fact"],
+                row["who"],
+                row["modality"],
+                row["explanation"],
+                citation,
+                sentence_with(paragraph, citation.quote),
+            )
+        )
+    return items
+
+
+def sorting(book: Any, lesson: str) -> Sorting:
+    """The sorting task of one lesson ("02"): who says it, and has it happened?
+
+    Parameters
+    ----------
+    book : Book
+    lesson : str
+        The lesson's id, such as "02"; its sentences are the pack's ``sorting.csv`` rows.
+    """
+    from newsfacts.errors import describe_value
+
+    if not isinstance(lesson, str | int) or isinstance(lesson, bool):
+        raise TypeError(
+            "sorting() takes the book and the lesson's number, such as sorting(book, '02'); "
+            f"you passed {describe_value(lesson)}."
+        )
+    return Sorting(sorting_items(book, lesson))

@@ -21,6 +21,12 @@ DESCRIPTOR = "datapackage.json"
 #: The tables every pack holds, in the order they are shown.
 TABLES = ("actors", "places", "figures", "events", "claims", "relations", "glossary")
 
+#: The tables of lesson content a pack may hold beside its facts (quiz questions,
+#: exercises, sorting items, prompts), in the order they are checked. They are optional,
+#: keyed apart from the facts (a question's id may equal a fact's), and never part of
+#: ``book.tables``: `newsfacts.content` reads them.
+CONTENT_TABLES = ("lessons", "questions", "exercises", "sorting", "prompts")
+
 #: Tables whose key is an id shared across the whole pack; glossary terms are apart.
 ANY_ID = "*"
 

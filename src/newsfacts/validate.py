@@ -26,7 +26,14 @@ import pandas as pd
 
 from newsfacts.errors import Problem
 from newsfacts.rawtable import RawTable
-from newsfacts.schema import ANY_ID, DESCRIPTOR, ID_REFERENCES, IdReference, key_column
+from newsfacts.schema import (
+    ANY_ID,
+    CONTENT_TABLES,
+    DESCRIPTOR,
+    ID_REFERENCES,
+    IdReference,
+    key_column,
+)
 from newsfacts.suggest import closest, did_you_mean
 from newsfacts.textfile import UTF8_FIX
 
@@ -469,8 +476,12 @@ def check_keys(table: Table) -> list[Problem]:
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
-    """Return the tables keyed by a pack-wide ``id`` (all but the glossary)."""
-    return [t for t in tables.values() if t.key == "id" and "id" in t.column]
+    """Return the fact tables keyed by a pack-wide ``id`` (not the glossary, not lesson content)."""
+    return [
+        t
+        for t in tables.values()
+        if t.key == "id" and "id" in t.column and t.name not in CONTENT_TABLES
+    ]
 
 
 def check_pack_ids(tables: dict[str, Table]) -> list[Problem]:
@@ -515,7 +526,8 @@ def check_references(tables: dict[str, Table], unread: set[str] = frozenset()) -
     """
     problems = []
     usable = {t.name: t for t in id_tables(tables)}
-    broken = set(unread) | {t.name for t in tables.values() if t.key == "id"} - set(usable)
+    facts = {t.name for t in tables.values() if t.key == "id" and t.name not in CONTENT_TABLES}
+    broken = set(unread) | facts - set(usable)
     ids = {name: {key for key in t.ids if key} for name, t in usable.items()}
     rules = [r for r in ID_REFERENCES if r.table in tables]
     covered = {(r.table, r.column) for r in rules}
