@@ -189,6 +189,7 @@ def validate_tables(
             problems += check_quotes(table, texts, damaged or set())
     for table in tables.values():
         problems += check_notes(table)
+        problems += check_locations(table)
     order = {name: number for number, name in enumerate(t.file for t in tables.values())}
     return sorted(problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
 
@@ -699,4 +700,32 @@ def check_notes(table: Table) -> list[Problem]:
             if column != "basis":
                 message = f"{column} is {basis}: " + message.replace("row", "value", 1)
             problems.append(table.problem(row, "note", message, fix))
+    return problems
+
+
+def check_locations(table: Table) -> list[Problem]:
+    """Check that a map location (``latitude``, ``longitude``, ``iso_code``) is complete and
+    names its source in ``location_source``: it is an outside fact, never in the article."""
+    problems = []
+    for row, source in table.cells("location_source"):
+        cells = table.raw.rows[row]
+        given = [c for c in ("latitude", "longitude", "iso_code") if c in table.column]
+        given = [c for c in given if cells[table.column[c]].strip()]
+        if given and not source.strip():
+            problems.append(
+                table.problem(
+                    row,
+                    "location_source",
+                    f"{' and '.join(given)} filled in, but location_source is empty.",
+                    "Name where the location comes from, e.g. 'GeoNames 2988507 "
+                    "(geonames.org)' or 'ISO 3166-2:UA'.",
+                )
+            )
+        if ("latitude" in given) != ("longitude" in given):
+            missing = "longitude" if "latitude" in given else "latitude"
+            problems.append(
+                table.problem(
+                    row, missing, f"{missing} is empty.", "Give both latitude and longitude."
+                )
+            )
     return problems
