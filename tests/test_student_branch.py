@@ -64,6 +64,19 @@ def test_student_branch_holds_what_students_need_and_no_answer_key(clone):
     assert git(clone, "symbolic-ref", "--short", "HEAD") != "student"
 
 
+def test_binder_can_install_the_package_from_the_student_branch(clone):
+    import tomllib
+
+    commit = build(clone)
+    files = git(clone, "ls-tree", "-r", "--name-only", commit).splitlines()
+    assert "binder/postBuild" in files and "binder/runtime.txt" in files
+    pyproject = tomllib.loads(git(clone, "show", f"{commit}:pyproject.toml"))
+    wheel = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]
+    for folder in [*wheel["packages"], *wheel.get("force-include", {})]:
+        assert any(f.startswith(folder.rstrip("/") + "/") for f in files), folder
+    assert pyproject["project"]["readme"] in files
+
+
 def test_two_runs_give_the_same_commit(clone):
     first = build(clone)
     git(clone, "update-ref", "-d", "refs/heads/student")
