@@ -1,0 +1,231 @@
+"""Lesson content as pack data: every bad-content case is one clear problem, every lesson
+helper runs on the fixture and template packs, and src/ names no id of the bundled pack."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from pack_helpers import MINI_PACK, problems_of, replace
+
+import newsfacts
+from newsfacts.exercises import check, exercises
+from newsfacts.prompts import prompts
+from newsfacts.questions import answer_key, check_understanding, questions
+from newsfacts.quiz import sorting
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "paris-2026"
+TEMPLATE = ROOT / "data" / "template"
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    return shutil.copytree(MINI_PACK, tmp_path / "pack")
+
+
+# -- validation: one bad cell, one problem line ---------------------------------------
+
+BAD_CONTENT = [
+    # (file, old text, new text, column, words the message must hold)
+    (
+        "questions.csv",
+        ",fishermen,Read paragraph 4",
+        ",the fishermen,Read paragraph 4",
+        "answer",
+        "not one of the options",
+    ),
+    (
+        "questions.csv",
+        "fishermen,Rui Costa,Harbour Trust",
+        "fishermen,Rui Costa,fishermen",
+        "option_3",
+        "repeats option 1",
+    ),
+    (
+        "questions.csv",
+        "who is said to say it?,cl-block",
+        "who is said to say it?,cl-blok",
+        "evidence",
+        "'cl-blok' is not the id of a fact row",
+    ),
+    ("questions.csv", "q-block,01,", "q-block,02,", "lesson", "lesson '02' is not an id"),
+    (
+        "questions.csv",
+        "“block their boats”",
+        "“block all their boats”",
+        "prompt",
+        "“block all their boats” is between quotation marks but is not in the article",
+    ),
+    (
+        "exercises.csv",
+        "modality,ev-vote,",
+        "modality,ev-vot,",
+        "expected",
+        "'ev-vot' is not a row of events.csv",
+    ),
+    (
+        "exercises.csv",
+        "Keep the rows of book.events that are only expected.,events,",
+        "Keep the rows of book.events that are only expected.,event,",
+        "table",
+        "'event' is not a table of the pack",
+    ),
+    (
+        "sorting.csv",
+        "01,ev-vote,article,expected",
+        "01,ev-vote,article,happened",
+        "modality",
+        "codes this event as 'expected'",
+    ),
+    ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' is not the id"),
+    ("prompts.csv", "p01-talk,01,discuss", "p01-talk,01,discus", "kind", "not one of discuss"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "column", "words"), BAD_CONTENT)
+def test_bad_content_is_one_problem_naming_file_line_and_column(
+    pack, file, old, new, column, words
+):
+    replace(pack / file, old, new)
+    error = problems_of(pack)
+    assert len(error.problems) == 1, str(error)
+    (problem,) = error.problems
+    assert problem.file == file
+    assert problem.line == 2 or (file == "sorting.csv" and problem.line in (2, 3))
+    assert problem.column == column
+    assert words in problem.message, problem.message
+    assert problem.fix
+    assert "Traceback" not in str(error)
+
+
+def test_a_missing_feedback_line_is_a_problem(pack):
+    feedback = "Right: paragraph 4: “fishermen say it will block their boats”."
+    replace(pack / "questions.csv", feedback, "")
+    (problem,) = problems_of(pack).problems
+    assert problem.column == "feedback_1"
+
+
+def test_a_quote_split_by_an_ellipsis_is_checked_in_parts(pack):
+    replace(pack / "questions.csv", "“block their boats”", "“will ... block their boats”")
+    newsfacts.load(pack)
+    replace(pack / "questions.csv", "“will ... block their boats”", "“will ... sink their boats”")
+    (problem,) = problems_of(pack).problems
+    assert "sink their boats" in problem.message
+
+
+def test_content_ids_stay_apart_from_fact_ids(pack):
+    """A question may share an id with a fact; fact lookups never see lesson content."""
+    replace(pack / "questions.csv", "q-block,01,", "cl-block,01,")
+    book = newsfacts.load(pack)
+    assert book.table_of("cl-block") == "claims"
+    assert "questions" not in book.tables
+
+
+def test_the_cli_prints_a_content_problem_and_exits_1(pack, capsys):
+    from newsfacts.__main__ import main
+
+    replace(pack / "sorting.csv", "01,ev-proposal,", "01,ev-proposl,")
+    assert main(["check", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "sorting.csv, line 3" in out and "column 'fact'" in out
+
+
+# -- every lesson helper, end to end, on the fixture and the template -------------------
+
+
+@pytest.mark.parametrize("folder", [MINI_PACK, TEMPLATE], ids=["mini-pack", "template"])
+def test_every_lesson_helper_runs_on_a_small_pack(folder):
+    book = newsfacts.load(folder)
+    lesson = "01"
+    quiz = check_understanding(book, lesson)
+    for box in quiz.children:
+        box.control.value = next(o for o in box.question.options if o != box.question.answer)
+        assert "✗" in box.feedback.value
+        box.control.value = box.question.answer
+        assert "✓" in box.feedback.value and "¶" in box.feedback.value
+    for name, exercise in exercises(book).items():
+        if isinstance(exercise.expected, tuple):
+            table = getattr(book, exercise.table)
+            answer = table[table["id"].isin(exercise.expected)]
+        else:
+            answer = int(exercise.expected)
+        assert check(name, answer, book).correct
+        assert not check(name, ..., book).correct
+    task = sorting(book, lesson)
+    for item, (who, happened, _) in zip(task.items, task.choices, strict=True):
+        who.value, happened.value = item.who, item.modality
+    assert task.check() == 2 * len(task.items) > 0
+    shown = prompts(book, lesson)
+    assert len(shown.children) >= 2
+    text = " ".join(getattr(child, "value", "") for child in shown.children)
+    for model in book_prompts(folder)["model_answer"]:
+        if model:
+            assert model not in text, "a model answer reached the student's view"
+    assert "Answer:" in str(answer_key(book, lesson))
+
+
+def book_prompts(folder: Path) -> dict[str, list[str]]:
+    with open(folder / "prompts.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {"model_answer": [row["model_answer"] for row in rows]}
+
+
+def test_every_bundled_lesson_has_questions_and_discuss_write_extend_prompts():
+    from newsfacts.content import lesson_rows
+
+    book = newsfacts.load()
+    for lesson in ["00", "01", "02", "03", "04", "05", "06"]:
+        assert questions(book, lesson)
+        kinds = set(lesson_rows(book, "prompts", lesson)["kind"])
+        assert kinds == {"discuss", "write", "extend"}, lesson
+    assert len(sorting(book, "02").items) >= 4
+    assert len(sorting(book, "06").items) >= 4
+
+
+# -- the engine names no id of the bundled pack -----------------------------------------
+
+
+def pack_ids() -> set[str]:
+    ids = set()
+    for path in BUNDLED.glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row.get("id"):
+                    ids.add(row["id"])
+    return ids
+
+
+def quoted_strings(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+
+
+def ids_named_in_src() -> list[str]:
+    ids = pack_ids() - {"00", "01", "02", "03", "04", "05", "06"}
+    found = []
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        for line, value in quoted_strings(path):
+            if value in ids:
+                found.append(f"{path.relative_to(ROOT)}:{line}: {value!r}")
+    return found
+
+
+def test_src_names_no_id_of_the_bundled_pack():
+    """Lesson ids (00 to 06) are left out: they number lessons in any pack."""
+    found = ids_named_in_src()
+    assert not found, "ids of data/paris-2026 quoted in src/:\n" + "\n".join(found)
+
+
+def test_the_id_scan_can_fail(tmp_path):
+    assert "kushner" in pack_ids()
+    sample = tmp_path / "sample.py"
+    sample.write_text('X = "kushner"\n', encoding="utf-8")
+    assert quoted_strings(sample) == [(1, "kushner")]
