@@ -16,14 +16,15 @@ import types
 
 import matplotlib.colors as mcolors
 import matplotlib.text as mtext
+import numpy as np
 import pandas as pd
 import pytest
+from markupsafe import escape
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
 
 from newsfacts import plots
 from newsfacts.plots import chart as chart_module
-from newsfacts.plots import relations as relations_module
 
 EVIL = "<script>alert('x')</script> & Co"
 
@@ -169,7 +170,7 @@ def _names(book) -> dict[str, str]:
 
 
 def _texts(chart: plots.Chart) -> list[mtext.Text]:
-    with chart_module._style():
+    with chart_module.style():
         chart.figure.canvas.draw()  # lay the figure out as the PNG has it
     found, seen = [], set()
     for text in chart.figure.findobj(mtext.Text):
@@ -187,8 +188,8 @@ def _texts(chart: plots.Chart) -> list[mtext.Text]:
 def test_each_function_returns_a_chart_with_caption_and_alt_text(book, kind):
     chart = _built(book, kind)
     assert isinstance(chart, plots.Chart)
-    assert len(chart.alt) > 100 and chart.caption
-    assert repr(chart) == f"{chart.caption}\n{chart.alt}"
+    assert len(chart.description) > 100 and chart.alt and chart.caption
+    assert repr(chart) == f"{chart.caption}\n{chart.description}"
     assert chart.png().startswith(b"\x89PNG\r\n\x1a\n")
     assert chart.size == tuple(round(v * 100) for v in chart.figure.get_size_inches())
 
@@ -196,7 +197,6 @@ def test_each_function_returns_a_chart_with_caption_and_alt_text(book, kind):
 @pytest.mark.parametrize("kind", CHARTS)
 def test_png_is_the_same_bytes_every_time(book, kind):
     first = CHARTS[kind](book)
-    relations_module._LAYOUTS.clear()  # lay the diagram out afresh, not from the kept layouts
     second = CHARTS[kind](book)
     assert first.png() == second.png()
     assert first.png() is first.png()  # drawn once, then kept
@@ -210,8 +210,19 @@ def test_html_shows_the_picture_with_its_alt_text_and_caption(book, kind):
     assert html.startswith("<figure") and html.endswith("</figure>")
     assert "src='data:image/png;base64," in html
     assert "<figcaption>" in html
-    first_line = chart.alt.splitlines()[0]
-    assert html.count(first_line.replace("'", "&#x27;")) == 2  # in alt="..." and as text
+    assert f"alt='{escape(chart.alt)}'" in html
+    for line in chart.description.splitlines():  # the description is written out once
+        assert html.count(escape(line)) == 1, line
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_alt_text_is_a_short_summary_and_not_the_description(book, kind):
+    # A screen reader reads the alt text, then the description: never the same words twice.
+    chart = _built(book, kind)
+    assert len(chart.alt) < len(chart.description) / 2
+    assert chart.alt.count(". ") <= 1 and len(chart.alt) < 200
+    assert chart.description not in chart.alt
+    assert not any(line in chart.alt for line in chart.description.splitlines()[1:])
 
 
 @pytest.mark.parametrize("kind", CHARTS)
@@ -268,7 +279,7 @@ def test_drawn_picture_uses_okabe_ito_colours_only(book, kind):
     # Everything actually drawn, hatching and text included, as the SVG writer sees it.
     chart = CHARTS[kind](book)  # a fresh one: drawing to SVG moves legend parts
     buffer = io.StringIO()
-    with chart_module._style():
+    with chart_module.style():
         chart.figure.savefig(buffer, format="svg", metadata={"Date": None})
     found = set(re.findall(r"(?:fill|stroke)[:=]\s*\"?(#[0-9a-fA-F]{6})", buffer.getvalue()))
     found = {colour.lower() for colour in found}
@@ -298,6 +309,28 @@ def test_a_pack_with_nothing_to_draw_still_gives_a_chart(kind):
     chart = CHARTS[kind](_empty_book())
     assert isinstance(chart, plots.Chart)
     assert chart.alt and chart.png()
+
+
+def test_a_chart_leaves_the_notebooks_matplotlib_settings_alone(book):
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    with matplotlib.rc_context({"font.size": 30, "lines.linewidth": 7}):
+        plots.timeline_chart(book).png()
+        assert matplotlib.rcParams["font.size"] == 30
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_charts_are_drawn_by_matplotlib_not_by_hand():
+    # PNG from savefig, legends from Axes.legend, layout from the data: nothing hand-made.
+    source = "\n".join(
+        open(os.path.join(plots.__path__[0], name), encoding="utf-8").read()
+        for name in os.listdir(plots.__path__[0])
+        if name.endswith(".py")
+    )
+    for word in ("import struct", "import zlib", "pyplot", "rcParams[", "def _key("):
+        assert word not in source, word
+    assert "savefig(" in source and ".legend(" in source
 
 
 def test_import_newsfacts_alone_does_not_load_matplotlib():
@@ -338,7 +371,9 @@ def test_figures_chart_alt_text_lists_every_percentage(book):
     for row in percent.itertuples():
         number = f"{row.value:g}%"
         words = number if row.qualifier in ("", "none") else f"{row.qualifier} {number}"
-        line = next(line for line in chart.alt.splitlines() if line.startswith(row.description))
+        line = next(
+            line for line in chart.description.splitlines() if line.startswith(row.description)
+        )
         assert words in line
         assert f"paragraph {row.paragraph}" in line
         assert row.quote in line
@@ -350,7 +385,7 @@ def test_figures_chart_alt_text_lists_every_percentage(book):
                 assert f"according to {names[speaker]}" in line
     others = book.figures[book.figures["unit"] != "percent"]
     for row in others.itertuples():
-        assert row.description not in chart.alt
+        assert row.description not in chart.description
 
 
 def test_figures_chart_labels_use_the_articles_hedge_and_paragraph(book):
@@ -375,14 +410,73 @@ def test_figures_chart_with_ids_draws_one_scale_per_unit(book):
     ids = book.figures["id"].tolist()
     chart = plots.figures_chart(book, ids=ids)
     for row in book.figures.itertuples():
-        assert row.description in chart.alt
+        assert row.description in chart.description
     units = book.figures["unit"].unique()
-    assert len(chart.figure.axes) == len(units) + 1  # one per unit, one for the titles
+    assert len(chart.figure.axes) == len(units)  # one panel a unit
 
 
 def test_figures_chart_unknown_id_suggests_the_closest(book):
     with pytest.raises(KeyError, match="fig-donetsk-control"):
         plots.figures_chart(book, ids=["fig-donetsk"])
+
+
+def _figures_book(rows: list[tuple]) -> types.SimpleNamespace:
+    book = _small_book()
+    book.figures = _frame(
+        "id,value,unit,qualifier,subject,description,paragraph,quote,basis,note",
+        [(*row, 3, "q", "reported", "") for row in rows],
+    )
+    return book
+
+
+def _bars(chart) -> list[tuple[float, float, float]]:
+    """(y, left, width) of each filled bar, hatched or not."""
+    return sorted(
+        (round(p.get_y(), 3), p.get_x(), p.get_width())
+        for ax in chart.figure.axes
+        for p in ax.patches
+        if p.get_fill() and p.get_width() > 0
+    )
+
+
+def test_parts_of_one_whole_are_one_bar_out_of_100():
+    # Issue 11: "90% agreed" and "10% outstanding" of one plan are one whole, not two bars.
+    book = _figures_book(
+        [
+            ("agreed", 60, "percent", "none", "plan", "share agreed"),
+            ("open", 40, "percent", "none", "plan", "share still open"),
+            ("held", 75, "percent", "about", "land", "share held"),
+        ]
+    )
+    chart = plots.figures_chart(book)
+    bars = _bars(chart)
+    assert len(bars) == 3
+    (y1, x1, w1), (y2, x2, w2) = [bar for bar in bars if bar[2] in (60, 40)]
+    assert y1 == y2 and {(x1, w1), (x2, w2)} == {(0, 60), (60, 40)}
+    assert [bar for bar in bars if bar[2] == 75][0][0] != y1
+    assert "parts of one whole" in chart.description and "parts of one whole" in chart.alt
+    drawn = {t.get_text() for t in _texts(chart)}
+    assert {"60%", "40%", "about 75%"} <= drawn
+
+
+def test_percentages_that_do_not_make_a_whole_stay_apart():
+    book = _figures_book(
+        [
+            ("a", 60, "percent", "none", "plan", "share a"),
+            ("b", 30, "percent", "none", "plan", "share b"),
+        ]
+    )
+    assert len({y for y, _, _ in _bars(plots.figures_chart(book))}) == 2
+
+
+def test_the_bundled_plan_is_drawn_as_one_whole(book):
+    figures = book.figures[book.figures["unit"] == "percent"]
+    wholes = figures.groupby("subject")["value"].agg(["sum", "count"])
+    wholes = wholes[(wholes["count"] > 1) & ((wholes["sum"] - 100).abs() < 0.5)]
+    assert len(wholes) >= 1
+    chart = plots.figures_chart(book, figures["id"].tolist())
+    rows_drawn = {y for y, _, _ in _bars(chart)}
+    assert len(rows_drawn) == len(figures) - int((wholes["count"] - 1).sum())
 
 
 def test_figure_label():
@@ -400,7 +494,7 @@ def test_figure_label():
 def test_relations_alt_text_has_one_sentence_per_relation(book):
     chart = _built(book, "relations")
     names = _names(book)
-    lines = chart.alt.splitlines()
+    lines = chart.description.splitlines()
     for row in book.relations.itertuples():
         sentence = f"{names[row.source]} — {row.relation} — {names[row.target]}"
         matches = [line for line in lines if line.startswith(sentence + " (")]
@@ -425,28 +519,66 @@ def test_relations_diagram_ids_keep_only_relations_among_them(book):
     ids = ["macron", "france", "denmark", "starmer", "uk"]
     chart = plots.relations_diagram(book, ids=ids)
     inside = book.relations[book.relations["source"].isin(ids) & book.relations["target"].isin(ids)]
-    assert chart.alt.count(" — ") == 2 * len(inside)
+    assert chart.description.count(" — ") == 2 * len(inside)
     names = _names(book)
     for row in inside.itertuples():
-        assert f"{names[row.source]} — {row.relation} — {names[row.target]}" in chart.alt
+        assert f"{names[row.source]} — {row.relation} — {names[row.target]}" in chart.description
 
 
-def test_relations_focus_highlights_and_keeps_the_layout(book):
-    names = set(_names(book).values())
-    plain = _built(book, "relations")
+def test_relations_focus_shows_its_neighbours_and_every_relation_among_them(book):
     focused = plots.relations_diagram(book, focus="Emmanuel Macron")  # a name works too
-
-    def spots(chart):
-        return {t.get_text(): t.get_position() for t in _texts(chart) if t.get_text() in names}
-
-    assert spots(plain) == spots(focused)
     relations = book.relations
     own = relations[(relations["source"] == "macron") | (relations["target"] == "macron")]
-    labels = {f"{row.relation} ¶{row.paragraph}" for row in relations.itertuples()}
+    shown = {"macron"} | set(own["source"]) | set(own["target"])
+    among = relations[relations["source"].isin(shown) & relations["target"].isin(shown)]
     drawn = [" ".join(t.get_text().split()) for t in _texts(focused)]
-    shown = [text for text in drawn if text in labels]
-    assert sorted(shown) == sorted(f"{r.relation} ¶{r.paragraph}" for r in own.itertuples())
+    for row in among.itertuples():
+        assert f"{row.relation} ¶{row.paragraph}" in drawn
+    assert focused.description.count(" — ") == 2 * len(among)
     assert "The relations of Emmanuel Macron" in focused.alt
+    bold = [t.get_text() for t in _texts(focused) if t.get_fontweight() == "bold"]
+    assert "Emmanuel Macron" in bold
+
+
+def _arrows_and_labels(chart):
+    """The arrows and their labels, paired by the gid each is drawn with."""
+    chart.png()
+    arrows = {a.get_gid(): a for a in chart.figure.findobj(FancyArrowPatch) if a.get_gid()}
+    labels = {t.get_gid(): t for t in _texts(chart) if (t.get_gid() or "").startswith("relation")}
+    assert arrows and set(arrows) == set(labels)
+    return [(arrows[gid], labels[gid]) for gid in sorted(arrows)]
+
+
+def _distance_to(path, point) -> float:
+    """Distance in inches from a point (in inches) to a path, its curves sampled finely."""
+    samples = [curve(np.linspace(0, 1, 200)) for curve, _ in path.iter_bezier()]
+    return float(np.hypot(*(np.vstack(samples) - np.asarray(point)).T).min())
+
+
+@pytest.mark.parametrize("focus", [None, "denmark"])
+def test_each_relation_label_sits_on_its_own_arrow(book, focus):
+    # Lesson 1 once showed "prime minister of" on Macron's arrow instead of Starmer's.
+    chart = plots.relations_diagram(book, focus=focus)
+    pairs = _arrows_and_labels(chart)
+    assert len(pairs) == len(chart.description.split(" — ")) // 2
+    for arrow, label in pairs:
+        own = _distance_to(arrow.get_path(), label.get_position())
+        assert own < 0.03, f"{label.get_text()!r} is {own:.2f} inches off its arrow"
+
+
+def test_a_subset_draws_every_relation_among_its_names_in_full(book):
+    # Lesson 5: around Denmark, the US "wants to annex" Greenland must be drawn, not faded.
+    ids = ["greenland", "denmark", "nato", "us", "european-leaders", "frederiksen", "starmer",
+           "macron", "rutte"]  # fmt: skip
+    chart = plots.relations_diagram(book, ids=ids, focus="denmark")
+    relations = book.relations
+    among = relations[relations["source"].isin(ids) & relations["target"].isin(ids)]
+    assert (among["relation"] == "wants to annex").any()
+    drawn = {" ".join(label.get_text().split()) for _, label in _arrows_and_labels(chart)}
+    assert drawn == {f"{row.relation} ¶{row.paragraph}" for row in among.itertuples()}
+    for artist in chart.figure.findobj(lambda a: a.get_visible()):
+        assert artist.get_alpha() in (None, 1.0), f"{artist} is faded"
+    assert "faint" not in chart.description
 
 
 def test_relations_unknown_focus_suggests_the_closest(book):
@@ -469,8 +601,8 @@ def test_places_alt_text_names_every_place_and_the_nesting(book):
     chart = _built(book, "places")
     names = _names(book)
     for row in book.places.itertuples():
-        assert f"{row.name} ({row.kind}, paragraph {row.paragraph})" in chart.alt
-    lines = chart.alt.splitlines()
+        assert f"{row.name} ({row.kind}, paragraph {row.paragraph})" in chart.description
+    lines = chart.description.splitlines()
     links = _containment(book)
     assert links
     for child, parent, basis in links:
@@ -478,6 +610,8 @@ def test_places_alt_text_names_every_place_and_the_nesting(book):
         assert names[child] in line
         if basis == "inferred":
             assert "dotted outline" in line
+        if basis == "context":
+            assert "dash-dot outline" in line
 
 
 def test_places_diagram_draws_every_place_with_its_paragraph(book):
@@ -486,8 +620,13 @@ def test_places_diagram_draws_every_place_with_its_paragraph(book):
     for row in book.places.itertuples():
         assert row.name in drawn
         assert any(f"{row.kind} · ¶{row.paragraph}" in text for text in drawn)
-    dotted = [p for p in chart.figure.axes[0].patches if p.get_linestyle() in (":", "dotted")]
-    assert len(dotted) == sum(1 for *_, basis in _containment(book) if basis == "inferred")
+    outlines = [
+        p.get_linestyle() for p in chart.figure.axes[0].patches if p.get_facecolor()[3] == 0
+    ]
+    for basis in ("inferred", "context"):
+        style = {"inferred": (":", "dotted"), "context": ("-.", "dashdot")}[basis]
+        expected = sum(1 for *_, b in _containment(book) if b == basis)
+        assert sum(1 for line in outlines if line in style) == expected
 
 
 # --------------------------------------------------------------------------------------
@@ -497,16 +636,16 @@ def test_places_diagram_draws_every_place_with_its_paragraph(book):
 def test_timeline_alt_text_lists_every_dated_event(book):
     chart = _built(book, "timeline")
     dated = book.events[book.events["when"] != ""]
-    assert f"the {len(dated)} events" in chart.alt
+    assert f"the {len(dated)} events" in chart.description
     for row in dated.itertuples():
-        line = next(line for line in chart.alt.splitlines() if row.description in line)
+        line = next(line for line in chart.description.splitlines() if row.description in line)
         assert f"paragraph {row.paragraph}" in line
         if row.when_text:
             assert f"“{row.when_text}”" in line
         if row.when_basis == "context":
             assert "outside the article" in line
     undated = len(book.events) - len(dated)
-    assert f"{undated} more events" in chart.alt
+    assert f"{undated} more events" in chart.description
 
 
 def test_timeline_markers_follow_where_the_date_comes_from(book):
@@ -560,4 +699,4 @@ def test_timeline_gaps_are_written_between_points():
     drawn = [t.get_text() for t in _texts(chart)]
     assert "about 2 months later" in drawn
     assert "March 2024" in drawn and "2 May 2024" in drawn
-    assert "1 more event in the article has no date" in chart.alt
+    assert "1 more event in the article has no date" in chart.description

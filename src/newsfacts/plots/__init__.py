@@ -1,14 +1,15 @@
 """Charts of one article's facts: figures, relations, places and a timeline.
 
 Every function takes a loaded book (``newsfacts.load()``) and returns a `Chart`: a picture
-that a notebook shows with a caption and a full text description underneath, so a student
-who cannot see the picture reads the same facts. Nothing here uses pyplot or changes
-matplotlib's settings for the rest of the notebook; the same book always gives the same
-picture, byte for byte.
+that a notebook shows with a caption, a short alt text and a full text description
+underneath, so a student who cannot see the picture reads the same facts. The charts are
+drawn with matplotlib's object API in their own style (``matplotlib.style.context``): the
+notebook's own settings never change, and the same book always gives the same PNG bytes.
 
 Colours come from the Okabe-Ito palette, which people with the common kinds of colour
 blindness can tell apart, and colour never carries meaning alone: shapes, line styles,
-hatching and written words say the same thing.
+hatching and written words say the same thing. How each basis (reported, attributed,
+inferred, context) is drawn comes from `newsfacts.marks`.
 
 In a notebook::
 
@@ -22,14 +23,13 @@ In a notebook::
     plots.timeline_chart(book)                       # the dated events
     plots.timeline_table(book)                       # every event, dated or not
 
-The modules: ``chart`` (`Chart`, the palette, the drawing helpers the charts share),
-``figures``, ``relations``, ``places`` and ``timeline`` (one chart each), ``_layout``
-(where the relations diagram puts its boxes, arrows and labels) and ``_common`` (reading
-a book's tables). Everything public is here, in ``newsfacts.plots``.
+The modules: ``chart`` (`Chart`, the palette, the style), ``tables`` (reading a book's
+tables), and one module a chart: ``figures``, ``relations``, ``places``, ``timeline``.
 """
 
 from newsfacts.plots.chart import OKABE_ITO, Chart
 from newsfacts.plots.figures import figure_label, figures_chart
+from newsfacts.plots.maps import map_chart
 from newsfacts.plots.places import places_diagram
 from newsfacts.plots.relations import relations_diagram
 from newsfacts.plots.timeline import timeline_chart, timeline_table
@@ -43,4 +43,5 @@ __all__ = [
     "places_diagram",
     "timeline_chart",
     "timeline_table",
+    "map_chart",
 ]

@@ -5,46 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
-from newsfacts.plots._common import (
-    _and,
-    _para,
-    _paragraph,
-    _resolve_many,
-    _rows,
-    _split_ids,
-    _table,
-    _text,
-    _things,
-)
-from newsfacts.plots.chart import (
-    _BASIS_WORDS,
-    _FONT,
-    _O,
-    _SMALL,
-    Chart,
-    _inch_axes,
-    _key,
-    _new_figure,
-    _Page,
-    _style,
-    _text_size,
+from newsfacts.marks import MARKS, mark, mark_label
+from newsfacts.plots.chart import FONT, SMALL, Chart, colour_name, measure, new_figure, style
+from newsfacts.plots.tables import (
+    join_and,
+    para,
+    paragraph,
+    plural,
+    resolve_many,
+    rows,
+    split_ids,
+    text,
+    things,
 )
 
-_BAR_STYLE = {  # figures_chart: fill colour and hatch
-    "reported": (_O["sky blue"], ""),
-    "attributed": (_O["orange"], "//"),
-    "inferred": (_O["yellow"], ".."),
-    "context": (_O["reddish purple"], "xx"),
-}
+PERCENT = ("percent", "%")
+LEFT, RIGHT, WIDTH = 0.35, 6.3, 10.0  # the bars' extent and the figure's width, in inches
+ROW = 0.78  # inches per bar
+EXTRA = 0.3  # rows more for each more part of a bar (its heading has a line per part)
+
+
+def _rows_of(bars: list[list[dict[str, Any]]]) -> float:
+    """How many rows a panel's bars take up."""
+    return sum(1 + EXTRA * (len(bar) - 1) for bar in bars)
 
 
 def _number(value: Any) -> str:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        return _text(value)
+        return text(value)
     if number.is_integer():
         return f"{int(number):,}"
     return f"{number:,.3f}".rstrip("0").rstrip(".")
@@ -72,46 +65,65 @@ def figure_label(row: dict[str, Any]) -> str:
     >>> figure_label({"value": 1.0, "unit": "years", "qualifier": "none"})
     '1 year'
     """
-    qualifier = _text(row.get("qualifier"))
-    unit = _text(row.get("unit"))
-    number = _number(row.get("value"))
-    if unit in ("percent", "%"):
+    qualifier, unit, number = (
+        text(row.get("qualifier")),
+        text(row.get("unit")),
+        _number(row.get("value")),
+    )
+    if unit in PERCENT:
         amount = f"{number}%"
     elif unit:
-        if number == "1" and unit.endswith("s"):
-            unit = unit[:-1]
-        amount = f"{number} {unit}"
+        amount = f"{number} {unit[:-1] if number == '1' and unit.endswith('s') else unit}"
     else:
         amount = number
-    if qualifier and qualifier.casefold() != "none":
-        return f"{qualifier} {amount}"
-    return amount
-
-
-def _speakers(book: Any, ident: str) -> list[str]:
-    """Names of the people the claims about `ident` come from, in table order."""
-    names = {key: thing.name for key, thing in _things(book).items()}
-    speakers: list[str] = []
-    for row in _rows(_table(book, "claims")):
-        if ident in _split_ids(row.get("about")):
-            speaker = _text(row.get("speaker"))
-            name = names.get(speaker, speaker)
-            if name and name not in speakers:
-                speakers.append(name)
-    return speakers
+    return f"{qualifier} {amount}" if qualifier and qualifier.casefold() != "none" else amount
 
 
 def _whose(book: Any, row: dict[str, Any]) -> str:
-    """Words saying where a figure comes from, when the article does not say it itself."""
-    basis = _text(row.get("basis"))
+    """Where a figure comes from, when the article does not say it in its own voice."""
+    basis = text(row.get("basis"))
     if basis == "attributed":
-        speakers = _speakers(book, _text(row.get("id")))
-        return f"according to {_and(speakers)}" if speakers else "attributed"
-    if basis == "inferred":
-        return "worked out from the article"
-    if basis == "context":
-        return "from outside the article"
-    return ""
+        names = {key: thing.name for key, thing in things(book).items()}
+        speakers = [
+            names.get(text(claim.get("speaker")), text(claim.get("speaker")))
+            for claim in rows(book, "claims")
+            if text(row.get("id")) in split_ids(claim.get("about"))
+        ]
+        speakers = [name for name in dict.fromkeys(speakers) if name]
+        return f"according to {join_and(speakers)}" if speakers else "attributed"
+    return "" if basis in ("", "reported") else mark(basis).short
+
+
+def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The figures as bars: percentages of one subject that add up to 100 share one bar.
+
+    Examples
+    --------
+    >>> rows = [{"id": "a", "subject": "plan", "unit": "percent", "value": 90.0},
+    ...         {"id": "b", "subject": "plan", "unit": "percent", "value": 10.0},
+    ...         {"id": "c", "subject": "land", "unit": "percent", "value": 75.0}]
+    >>> [[row["id"] for row in bar] for bar in parts_of_a_whole(rows)]
+    [['a', 'b'], ['c']]
+    """
+    by_subject: dict[str, list[dict[str, Any]]] = {}
+    for row in figures:
+        if text(row.get("unit")) in PERCENT and text(row.get("subject")):
+            by_subject.setdefault(text(row.get("subject")), []).append(row)
+    wholes = {
+        subject: group
+        for subject, group in by_subject.items()
+        if len(group) > 1 and abs(sum(float(r.get("value") or 0) for r in group) - 100) < 0.5
+    }
+    bars, done = [], set()
+    for row in figures:
+        subject = text(row.get("subject"))
+        if subject in wholes and text(row.get("unit")) in PERCENT:
+            if subject not in done:
+                bars.append(wholes[subject])
+                done.add(subject)
+        else:
+            bars.append([row])
+    return bars
 
 
 def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
@@ -119,207 +131,204 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
 
     What a student sees: one horizontal bar per figure, in the order the article gives
     them. Above each bar, what the number measures and the paragraph it comes from
-    ("¶9"); at the end of the bar, the number with the article's hedge ("about 75%",
-    "some 99%"). A number the article puts in someone's mouth has a hatched orange bar
-    and says whose it is ("90%, according to Volodymyr Zelensky"); the legend explains
-    each style. Percentages are drawn out of 100% with a faint frame showing the whole.
+    ("¶9"); beside it, the number with the article's hedge ("about 75%", "some 99%").
+    Percentages are drawn out of 100%; percentages of one thing that add up to 100
+    (90% agreed, 10% still open) are parts of one whole, drawn as one bar split in two.
+    A number the article puts in someone's mouth has a hatched bar and says whose it is
+    ("according to Volodymyr Zelensky"); the legend explains each style.
 
     Parameters
     ----------
     book : Book
         A loaded pack, e.g. ``newsfacts.load()``.
     ids : str or list of str, optional
-        Figure ids to draw (e.g. ``["fig-donetsk-control", "fig-coalition-countries"]``).
-        By default every figure in percent; a pack with no percentages draws every
-        figure. Figures in different units are drawn on separate scales, one panel per unit.
+        Figure ids to draw. By default every figure in percent (every figure, if there is
+        none). Figures in different units are drawn on separate scales, one panel a unit.
 
     Returns
     -------
     Chart
-        The picture, its caption and a text description listing every bar.
+        The picture, its caption, a short alt text and a description of every bar.
 
     Raises
     ------
     UnknownNameError
         When an id is not a figure of the pack; the message suggests the closest ones.
     """
-    table = _table(book, "figures")
-    rows = _rows(table)
-    by_id = {_text(row.get("id")): row for row in rows}
+    table = rows(book, "figures")
+    by_id = {text(row.get("id")): row for row in table}
     if ids is None:
-        chosen = [row for row in rows if _text(row.get("unit")) in ("percent", "%")] or rows
+        chosen = [row for row in table if text(row.get("unit")) in PERCENT] or table
     else:
-        wanted = _resolve_many(
-            ids, {key: _text(row.get("description")) for key, row in by_id.items()}, "figure id"
-        )
-        chosen = [by_id[key] for key in dict.fromkeys(wanted)]
-    chosen = sorted(chosen, key=lambda row: _paragraph(row.get("paragraph")) or 0)
-
-    units: dict[str, list[dict[str, Any]]] = {}
-    for row in chosen:
-        units.setdefault(_text(row.get("unit")), []).append(row)
-
-    with _style():
-        return _draw_figures(book, chosen, units)
+        choices = {key: text(row.get("description")) for key, row in by_id.items()}
+        chosen = [by_id[key] for key in resolve_many(ids, choices, "figure id")]
+    chosen.sort(key=lambda row: paragraph(row.get("paragraph")) or 0)
+    panels: dict[str, list[list[dict[str, Any]]]] = {}
+    for bar in parts_of_a_whole(chosen):
+        panels.setdefault(text(bar[0].get("unit")), []).append(bar)
+    with style():
+        return _draw(book, chosen, panels)
 
 
-def _draw_figures(book: Any, chosen: list[dict], units: dict[str, list[dict]]) -> Chart:
-    percent_only = list(units) == ["percent"]
-    several = len(units) > 1
-    bases = [
-        b for b in _BAR_STYLE if any((_text(r.get("basis")) or "reported") == b for r in chosen)
-    ]
-    row_h, ticks_h, head_h = 0.78, 0.5, 0.25 if several else 0.0
-    legend_h = 0.3 * len(bases) + 0.3
-    height = 0.7 + sum(head_h + len(g) * row_h + ticks_h for g in units.values()) + legend_h
-    width = 10.0
-    figure, renderer = _new_figure(width, max(height, 2.0))
-    height = figure.get_size_inches()[1]
-    page = _inch_axes(figure)
+def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) -> Chart:
+    percent_only = list(panels) in (["percent"], ["%"])
     title = "Percentages in the article" if percent_only else "Numbers in the article"
-    page.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    alt = []
+    bases = [b for b in MARKS if any((text(r.get("basis")) or "reported") == b for r in chosen)]
+    head = 0.25 if len(panels) > 1 else 0.0
+    height = 0.8 + sum(head + _rows_of(bars) * ROW + 0.5 for bars in panels.values())
+    height = max(height + 0.3 * len(bases) + 0.3, 2.0)
+    figure, renderer = new_figure(WIDTH, height)
+    figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
     if not chosen:
-        page.text(0.3, height - 1.0, "This pack has no figures to draw.", fontsize=_FONT)
-        return Chart(figure, f"{title}: there are no figures to draw.", "No figures to draw.")
-
-    alt.append(
-        f"{title}: a horizontal bar chart of {len(chosen)} "
-        f"figure{'s' if len(chosen) != 1 else ''}, in the order the article gives them"
-        + (", each bar drawn out of 100%." if percent_only else ", one scale per unit.")
-    )
-    left, right = 0.35, 6.3  # the bars' extent in inches; their labels run on to the right
-    top = height - 0.7
-    for unit, group in units.items():
-        percent = unit in ("percent", "%")
-        if several:
-            heading = "in percent (out of 100%)" if percent else f"in {unit or 'numbers'}"
-            page.text(left, top, heading, fontsize=_FONT, fontstyle="italic", va="top")
-            alt.append(f"Panel {heading}:")
-            top -= head_h
-        panel_h = (len(group) - 0.1) * row_h
+        figure.text(0.3 / WIDTH, 0.5, "This pack has no figures to draw.", fontsize=FONT)
+        return Chart(figure, f"{title}: none.", "No figures to draw.", "There are no figures.")
+    stacked = sum(len(bar) for bars in panels.values() for bar in bars if len(bar) > 1)
+    alt = f"{title}: a bar chart of {plural(len(chosen), 'figure')}, in the article's order"
+    alt += f"; {stacked} of them are parts of one whole, drawn as one bar." if stacked else "."
+    lines = [alt.replace(": a bar", ": a horizontal bar")]
+    top = height - 0.8
+    for unit, bars in panels.items():
+        if len(panels) > 1:
+            heading = "in percent (out of 100%)" if unit in PERCENT else f"in {unit or 'numbers'}"
+            figure.text(LEFT / WIDTH, top / height, heading, fontstyle="italic", va="top")
+            lines.append(f"Panel {heading}:")
+            top -= head
+        box_h = (_rows_of(bars) - 0.1) * ROW
         ax = figure.add_axes(
-            (left / width, (top - panel_h) / height, (right - left) / width, panel_h / height)
+            (LEFT / WIDTH, (top - box_h) / height, (RIGHT - LEFT) / WIDTH, box_h / height)
         )
-        top -= panel_h + ticks_h
-        largest = max(float(row.get("value") or 0) for row in group)
-        limit = 100.0 if percent and largest <= 100 else max(largest, 1e-9)
-        ax.set_xlim(0, limit)
-        ax.set_ylim(len(group) - 0.45, -0.35)
-        ax.set_yticks([])
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.tick_params(axis="x", labelsize=_SMALL)
-        if percent:
-            ticks = [0.0, 25.0, 50.0, 75.0, 100.0]
-        else:
-            from matplotlib.ticker import MaxNLocator
+        top -= box_h + 0.5
+        lines += _panel(book, ax, unit, bars, renderer)
+    handles = [_patch(b, mark_label(b)) for b in bases]
+    figure.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(LEFT / WIDTH, 0.1 / height),
+        frameon=False,
+        fontsize=FONT,
+        handlelength=2.4,
+        borderaxespad=0,
+    )
+    lines.append(
+        "Legend: "
+        + "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
+        + ". ¶ and a number: the paragraph of the article the figure comes from."
+    )
+    caption = "The article's numbers, with the article's own hedge words."
+    if percent_only:
+        caption = "The article's percentages, each drawn out of 100%, in the article's own words."
+    return Chart(figure, alt, caption, "\n".join(lines))
 
-            whole = all(float(r.get("value") or 0).is_integer() for r in group)
-            locator = MaxNLocator(nbins=6, integer=whole)
-            ticks = [t for t in locator.tick_values(0, limit) if 0 <= t <= limit * (1 + 1e-9)]
-        tick_words = [_number(t) + ("%" if percent else "") for t in ticks]
-        ax.set_xticks(ticks)
-        ax.set_xticklabels(tick_words)
-        inch = limit / (right - left)  # data units per inch
-        for index, row in enumerate(group):
-            basis = _text(row.get("basis")) or "reported"
-            colour, hatch = _BAR_STYLE.get(basis, _BAR_STYLE["reported"])
-            value = float(row.get("value") or 0)
-            if percent:
-                ax.add_patch(
-                    Rectangle(
-                        (0, index + 0.02),
-                        100,
-                        0.38,
-                        facecolor="none",
-                        edgecolor=_O["black"],
-                        linewidth=0.8,
-                        alpha=0.35,
-                    )
+
+def _patch(basis: str, label: str = "", **where: Any) -> Patch:
+    """A bar, or a legend sample, in the style of `basis`: light fill, hatch, outline."""
+    style_ = mark(basis)
+    kind = Rectangle if where else Patch
+    return kind(
+        facecolor=(style_.colour, 0.3),
+        edgecolor=style_.colour,
+        hatch=style_.hatch,
+        linewidth=1.2,
+        label=label,
+        **where,
+    )
+
+
+def _bar_words(basis: str) -> str:
+    style_ = mark(basis)
+    return f"{colour_name(style_.colour)} bar" + (" with hatching" if style_.hatch else "")
+
+
+def _scale(ax: Any, unit: str, bars: list[list[dict]]) -> tuple[float, list[str]]:
+    """Set the panel's scale; return its upper limit and the words of its ticks."""
+    percent = unit in PERCENT
+    largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
+    limit = 100.0 if percent and largest <= 100 else max(largest, 1e-9)
+    whole = all(float(r.get("value") or 0).is_integer() for bar in bars for r in bar)
+    ticks = (
+        [0.0, 25.0, 50.0, 75.0, 100.0]
+        if percent
+        else list(
+            t for t in MaxNLocator(nbins=6, integer=whole).tick_values(0, limit) if 0 <= t <= limit
+        )
+    )
+    words = [_number(t) + ("%" if percent else "") for t in ticks]
+    ax.set_xlim(0, limit)
+    ax.set_ylim(_rows_of(bars) - 0.45, -0.35)
+    ax.set_xticks(ticks, words, fontsize=SMALL)
+    ax.set_yticks([])
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    return limit, words
+
+
+def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any) -> list[str]:
+    """Draw one panel's bars with their words; return the sentences describing them."""
+    limit, ticks = _scale(ax, unit, bars)
+    inch = limit / (RIGHT - LEFT)  # data units per inch
+    lines = []
+    top = 0.0
+    for bar in bars:
+        index = top + EXTRA * (len(bar) - 1)  # where the bar's heading ends
+        top = index + 1
+        heads = [_heading(r, len(bar) > 1) for r in bar]
+        ax.text(0, index - 0.1, "\n".join(heads), fontsize=FONT, va="bottom")
+        if unit in PERCENT:
+            ax.add_patch(Rectangle((0, index + 0.02), 100, 0.38, fill=False, alpha=0.35, lw=0.8))
+        start, notes = 0.0, []
+        for row in bar:
+            value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
+            basis = text(row.get("basis")) or "reported"
+            ax.add_patch(_patch(basis, xy=(start, index + 0.02), width=value, height=0.38))
+            if len(bar) > 1:
+                ax.text(
+                    start + value / 2,
+                    index + 0.21,
+                    label,
+                    fontsize=11,
+                    fontweight="bold",
+                    ha="center",
+                    va="center",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
                 )
-            ax.barh(
-                index + 0.21,
-                value,
-                height=0.38,
-                color=colour,
-                hatch=hatch,
-                edgecolor=_O["black"],
-                linewidth=1.0,
-            )
-            paragraph = _paragraph(row.get("paragraph"))
-            description = _text(row.get("description")) or _text(row.get("id"))
-            ax.text(
-                0, index - 0.1, f"{description}  ({_para(paragraph)})", fontsize=_FONT, va="bottom"
-            )
-            label = figure_label(row)
-            whose = _whose(book, row)
-            x = (limit if percent else min(value, limit)) + 0.12 * inch
+            notes.append(f"{label}: {whose}" if len(bar) > 1 and whose else whose)
+            start += value
+            lines.append(_sentence(row, label, whose, basis))
+        x = (limit if unit in PERCENT else min(start, limit)) + 0.12 * inch
+        if len(bar) == 1:
             ax.text(
                 x,
                 index + 0.21,
-                label,
+                figure_label(bar[0]),
                 fontsize=11,
                 fontweight="bold",
                 va="center",
                 clip_on=False,
             )
-            if whose:
-                label_w, _ = _text_size(renderer, label, 11, "bold")
-                ax.text(
-                    x + (label_w + 0.08) * inch,
-                    index + 0.21,
-                    f"({whose})",
-                    fontsize=_FONT,
-                    va="center",
-                    clip_on=False,
-                )
-            sentence = f"{description}: {label}"
-            if whose:
-                sentence += f" ({whose})"
-            sentence += f"; {_BAR_STYLE_NAMES[basis]}; {_para(paragraph, False)}"
-            quote = _text(row.get("quote"))
-            if quote:
-                sentence += f', where the article writes "{quote}"'
-            alt.append(sentence + ".")
-        scale = f"The scale under the bars is marked {', '.join(tick_words)}"
-        alt.append(scale + ("." if percent else f" ({unit or 'number'})."))
-
-    # The key, one style a line (drawn on the figure, not in the bars' axes).
-    key = _Page(figure)
-    em = _FONT / 72
-
-    def sample(basis: str) -> Any:
-        colour, hatch = _BAR_STYLE[basis]
-        return lambda x, y, w: key.add_artist(
-            Rectangle(
-                (x, y - 0.65 * em),
-                w,
-                1.3 * em,
-                facecolor=colour,
-                hatch=hatch,
-                edgecolor=_O["black"],
+            x += (measure(renderer, figure_label(bar[0]), 11, "bold")[0] + 0.08) * inch
+        if any(notes):
+            ax.text(
+                x, index + 0.21, f"({'; '.join(n for n in notes if n)})", va="center", clip_on=False
             )
-        )
-
-    samples = [(sample(b), 2.8 * em, f"{b}: {_BASIS_WORDS[b]}") for b in bases]
-    _key(key, renderer, samples, left, 0.15, "lower left", columns=1, line=0.3 / em)
-    alt.append(
-        "Legend: "
-        + "; ".join(f"{_BAR_STYLE_NAMES[b]}: {b}, {_BASIS_WORDS[b]}" for b in bases)
-        + ". ¶ and a number: the paragraph of the article the figure comes from."
-    )
-    caption = (
-        "The article's percentages, each drawn out of 100%, with the article's own hedge words."
-        if percent_only
-        else "The article's numbers, with the article's own hedge words."
-    )
-    return Chart(figure, "\n".join(alt), caption)
+        if len(bar) > 1:
+            names = join_and([text(r.get("description")) for r in bar])
+            lines.append(
+                f"{names} are parts of one whole: one bar out of 100%, split in {len(bar)}."
+            )
+    unit_words = "." if unit in PERCENT else f" ({unit or 'number'})."
+    return lines + [f"The scale under the bars is marked {', '.join(ticks)}{unit_words}"]
 
 
-_BAR_STYLE_NAMES = {
-    "reported": "plain blue bar",
-    "attributed": "orange bar with slanted hatching",
-    "inferred": "yellow bar with dots",
-    "context": "purple bar with crosses",
-}
+def _heading(row: dict[str, Any], part: bool) -> str:
+    """The words above a bar: what the figure measures, and its paragraph."""
+    where = para(paragraph(row.get("paragraph")))
+    words = f"{text(row.get('description')) or text(row.get('id'))}  ({where})"
+    return f"{figure_label(row)}: {words}" if part else words
+
+
+def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
+    words = f"{text(row.get('description')) or text(row.get('id'))}: {label}"
+    words += f" ({whose})" if whose else ""
+    words += f"; {_bar_words(basis)}; {para(paragraph(row.get('paragraph')), False)}"
+    quote = text(row.get("quote"))
+    return words + (f', where the article writes "{quote}".' if quote else ".")

@@ -203,8 +203,10 @@ def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.nd
     out = []
     for ring in area.rings:
         x, y = project(ring[:, 0], ring[:, 1], centre)
-        if np.hypot(x, y).max() > 1.45 * EARTH_RADIUS_KM:  # beyond about 93 degrees away
+        near = np.hypot(x, y) <= 1.45 * EARTH_RADIUS_KM  # within about 93 degrees
+        if near.sum() < 3:
             continue
+        x, y = x[near], y[near]  # the far side cuts a chord far outside the view
         if x.max() < x0 or x.min() > x1 or y.max() < y0 or y.min() > y1:
             continue
         out.append(np.column_stack([x, y]))
@@ -275,6 +277,7 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
 
 # Where a label may go, in points from its anchor, tried in turn until it overlaps nothing.
 OFFSETS = [(0, 0), (0, 16), (0, -16), (60, 0), (-60, 0), (0, 30), (0, -30), (60, 24), (-60, -24)]
+OFFSETS += [(60, -24), (-60, 24), (0, 46), (0, -46), (90, 40), (-90, -40), (90, -40), (-90, 40)]
 POINT_OFFSETS = [(8, 0), (-8, 0), (8, 12), (8, -12), (-8, 12), (-8, -12), (0, 20), (0, -20)]
 
 

@@ -1,421 +1,424 @@
-"""relations_diagram: who is connected to whom, as arrows between named boxes.
+"""relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-The boxes are laid out by `newsfacts.plots._layout` (stress majorization, then pushed
-apart to leave room for the labels); arrows bend around boxes in their way; each label
-goes where it hides no box, no other label and no arrowhead. Drawn straight on the figure
-(no axes), with one artist for all the shapes of a kind and one for all the labels' white
-backgrounds: a diagram of some 30 names and 40 relations takes well under half a second,
-most of it matplotlib drawing the text.
+The layout is a plain design a student can read: three columns (people on the left,
+states and territories in the middle, groups, organisations and places on the right),
+the middle column in the order the article first names them, the side columns in the
+order of the middle names they link to. Arrows within one column bend into the space
+beside it. Each label sits on its own arrow, at its middle or, when that spot is taken,
+a little along it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from matplotlib.collections import PolyCollection
+import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.path import Path
 
-from newsfacts.plots._common import (
-    _and,
-    _para,
-    _paragraph,
-    _resolve,
-    _resolve_many,
-    _rows,
-    _table,
-    _text,
-    _Thing,
-    _things,
-    _wrap,
-)
-from newsfacts.plots._layout import (
-    _arrow_path,
-    _bend,
-    _Edge,
-    _fit,
-    _Node,
-    _park,
-    _place_labels,
-    _spread,
-    _stress_layout,
-)
+from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
-    _BASIS_WORDS,
-    _FONT,
-    _LINE_STYLE,
-    _O,
-    _SMALL,
-    _WHITE,
+    FONT,
+    OKABE_ITO,
+    SMALL,
+    WHITE,
     Chart,
-    _Box,
-    _colour_name,
-    _key,
-    _new_figure,
-    _Page,
-    _style,
-    _text_size,
+    colour_name,
+    inch_axes,
+    measure,
+    new_figure,
+    style,
+)
+from newsfacts.plots.tables import (
+    join_and,
+    para,
+    paragraph,
+    plural,
+    resolve,
+    resolve_many,
+    rows,
+    text,
+    things,
 )
 
-_NODE_STYLE = {  # relations_diagram: colour, marker, words for the marker
-    "person": (_O["orange"], "o", "circle"),
-    "state": (_O["blue"], "s", "square"),
-    "territory": (_O["bluish green"], "D", "diamond"),
-    "organisation": (_O["reddish purple"], "h", "hexagon"),
-    "group": (_O["vermillion"], "^", "triangle"),
-    "place": (_O["sky blue"], "p", "pentagon"),
-    "other": (_O["black"], "X", "cross"),
+O = OKABE_ITO  # noqa: E741 - short, for the table below
+KINDS = {  # kind: colour, marker, marker words, column
+    "person": (O["orange"], "o", "circle", 0),
+    "state": (O["blue"], "s", "square", 1),
+    "territory": (O["bluish green"], "D", "diamond", 1),
+    "organisation": (O["reddish purple"], "h", "hexagon", 2),
+    "group": (O["vermillion"], "^", "triangle", 2),
+    "place": (O["sky blue"], "p", "pentagon", 2),
+    "other": (O["black"], "X", "cross", 2),
 }
+WIDTH, HEIGHT = 12.0, 9.0
+COLUMNS = (1.4, 6.0, 10.4)  # the columns' centres, in inches
+BENDS = (1, 1, -1)  # arrows within a column bend right (1) or left (-1) of it
+STEPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85)  # where along its arrow a label may go
 
 
-def _style_kind(thing: _Thing | None) -> str:
+@dataclass
+class Node:
+    """A name in a box: centre (x, y) and the box's width and height, in inches."""
+
+    id: str
+    name: str
+    kind: str
+    first: int
+    x: float = 0.0
+    y: float = 0.0
+    w: float = 0.0
+    h: float = 0.0
+
+
+@dataclass
+class Edge:
+    """A relation: from `source` to `target`, drawn along `path`, its label at `at`."""
+
+    id: str
+    source: str
+    target: str
+    relation: str
+    paragraph: int | None
+    basis: str
+    path: Any = None
+    at: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def label(self) -> str:
+        return f"{self.relation} {para(self.paragraph)}".strip()
+
+
+def _kind(thing: Any) -> str:
     if thing is None:
         return "other"
-    if thing.table == "places":
-        return "place"
-    return thing.kind if thing.kind in _NODE_STYLE else "other"
+    return "place" if thing.table == "places" else thing.kind if thing.kind in KINDS else "other"
+
+
+def _edges(book: Any) -> list[Edge]:
+    found = []
+    for row in rows(book, "relations"):
+        source, target = text(row.get("source")), text(row.get("target"))
+        if source and target:
+            found.append(
+                Edge(
+                    text(row.get("id")),
+                    source,
+                    target,
+                    text(row.get("relation")),
+                    paragraph(row.get("paragraph")),
+                    text(row.get("basis")) or "reported",
+                )
+            )
+    return found
 
 
 def relations_diagram(
-    book: Any,
-    ids: Iterable[str] | str | None = None,
-    focus: str | None = None,
+    book: Any, ids: Iterable[str] | str | None = None, focus: str | None = None
 ) -> Chart:
-    """Diagram of who is connected to whom: the relations table as arrows between names.
+    """Diagram of who is connected to whom: the relations table as labelled arrows.
 
-    What a student sees: each name in a box, the names that are linked close together
-    and the busiest ones (the US, Ukraine) with room around them for their arrows. Each
-    arrow goes from the first name of a relation to the second and is labelled, on or
-    just beside it, with the relation and its paragraph ("son-in-law of ¶5"). Colour and
-    shape of a dot say what kind of actor it is; a solid black arrow is something the
-    article says, a dashed one something it says someone said, a dotted one something
-    worked out from the article. The layout is the same every time.
+    What a student sees: each name in a box with a shape and colour for its kind of
+    actor; people on the left, states in the middle, groups, organisations and places on
+    the right. Each arrow goes from the first name of a relation to the second and is
+    labelled, on the arrow, with the relation and its paragraph ("son-in-law of ¶5"). A
+    solid line is something the article says, a dashed one something it says someone
+    said, a dotted one something worked out from the article. Every relation between two
+    names shown is drawn in full. The layout is the same every time.
 
     Parameters
     ----------
     book : Book
         A loaded pack, e.g. ``newsfacts.load()``.
     ids : str or list of str, optional
-        Only these actors and places (ids or names) and the relations among them.
+        Only these actors and places (ids or names) and every relation among them.
     focus : str, optional
-        An actor or place (id or name) whose relations are highlighted: every other
-        arrow is drawn faint and without a label. The layout does not change, so the
-        same name stays in the same spot whatever the focus.
+        An actor or place (id or name) to put in bold, with its own arrows drawn thicker.
+        Without `ids`, the diagram shows the focus, the names linked to it and every
+        relation among them.
 
     Returns
     -------
     Chart
-        The picture, its caption and a text description with one sentence per relation.
+        The picture, its caption, a short alt text and a description with one sentence
+        per relation.
 
     Raises
     ------
     UnknownNameError
         When an id or name is not in the pack; the message suggests the closest ones.
     """
-    things = _things(book)
-    names = {key: thing.name for key, thing in things.items()}
-    edges: list[_Edge] = []
-    for row in _rows(_table(book, "relations")):
-        source, target = _text(row.get("source")), _text(row.get("target"))
-        if not source or not target:
-            continue
-        edges.append(
-            _Edge(
-                _text(row.get("id")),
-                source,
-                target,
-                _text(row.get("relation")),
-                _paragraph(row.get("paragraph")),
-                _text(row.get("basis")) or "reported",
-            )
-        )
+    found = things(book)
+    edges = _edges(book)
+    names = {key: thing.name for key, thing in found.items()}
     for edge in edges:
-        for end in (edge.source, edge.target):
-            names.setdefault(end, end)
-    wanted = None if ids is None else set(_resolve_many(ids, names, "actor or place"))
-    focus_id = None if focus is None else _resolve(focus, names, "actor or place")
-
-    # Lay out every node of the whole table (or of the chosen ids), whatever the focus.
+        names.setdefault(edge.source, edge.source)
+        names.setdefault(edge.target, edge.target)
+    wanted = None if ids is None else resolve_many(ids, names, "actor or place")
+    focus_id = None if focus is None else resolve(focus, names, "actor or place")
+    if wanted is None and focus_id is not None:
+        wanted = [focus_id] + [
+            e.target if e.source == focus_id else e.source
+            for e in edges
+            if focus_id in (e.source, e.target)
+        ]
+    if focus_id is not None and wanted is not None and focus_id not in wanted:
+        wanted.append(focus_id)
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    members = list(dict.fromkeys([end for e in edges for end in (e.source, e.target)]))
-    if wanted is not None:
-        members += sorted(wanted - set(members))
-    if focus_id is not None and focus_id not in members:
-        members.append(focus_id)
-    nodes = {key: _Node(key, names.get(key, key), _style_kind(things.get(key))) for key in members}
-    with _style():
-        return _draw_relations(nodes, edges, focus_id)
-
-
-_LAYOUTS: dict[tuple, tuple] = {}  # recent layouts, so that a new focus redraws quickly
-
-
-def _layout_relations(
-    nodes: dict[str, _Node],
-    edges: list[_Edge],
-    texts: dict[int, str],
-    renderer: Any,
-    width: float,
-    height: float,
-) -> dict[int, Any]:
-    """Place the boxes and bend the arrows; return points along each arrow (by ``id``).
-
-    The same nodes and relations always give the same layout; the last few layouts are
-    kept, so that changing the focus does not lay the diagram out again.
-    """
-    key = (
-        width,
-        height,
-        tuple((n.id, n.name, n.kind) for n in sorted(nodes.values(), key=lambda n: n.id)),
-        tuple((e.source, e.target, texts[id(e)]) for e in edges),
+    members = list(
+        dict.fromkeys([end for e in edges for end in (e.source, e.target)] + (wanted or []))
     )
-    if key in _LAYOUTS:
-        spots, rads, points = _LAYOUTS[key]
-        for node in nodes.values():
-            node.x, node.y, node.label_box = spots[node.id]
-        for edge, (rad, span) in zip(edges, rads, strict=True):
-            edge.rad, edge.span = rad, span
-        return {id(edge): p for edge, p in zip(edges, points, strict=True)}
+    nodes = {}
+    for key in members:
+        thing = found.get(key)
+        first = thing.paragraph if thing and thing.paragraph is not None else 10**6
+        nodes[key] = Node(key, names[key], _kind(thing), first)
+    with style():
+        return _draw(nodes, edges, focus_id)
 
-    area = _Box(0.3, 1.0, width - 0.6, height - 1.0 - 1.0)
-    lengths, room = {}, []
-    degree: dict[str, int] = {}
+
+def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
+    """Put each box in its column: the middle one by first paragraph, the sides by the
+    average place of the middle names they link to (so that few arrows cross)."""
+    columns: list[list[Node]] = [[], [], []]
+    for node in nodes.values():
+        columns[KINDS[node.kind][3]].append(node)
+        width, height = measure(renderer, node.name, FONT, "bold")
+        node.w, node.h = width + 0.45, height + 0.18
+    columns[1].sort(key=lambda n: (n.first, n.id))
+    rank = {n.id: k for k, n in enumerate(columns[1])}
+    for side in (columns[0], columns[2]):
+
+        def middle(node: Node) -> tuple[float, int, str]:
+            links = [
+                rank[other]
+                for e in edges
+                for me, other in ((e.source, e.target), (e.target, e.source))
+                if me == node.id and other in rank
+            ]
+            return (sum(links) / len(links) if links else len(rank), node.first, node.id)
+
+        side.sort(key=middle)
+    for column, x in zip(columns, COLUMNS, strict=True):
+        step = (HEIGHT - 2.4) / max(len(column), 1)
+        for k, node in enumerate(column):
+            node.x, node.y = x, HEIGHT - 1.3 - step * (k + 0.5)
+
+
+def _path(a: Node, b: Node) -> Path:
+    """The arrow from box `a` to box `b`: straight between columns, bent within one."""
+    if a.x == b.x:
+        bend = BENDS[COLUMNS.index(a.x)]
+        start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
+        reach = 0.5 + 0.12 * abs(a.y - b.y)
+        control = (a.x + bend * (max(a.w, b.w) / 2 + reach), (a.y + b.y) / 2)
+        return Path([start, control, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
+    ends = []
+    for one, other in ((a, b), (b, a)):
+        dx, dy = other.x - one.x, other.y - one.y
+        scale = min(one.w / 2 / abs(dx) if dx else np.inf, one.h / 2 / abs(dy) if dy else np.inf)
+        ends.append((one.x + dx * scale, one.y + dy * scale))
+    return Path(ends)
+
+
+def point_on(path: Path, t: float) -> tuple[float, float]:
+    """The point a fraction `t` along an arrow's path (a line, or a curve with one control)."""
+    v = path.vertices
+    if len(v) == 3:
+        x, y = (1 - t) ** 2 * v[0] + 2 * (1 - t) * t * v[1] + t**2 * v[2]
+    else:
+        x, y = v[0] + t * (v[1] - v[0])
+    return float(x), float(y)
+
+
+def _overlaps(box: tuple[float, ...], boxes: list[tuple[float, ...]]) -> float:
+    """How much of `box` (x0, y0, x1, y1) the other boxes cover, in square inches."""
+    total = 0.0
+    for other in boxes:
+        across = min(box[2], other[2]) - max(box[0], other[0])
+        down = min(box[3], other[3]) - max(box[1], other[1])
+        total += max(across, 0) * max(down, 0)
+    return total
+
+
+def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
+    """Put each label on its own arrow where it covers no box and no other label."""
+    taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
     for edge in edges:
-        for end in {edge.source, edge.target}:
-            degree[end] = degree.get(end, 0) + 1
-    for edge in edges:
-        label_w, label_h = _text_size(renderer, texts[id(edge)], _SMALL)
-        a, b = nodes[edge.source].label_box, nodes[edge.target].label_box
-        # Long enough for the label, and around a name with many arrows long enough for
-        # their labels to sit side by side in a ring around it.
-        busy = max(degree[edge.source], degree[edge.target])
-        lengths[id(edge)] = max(1.1, 0.6 * label_w + (a.w + b.w) / 8 + 0.35, 0.26 * busy)
-        if edge.source != edge.target:
-            room.append((edge.source, edge.target, label_w + 0.08, label_h + 0.06))
-    ends = {end for e in edges for end in (e.source, e.target)}
-    linked_nodes = {key: node for key, node in nodes.items() if key in ends}
-    if linked_nodes:
-        spots = _stress_layout(sorted(linked_nodes), edges, lengths)
-        _fit(linked_nodes, spots, area)
-        # A crowded diagram cannot give every label all the room it wants.
-        share = 1.0 if len(linked_nodes) <= 15 else 0.75
-        _spread(linked_nodes, area, 0.35, 0.45, room, share)
-    _park([n for k, n in nodes.items() if k not in ends], list(linked_nodes.values()), area)
-    # Bend arrows around boxes they would otherwise cross.
-    samples = _bend(nodes, edges)
-
-    if len(_LAYOUTS) >= 8:
-        del _LAYOUTS[next(iter(_LAYOUTS))]
-    _LAYOUTS[key] = (
-        {n.id: (n.x, n.y, n.label_box) for n in nodes.values()},
-        [(e.rad, e.span) for e in edges],
-        [samples[id(e)] for e in edges],
-    )
-    return samples
+        w, h = measure(renderer, edge.label, SMALL)
+        w, h = w / 2 + 0.03, h / 2 + 0.02
+        best = None
+        for t in STEPS:
+            x, y = point_on(edge.path, t)
+            box = (x - w, y - h, x + w, y + h)
+            cost = _overlaps(box, taken)
+            if best is None or cost < best[0]:
+                best = (cost, (x, y), box)
+            if cost == 0:
+                break
+        edge.at = best[1]
+        taken.append(best[2])
 
 
-def _draw_relations(nodes: dict[str, _Node], edges: list[_Edge], focus: str | None) -> Chart:
-    width, height = 12.0, 9.0
-    figure, renderer = _new_figure(width, height)
-    page = _Page(figure)  # no axes: everything is drawn straight on the figure, in inches
+def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart:
+    figure, renderer = new_figure(WIDTH, HEIGHT)
+    ax = inch_axes(figure)
     title = "Who is connected to whom in the article"
     if focus is not None:
         title = f"The relations of {nodes[focus].name}"
-    page.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
     subtitle = "Each arrow points from the first name to the second. ¶ = paragraph of the article."
-    if focus is not None and not any(focus in (e.source, e.target) for e in edges):
-        subtitle += f" {nodes[focus].name} has no relation in the table."
-    page.text(0.3, height - 0.62, subtitle, fontsize=_FONT, va="top")
-    alt = []
+    ax.text(0.3, HEIGHT - 0.3, title, fontsize=14, fontweight="bold", va="top")
+    ax.text(0.3, HEIGHT - 0.62, subtitle, fontsize=FONT, va="top")
+    alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."
     if not nodes:
-        page.text(0.3, height / 2, "No relations to draw.", fontsize=_FONT)
-        return Chart(figure, f"{title}.\nThere are no relations to draw.", "No relations.")
-
-    # Each node is a box holding a shape (its kind) and its name.
-    for node in nodes.values():
-        w, h = _text_size(renderer, node.name, _FONT)
-        node.label_box = _Box(0, 0, w + 0.42, h + 0.16)
-    texts = {id(e): _wrap(f"{e.relation} {_para(e.paragraph)}", 18) for e in edges}
-    samples = _layout_relations(nodes, edges, texts, renderer, width, height)
-
-    # Place each arrow's label on the arrow, covering no box, no label and few other arrows.
-    shown = [e for e in edges if focus is None or focus in (e.source, e.target)]
-    sizes = {}
-    for edge in shown:
-        w, h = _text_size(renderer, texts[id(edge)], _SMALL)
-        sizes[id(edge)] = (w + 0.08, h + 0.06)
-        edge.extra["text"] = texts[id(edge)]
-    _place_labels(nodes, shown, edges, samples, sizes, _Box(0.05, 0.75, width - 0.1, height - 1.6))
-
-    # Draw the boxes, then the arrows between them, then the arrows' labels on top.
-    linked = {focus}
+        ax.text(0.3, HEIGHT / 2, "No relations to draw.", fontsize=FONT)
+        return Chart(figure, alt, "No relations.", f"{title}.\nThere are no relations to draw.")
+    _layout(nodes, edges, renderer)
     for edge in edges:
-        if focus in (edge.source, edge.target):
-            linked |= {edge.source, edge.target}
-    marks: dict[tuple[str, bool], list[tuple[float, float]]] = {}
+        edge.path = _path(nodes[edge.source], nodes[edge.target])
+    _place_labels(nodes, edges, renderer)
     for node in nodes.values():
-        colour, marker, _ = _NODE_STYLE[node.kind]
-        faint = focus is not None and node.id not in linked
-        box = node.label_box
-        page.add_artist(
-            FancyBboxPatch(
-                (box.x, box.y),
-                box.w,
-                box.h,
-                boxstyle="round,pad=0,rounding_size=0.06",
-                facecolor=_WHITE,
-                edgecolor=colour,
-                linewidth=3.0 if node.id == focus else 1.6,
-                alpha=0.35 if faint else 1.0,
-                zorder=3,
-            )
-        )
-        marks.setdefault((node.kind, faint), []).append((box.x + 0.16, node.y))
-        size = _FONT
-        if node.id == focus:  # in bold, a little smaller if it would not fit its box
-            room = box.w - 0.42
-            size = max(
-                _SMALL, min(_FONT, _FONT * room / _text_size(renderer, node.name, _FONT, "bold")[0])
-            )
-        page.text(
-            box.x + 0.32,
-            node.y,
-            node.name,
-            fontsize=size,
-            fontweight="bold" if node.id == focus else "normal",
-            ha="left",
-            va="center_baseline",
-            alpha=0.4 if faint else 1.0,
-            zorder=4,
-        )
-    for (kind, faint), spots in marks.items():  # the shapes, one artist for each kind
-        colour, marker, _ = _NODE_STYLE[kind]
-        page.add_artist(
-            Line2D(
-                [x for x, _ in spots],
-                [y for _, y in spots],
-                marker=marker,
-                markersize=9,
-                color=colour,
-                markeredgecolor=_O["black"],
-                markeredgewidth=0.7,
-                alpha=0.35 if faint else 1.0,
-                linestyle="none",
-                zorder=4,
-            )
-        )
-    for edge in edges:
-        colour, dash, _ = _LINE_STYLE.get(edge.basis, _LINE_STYLE["reported"])
-        faint = focus is not None and focus not in (edge.source, edge.target)
-        page.add_artist(
+        _draw_node(ax, node, node.id == focus)
+    for index, edge in enumerate(edges):
+        style_ = mark(edge.basis)
+        touches = focus in (edge.source, edge.target)
+        ax.add_patch(
             FancyArrowPatch(
-                path=_arrow_path(nodes[edge.source], nodes[edge.target], edge.rad),
+                path=edge.path,
                 arrowstyle="-|>",
                 mutation_scale=13,
-                color=_O["black"] if faint else colour,
-                alpha=0.15 if faint else 1.0,
-                linestyle=dash,
-                linewidth=0.8 if faint else (2.0 if focus else 1.3),
+                color=style_.colour,
+                linestyle=style_.line,
+                linewidth=2.2 if touches else 1.3,
                 zorder=2,
+                gid=f"relation-{index}",
             )
         )
-    backgrounds = []
-    for edge in shown:
-        x, y = edge.label_xy
-        page.text(
-            x,
-            y,
-            edge.extra["text"],
-            fontsize=_SMALL,
+        ax.text(
+            *edge.at,
+            edge.label,
+            fontsize=SMALL,
             ha="center",
             va="center",
-            multialignment="center",
             zorder=5,
+            gid=f"relation-{index}",
+            bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0.5},
         )
-        w, h = _text_size(renderer, edge.extra["text"], _SMALL)
-        w, h = w / 2 + 0.02, h / 2 + 0.01
-        backgrounds.append([(x - w, y - h), (x + w, y - h), (x + w, y + h), (x - w, y + h)])
-    # White behind the labels, so that no arrow runs through one: a single artist.
-    page.add_artist(PolyCollection(backgrounds, facecolors=_WHITE, edgecolors="none", zorder=4.5))
-
-    # The key: the shapes on one line, the line styles under them.
-    kinds = [k for k in _NODE_STYLE if any(n.kind == k for n in nodes.values())]
-    bases = [b for b in _LINE_STYLE if any(e.basis == b for e in edges)]
-    kind_words = {"place": "place (city, region, area)", "other": "other"}
-
-    def shape(kind: str) -> Any:
-        colour, marker, _ = _NODE_STYLE[kind]
-        return lambda x, y, w: page.add_artist(
-            Line2D(
-                [x + w / 2],
-                [y],
-                marker=marker,
-                color=colour,
-                markeredgecolor=_O["black"],
-                markeredgewidth=0.8,
-                markersize=10,
-                linestyle="none",
-            )
-        )
-
-    def line(basis: str) -> Any:
-        colour, dash, _ = _LINE_STYLE[basis]
-        return lambda x, y, w: page.add_artist(
-            Line2D([x, x + w], [y, y], color=colour, linestyle=dash, linewidth=1.6)
-        )
-
-    em = _FONT / 72
-    shapes = [(shape(k), 1.0 * em, kind_words.get(k, k)) for k in kinds]
-    _key(page, renderer, shapes, 0.3, 0.5 + 0.8 * em, line=1.6)
-    lines = [(line(b), 2.6 * em, f"{b}: {_BASIS_WORDS[b]}") for b in bases]
-    _key(page, renderer, lines, 0.3, 0.2 + 0.8 * em, line=1.6)
-
-    alt.append(
-        f"{title}: a diagram of {len(edges)} relation{'s' if len(edges) != 1 else ''} "
-        f"among {len(nodes)} actor{'s' if len(nodes) != 1 else ''} and places. {subtitle}"
-    )
+    kinds = [k for k in KINDS if any(n.kind == k for n in nodes.values())]
+    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
+    _legend(ax, kinds, bases)
+    lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases)]
     if focus is not None:
-        alt.append(
-            f"The relations of {nodes[focus].name} are highlighted and labelled; the others "
-            "are drawn faint, without labels, and are listed after them."
-        )
-    alt.append(
-        "Each name is in a box with a shape and an outline colour for its kind: "
-        + "; ".join(
-            f"{kind_words.get(k, k)}: {_colour_name(_NODE_STYLE[k][0])} {_NODE_STYLE[k][2]}"
-            for k in kinds
-        )
-        + "."
-    )
-    if bases:
-        alt.append(
-            "Arrows: "
-            + "; ".join(
-                f"{_LINE_STYLE[b][2]} in {_colour_name(_LINE_STYLE[b][0])}: {b}, {_BASIS_WORDS[b]}"
-                for b in bases
-            )
-            + "."
-        )
-    ordered = sorted(edges, key=lambda e: focus is not None and focus not in (e.source, e.target))
-    for edge in ordered:
-        sentence = (
-            f"{nodes[edge.source].name} — {edge.relation} — {nodes[edge.target].name} "
-            f"({_para(edge.paragraph, False)}"
-        )
+        lines.append(f"{nodes[focus].name} is in bold; its own arrows are drawn thicker.")
+    for edge in edges:
+        words = f"{nodes[edge.source].name} — {edge.relation} — {nodes[edge.target].name}"
+        words += f" ({para(edge.paragraph, False)}"
         if edge.basis != "reported":
-            sentence += f"; {edge.basis}: {_BASIS_WORDS.get(edge.basis, edge.basis)}"
-        sentence += ")"
-        if focus is not None and focus not in (edge.source, edge.target):
-            sentence += ", faint"
-        alt.append(sentence + ".")
-    alone = [n.name for n in nodes.values() if not any(n.id in (e.source, e.target) for e in edges)]
+            words += f"; {edge.basis}: {mark(edge.basis).short}"
+        lines.append(words + ").")
+    linked = {end for e in edges for end in (e.source, e.target)}
+    alone = [n.name for n in nodes.values() if n.id not in linked]
     if alone:
-        alt.append(f"Without any relation drawn: {_and(alone)}.")
-    caption = (
-        "Relations between the actors and places of the article."
-        if focus is None
-        else f"The relations of {nodes[focus].name}, highlighted among all the others."
+        lines.append(f"Without any relation drawn: {join_and(alone)}.")
+    caption = "Relations between the actors and places of the article."
+    if focus is not None:
+        caption = (
+            f"The relations of {nodes[focus].name}, and the relations among the names around it."
+        )
+    return Chart(figure, alt, caption, "\n".join(lines))
+
+
+def _draw_node(ax: Any, node: Node, bold: bool) -> None:
+    colour, marker, _, _ = KINDS[node.kind]
+    ax.add_patch(
+        FancyBboxPatch(
+            (node.x - node.w / 2, node.y - node.h / 2),
+            node.w,
+            node.h,
+            boxstyle="round,pad=0,rounding_size=0.06",
+            facecolor=WHITE,
+            edgecolor=colour,
+            linewidth=3.0 if bold else 1.6,
+            zorder=3,
+        )
     )
-    return Chart(figure, "\n".join(alt), caption)
+    left = node.x - node.w / 2
+    ax.add_line(
+        Line2D(
+            [left + 0.16],
+            [node.y],
+            marker=marker,
+            markersize=9,
+            color=colour,
+            markeredgecolor=O["black"],
+            markeredgewidth=0.7,
+            linestyle="none",
+            zorder=4,
+        )
+    )
+    ax.text(
+        left + 0.32,
+        node.y,
+        node.name,
+        fontsize=FONT,
+        fontweight="bold" if bold else "normal",
+        va="center_baseline",
+        zorder=4,
+        gid=f"node-{node.id}",
+    )
+
+
+def _legend(ax: Any, kinds: list[str], bases: list[str]) -> None:
+    shapes = [
+        Line2D(
+            [],
+            [],
+            marker=KINDS[k][1],
+            color=KINDS[k][0],
+            markeredgecolor=O["black"],
+            markersize=9,
+            linestyle="none",
+            label=k,
+        )
+        for k in kinds
+    ]
+    lines = [
+        Line2D([], [], color=mark(b).colour, linestyle=mark(b).line, lw=1.6, label=mark_label(b))
+        for b in bases
+    ]
+    first = ax.legend(
+        handles=shapes,
+        loc="lower left",
+        bbox_to_anchor=(0.02, 0.075),
+        ncols=max(len(shapes), 1),
+        frameon=False,
+        fontsize=FONT,
+        borderaxespad=0,
+    )
+    if lines:
+        ax.add_artist(first)
+        ax.legend(
+            handles=lines,
+            loc="lower left",
+            bbox_to_anchor=(0.02, 0.01),
+            ncols=2,
+            frameon=False,
+            fontsize=SMALL,
+            handlelength=3,
+            borderaxespad=0,
+        )
+
+
+def _key_sentence(kinds: list[str], bases: list[str]) -> str:
+    shapes = "; ".join(f"{k}: {colour_name(KINDS[k][0])} {KINDS[k][2]}" for k in kinds)
+    words = f"Each name is in a box with a shape and an outline colour for its kind: {shapes}."
+    if bases:
+        arrows = "; ".join(
+            f"{mark(b).line_words} in {colour_name(mark(b).colour)}: {mark_label(b)}" for b in bases
+        )
+        words += f" Arrows: {arrows}."
+    return words

@@ -10,34 +10,16 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from newsfacts.plots._common import (
-    _para,
-    _paragraph,
-    _rows,
-    _table,
-    _text,
-    _wrap,
-)
-from newsfacts.plots.chart import (
-    _FONT,
-    _O,
-    _SMALL,
-    _WHITE,
-    Chart,
-    _inch_axes,
-    _key,
-    _new_figure,
-    _Page,
-    _ruler_renderer,
-    _style,
-    _text_size,
-)
+from newsfacts.marks import mark
+from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
+from newsfacts.plots.tables import para, paragraph, plural, rows, text, wrap
 
-_WHEN_STYLE = {  # timeline_chart: marker, filled?, colour, legend words
-    "reported": ("o", True, _O["blue"], "filled circle: date given in the article"),
-    "inferred": ("s", False, _O["bluish green"], "open square: date worked out from the article"),
-    "context": ("D", False, _O["reddish purple"], "open diamond: date from outside the article"),
+POINTS = {  # where a date comes from: marker, filled?, legend words
+    "reported": ("o", True, "filled circle: date given in the article"),
+    "inferred": ("s", False, "open square: date worked out from the article"),
+    "context": ("D", False, "open diamond: date from outside the article"),
 }
+WIDTH = 11.0
 
 
 _MONTHS = (
@@ -92,7 +74,7 @@ def _gap(earlier: str, later: str) -> str:
 
 def _source(note: str) -> str:
     """The source a context row's note names, kept short."""
-    note = _text(note)
+    note = text(note)
     for pattern in (
         r"\bsource:\s*(.+?)(?:, which\b|\.(?:\s|$)|$)",
         r"\bfrom (.+?)(?:, which\b|\.(?:\s|$)|$)",
@@ -105,13 +87,13 @@ def _source(note: str) -> str:
 
 
 def _date_source(row: dict[str, Any]) -> str:
-    if not _text(row.get("when")):
+    if not text(row.get("when")):
         return ""
-    basis = _text(row.get("when_basis"))
+    basis = text(row.get("when_basis"))
     if basis == "inferred":
         return "worked out from the article"
     if basis == "context":
-        source = _source(_text(row.get("note")))
+        source = _source(text(row.get("note")))
         return f"outside the article: {source}" if source else "outside the article"
     if basis == "attributed":
         return "someone quoted in the article"
@@ -140,20 +122,20 @@ def timeline_table(book: Any) -> pd.DataFrame:
     """
     columns = ["when", "when_text", "date_source", "modality", "description", "paragraph"]
     records = []
-    for order, row in enumerate(_rows(_table(book, "events"))):
-        when = _text(row.get("when"))
-        paragraph = _paragraph(row.get("paragraph"))
+    for order, row in enumerate(rows(book, "events")):
+        when = text(row.get("when"))
+        number = paragraph(row.get("paragraph"))
         records.append(
             (
-                (0, when, paragraph or 0, order) if when else (1, "", paragraph or 0, order),
-                _text(row.get("id")),
+                (0, when, number or 0, order) if when else (1, "", number or 0, order),
+                text(row.get("id")),
                 {
                     "when": when,
-                    "when_text": _text(row.get("when_text")),
+                    "when_text": text(row.get("when_text")),
                     "date_source": _date_source(row),
-                    "modality": _text(row.get("modality")),
-                    "description": _text(row.get("description")),
-                    "paragraph": paragraph if paragraph is not None else -1,
+                    "modality": text(row.get("modality")),
+                    "description": text(row.get("description")),
+                    "paragraph": number if number is not None else -1,
                 },
             )
         )
@@ -187,13 +169,12 @@ def timeline_chart(book: Any) -> Chart:
     Returns
     -------
     Chart
-        The picture, its caption and a text description of every point.
+        The picture, its caption, a short alt text and a description of every point.
     """
     table = timeline_table(book)
-    events = {_text(row.get("id")): row for row in _rows(_table(book, "events"))}
-    dated = table[table["when"] != ""]
-    with _style():
-        return _draw_timeline(table, dated, events)
+    events = {text(row.get("id")): row for row in rows(book, "events")}
+    with style():
+        return _draw(table, events)
 
 
 def _date_words(basis: str, source: str) -> str:
@@ -206,180 +187,167 @@ def _date_words(basis: str, source: str) -> str:
     return f"date from {source}" if source else "date from the article"
 
 
-def _draw_timeline(table: pd.DataFrame, dated: pd.DataFrame, events: dict[str, dict]) -> Chart:
-    count = len(dated)
-    two_rows = count > 5
-    width = 11.0
-    slot = (width - 0.6) / max(count, 1)
-    chars = max(14, int(slot * 72 / (0.55 * _SMALL)) - 3)
-    renderer = _ruler_renderer()
-    items = []
+def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
+    """The words above and below each point, their heights, and the row each card is on."""
+    slot = (WIDTH - 0.6) / max(len(dated), 1)
+    chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
+    cards = []
     for k, (ident, row) in enumerate(dated.iterrows()):
-        event = events.get(ident, {})
-        basis = _text(event.get("when_basis")) or "reported"
-        basis = basis if basis in _WHEN_STYLE else "reported"
-        words = _text(row["when_text"])
-        extra = [f"“{words}”"] if words else []
-        extra.append(_para(int(row["paragraph"])))
+        basis = text(events.get(ident, {}).get("when_basis")) or "reported"
+        basis = basis if basis in POINTS else "reported"
+        extra = [f"“{row['when_text']}”"] if row["when_text"] else []
+        extra.append(para(int(row["paragraph"])))
         if row["modality"] and row["modality"] != "happened":
             extra.append(f"({row['modality']})")
-        card = _wrap(row["description"], chars) + "\n" + " · ".join(extra)
-        source = "\n".join(
-            _wrap(part, chars) for part in _date_words(basis, row["date_source"]).split("\n")
-        )
-        items.append(
+        card = wrap(row["description"], chars) + "\n" + " · ".join(extra)
+        lines = _date_words(basis, row["date_source"]).split("\n")
+        source = "\n".join(wrap(line, chars) for line in lines)
+        cards.append(
             {
-                "id": ident,
                 "row": row,
                 "basis": basis,
                 "card": card,
                 "source": source,
-                "card_h": _text_size(renderer, card, _SMALL)[1],
-                "source_h": _text_size(renderer, source, _SMALL)[1],
-                "level": 1 if two_rows and k % 2 else 0,
+                "x": 0.3 + slot * (k + 0.5),
+                "card_h": measure(renderer, card, SMALL)[1],
+                "source_h": measure(renderer, source, SMALL)[1],
+                "level": 1 if len(dated) > 5 and k % 2 else 0,
             }
         )
-    low_h = max((i["card_h"] for i in items if i["level"] == 0), default=0.0)
-    for item in items:
-        item["stem"] = 0.4 + (low_h + 0.2 if item["level"] else 0.0)
-    above = max((i["stem"] + i["card_h"] for i in items), default=0.5) + 0.1
-    below = 0.5 + max((i["source_h"] for i in items), default=0.0)
-    undated = len(table) - count
-    title_h, note_h, legend_h = 0.95, 0.45 if undated else 0.0, 0.55
-    height = title_h + above + below + 0.25 + note_h + legend_h
-    figure, renderer = _new_figure(width, height)
-    ax = _inch_axes(figure)  # the line and its points, in inches
-    page = _Page(figure)  # the words, on the figure itself: quicker to draw
-    title = "When things happened"
-    page.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    subtitle = (
-        "The points are evenly spaced: the time between two of them is written on the line."
-        if count > 1
-        else ""
+    for card in cards:
+        date = _say_date(card["row"]["when"])
+        if measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: year below
+            date = "\n".join(date.rsplit(" ", 1))
+        card["date"], card["date_h"] = date, measure(renderer, date, FONT, "bold")[1]
+    gap_chars = max(10, int(slot * 72 / (0.55 * SMALL)) - 4)
+    for before, card in zip([None, *cards], cards, strict=False):
+        card["gap"] = _gap(before["row"]["when"], card["row"]["when"]) if before else ""
+        card["gap_text"] = wrap(card["gap"], gap_chars)
+    gap_h = max((measure(renderer, c["gap_text"], SMALL)[1] for c in cards if c["gap"]), default=0)
+    low = max((c["card_h"] for c in cards if c["level"] == 0), default=0.0)
+    for card in cards:
+        card["stem"] = 0.3 + gap_h + (low + 0.2 if card["level"] else 0.0)
+    return cards
+
+
+def _point(basis: str, **where: Any) -> Line2D:
+    marker, filled, _ = POINTS[basis]
+    colour = mark(basis).colour
+    return Line2D(
+        where.pop("x", []),
+        where.pop("y", []),
+        marker=marker,
+        color=colour,
+        linestyle="none",
+        markerfacecolor=colour if filled else WHITE,
+        markeredgecolor=colour,
+        markeredgewidth=2.2,
+        **where,
     )
-    if subtitle:
-        page.text(0.3, height - 0.62, subtitle, fontsize=_FONT, va="top")
-    alt = [f"{title}: a time line of the {count} events of the article that have a date."]
-    if subtitle:
-        alt[0] += " " + subtitle
-    axis_y = height - title_h - above
-    xs = [0.3 + slot * (k + 0.5) for k in range(count)]
-    if count:
+
+
+def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
+    dated = table[table["when"] != ""]
+    _, ruler = new_figure(1, 1)
+    cards = _cards(dated, events, ruler)
+    above = max((c["stem"] + c["card_h"] for c in cards), default=0.5) + 0.1
+    below = 0.38 + max((c["date_h"] + c["source_h"] for c in cards), default=0.0)
+    undated = len(table) - len(dated)
+    height = 0.95 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
+    figure, renderer = new_figure(WIDTH, height)
+    ax = inch_axes(figure)
+    title = "When things happened"
+    ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
+    alt = f"{title}: a time line of the {plural(len(dated), 'event')} of the article"
+    alt += " that have a date."
+    lines = [alt]
+    if len(dated) > 1:
+        subtitle = (
+            "The points are evenly spaced: the time between two of them is written on the line."
+        )
+        ax.text(0.3, height - 0.62, subtitle, fontsize=FONT, va="top")
+        lines[0] += " " + subtitle
+    axis_y = height - 0.95 - above
+    if cards:
         ax.annotate(
             "",
-            xy=(width - 0.2, axis_y),
+            xy=(WIDTH - 0.2, axis_y),
             xytext=(0.3, axis_y),
-            arrowprops={"arrowstyle": "-|>", "color": _O["black"], "linewidth": 1.2},
-            zorder=1,
+            arrowprops={"arrowstyle": "-|>", "lw": 1.2, "color": "black"},
         )
-    bases_seen: list[str] = []
-    for k, item in enumerate(items):
-        row, basis, x = item["row"], item["basis"], xs[k]
-        if basis not in bases_seen:
-            bases_seen.append(basis)
-        marker, filled, colour, legend_words = _WHEN_STYLE[basis]
-        ax.add_artist(
-            Line2D(
-                [x],
-                [axis_y],
-                marker=marker,
-                markersize=12,
-                color=colour,
-                markerfacecolor=colour if filled else _WHITE,
-                markeredgecolor=colour,
-                markeredgewidth=2.2,
-                linestyle="none",
-                zorder=3,
-            )
-        )
-        ax.add_artist(
-            Line2D([x, x], [axis_y + 0.14, axis_y + item["stem"]], color=_O["black"], lw=0.8)
-        )
-        page.text(
-            x, axis_y + item["stem"] + 0.04, item["card"], fontsize=_SMALL, ha="center", va="bottom"
-        )
-        date = _say_date(row["when"])
-        page.text(x, axis_y - 0.2, date, fontsize=_FONT, fontweight="bold", ha="center", va="top")
-        page.text(x, axis_y - 0.47, item["source"], fontsize=_SMALL, ha="center", va="top")
-        sentence = (
-            f"Point {k + 1}, {legend_words.split(':')[0]}: {date}: {row['description']}; "
-            f"{_para(int(row['paragraph']), False)}"
-        )
-        if row["when_text"]:
-            sentence += f"; the article's words for when: “{row['when_text']}”"
-        if row["modality"] and row["modality"] != "happened":
-            sentence += f"; {row['modality']}"
-        sentence += "; " + item["source"].replace("\n", " ")
-        if k:
-            gap = _gap(items[k - 1]["row"]["when"], row["when"])
-            if gap:
-                middle = (xs[k - 1] + x) / 2
-                page.text(
-                    middle,
-                    axis_y + 0.12,
-                    gap,
-                    fontsize=_SMALL,
-                    fontstyle="italic",
-                    ha="center",
-                    va="bottom",
-                )
-                if "year" in gap:  # a long stretch of time squeezed into one step
-                    for dx in (-0.05, 0.05):
-                        ax.add_artist(
-                            Line2D(
-                                [middle + dx - 0.04, middle + dx + 0.04],
-                                [axis_y - 0.07, axis_y + 0.07],
-                                color=_O["black"],
-                                linewidth=1.2,
-                                zorder=2,
-                            )
-                        )
-                    ax.add_artist(
-                        Rectangle(
-                            (middle - 0.05, axis_y - 0.02),
-                            0.1,
-                            0.04,
-                            facecolor=_WHITE,
-                            edgecolor="none",
-                            zorder=1.5,
-                        )
-                    )
-                    sentence += f"; {gap} than point {k}, shown by a break in the line"
-                else:
-                    sentence += f"; {gap} than point {k}"
-        alt.append(sentence + ".")
-    if not count:
-        page.text(0.3, axis_y, "No event in this pack has a date.", fontsize=_FONT)
-        alt.append("No event in this pack has a date.")
+    for k, card in enumerate(cards):
+        lines.append(_draw_card(ax, k, card, cards[k - 1] if k else None, axis_y))
+    if not cards:
+        ax.text(0.3, axis_y, "No event in this pack has a date.", fontsize=FONT)
+        lines.append("No event in this pack has a date.")
     if undated:
-        note = (
-            f"{undated} more event{'s' if undated != 1 else ''} in the article "
-            f"{'have' if undated != 1 else 'has'} no date: see timeline_table(book)."
+        verb = "has" if undated == 1 else "have"
+        note = f"{plural(undated, 'more event')} in the article {verb} no date: "
+        note += "see timeline_table(book)."
+        ax.text(0.3, 0.5 + 0.4, note, fontstyle="italic", va="top")
+        lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
+    bases = [b for b in POINTS if any(c["basis"] == b for c in cards)]
+    if bases:
+        handles = [_point(b, markersize=10, label=POINTS[b][2]) for b in bases]
+        ax.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(0.3 / WIDTH, 0.1 / height),
+            ncols=len(bases),
+            frameon=False,
+            fontsize=FONT,
+            borderaxespad=0,
         )
-        page.text(0.3, legend_h + note_h - 0.05, note, fontsize=_FONT, fontstyle="italic", va="top")
-        alt.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
-
-    def point(basis: str) -> Any:
-        marker, filled, colour, _ = _WHEN_STYLE[basis]
-        return lambda x, y, w: page.add_artist(
-            Line2D(
-                [x + w / 2],
-                [y],
-                marker=marker,
-                markersize=10,
-                color=colour,
-                markerfacecolor=colour if filled else _WHITE,
-                markeredgecolor=colour,
-                markeredgewidth=2,
-                linestyle="none",
-            )
-        )
-
-    if bases_seen:
-        em = _FONT / 72
-        points = [(point(b), 2 * em, _WHEN_STYLE[b][3]) for b in _WHEN_STYLE if b in bases_seen]
-        _key(page, renderer, points, 0.3, 0.15, "lower left", line=2.0)
-        legend = "; ".join(_WHEN_STYLE[b][3] for b in _WHEN_STYLE if b in bases_seen)
-        alt.append(f"Legend: {legend}.")
+        lines.append(f"Legend: {'; '.join(POINTS[b][2] for b in bases)}.")
     caption = "The dated events of the article in time order, with where each date comes from."
-    return Chart(figure, "\n".join(alt), caption)
+    return Chart(figure, alt, caption, "\n".join(lines))
+
+
+def _draw_card(
+    ax: Any, k: int, card: dict[str, Any], before: dict[str, Any] | None, axis_y: float
+) -> str:
+    """Draw one point with its words above and below; return the sentence describing it."""
+    row, basis, x = card["row"], card["basis"], card["x"]
+    ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=3))
+    ax.add_line(Line2D([x, x], [axis_y + 0.14, axis_y + card["stem"]], color="black", lw=0.8))
+    ax.text(x, axis_y + card["stem"] + 0.04, card["card"], fontsize=SMALL, ha="center", va="bottom")
+    date = card["date"].replace("\n", " ")
+    ax.text(x, axis_y - 0.2, card["date"], fontweight="bold", ha="center", va="top")
+    below = axis_y - 0.28 - card["date_h"]
+    ax.text(x, below, card["source"], fontsize=SMALL, ha="center", va="top")
+    words = f"Point {k + 1}, {POINTS[basis][2].split(':')[0]}: {date}: {row['description']}; "
+    words += para(int(row["paragraph"]), False)
+    if row["when_text"]:
+        words += f"; the article's words for when: “{row['when_text']}”"
+    if row["modality"] and row["modality"] != "happened":
+        words += f"; {row['modality']}"
+    words += "; " + card["source"].replace("\n", " ")
+    gap = card["gap"]
+    if gap:
+        middle = (before["x"] + x) / 2
+        ax.text(
+            middle,
+            axis_y + 0.12,
+            card["gap_text"],
+            fontsize=SMALL,
+            fontstyle="italic",
+            ha="center",
+            va="bottom",
+        )
+        words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
+        if "year" in gap and not gap.startswith("the same"):  # a long time in one step
+            ax.add_patch(
+                Rectangle((middle - 0.05, axis_y - 0.02), 0.1, 0.04, color=WHITE, zorder=1.5)
+            )
+            for dx in (-0.05, 0.05):
+                ax.add_line(
+                    Line2D(
+                        [middle + dx - 0.04, middle + dx + 0.04],
+                        [axis_y - 0.07, axis_y + 0.07],
+                        color="black",
+                        lw=1.2,
+                        zorder=2,
+                    )
+                )
+            words += ", shown by a break in the line"
+    return words + "."

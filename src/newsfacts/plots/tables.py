@@ -1,0 +1,122 @@
+"""Reading a book's tables for the charts, and turning a student's typed id into a real one."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from newsfacts.errors import UnknownNameError, describe_value
+from newsfacts.suggest import closest
+
+
+def rows(book: Any, name: str) -> list[dict[str, Any]]:
+    """The rows of one table of `book` as dicts; none when the book lacks the table."""
+    table = getattr(book, name, None)
+    if table is None or not len(table):
+        return []
+    return table.to_dict("records")
+
+
+def text(value: Any) -> str:
+    """A cell as stripped text; an empty cell (None, NaN) as ""."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def paragraph(value: Any) -> int | None:
+    """A cell as a paragraph number, or None."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def split_ids(value: Any) -> list[str]:
+    """The ids of a cell that lists several, separated by ";"."""
+    return [part.strip() for part in text(value).split(";") if part.strip()]
+
+
+def para(number: int | None, short: bool = True) -> str:
+    """ "¶9" (short) or "paragraph 9"; "" when there is no paragraph."""
+    if number is None:
+        return ""
+    return f"¶{number}" if short else f"paragraph {number}"
+
+
+def wrap(words: str, width: int) -> str:
+    """Words broken into lines of at most `width` characters, never inside a word."""
+    return textwrap.fill(words, width=width, break_long_words=False, break_on_hyphens=False)
+
+
+def join_and(items: Sequence[str]) -> str:
+    """ "a, b and c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 figure", "3 figures"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass
+class Thing:
+    """An actor or a place, as the charts need it."""
+
+    id: str
+    name: str
+    kind: str
+    table: str  # "actors" or "places"
+    paragraph: int | None
+
+
+def things(book: Any) -> dict[str, Thing]:
+    """Every actor and place of `book` by id (an id in both tables counts as an actor)."""
+    found: dict[str, Thing] = {}
+    for table in ("actors", "places"):
+        for row in rows(book, table):
+            ident = text(row.get("id"))
+            if ident and ident not in found:
+                name = text(row.get("name")) or ident
+                found[ident] = Thing(
+                    ident, name, text(row.get("kind")), table, paragraph(row.get("paragraph"))
+                )
+    return found
+
+
+def resolve(asked: Any, choices: dict[str, str], what: str) -> str:
+    """The id a student means by an id or a name (any case); `choices` maps id to name.
+
+    Raises
+    ------
+    UnknownNameError
+        When nothing matches; the message suggests the closest ids.
+    TypeError
+        When `asked` is not text; the message shows an example.
+    """
+    if not isinstance(asked, str):
+        example = next(iter(choices), "an-id")
+        raise TypeError(
+            f"Give the {what} as text in quotes, such as {example!r}; "
+            f"you gave {describe_value(asked)}."
+        )
+    folded = asked.casefold().strip()
+    for ident, name in choices.items():
+        if folded in (ident.casefold(), name.casefold()):
+            return ident
+    lookup = {**{name: ident for ident, name in choices.items()}, **{i: i for i in choices}}
+    raise UnknownNameError(asked, closest(asked, lookup), what=what)
+
+
+def resolve_many(asked: Any, choices: dict[str, str], what: str) -> list[str]:
+    """Like `resolve`, for one id or a list of them; repeats are dropped, order kept."""
+    if isinstance(asked, str) or not isinstance(asked, Iterable):
+        asked = [asked]
+    return list(dict.fromkeys(resolve(item, choices, what) for item in asked))
