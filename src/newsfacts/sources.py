@@ -31,6 +31,7 @@ __all__ = [
     "Citation",
     "citations",
     "outside_facts",
+    "other_sourced_columns",
     "article_credit",
     "sources_markdown",
     "main",
@@ -140,6 +141,36 @@ def article_credit(book: Any) -> dict[str, str]:
     return {key: str(first.get(key, "") or "") for key in keys}
 
 
+def other_sourced_columns(book: Any) -> pd.DataFrame:
+    """List the cells of ``..._source`` columns (such as ``location_source``, for maps).
+
+    Such a column names where one outside value of a row comes from (a map position, a
+    country code); each non-empty cell is one outside fact.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``table``, ``id``, ``column`` and ``source``, one row per filled cell.
+    """
+    found = []
+    for table, frame in book.tables.items():
+        for column in [c for c in frame.columns if str(c).endswith("_source")]:
+            for _, row in frame[frame[column].astype(str).str.strip() != ""].iterrows():
+                found.append([table, row.iloc[0], column, str(row[column]).strip()])
+    return pd.DataFrame(found, columns=["table", "id", "column", "source"])
+
+
+def _column_lines(book: Any) -> list[str]:
+    cells = other_sourced_columns(book)
+    if cells.empty:
+        return []
+    lines = ["## Map positions and codes", ""]
+    for (column, source), group in cells.groupby(["column", "source"], sort=False):
+        ids = ", ".join(f"`{ident}`" for ident in group["id"])
+        lines.append(f"- {source} ({column}): {ids}")
+    return [*lines, ""]
+
+
 def _credit_lines(credit: dict[str, str]) -> list[str]:
     lines = [
         "## The article",
@@ -198,6 +229,7 @@ def sources_markdown(book: Any) -> str:
         for row in group.itertuples():
             lines.append(f"- `{row.id}` ({row.table}, {row.what}): {row.fact}")
         lines.append("")
+    lines += _column_lines(book)
     return "\n".join(lines).rstrip() + "\n"
 
 
