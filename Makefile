@@ -51,8 +51,23 @@ browser:
 	  else echo "Installing Chromium needs root: sudo apt-get install chromium"; exit 1; fi; \
 	fi
 
-test-browser: $(VENV)/.test-installed browser
-	$(BIN)/pytest tests -m browser
+# axe-core (npm) checks the lessons' outputs and the handouts for accessibility problems.
+AXE_VERSION := 4.14.1
+AXE_DIR     ?= $(VENV)/npm
+AXE_JS      := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+$(AXE_DIR)/.axe-core-$(AXE_VERSION):
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+	  else echo "Installing axe-core needs npm: sudo apt-get install npm"; exit 1; fi; \
+	fi
+	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+	touch $@
+
+axe: $(AXE_DIR)/.axe-core-$(AXE_VERSION)
+
+test-browser: $(VENV)/.test-installed browser axe
+	NEWSFACTS_AXE=$(AXE_JS) $(BIN)/pytest tests -m browser
 
 # On CI (CI=true) the browser tests always run: test-browser installs Chromium, and a
 # browser test that would be skipped fails there instead.

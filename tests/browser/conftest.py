@@ -12,6 +12,7 @@ Environment variables:
   NEWSFACTS_CHROMIUM            Chromium binary (default /usr/bin/chromium)
   NEWSFACTS_BROWSER_TIMEOUT     seconds one lesson may take to run all cells (default 300)
   NEWSFACTS_UPDATE_SCREENSHOT=1 also write docs/images/lesson-screenshot.png
+  NEWSFACTS_AXE                 axe.min.js of axe-core (default .venv/npm/..., from `make axe`)
   CI=true                       a browser test that would be skipped fails instead
 """
 
@@ -87,6 +88,8 @@ class LessonResult:
     operated: str = ""
     passed: bool = False
     phases: dict[str, float] = field(default_factory=dict)  # seconds per step
+    axe_own: list[str] = field(default_factory=list)  # blocking findings in its outputs
+    axe_interface: list[str] = field(default_factory=list)  # JupyterLab's own, listed only
 
 
 @dataclass
@@ -147,6 +150,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         tr.write_line(
             f"  {r.name}: {state}, {r.seconds:.1f} s ({steps}), {r.widgets} widget views, {what}"
         )
+    interface = sorted({line for r in record.results for line in r.axe_interface})
+    if interface:
+        tr.section("axe-core: JupyterLab's own interface (listed, not failing)")
+        for line in interface:
+            tr.write_line(f"  {line}")
     ran = sum(r.passed for r in record.results)
     operated = sum(bool(r.operated) and r.passed for r in record.results)
     failed = sum(not r.passed for r in record.results)
@@ -364,3 +372,92 @@ def lab_context(lab_browser):
         yield context
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- axe-core
+
+AXE_VERSION = "4.14.1"
+# Fail on what axe rates serious or critical, and on the findings issue 13 fixed, which axe
+# rates lower (empty table headers "minor", heading order "moderate") and must stay fixed.
+AXE_BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_BLOCKING_RULES = {"empty-table-header", "heading-order"}
+
+# Runs axe on the whole page; each node says whether it lies inside OWN (the project's
+# output) or in the page around it (JupyterLab's interface).
+AXE_RUN_JS = """async (own) => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  const element = target => {
+    if (target.length !== 1 || typeof target[0] !== 'string') return null;
+    try { return document.querySelector(target[0]); } catch (e) { return null; }
+  };
+  return result.violations.flatMap(v => v.nodes.map(n => {
+    const el = element(n.target);
+    return {rule: v.id, impact: n.impact || v.impact, help: v.help,
+            target: n.target.flat().join(' '), html: n.html.slice(0, 160),
+            own: own === '' ? true : !!(el && el.closest(own))};
+  }));
+}"""
+
+
+@dataclass
+class AxeFinding:
+    rule: str
+    impact: str
+    help: str
+    target: str
+    html: str
+    own: bool
+
+    @property
+    def blocking(self) -> bool:
+        return self.impact in AXE_BLOCKING_IMPACTS or self.rule in AXE_BLOCKING_RULES
+
+    def line(self) -> str:
+        where = self.target if len(self.target) < 90 else "..." + self.target[-87:]
+        return f"{self.rule} ({self.impact}): {self.help}: {self.html} at {where}"
+
+
+def axe_counts(lines: list[str]) -> str:
+    """'empty-table-header x8, heading-order x1' from `AxeFinding.line` lines."""
+    rules = [line.split(" ", 1)[0] for line in lines]
+    return ", ".join(f"{rule} x{rules.count(rule)}" for rule in sorted(set(rules)))
+
+
+def axe_path() -> Path:
+    default = REPO / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+    return Path(os.environ.get("NEWSFACTS_AXE") or default)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe.min.js of axe-core 4.14.1, as `make axe` installs it from npm."""
+    path = axe_path()
+    if not path.is_file():
+        skip_or_fail(f"{path} is missing: install axe-core from npm with `make axe`")
+    package = json.loads((path.parent / "package.json").read_text(encoding="utf-8"))
+    assert package["version"] == AXE_VERSION, f"axe-core {package['version']} at {path}"
+    return path.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str, own: str = "") -> list[AxeFinding]:
+    """axe-core's violations on the page, each marked own when inside the CSS `own`
+    (an empty `own`: the whole page is the project's)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    return [AxeFinding(**found) for found in page.evaluate(AXE_RUN_JS, own)]
+
+
+@dataclass
+class Axe:
+    """``axe(page, own="")`` runs axe-core on a page (see `run_axe`)."""
+
+    source: str = field(repr=False)
+    counts = staticmethod(axe_counts)
+
+    def __call__(self, page, own: str = "") -> list[AxeFinding]:
+        return run_axe(page, self.source, own)
+
+
+@pytest.fixture(scope="session")
+def axe(axe_source) -> Axe:
+    return Axe(axe_source)

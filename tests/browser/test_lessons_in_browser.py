@@ -2,7 +2,10 @@
 
 For each notebook: open it, Kernel > Restart Kernel and Run All Cells, then check that every
 cell ran without a traceback, that widgets rendered as controls (not as their text repr, not
-as an error box), and that operating one widget changes what the notebook shows.
+as an error box), that operating one widget changes what the notebook shows, and that
+axe-core finds no serious or critical accessibility problem (nor an empty table header or a
+skipped heading level) in the notebook's output areas. What axe finds in JupyterLab's own
+interface is listed at the end of the run, and does not fail the test.
 
 A lesson can tune this with notebook metadata (Edit > Notebook metadata in JupyterLab):
 
@@ -39,6 +42,7 @@ README_SCREENSHOT = REPO / "docs" / "images" / "lesson-screenshot.png"
 VIEWPORT = {"width": 1280, "height": 800}
 MAX_SCREENSHOT_HEIGHT = 16000
 OUTPUTS = ".jp-NotebookPanel .jp-Cell .jp-OutputArea-output"
+OUTPUT_AREA = ".jp-OutputArea-output"  # what the lesson's code shows: the project's output
 INDICATOR = ".jp-NotebookPanel .jp-Notebook-ExecutionIndicator"
 WIDGET_SOURCE = re.compile(r"\b(ipywidgets|widgets?|interact(ive)?)\b")
 ERROR_LINE = re.compile(r"^\w*(Error|Exception)\b", re.M)
@@ -405,7 +409,23 @@ def full_page_screenshot(page, path: Path) -> None:
 # --------------------------------------------------------------------------- the test
 
 
-def test_lesson_runs_in_jupyterlab(lesson, lesson_result, lab_context, lab_server, browser_record):
+def axe_problems(page, axe, lesson_result) -> list[str]:
+    """axe-core on the page after the lesson ran: the outputs' blocking findings as problems;
+    JupyterLab's own (outside the output areas) kept for the run's summary."""
+    findings = axe(page, OUTPUT_AREA)
+    lesson_result.axe_interface = [f.line() for f in findings if not f.own and f.blocking]
+    lesson_result.axe_own = [f.line() for f in findings if f.own and f.blocking]
+    if not lesson_result.axe_own:
+        return []
+    return [
+        f"axe-core finds in the lesson's outputs {axe.counts(lesson_result.axe_own)}:\n    "
+        + "\n    ".join(lesson_result.axe_own[:6])
+    ]
+
+
+def test_lesson_runs_in_jupyterlab(
+    lesson, lesson_result, lab_context, lab_server, browser_record, axe
+):
     started = last = time.monotonic()
 
     def phase(name: str) -> None:
@@ -444,6 +464,9 @@ def test_lesson_runs_in_jupyterlab(lesson, lesson_result, lab_context, lab_serve
             problems += op_problems
             lesson_result.operated = operated if not op_problems else ""
             phase("operate")
+        if lesson_result.ran:
+            problems += axe_problems(page, axe, lesson_result)
+            phase("axe")
         log_errors = log_console_errors(page)
         if log_errors:
             problems.append(f"the Log Console shows an error (a widget callback?):\n{log_errors}")
