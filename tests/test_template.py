@@ -140,14 +140,47 @@ public library,"A library that anyone may use, free of charge.",3,its first publ
 }
 
 
+# Section 6 of the guide: one lesson, one quiz question and one exercise for the new article.
+CONTENT = {
+    "lessons": "01,The library opens,\n",
+    "questions": """\
+q-visitors,01,"Who says that “About 120 people came to the opening”?",Sara Holm,Tomas Lind,\
+the village council,,"Right: paragraph 4 ends “librarian Sara Holm said”: the number is hers.",\
+Tomas Lind wrote the article (the byline); the sentence gives the words to someone else.,\
+The village council speaks in paragraph 5 about opening days.,,Sara Holm,\
+Read paragraph 4 to its end: who is said to have said it?,claim-visitors;fig-visitors
+""",
+    "exercises": """\
+expected-events,01,Which events does the article say are only expected? Keep those rows of \
+book.events.,events,modality,ev-opening-days,Which column keeps what happened apart from what \
+is expected?,Compare that column with the text 'expected'.,"“will open four days a week from \
+next month”: not yet.",ev-opening-days
+""",
+    "sorting": "",
+    "prompts": "",
+}
+
+
+def with_header(header: str, new_rows: str) -> str:
+    """The rows under a header, each padded with empty cells to the header's width (a
+    spreadsheet leaves the cells of optional columns empty)."""
+    width = len(next(csv.reader([header])))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(next(csv.reader([header])))
+    for row in csv.reader(io.StringIO(new_rows)):
+        writer.writerow(row + [""] * (width - len(row)))
+    return out.getvalue()
+
+
 def make_pack(folder: Path) -> Path:
-    """Do what docs/authoring.md says: copy the template, paste the article, fill the CSVs,
-    change the pack's own fields in datapackage.json."""
+    """Do what docs/authoring.md says: copy the template, paste the article, fill the CSVs
+    (facts and lesson content), change the pack's own fields in datapackage.json."""
     pack = Path(shutil.copytree(TEMPLATE, folder))
     (pack / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    for table, new_rows in ROWS.items():
+    for table, new_rows in {**ROWS, **CONTENT}.items():
         header = (pack / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0]
-        (pack / f"{table}.csv").write_text(f"{header}\n{new_rows}", encoding="utf-8")
+        (pack / f"{table}.csv").write_text(with_header(header, new_rows), encoding="utf-8")
     package = descriptor(pack)
     package.update(
         name=folder.name,
@@ -176,12 +209,47 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     from newsfacts.lesson import start
 
     book = start(str(pack))
-    assert check("people", book.actors[book.actors["kind"] == "person"], book).correct
-    assert check(
-        "expected-events", book.events[book.events["modality"] == "expected"], book
-    ).correct
-    assert check("hedged-figures", book.figures[book.figures["qualifier"] != "none"], book).correct
-    assert check("body-paragraphs", 3, book).correct
+    right = book.events[book.events["modality"] == "expected"]
+    assert check("expected-events", right, book).correct
+    assert "¶ 5" in str(check("expected-events", right, book))
+    assert not check("expected-events", book.events, book).correct
+
+
+def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
+    from newsfacts.questions import check_understanding
+
+    book = newsfacts.load(make_pack(tmp_path / "library-opens"))
+    (box,) = check_understanding(book, "01").children
+    box.control.value = "Tomas Lind"
+    assert "✗" in box.feedback.value and "byline" in box.feedback.value
+    box.control.value = "Sara Holm"
+    assert "✓" in box.feedback.value
+    assert "¶ 4 “About 120 people came to the opening" in box.feedback.value
+    for cell in ("q-letter", "Who says that", "claim-letter;fig-letter", "expected-events"):
+        assert cell in GUIDE, f"the guide's walk-through shows {cell!r}"
+
+
+def test_the_guides_content_error_example_is_what_check_prints(tmp_path):
+    pack = Path(shutil.copytree(TEMPLATE, tmp_path / "my-pack"))
+    for table, old, new in [
+        ("questions", ",Lena Brandt,Read paragraph 4", ",Lena Brand,Read paragraph 4"),
+        (
+            "questions",
+            "signed a letter in support of the garden”?",
+            "signed the letter in support of the garden”?",
+        ),
+        ("exercises", "modality,ev-decision,", "modality,ev-decison,"),
+    ]:
+        path = pack / f"{table}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (table, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    done = newsfacts_check("my-pack", tmp_path)
+    assert done.returncode == 1
+    (shown,) = re.findall(
+        r"^```\n(\d problems in the pack at my-pack:\nquestions.*?)^```", GUIDE, flags=re.M | re.S
+    )
+    assert done.stdout == shown
 
 
 def test_the_guides_success_output_is_the_real_one():

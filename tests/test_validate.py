@@ -293,7 +293,7 @@ def test_stray_extra_column(pack):
     path = pack / "places.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(line + ",x" for line in lines) + "\n", encoding="utf-8")
-    replace(path, "note,x", "note,colour")
+    replace(path, lines[0] + ",x", lines[0] + ",colour")
     problem = only(problems_of(pack))
     assert str(problem).startswith(
         "places.csv, line 1, column 'colour': this column is not in the table's schema"
@@ -315,7 +315,8 @@ def test_row_with_too_few_cells(pack):
     replace(pack / "places.csv", "porto-claro,Porto Claro,city,,", "porto-claro,Porto Claro,city,")
     problem = only(problems_of(pack))
     assert (problem.line, problem.id) == (2, "porto-claro")
-    assert "7 cells but the header has 8" in problem.message
+    width = len((pack / "places.csv").read_text(encoding="utf-8").splitlines()[0].split(","))
+    assert f"{width - 1} cells but the header has {width}" in problem.message
 
 
 def test_quote_left_open(pack):

@@ -221,7 +221,7 @@ def _check_exercises(table: Table, tables: dict[str, Table]) -> list[Problem]:
                 table.problem(
                     row,
                     "table",
-                    f"{name!r} is not a table of the pack. {did_you_mean(closest(name, choices))}".strip(),
+                    f"{name!r} is not a table of the pack. " + did_you_mean(closest(name, choices)),
                     f"Write one of {', '.join(choices)}.",
                 )
             )
@@ -291,7 +291,8 @@ def _agrees(
 
     modality = value(table, cells, "modality")
     coded = value(source, found, "modality")
-    if coded and modality and coded != modality:
+    # A modality events.csv misspells is reported there, not again here.
+    if coded and modality and coded != modality and coded in _choices(table, "modality"):
         yield table.problem(
             row,
             "modality",
@@ -307,6 +308,15 @@ def _agrees(
             f"{source.file} has this row as someone's words (attributed), not the article's.",
             "Write 'person', or correct the row's basis there.",
         )
+
+
+def _choices(table: Table, column: str) -> list[str]:
+    """The values a column's schema allows (its ``enum``), or none."""
+    for f in table.fields:
+        constraints = f.get("constraints")
+        if f["name"] == column and isinstance(constraints, dict):
+            return [str(e) for e in constraints.get("enum") or []]
+    return []
 
 
 def _check_quoted(table: Table, columns: Iterable[str], article: str) -> list[Problem]:
