@@ -129,10 +129,15 @@ def douglas_peucker(points: list[tuple[float, float]]) -> list[int]:
     return sorted(keep)
 
 
-def area(ring: list[tuple[float, float]]) -> float:
-    """The area of a ring in square degrees (shoelace formula), without its sign."""
+def signed_area(ring: list[tuple[float, float]]) -> float:
+    """The area of a ring in square degrees (shoelace formula): negative when clockwise."""
     pairs = zip(ring, ring[1:] + ring[:1], strict=True)
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs) / 2
+
+
+def area(ring: list[tuple[float, float]]) -> float:
+    """The area of a ring in square degrees, without its sign."""
+    return abs(signed_area(ring))
 
 
 def simplify(ring: list[tuple[float, float]]) -> list[list[float]] | None:
@@ -171,8 +176,7 @@ def outer_rings(parts: list[int], points: list[tuple[float, float]]) -> list[lis
     """The clockwise (outer) rings of a shapefile polygon; anticlockwise ones are holes."""
     bounds = list(parts) + [len(points)]
     rings = [points[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    signed = [sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:])) for r in rings]
-    return [[tuple(p) for p in r] for r, s in zip(rings, signed, strict=True) if s < 0]
+    return [[tuple(p) for p in r] for r in rings if signed_area(r) < 0]
 
 
 def countries(wheel: Path) -> list[dict]:
