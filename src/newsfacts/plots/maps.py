@@ -501,9 +501,9 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     items, missing = _items(book, ids, areas)
     if not items:
         raise ValueError(
-            f"None of {missing or 'the ids given'} has a location in the pack, so there is "
-            "nothing to map. Give cities a latitude and longitude, and states or regions an "
-            "iso_code, with location_source (places.csv, actors.csv)."
+            f"The pack gives no location for {_and(missing) or 'any of the ids given'}, so "
+            "there is nothing to map. Give cities a latitude and longitude, and states or "
+            "regions an iso_code, with location_source (places.csv, actors.csv)."
         )
     with style():
         figure, renderer = new_figure(8.0, 7.0)
