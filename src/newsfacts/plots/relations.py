@@ -286,7 +286,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
     for index, edge in enumerate(edges):
         style_ = mark(edge.basis)
         touches = focus in (edge.source, edge.target)
-        ax.add_patch(
+        ax.add_artist(
             FancyArrowPatch(
                 path=edge.path,
                 arrowstyle="-|>",
@@ -334,7 +334,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
 
 def _draw_node(ax: Any, node: Node, bold: bool) -> None:
     colour, marker, _, _ = KINDS[node.kind]
-    ax.add_patch(
+    ax.add_artist(
         FancyBboxPatch(
             (node.x - node.w / 2, node.y - node.h / 2),
             node.w,
@@ -347,7 +347,7 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
         )
     )
     left = node.x - node.w / 2
-    ax.add_line(
+    ax.add_artist(
         Line2D(
             [left + 0.16],
             [node.y],
