@@ -16,6 +16,7 @@ import pandas as pd
 
 from newsfacts.content import evidence, evidence_line, lesson_rows
 from newsfacts.content_checks import OPTIONS
+from newsfacts.errors import describe_value
 from newsfacts.quiz import Question, quiz, sorting_items, who_said
 
 __all__ = ["questions", "check_understanding", "answer_key", "AnswerKey", "who_said"]
@@ -124,6 +125,9 @@ def answer_key(book: Any, lesson: str, part: str = "questions") -> AnswerKey:
         "questions" (the closing quiz), "exercises", "sorting" or "prompts" (model answers).
     """
     if part not in _PARTS:
-        raise ValueError(f"part must be one of {', '.join(_PARTS)}; you passed {part!r}.")
+        raise ValueError(
+            f"answer_key() takes a part such as 'questions'; the parts are "
+            f"{', '.join(_PARTS)}, and you passed {describe_value(part)}."
+        )
     lines = _PARTS[part](book, lesson)
     return AnswerKey("\n".join(lines) if lines else f"Lesson {lesson} has no {part}.")
