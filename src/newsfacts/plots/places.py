@@ -213,20 +213,22 @@ def _draw(places: dict[str, Place]) -> Chart:
     kinds = list(dict.fromkeys(p.kind for p in places.values()))
     _legend(ax, bases, kinds, height)
     lines = [f"{title}. {subtitle}"] + _describe(places, nested, alone)
-    lines.append(
-        "Outline: "
-        + "; ".join(f"{mark(b).line_words.replace(' line', '')}: {mark(b).short}" for b in bases)
-        + ". Colour of the outline by kind: "
-        + "; ".join(
-            f"{k or 'place'} {colour_name(COLOURS.get(k, OKABE_ITO['black']))}" for k in kinds
-        )
-        + "."
-    )
+    lines.append(_key_sentence(bases, kinds))
     inside = sum(1 for p in places.values() if p.parent)
     alt = f"{title}: a diagram of {len(places)} places as boxes inside boxes;"
     alt += f" {inside} of them lie inside another."
     caption = "Which place lies inside which, as the article (and its pack) says."
     return Chart(figure, alt, caption, "\n".join(lines))
+
+
+def _key_sentence(bases: list[str], kinds: list[str]) -> str:
+    outlines = "; ".join(
+        f"{mark(b).line_words.replace(' line', '')}: {mark(b).short}" for b in bases
+    )
+    colours = "; ".join(
+        f"{k or 'place'} {colour_name(COLOURS.get(k, OKABE_ITO['black']))}" for k in kinds
+    )
+    return f"Outline: {outlines}. Colour of the outline by kind: {colours}."
 
 
 def _draw_box(ax: Any, place: Place, renderer: Any) -> None:

@@ -101,17 +101,11 @@ def _kind(thing: Any) -> str:
 def _edges(book: Any) -> list[Edge]:
     found = []
     for row in rows(book, "relations"):
-        source, target = text(row.get("source")), text(row.get("target"))
-        if source and target:
+        ends = text(row.get("source")), text(row.get("target"))
+        words = text(row.get("relation")), paragraph(row.get("paragraph"))
+        if all(ends):
             found.append(
-                Edge(
-                    text(row.get("id")),
-                    source,
-                    target,
-                    text(row.get("relation")),
-                    paragraph(row.get("paragraph")),
-                    text(row.get("basis")) or "reported",
-                )
+                Edge(text(row.get("id")), *ends, *words, text(row.get("basis")) or "reported")
             )
     return found
 
@@ -151,29 +145,23 @@ def relations_diagram(
     UnknownNameError
         When an id or name is not in the pack; the message suggests the closest ones.
     """
-    found = things(book)
-    edges = _edges(book)
+    found, edges = things(book), _edges(book)
     names = {key: thing.name for key, thing in found.items()}
-    for edge in edges:
-        names.setdefault(edge.source, edge.source)
-        names.setdefault(edge.target, edge.target)
+    for end in (end for e in edges for end in (e.source, e.target)):
+        names.setdefault(end, end)
     wanted = None if ids is None else resolve_many(ids, names, "actor or place")
     focus_id = None if focus is None else resolve(focus, names, "actor or place")
-    if wanted is None and focus_id is not None:
-        wanted = [focus_id] + [
-            e.target if e.source == focus_id else e.source
+    if focus_id is not None:  # the focus, and without ids the names linked to it
+        links = [
+            e.source if e.target == focus_id else e.target
             for e in edges
             if focus_id in (e.source, e.target)
         ]
-    if focus_id is not None and wanted is not None and focus_id not in wanted:
-        wanted.append(focus_id)
+        wanted = list(dict.fromkeys((wanted if wanted is not None else links) + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    members = list(
-        dict.fromkeys([end for e in edges for end in (e.source, e.target)] + (wanted or []))
-    )
     nodes = {}
-    for key in members:
+    for key in dict.fromkeys([end for e in edges for end in (e.source, e.target)] + (wanted or [])):
         thing = found.get(key)
         first = thing.paragraph if thing and thing.paragraph is not None else 10**6
         nodes[key] = Node(key, names[key], _kind(thing), first)
@@ -311,7 +299,18 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
     kinds = [k for k in KINDS if any(n.kind == k for n in nodes.values())]
     bases = [b for b in MARKS if any(e.basis == b for e in edges)]
     _legend(ax, kinds, bases)
-    lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases)]
+    lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    caption = "Relations between the actors and places of the article."
+    if focus is not None:
+        caption = (
+            f"The relations of {nodes[focus].name}, and the relations among the names around it."
+        )
+    return Chart(figure, alt, caption, "\n".join(lines))
+
+
+def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> list[str]:
+    """The focus, one sentence per relation, and the names without any relation."""
+    lines = []
     if focus is not None:
         lines.append(f"{nodes[focus].name} is in bold; its own arrows are drawn thicker.")
     for edge in edges:
@@ -324,12 +323,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
     alone = [n.name for n in nodes.values() if n.id not in linked]
     if alone:
         lines.append(f"Without any relation drawn: {join_and(alone)}.")
-    caption = "Relations between the actors and places of the article."
-    if focus is not None:
-        caption = (
-            f"The relations of {nodes[focus].name}, and the relations among the names around it."
-        )
-    return Chart(figure, alt, caption, "\n".join(lines))
+    return lines
 
 
 def _draw_node(ax: Any, node: Node, bold: bool) -> None:
