@@ -8,18 +8,21 @@ Every quoted span of an actor, place, figure, event or claim row is highlighted:
 - by kind, never by colour alone: a light Okabe-Ito tint, a line of its own shape (actors
   solid, places double, figures dotted and events dashed under the words, claims solid over
   them) and a small letter after the quote (A, P, F, E, C), all explained in a legend;
-- rows the article does not say in its own voice carry the marks of `newsfacts.show`:
-  ◆ inferred, ▲ context (after the letter and in the row's basis);
+- rows the article does not say in its own words carry the symbol of their mark
+  (`newsfacts.marks`: ◆ worked out, ▲ outside source) after the letter, and every row
+  its basis in words;
 - pointing at a highlight shows a tooltip naming its facts; focusing it (Tab, or a click)
   shows a card with each fact's table, id, main fields, paragraph, quote, basis and note;
   clicking it also jumps to the fact's row in the table of facts under the article, which
   links back to the words.
 
-No JavaScript: the highlights are links (keyboard-reachable in any browser) and the cards
-are shown by CSS (``:hover``, ``:focus-within``). The look that matters (tints, lines,
-letters, hidden cards) is in inline styles, so it survives JupyterLab's sanitizer, which
-keeps ``style`` attributes but drops ``<style>`` elements from untrusted outputs; there the
-tooltip and the table of facts remain. Every text from the pack is HTML-escaped.
+The HTML comes from the Jinja2 templates ``annotated.html`` and ``annotated-page.html``
+(autoescaped). No JavaScript: the highlights are links (keyboard-reachable in any
+browser) and the cards are shown by CSS (``:hover``, ``:focus-within``). The look that
+matters (tints, lines, letters, hidden cards) is in inline styles, so it survives
+JupyterLab's sanitizer, which keeps ``style`` attributes but drops ``<style>`` elements
+from untrusted outputs; there the tooltip and the table of facts remain. Every text from
+the pack is HTML-escaped.
 
 Quotes may overlap or nest (an actor's name inside an event's words): each paragraph is cut
 at every quote's start and end, and each piece carries all the facts that cover it. A quote
@@ -37,7 +40,6 @@ Nothing here imports ipywidgets or matplotlib.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,7 +48,10 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.show import BASIS_LABELS, badge, marked_when
+from newsfacts.cells import cell_text, names_by_id, split_ids
+from newsfacts.marks import mark
+from newsfacts.render import render
+from newsfacts.show import MARKED_BASES, marked_when
 
 __all__ = ["Annotated", "Fact", "Kind", "Segment", "annotated_article", "KINDS", "DEFAULT_TABLES"]
 
@@ -105,10 +110,7 @@ KINDS: dict[str, Kind] = {
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
 
-#: The short basis marks shown after a kind's letter and in tooltips.
-BASIS_MARKS: dict[str, str] = {"inferred": "◆", "context": "▲"}
-
-_NAMES = {
+_TABLE_NAMES = {
     **{k.table: k.table for k in KINDS.values()},
     **{k.name: k.table for k in KINDS.values()},
     "relation": "relations",
@@ -154,11 +156,16 @@ class Fact:
 
     @property
     def basis(self) -> str:
-        return _text(self.row.get("basis", ""))
+        return cell_text(self.row.get("basis", ""))
 
     @property
     def note(self) -> str:
-        return _text(self.row.get("note", ""))
+        return cell_text(self.row.get("note", ""))
+
+    @property
+    def symbol(self) -> str:
+        """The symbol after the kind's letter: its mark's, when the article does not say it."""
+        return mark(self.basis).symbol if self.basis in MARKED_BASES else ""
 
 
 @dataclass(frozen=True)
@@ -172,23 +179,6 @@ class Segment:
     facts: tuple[Fact, ...]
 
 
-def _text(value: Any) -> str:
-    """A cell as text: "" for a missing value, 75 for 75.0."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if pd.isna(value):
-            return ""
-        if value.is_integer():
-            return str(int(value))
-    return str(value)
-
-
-def _e(value: Any) -> str:
-    """Escape for HTML text and attributes (quotes included)."""
-    return html.escape(_text(value), quote=True)
-
-
 def _resolve_tables(tables: str | Iterable[str] | None) -> tuple[str, ...]:
     if tables is None:
         return DEFAULT_TABLES
@@ -196,8 +186,8 @@ def _resolve_tables(tables: str | Iterable[str] | None) -> tuple[str, ...]:
         tables = tuple(KINDS) if tables == "all" else (tables,)
     chosen: list[str] = []
     for name in tables:
-        table = _NAMES.get(str(name).strip().lower())
-        table = table or _NAMES.get(str(name).strip().lower().removesuffix("s"))
+        table = _TABLE_NAMES.get(str(name).strip().lower())
+        table = table or _TABLE_NAMES.get(str(name).strip().lower().removesuffix("s"))
         if table is None:
             raise ValueError(
                 f"annotated_article() cannot highlight {name!r}: choose among "
@@ -232,7 +222,7 @@ class Annotated:
         self.tables = tuple(tables)
         paragraphs = book.paragraphs
         self._paragraphs: list[tuple[int, str, str]] = [
-            (int(p), _text(k), _text(t))
+            (int(p), cell_text(k), cell_text(t))
             for p, k, t in zip(
                 paragraphs["paragraph"], paragraphs["kind"], paragraphs["text"], strict=True
             )
@@ -242,7 +232,7 @@ class Annotated:
             ("\n".join(texts.values()) + "|" + ",".join(self.tables)).encode("utf-8")
         ).hexdigest()
         self.prefix = f"nf{digest[:8]}"
-        self._names = self._name_map()
+        self.names = names_by_id(book)
 
         facts: list[Fact] = []
         used: set[str] = set()
@@ -252,10 +242,10 @@ class Annotated:
                 continue
             key_column = "id" if "id" in frame.columns else frame.columns[0]
             for record in frame.to_dict("records"):
-                key = _text(record.get(key_column, ""))
-                quote = _text(record.get("quote", ""))
+                key = cell_text(record.get(key_column, ""))
+                quote = cell_text(record.get("quote", ""))
                 number = record.get("paragraph")
-                paragraph = None if _text(number) == "" else int(number)
+                paragraph = None if cell_text(number) == "" else int(number)
                 start = None
                 if quote and paragraph in texts:
                     found = texts[paragraph].find(quote)
@@ -291,14 +281,6 @@ class Annotated:
         used.add(anchor)
         return anchor
 
-    def _name_map(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for table in ("places", "actors"):
-            frame = self.book.tables.get(table)
-            if frame is not None and {"id", "name"} <= set(frame.columns):
-                names.update(zip(frame["id"].map(_text), frame["name"].map(_text), strict=True))
-        return names
-
     def _segments(self) -> list[Segment]:
         by_paragraph: dict[int, list[Fact]] = {}
         for fact in self.facts:
@@ -317,34 +299,34 @@ class Annotated:
     # -- words ----------------------------------------------------------------------
 
     def _name(self, ident: Any) -> str:
-        ident = _text(ident)
-        return self._names.get(ident, ident)
+        ident = cell_text(ident)
+        return self.names.get(ident, ident)
 
     def _names_of(self, idents: Any) -> str:
-        return "; ".join(self._name(i) for i in _text(idents).split(";") if i)
+        return "; ".join(self._name(i) for i in split_ids(idents))
 
     def headline(self, fact: Fact) -> str:
         """The fact in a few words (plain text): a name, a number, what happened ..."""
         row, table = fact.row, fact.table
         if table in ("actors", "places"):
-            return _text(row.get("name")) or fact.key
+            return cell_text(row.get("name")) or fact.key
         if table == "figures":
-            qualifier = _text(row.get("qualifier"))
+            qualifier = cell_text(row.get("qualifier"))
             qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
-            unit = _text(row.get("unit"))
-            number = _text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
-            return f"{qualifier}{number}: {_text(row.get('description'))}"
+            unit = cell_text(row.get("unit"))
+            number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
+            return f"{qualifier}{number}: {cell_text(row.get('description'))}"
         if table == "events":
-            return _text(row.get("description")) or fact.key
+            return cell_text(row.get("description")) or fact.key
         if table == "claims":
-            return f"{self._name(row.get('speaker'))}: {_text(row.get('text'))}"
+            return f"{self._name(row.get('speaker'))}: {cell_text(row.get('text'))}"
         if table == "relations":
             return (
-                f"{self._name(row.get('source'))} {_text(row.get('relation'))} "
+                f"{self._name(row.get('source'))} {cell_text(row.get('relation'))} "
                 f"{self._name(row.get('target'))}"
             )
         if table == "glossary":
-            return f"{fact.key}: {_text(row.get('definition'))}"
+            return f"{fact.key}: {cell_text(row.get('definition'))}"
         return fact.key
 
     def fields(self, fact: Fact) -> list[tuple[str, str]]:
@@ -372,9 +354,9 @@ class Annotated:
                 ("description", row.get("description")),
             ]
         elif table == "events":
-            when = _text(row.get("when"))
+            when = cell_text(row.get("when"))
             if when and "when_basis" in row:
-                frame = pd.DataFrame({"when": [when], "when_basis": [_text(row["when_basis"])]})
+                frame = pd.DataFrame({"when": [when], "when_basis": [cell_text(row["when_basis"])]})
                 when = str(marked_when(frame).iloc[0])
             pairs = [
                 ("what", row.get("description")),
@@ -400,198 +382,69 @@ class Annotated:
             pairs = [("term", fact.key), ("definition", row.get("definition"))]
         else:  # pragma: no cover - KINDS lists every table
             pairs = []
-        return [(label, _text(value)) for label, value in pairs if _text(value)]
+        return [(label, cell_text(value)) for label, value in pairs if cell_text(value)]
 
-    def _tooltip(self, facts: Iterable[Fact]) -> str:
+    def tooltip(self, facts: Iterable[Fact]) -> str:
+        """What pointing at a highlight shows: one line per fact (plain text)."""
         lines = []
         for fact in facts:
-            mark = BASIS_MARKS.get(fact.basis, "")
-            basis = f" ({mark + ' ' if mark else ''}{fact.basis})" if fact.basis else ""
+            symbol = fact.symbol
+            basis = f" ({symbol + ' ' if symbol else ''}{fact.basis})" if fact.basis else ""
             lines.append(f"{fact.kind.name} {fact.key}: {self.headline(fact)}{basis}")
         return "\n".join(lines)
 
-    # -- HTML -----------------------------------------------------------------------
+    # -- what the templates show ---------------------------------------------------------
 
-    def _fact_body(self, fact: Fact) -> str:
-        """The row as HTML (spans only, so it fits inside a line of text)."""
-        parts = [
-            f'<span style="display:block"><b>{_e(fact.kind.name)}</b> · '
-            f"<code>{_e(fact.key)}</code> · {_e(fact.table)} table</span>"
-        ]
-        for label, value in self.fields(fact):
-            parts.append(f'<span style="display:block"><i>{_e(label)}:</i> {_e(value)}</span>')
-        where = f"¶ {fact.paragraph}" if fact.paragraph is not None else "no paragraph"
-        quote = f", “{_e(fact.quote)}”" if fact.quote else ""
-        parts.append(f'<span style="display:block"><i>from:</i> {_e(where)}{quote}</span>')
-        if fact.basis:
-            parts.append(f'<span style="display:block"><i>basis:</i> {badge(fact.basis)}</span>')
-        if fact.note:
-            parts.append(f'<span style="display:block"><i>note:</i> {_e(fact.note)}</span>')
-        return "".join(parts)
-
-    def _letters(self, facts: Iterable[Any], hidden: bool = True) -> str:
-        """The kind letters (with ◆ or ▲); `hidden` from screen readers, which read the
-        link's description instead."""
-        aria = ' aria-hidden="true"' if hidden else ""
-        tags = []
-        for fact in facts:
-            kind = fact.kind
-            mark = BASIS_MARKS.get(fact.basis, "")
-            label = kind.name + (f", {fact.basis}" if mark else "")
-            tags.append(
-                f'<sup class="nf-tag"{aria} title="{_e(label)}" style="font-size:70%;'
-                f"font-weight:bold;padding:0 2px;margin-left:1px;border:1px solid {kind.colour};"
-                f'border-radius:3px;background:#ffffff;color:#1a1a1a;line-height:1">'
-                f"{_e(kind.letter + mark)}</sup>"
-            )
-        return "".join(tags)
-
-    def _segment_html(self, number: int, segment: Segment) -> str:
-        facts = segment.facts
-        tint_kind = min(facts, key=lambda f: len(f.quote)).kind  # the most specific fact
-        text = _e(segment.text).replace("\n", "<br>")
-        inner = f'<mark style="background:{tint_kind.tint};color:inherit;padding:0">{text}</mark>'
-        kinds = []
-        for fact in facts:
-            if fact.kind not in kinds:
-                kinds.append(fact.kind)
-        kinds.sort(key=lambda k: list(KINDS).index(k.table))
+    def layers(self, segment: Segment) -> list[tuple[Kind, int]]:
+        """The kinds whose lines a piece carries, nearest the words first, with each
+        line's distance from the words (px), so stacked lines never overlap."""
+        kinds = sorted({f.kind for f in segment.facts}, key=lambda k: list(KINDS).index(k.table))
         depth = {"bottom": 0, "top": 0}
-        for kind in kinds:  # one layer per kind: stacked lines, nearest the words first
-            pad = 1 + 5 * depth[kind.side]
+        found = []
+        for kind in kinds:
+            found.append((kind, 1 + 5 * depth[kind.side]))
             depth[kind.side] += 1
-            inner = (
-                f'<span class="nf-line nf-k-{kind.table}" style="border-{kind.side}:'
-                f'{kind.line} {kind.colour};padding-{kind.side}:{pad}px">{inner}</span>'
-            )
-        first = facts[0]
-        card_id = f"{self.prefix}-c{number}"
-        card = "".join(
-            f'<span class="nf-card-fact" style="display:block">{self._fact_body(f)}</span>'
-            for f in facts
-        )
-        classes = " ".join(f"nf-k-{k.table}" for k in kinds)
-        link = (
-            f'<a class="nf-hl {classes}" id="{self.prefix}-s{number}" href="#{first.anchor}" '
-            f'title="{_e(self._tooltip(facts))}" aria-describedby="{card_id}" '
-            f'style="color:inherit;text-decoration:none">{inner}</a>'
-        )
-        ending = [f for f in facts if f.end == segment.end]
-        return (
-            f'<span class="nf-seg" style="position:relative">{link}'
-            f'<span class="nf-card" id="{card_id}" role="tooltip" style="display:none">'
-            f"{card}</span></span>{self._letters(ending)}"
-        )
+        return found
 
-    def _paragraphs_html(self) -> str:
+    def pieces(self) -> list[dict[str, Any]]:
+        """Each paragraph as its number, kind and pieces: plain text, or a highlighted
+        segment with its number (``{"text": ...}`` or ``{"index": n, "segment": s}``)."""
         by_paragraph: dict[int, list[tuple[int, Segment]]] = {}
-        for number, segment in enumerate(self.segments):
-            by_paragraph.setdefault(segment.paragraph, []).append((number, segment))
-        out = []
+        for index, segment in enumerate(self.segments):
+            by_paragraph.setdefault(segment.paragraph, []).append((index, segment))
+        found = []
         for number, kind, text in self._paragraphs:
-            pieces, at = [], 0
+            pieces: list[dict[str, Any]] = []
+            at = 0
             for index, segment in by_paragraph.get(number, []):
-                pieces.append(_e(text[at : segment.start]).replace("\n", "<br>"))
-                pieces.append(self._segment_html(index, segment))
+                pieces.append({"text": text[at : segment.start]})
+                pieces.append({"index": index, "segment": segment})
                 at = segment.end
-            pieces.append(_e(text[at:]).replace("\n", "<br>"))
-            style = {
-                "title": "font-size:1.35em;font-weight:bold;line-height:1.9",
-                "byline": "font-style:italic",
-                "caption": "font-style:italic;color:#333333",
-            }.get(kind, "")
-            label = "" if kind == "body" else f" · {_e(kind)}"
-            out.append(
-                f'<div class="nf-par nf-par-{_e(kind)}" id="{self.prefix}-p{number}" '
-                f'style="margin:0.5em 0;line-height:2.3">'
-                f'<span class="nf-pnum" style="display:inline-block;min-width:3.2em;'
-                f"font-size:75%;font-weight:normal;font-style:normal;color:#444444;"
-                f'font-family:monospace">¶ {number}{label}</span> '
-                f'<span style="{style}">{"".join(pieces)}</span></div>'
-            )
-        return "".join(out)
+            pieces.append({"text": text[at:]})
+            found.append({"number": number, "kind": kind, "pieces": pieces})
+        return found
 
-    def _legend_html(self) -> str:
-        items = []
-        for table in self.tables:
-            kind = KINDS[table]
-            sample = (
-                f'<span style="border-{kind.side}:{kind.line} {kind.colour};'
-                f'padding-{kind.side}:1px"><mark style="background:{kind.tint};color:inherit;'
-                f'padding:0 2px">{_e(kind.name)}</mark></span>'
-            )
-            letter = self._letters([_Legend(kind)], hidden=False)
-            items.append(
-                f'<li style="margin:0.3em 0">{sample}{letter} '
-                f"{_e(kind.meaning)} <span style='color:#444444'>"
-                f"({_e(kind.line_words)} the words, letter {_e(kind.letter)})</span></li>"
-            )
-        items.append(
-            f"<li style='margin:0.3em 0'>{_e(BASIS_LABELS['inferred'])}; "
-            f"{_e(BASIS_LABELS['context'])} (the mark follows the letter)</li>"
-        )
-        return (
-            '<div class="nf-legend" style="border:1px solid #999999;padding:0.4em 0.8em;'
-            'margin:0.5em 0 1em 0;line-height:1.9">'
-            "<strong>How to read the marks.</strong> Each highlighted phrase is the quote of a "
-            "fact. Point at it to see its facts; press Tab to move from one to the next (or "
-            "click one) to show its card; click it to jump to its row in the table of facts "
-            "below the article. Where quotes overlap, a phrase carries the lines of every kind "
-            "it belongs to."
-            f'<ul style="list-style:none;padding-left:0.2em;margin:0.3em 0">{"".join(items)}</ul>'
-            "</div>"
-        )
+    def tint(self, segment: Segment) -> str:
+        """The tint behind a piece: that of its most specific (shortest-quoted) fact."""
+        return min(segment.facts, key=lambda f: len(f.quote)).kind.tint
 
-    def _table_html(self, level: int) -> str:
-        rows = []
-        for fact in self.facts:
-            number = self._first_segment.get(fact.anchor)
-            if number is not None:
-                back = f'<a href="#{self.prefix}-s{number}">↑ to the words</a>'
-            elif not fact.quote:
-                back = "no quote"
-            else:
-                back = "quote not found in its paragraph"
-            where = "" if fact.paragraph is None else str(fact.paragraph)
-            fields = "".join(
-                f"<span style='display:block'><i>{_e(k)}:</i> {_e(v)}</span>"
-                for k, v in self.fields(fact)
-            )
-            rows.append(
-                f'<tr id="{fact.anchor}" class="nf-row nf-k-{fact.table}">'
-                f"<td>{_e(where)}</td>"
-                f"<td>{_e(fact.kind.name)}{self._letters([fact])}</td>"
-                f"<td><code>{_e(fact.key)}</code></td>"
-                f"<td>{fields}</td>"
-                f"<td>“{_e(fact.quote)}” <span style='font-size:85%'>{back}</span></td>"
-                f"<td style='min-width:9em'>{badge(fact.basis) if fact.basis else ''}</td>"
-                f"<td>{_e(fact.note)}</td></tr>"
-            )
-        head = "".join(
-            f'<th style="text-align:left">{h}</th>'
-            for h in ("¶", "kind", "id", "the fact", "quote", "basis", "note")
-        )
-        return (
-            f"<h{level}>The facts, paragraph by paragraph</h{level}>"
-            f"<p>{len(self.facts)} rows from the tables {_e(', '.join(self.tables))}; "
-            f"{len(self.facts) - len(self.unplaced)} highlighted in the article.</p>"
-            '<table class="nf-facts" style="border-collapse:collapse;font-size:90%">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+    def first_segment(self, fact: Fact) -> int | None:
+        """The number of the first highlighted piece of a fact, if it is highlighted."""
+        return self._first_segment.get(fact.anchor)
 
     def credit(self) -> str:
         """The article's credit line (plain text): its title, its author, whose rights."""
         meta = self.book.metadata if isinstance(self.book.metadata, dict) else {}
         sources = [s for s in meta.get("sources", []) if isinstance(s, dict)]
-        author = _text(sources[0].get("author")) if sources else ""
+        author = cell_text(sources[0].get("author")) if sources else ""
         if not author:
             bylines = [t for _, k, t in self._paragraphs if k == "byline"]
             author = bylines[0].strip() if bylines else ""
-        title = next((t for _, k, t in self._paragraphs if k == "title"), "") or _text(
+        title = next((t for _, k, t in self._paragraphs if k == "title"), "") or cell_text(
             self.book.title
         )
         extra = meta.get("newsfacts", {})
-        rights = _text(extra.get("rights")) if isinstance(extra, dict) else ""
+        rights = cell_text(extra.get("rights")) if isinstance(extra, dict) else ""
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
         return (
@@ -607,18 +460,12 @@ class Annotated:
         heading_level : int
             The level of the headings inside (3 in a notebook, 2 in `page`).
         """
-        level = min(max(int(heading_level), 1), 6)
-        p = self.prefix
-        return (
-            f"<style>{_CSS.replace('.P', '.' + p)}</style>"
-            f'<div class="nf-annotated {p}" lang="en" style="background:#ffffff;'
-            "color:#1a1a1a;padding:0.5em 1em;max-width:52em;font-size:16px;"
-            'font-family:Georgia,serif">'
-            f'<p class="nf-credit" style="font-size:85%;color:#333333">{_e(self.credit())}</p>'
-            f"{self._legend_html()}"
-            f'<div class="nf-article">{self._paragraphs_html()}</div>'
-            f'<div style="font-family:sans-serif">{self._table_html(level)}</div>'
-            "</div>"
+        return render(
+            "annotated.html",
+            view=self,
+            level=min(max(int(heading_level), 1), 6),
+            legend=[_Legend(KINDS[table]) for table in self.tables],
+            explained=MARKED_BASES,
         )
 
     def _repr_html_(self) -> str:
@@ -626,17 +473,10 @@ class Annotated:
 
     def page(self) -> str:
         """A complete standalone HTML document (UTF-8, ``lang="en"``) of the view."""
-        title = f"Annotated article: {self.book.title}"
-        return (
-            "<!DOCTYPE html>\n"
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n"
-            "<style>body{margin:1em auto;max-width:56em;padding:0 1em;"
-            "font-family:Georgia,serif;background:#ffffff;color:#1a1a1a}"
-            "h1{font-family:sans-serif;font-size:1.5em}</style>\n"
-            f"</head>\n<body>\n<main>\n<h1>{_e(title)}</h1>\n"
-            f"{self.html(heading_level=2)}\n</main>\n</body>\n</html>\n"
+        return render(
+            "annotated-page.html",
+            title=f"Annotated article: {self.book.title}",
+            body=self.html(heading_level=2),
         )
 
     def save(self, path: str | Path) -> Path:
@@ -659,33 +499,11 @@ class _Legend:
 
     kind: Kind
     basis: str = ""
+    symbol: str = ""
 
 
 def _slug(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "row"
-
-
-# `.P` stands for the view's own class, so that two views (or a
-# lesson's own HTML) never share rules. Inline styles give the look without this sheet.
-_CSS = """
-.P .nf-card{position:absolute;left:0;top:100%;z-index:20;width:24em;max-width:80vw;
- background:#ffffff;color:#1a1a1a;border:2px solid #1a1a1a;border-radius:4px;
- box-shadow:0 3px 10px rgba(0,0,0,0.35);padding:0.4em 0.6em;font:14px/1.45 sans-serif;
- font-style:normal;font-weight:normal;text-align:left;white-space:normal}
-.P .nf-card-fact+.nf-card-fact{border-top:1px solid #999999;margin-top:0.4em;padding-top:0.4em}
-.P .nf-seg:hover>.nf-card,.P .nf-seg:focus-within>.nf-card{display:block!important}
-.P a.nf-hl:focus{outline:3px solid #1a1a1a;outline-offset:2px}
-.P a.nf-hl:focus:not(:focus-visible){outline:2px dotted #1a1a1a}
-.P a.nf-hl:hover mark{filter:brightness(0.9)}
-.P table.nf-facts td,.P table.nf-facts th{border:1px solid #bbbbbb;padding:3px 6px;
- vertical-align:top}
-.P tr.nf-row:target{outline:3px solid #1a1a1a;background:#fff7d6}
-.P .nf-par:target{outline:2px solid #1a1a1a}
-.P,.P *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@media print{.P .nf-seg .nf-card,.P .nf-seg:hover>.nf-card,.P .nf-seg:focus-within>.nf-card{
- display:none!important}.P a.nf-hl{outline:none}
- .P table.nf-facts{page-break-before:always}.P tr.nf-row{page-break-inside:avoid}}
-"""
 
 
 def annotated_article(book: Any, tables: str | Iterable[str] | None = None) -> Annotated:

@@ -18,8 +18,9 @@ from newsfacts.checks import expect
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.render import macro, render
 
-#: The bases whose dates the article does not give itself (events.when_basis).
-DATE_NOT_GIVEN: tuple[str, ...] = ("inferred", "context")
+#: The bases of what the article does not state itself: their symbol follows a date
+#: (events.when_basis) or a highlight's letter.
+MARKED_BASES: tuple[str, ...] = ("inferred", "context")
 
 #: Kept for `newsfacts.questions`, which still reads it; use `newsfacts.marks.mark_label`.
 BASIS_LABELS: dict[str, str] = {basis: mark_label(basis) for basis in MARKS}
@@ -33,7 +34,7 @@ def marked_when(frame: pd.DataFrame) -> pd.Series:
     >>> marked_when(book.events).loc[book.events["id"] == "ev-invasion"].item()
     '2022-02'
     """
-    words = {b: f" {mark(b).symbol} {mark(b).short}" for b in DATE_NOT_GIVEN}
+    words = {b: f" {mark(b).symbol} {mark(b).short}" for b in MARKED_BASES}
     marks = frame["when_basis"].map(words).fillna("")
     return frame["when"].where(frame["when"] == "", frame["when"] + marks)
 
