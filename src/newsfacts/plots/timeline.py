@@ -121,32 +121,21 @@ def timeline_table(book: Any) -> pd.DataFrame:
         ``modality``, ``description``, ``paragraph``.
     """
     columns = ["when", "when_text", "date_source", "modality", "description", "paragraph"]
-    records = []
-    for order, row in enumerate(rows(book, "events")):
-        when = text(row.get("when"))
-        number = paragraph(row.get("paragraph"))
-        records.append(
-            (
-                (0, when, number or 0, order) if when else (1, "", number or 0, order),
-                text(row.get("id")),
-                {
-                    "when": when,
-                    "when_text": text(row.get("when_text")),
-                    "date_source": _date_source(row),
-                    "modality": text(row.get("modality")),
-                    "description": text(row.get("description")),
-                    "paragraph": number if number is not None else -1,
-                },
-            )
-        )
-    records.sort(key=lambda record: record[0])
-    table = pd.DataFrame(
-        [record[2] for record in records],
-        columns=columns,
-        index=pd.Index([record[1] for record in records], name="id"),
-    )
-    table["paragraph"] = table["paragraph"].astype(int)
-    return table
+    found = [
+        {
+            **{
+                name: text(row.get(name))
+                for name in ("id", "when", "when_text", "modality", "description")
+            },
+            "date_source": _date_source(row),
+            "paragraph": -1 if (number := paragraph(row.get("paragraph"))) is None else number,
+        }
+        for row in rows(book, "events")
+    ]
+    table = pd.DataFrame(found, columns=["id", *columns]).astype({"paragraph": int})
+    table["undated"] = table["when"] == ""  # dated events first, then the rest
+    table = table.sort_values(["undated", "when", "paragraph"], kind="stable")
+    return table.drop(columns="undated").set_index("id")
 
 
 def timeline_chart(book: Any) -> Chart:
