@@ -82,6 +82,13 @@ BAD_CONTENT = [
         "codes this event as 'expected'",
     ),
     ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' is not the id"),
+    (
+        "questions.csv",
+        "Read paragraph 4: who is said to say it?",
+        "Ask the fishermen.",
+        "hint",
+        "gives away its own answer, 'fishermen'",
+    ),
     ("prompts.csv", "p01-talk,01,discuss", "p01-talk,01,discus", "kind", "not one of discuss"),
 ]
 
@@ -107,6 +114,19 @@ def test_a_missing_feedback_line_is_a_problem(pack):
     replace(pack / "questions.csv", feedback, "")
     (problem,) = problems_of(pack).problems
     assert problem.column == "feedback_1"
+
+
+def test_feedback_must_not_give_away_another_questions_answer(pack):
+    path = pack / "questions.csv"
+    other = (
+        "q-mayor,01,Who announced the vote?,Rui Costa,Harbour Trust,,,Right: paragraph 3.,"
+        "Not the fishermen either: it ran the survey.,,,Rui Costa,Read paragraph 3.,"
+        "ev-announce\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + other, encoding="utf-8")
+    (problem,) = problems_of(pack).problems
+    assert (problem.line, problem.id, problem.column) == (3, "q-mayor", "feedback_2")
+    assert "gives away question 'q-block''s answer, 'fishermen'" in problem.message
 
 
 def test_a_quote_split_by_an_ellipsis_is_checked_in_parts(pack):

@@ -5,6 +5,8 @@ sees a problem in ``questions.csv`` the same way as one in ``actors.csv``: file,
 column, what is wrong and how to fix it. The checks:
 
 - every row's lesson is an id of ``lessons.csv``;
+- no hint holds its own question's answer, and no hint or feedback line the answer of
+  another question of the same lesson;
 - a question has at least two options, no option twice, a feedback line for each option
   (and none for a missing option), and its answer is one of its options;
 - evidence ids, and a sorting item's fact, are ids of fact rows or glossary terms;
@@ -85,6 +87,7 @@ def check_content(tables: dict[str, Table], paragraphs: pd.DataFrame | None) -> 
     problems = _check_lessons(content)
     if "questions" in content:
         problems += _check_questions(content["questions"])
+        problems += _check_give_aways(content["questions"])
     if "exercises" in content:
         problems += _check_exercises(content["exercises"], tables)
     if "sorting" in content:
@@ -204,6 +207,45 @@ def _check_questions(table: Table) -> list[Problem]:
                     "Copy the right option into answer, word for word.",
                 )
             )
+    return problems
+
+
+#: An answer shorter than this ("4", "run") is too common a word to look for in other text.
+SHORTEST_TELLTALE = 6
+
+
+def _contains(text: str, words: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(words.casefold())}(?!\w)", text.casefold()))
+
+
+def _check_give_aways(table: Table) -> list[Problem]:
+    """A hint must not hold its own question's answer; no hint or feedback line may hold the
+    answer of another question of the same lesson."""
+    rows = [
+        (row, {name: cells[index].strip() for name, index in table.column.items()})
+        for row, (ok, cells) in enumerate(zip(table.checkable, table.raw.rows, strict=True))
+        if ok
+    ]
+    texts = ["hint", *(f"feedback_{n}" for n in range(1, OPTIONS + 1))]
+    problems = []
+    for row, cells in rows:
+        for other_row, other in rows:
+            answer = other.get("answer", "")
+            if len(answer) < SHORTEST_TELLTALE or other.get("lesson") != cells.get("lesson"):
+                continue
+            for column in texts if other_row != row else ["hint"]:
+                if _contains(cells.get(column, ""), answer):
+                    whose = f"question {table.ids[other_row]!r}'s"
+                    whose = "its own" if other_row == row else whose
+                    problems.append(
+                        table.problem(
+                            row,
+                            column,
+                            f"this text gives away {whose} answer, {short(answer)!r}.",
+                            "Point to where the answer is (a paragraph, a column) without "
+                            "writing it.",
+                        )
+                    )
     return problems
 
 

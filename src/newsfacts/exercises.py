@@ -158,12 +158,13 @@ def _split(cell: str) -> list[str]:
 def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
     from newsfacts.errors import describe_value
 
+    known = exercises(book)
     if not isinstance(name, str):
+        example = next(iter(known), "the-name")
         raise TypeError(
-            f"{function}() takes the exercise's name in quotes first, such as 'people'; "
+            f"{function}() takes the exercise's name in quotes first, such as {example!r}; "
             f"you passed {describe_value(name)}."
         )
-    known = exercises(book)
     if name not in known:
         from newsfacts.errors import UnknownNameError
 
