@@ -214,7 +214,8 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         others = [p for p in [*speakers, *people] if p != speaker][:3]
     options = sorted({names[speaker], *(names[o] for o in others)})
     return Question(
-        prompt=f"Who said this, according to the article? “{claim['text']}”",
+        # The claim's text is the pack's plain wording, not the article's: no quotation marks.
+        prompt=f"According to the article, who said this? {claim['text']}",
         options=tuple(options),
         answer=names[speaker],
         hint=f"Read paragraph {int(claim['paragraph'])} again: whose words does it report?",
