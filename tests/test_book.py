@@ -142,7 +142,7 @@ def test_wrong_type_is_a_plain_type_error(book, value, words):
     with pytest.raises(TypeError) as caught:
         book.cite(value)
     assert str(caught.value).startswith(
-        "cite() takes an id such as 'costa' (text in quotes); you passed " + words
+        "cite() takes an id in quotes, such as 'costa'; you passed " + words
     )
 
 
@@ -163,10 +163,10 @@ def test_lookup_by_name_ignoring_capitals(book):
 
 def test_lookup_of_a_name_shared_by_two_rows(pack):
     path = pack / "places.csv"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "costa-town,Rui Costa,city,,3,Rui Costa,reported,\n",
-        encoding="utf-8",
-    )
+    text = path.read_text(encoding="utf-8")
+    cells = ["costa-town", "Rui Costa", "city", "", "3", "Rui Costa", "reported"]
+    cells += [""] * (text.split("\n")[0].count(",") + 1 - len(cells))  # however many columns
+    path.write_text(text + ",".join(cells) + "\n", encoding="utf-8")
     with pytest.raises(UnknownNameError, match="'costa', 'costa-town'"):
         newsfacts.load(pack).lookup("Rui Costa")
 

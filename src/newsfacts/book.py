@@ -8,8 +8,9 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.checks import expect
 from newsfacts.citation import Citation
-from newsfacts.errors import UnknownNameError, describe_value
+from newsfacts.errors import UnknownNameError
 from newsfacts.schema import ID_REFERENCES, TABLES, key_column
 from newsfacts.suggest import closest
 
@@ -135,25 +136,14 @@ class Book:
         keyed.sort(key=lambda entry: entry[1] != "id")
         return keyed
 
-    def _check_type(self, value: object, method: str) -> None:
-        if isinstance(value, str):
-            return
-        example = "macron"
-        if "id" in self.actors and len(self.actors):
-            example = str(self.actors["id"].iloc[0])
-        raise TypeError(
-            f"{method}() takes an id such as {example!r} (text in quotes); "
-            f"you passed {describe_value(value)}."
-        )
-
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
         """Find the row an id, term or (when `names`) name stands for: (table, position).
 
         Tried in turn: the exact id or term; the id or term ignoring capitals and spaces
         around it; a name ignoring capitals (when `names`).
         """
-        self._check_type(key, method)
-        assert isinstance(key, str)
+        example = self.actors["id"].iloc[0] if "id" in self.actors and len(self.actors) else "x"
+        key = expect(key, "text", function=method, what="an id in quotes", example=repr(example))
         keyed = self._keyed()
         for table, column, frame in keyed:
             hits = _positions(frame[column].astype(str) == key)

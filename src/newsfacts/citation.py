@@ -1,15 +1,12 @@
-"""Where a fact comes from: its paragraph, the exact words, and on what basis."""
+"""Where a fact comes from: its paragraph, the exact words, and on what basis.
+
+In a notebook a citation shows the paragraph with the quote marked, and the basis as
+the mark of `newsfacts.marks` (template ``citation.html``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-BASIS_MEANING = {
-    "reported": "the article says it in its own voice",
-    "attributed": "the article says someone said it",
-    "inferred": "derived from the article by the pack's authors",
-    "context": "from outside the article",
-}
 
 
 @dataclass(frozen=True)
@@ -61,32 +58,9 @@ class Citation:
         return text
 
     def _repr_html_(self) -> str:
-        from html import escape
+        from newsfacts.render import render
 
         before, found, after = self.paragraph_text.partition(self.quote)
-        if found and self.quote:
-            shown = f"{escape(before)}<mark>{escape(found)}</mark>{escape(after)}"
-        else:
-            shown = escape(self.paragraph_text)
-        head = f"<strong>{escape(self.id)}</strong> ({escape(self.table)})"
-        if self.paragraph is not None:
-            head += f", paragraph {self.paragraph}"
-        if self.basis:
-            meaning = BASIS_MEANING.get(self.basis, "")
-            head += f", <em>{escape(self.basis)}</em>"
-            if meaning:
-                head += f" ({escape(meaning)})"
-        style = (
-            "border-left:3px dashed #888"
-            if self.basis == "context"
-            else "border-left:3px solid #888"
-        )
-        html = [
-            f'<div class="newsfacts-citation newsfacts-{escape(self.basis or "term")}">',
-            f"<div>{head}</div>",
-            f'<blockquote style="{style};margin:0.4em 0;padding-left:0.6em">{shown}</blockquote>',
-        ]
-        if self.note:
-            html.append(f"<div>note: {escape(self.note)}</div>")
-        html.append("</div>")
-        return "\n".join(html)
+        if not (found and self.quote):
+            before, found, after = self.paragraph_text, "", ""
+        return render("citation.html", c=self, before=before, found=found, after=after)
