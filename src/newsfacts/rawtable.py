@@ -72,8 +72,40 @@ def read_raw_table(name: str, path: Path, file: str) -> tuple[RawTable | None, l
         A missing file, an empty file, or a malformed file. Bytes that are not UTF-8 are
         not reported here but noted in ``table.bad_lines``, so the problem can name the id.
     """
+    data, problems = _read_bytes(path, file)
+    if data is None:
+        return None, problems
+    text, bad = decode_utf8(data)
+    table = RawTable(name=name, file=file, header=[])
+    record_of_line: dict[int, int] = {}
+    problem = _read_rows(text, table, record_of_line)
+    if problem is not None:
+        return None, [problem]
+    last_record = max(record_of_line.values(), default=0)
+    for b in bad:
+        line = record_of_line.get(b.line, last_record)
+        table.bad_lines.setdefault(line, b.describe())
+    if not table.header:
+        problems = [
+            Problem(
+                file,
+                None,
+                None,
+                None,
+                "the file is empty: it has not even a header line.",
+                "Write the column names on line 1 (copy them from datapackage.json); "
+                "a file with only the header is a table with no rows.",
+            )
+        ]
+        problems += [Problem(file, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
+        return None, problems
+    return table, []
+
+
+def _read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None and the problem that says why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except FileNotFoundError:
         return None, [
             Problem(
@@ -97,13 +129,14 @@ def read_raw_table(name: str, path: Path, file: str) -> tuple[RawTable | None, l
                 "datapackage.json.",
             )
         ]
-    text, bad = decode_utf8(data)
-    table = RawTable(name=name, file=file, header=[])
-    record_of_line: dict[int, int] = {}
+
+
+def _read_rows(text: str, table: RawTable, record_of_line: dict[int, int]) -> Problem | None:
+    """Fill `table` with the header and rows of `text`, noting the record of each
+    physical line in `record_of_line`; the problem if the text is not CSV."""
     reader = csv.reader(io.StringIO(text, newline=""))
     record = 0
     last_line = 0
-    header_seen = False
     try:
         for cells in reader:
             record += 1
@@ -113,43 +146,29 @@ def read_raw_table(name: str, path: Path, file: str) -> tuple[RawTable | None, l
             last_line = reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue
-            if not header_seen:
+            if not table.header:
                 table.header = [cell.strip() for cell in cells]
                 table.header_line = record
-                header_seen = True
                 continue
             table.rows.append(cells)
             table.lines.append(record)
             table.spans.append(span)
     except csv.Error as error:
-        message = f"the file cannot be read as CSV: {error}."
-        fix = "Open it in a spreadsheet or text editor and look at that line."
-        if "field larger than field limit" in str(error):
-            message = (
-                f"a cell starting on this line is longer than {csv.field_size_limit():,} "
-                "characters, too long to be a fact."
-            )
-            fix = (
-                'Most often a double quote (") opens a cell and is never closed, so the rest '
-                'of the file becomes one cell: close it, or write it twice ("") inside a '
-                "quoted cell. Otherwise shorten the cell."
-            )
-        return None, [Problem(file, record + 1, None, None, message, fix)]
-    for b in bad:
-        line = record_of_line.get(b.line, record)
-        table.bad_lines.setdefault(line, b.describe())
-    if not header_seen:
-        problems = [
-            Problem(
-                file,
-                None,
-                None,
-                None,
-                "the file is empty: it has not even a header line.",
-                "Write the column names on line 1 (copy them from datapackage.json); "
-                "a file with only the header is a table with no rows.",
-            )
-        ]
-        problems += [Problem(file, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
-        return None, problems
-    return table, []
+        return _not_csv(table.file, record + 1, error)
+    return None
+
+
+def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
+    message = f"the file cannot be read as CSV: {error}."
+    fix = "Open it in a spreadsheet or text editor and look at that line."
+    if "field larger than field limit" in str(error):
+        message = (
+            f"a cell starting on this line is longer than {csv.field_size_limit():,} "
+            "characters, too long to be a fact."
+        )
+        fix = (
+            'Most often a double quote (") opens a cell and is never closed, so the rest '
+            'of the file becomes one cell: close it, or write it twice ("") inside a '
+            "quoted cell. Otherwise shorten the cell."
+        )
+    return Problem(file, line, None, None, message, fix)

@@ -229,15 +229,7 @@ class FactFilter(widgets.VBox):
             what="a column's name in quotes",
             example=repr(columns[0]),
         )
-        if column not in self.frame.columns:
-            raise ValueError(
-                f"book.{table} has no column {column!r}. "
-                + (
-                    did_you_mean(closest(column, columns))
-                    or f"Its columns are {', '.join(columns)}."
-                )
-            )
-        self.column = column
+        self.column = _known_column(table, columns, column)
         if show is None:
             self.show = [c for c in self.frame.columns[:4]]
         else:
@@ -249,14 +241,7 @@ class FactFilter(widgets.VBox):
                 example="show=['id', 'description']",
             )
             for name in self.show:
-                if name not in self.frame.columns:
-                    raise ValueError(
-                        f"book.{table} has no column {name!r} to show. "
-                        + (
-                            did_you_mean(closest(name, columns))
-                            or f"Its columns are {', '.join(columns)}."
-                        )
-                    )
+                _known_column(table, columns, name, " to show")
         values = [v for v in dict.fromkeys(self.frame[column]) if v != ""]
         multi = self.frame[column].astype(str).str.contains(";").any()
         if multi:
@@ -300,6 +285,14 @@ def _named_table(book: Any, table: Any) -> pd.DataFrame:
             table, closest(table, names), what="table", hint=f"The tables are {', '.join(names)}."
         )
     return book.paragraphs if table == "paragraphs" else book.tables[table]
+
+
+def _known_column(table: str, columns: list[str], name: str, purpose: str = "") -> str:
+    """`name` if the table has that column, else a ValueError naming the closest ones."""
+    if name in columns:
+        return name
+    advice = did_you_mean(closest(name, columns)) or f"Its columns are {', '.join(columns)}."
+    raise ValueError(f"book.{table} has no column {name!r}{purpose}. {advice}")
 
 
 def _choice(value: Any, values: list[Any], column: str) -> Any:
