@@ -195,5 +195,7 @@ def test_summary_and_repr(book):
     summary = book.summary()
     assert summary["table"].tolist()[:2] == ["paragraphs", "actors"]
     assert summary["rows"].tolist() == [6, 4, 2, 2, 3, 2, 3, 2]
+    corner = summary._repr_html_().split("<th>")[1].split("</th>")[0]
+    assert corner == "row"  # no empty header cell (axe-core empty-table-header)
     text = repr(book)
     assert book.title in text and "6 paragraphs" in text and "4 actors" in text

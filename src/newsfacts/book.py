@@ -95,7 +95,8 @@ class Book:
         Returns
         -------
         pandas.DataFrame
-            Columns ``table``, ``rows`` and ``description`` (from ``datapackage.json``).
+            Columns ``table``, ``rows`` and ``description`` (from ``datapackage.json``);
+            the header over the row numbers reads "row".
         """
         described = {
             r.get("name"): r.get("description", "")
@@ -103,7 +104,7 @@ class Book:
             if isinstance(r, dict)
         }
         names = ["paragraphs", *self.tables]
-        return pd.DataFrame(
+        summary = pd.DataFrame(
             {
                 "table": names,
                 "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
@@ -111,6 +112,10 @@ class Book:
                 + [str(described.get(name, "")) for name in self.tables],
             }
         )
+        # Named columns fill the corner cell pandas leaves empty above the row numbers,
+        # which a screen reader announces as an empty header.
+        summary.columns.name = "row"
+        return summary
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(t)} {name}" for name, t in self.tables.items())

@@ -4,7 +4,7 @@
   `Problem` found, each naming the file, line, id and column and saying how to fix it.
 - `UnknownNameError`: a student asked for an id or name the pack does not have.
 - Passing the wrong kind of value (a number where an id is expected) raises the built-in
-  `TypeError` with a plain message.
+  `TypeError` with a plain message, worded once by `newsfacts.checks.expect`.
 """
 
 from __future__ import annotations
