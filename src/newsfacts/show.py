@@ -22,9 +22,6 @@ from newsfacts.render import macro, render
 #: (events.when_basis) or a highlight's letter.
 MARKED_BASES: tuple[str, ...] = ("inferred", "context")
 
-#: Kept for `newsfacts.questions`, which still reads it; use `newsfacts.marks.mark_label`.
-BASIS_LABELS: dict[str, str] = {basis: mark_label(basis) for basis in MARKS}
-
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
     """The ``when`` column with a mark after each date that the article does not give.
