@@ -107,6 +107,25 @@ KINDS: dict[str, Kind] = {
     )
 }  # fmt: skip
 
+#: What a card and the table of facts show of a row: (label, column, how), where how is
+#: "" (as written), "name" (an id, shown as its name), "names" (ids separated by ";") or
+#: "when" (a date, marked when the article does not give it).
+FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "actors": (("name", "name", ""), ("kind", "kind", ""), ("role", "role", ""),
+               ("belongs to", "affiliation", "name")),
+    "places": (("name", "name", ""), ("kind", "kind", ""), ("part of", "part_of", "name")),
+    "figures": (("value", "value", ""), ("unit", "unit", ""), ("qualifier", "qualifier", ""),
+                ("subject", "subject", "name"), ("description", "description", "")),
+    "events": (("what", "description", ""), ("when", "when", "when"),
+               ("the article's words for when", "when_text", ""), ("modality", "modality", ""),
+               ("who", "actors", "names"), ("where", "place", "name")),
+    "claims": (("speaker", "speaker", "name"), ("claim", "text", ""),
+               ("about", "about", "names")),
+    "relations": (("source", "source", "name"), ("relation", "relation", ""),
+                  ("target", "target", "name")),
+    "glossary": (("term", "term", ""), ("definition", "definition", "")),
+}  # fmt: skip
+
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
 
@@ -331,58 +350,18 @@ class Annotated:
 
     def fields(self, fact: Fact) -> list[tuple[str, str]]:
         """The row's main fields as (label, plain text) pairs, empty ones left out."""
-        row, table = fact.row, fact.table
-        if table == "actors":
-            pairs = [
-                ("name", row.get("name")),
-                ("kind", row.get("kind")),
-                ("role", row.get("role")),
-                ("belongs to", self._name(row.get("affiliation"))),
-            ]
-        elif table == "places":
-            pairs = [
-                ("name", row.get("name")),
-                ("kind", row.get("kind")),
-                ("part of", self._name(row.get("part_of"))),
-            ]
-        elif table == "figures":
-            pairs = [
-                ("value", row.get("value")),
-                ("unit", row.get("unit")),
-                ("qualifier", row.get("qualifier")),
-                ("subject", self._name(row.get("subject"))),
-                ("description", row.get("description")),
-            ]
-        elif table == "events":
-            when = cell_text(row.get("when"))
-            if when and "when_basis" in row:
-                frame = pd.DataFrame({"when": [when], "when_basis": [cell_text(row["when_basis"])]})
-                when = str(marked_when(frame).iloc[0])
-            pairs = [
-                ("what", row.get("description")),
-                ("when", when),
-                ("the article's words for when", row.get("when_text")),
-                ("modality", row.get("modality")),
-                ("who", self._names_of(row.get("actors"))),
-                ("where", self._name(row.get("place"))),
-            ]
-        elif table == "claims":
-            pairs = [
-                ("speaker", self._name(row.get("speaker"))),
-                ("claim", row.get("text")),
-                ("about", self._names_of(row.get("about"))),
-            ]
-        elif table == "relations":
-            pairs = [
-                ("source", self._name(row.get("source"))),
-                ("relation", row.get("relation")),
-                ("target", self._name(row.get("target"))),
-            ]
-        elif table == "glossary":
-            pairs = [("term", fact.key), ("definition", row.get("definition"))]
-        else:  # pragma: no cover - KINDS lists every table
-            pairs = []
-        return [(label, cell_text(value)) for label, value in pairs if cell_text(value)]
+        found = []
+        for label, column, how in FIELDS.get(fact.table, ()):
+            value = fact.row.get(column)
+            if how == "name":
+                value = self._name(value)
+            elif how == "names":
+                value = self._names_of(value)
+            elif how == "when":
+                value = _marked_date(fact.row)
+            if cell_text(value):
+                found.append((label, cell_text(value)))
+        return found
 
     def tooltip(self, facts: Iterable[Fact]) -> str:
         """What pointing at a highlight shows: one line per fact (plain text)."""
@@ -500,6 +479,15 @@ class _Legend:
     kind: Kind
     basis: str = ""
     symbol: str = ""
+
+
+def _marked_date(row: dict[str, Any]) -> str:
+    """An event's date, with the mark of a date the article does not give."""
+    when = cell_text(row.get("when"))
+    if when and "when_basis" in row:
+        frame = pd.DataFrame({"when": [when], "when_basis": [cell_text(row["when_basis"])]})
+        when = str(marked_when(frame).iloc[0])
+    return when
 
 
 def _slug(key: str) -> str:
