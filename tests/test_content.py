@@ -8,6 +8,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import markupsafe
 import pytest
 from pack_helpers import MINI_PACK, problems_of, replace
 
@@ -180,8 +181,9 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
         who.value, happened.value = item.who, item.modality
     assert task.check() == 2 * len(task.items) > 0
     shown = prompts(book, lesson)
-    assert len(shown.children) >= 2
-    text = " ".join(getattr(child, "value", "") for child in shown.children)
+    assert len(shown.texts) >= 2
+    text = shown._repr_html_()
+    assert all(str(markupsafe.escape(t)) in text for t in shown.texts)
     for model in book_prompts(folder)["model_answer"]:
         if model:
             assert model not in text, "a model answer reached the student's view"

@@ -1,20 +1,22 @@
 """A lesson's open prompts for students: think and discuss, write, and if you finish early.
 
 The prompts are the pack's ``prompts.csv`` rows for the lesson. Students see the prompts
-only; a writing task gets a box to type in. Model answers stay in the teacher edition
-(`newsfacts.questions.answer_key` with ``part="prompts"``).
+only, as plain HTML, so they also show in a printed handout; a writing task is answered in
+the text cell the lesson puts under it, which is saved with the notebook. Model answers stay
+in the teacher edition (`newsfacts.questions.answer_key` with ``part="prompts"``).
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-import ipywidgets as widgets
-
+from newsfacts.checks import expect
 from newsfacts.content import lesson_rows
+from newsfacts.errors import UnknownNameError
+from newsfacts.render import render
+from newsfacts.suggest import closest
 
-__all__ = ["KINDS", "prompts"]
+__all__ = ["KINDS", "Prompts", "prompts"]
 
 #: Each kind of prompt and the heading a student sees above it, in lesson order.
 KINDS: dict[str, str] = {
@@ -24,30 +26,49 @@ KINDS: dict[str, str] = {
 }
 
 
-def prompts(book: Any, lesson: str) -> widgets.VBox:
+class Prompts:
+    """A lesson's prompts as a notebook shows them (HTML), with the texts in `texts`."""
+
+    def __init__(self, html: str, texts: list[str]):
+        self.html = html
+        self.texts = texts
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{n}. {text}" for n, text in enumerate(self.texts, start=1))
+
+
+def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
     """The open prompts of one lesson ("02"), grouped under their headings.
 
-    A ``write`` prompt comes with a labelled text box; nothing is checked or saved, and
-    no model answer is shown.
+    Parameters
+    ----------
+    book : Book
+    lesson : str
+        The lesson's id, as in ``lessons.csv`` (``"02"``; the number 2 works too).
+    kind : str, optional
+        Only one kind: ``"discuss"``, ``"write"`` or ``"extend"``; the lesson's own heading
+        then stands above the cell, so none is repeated. Default: all, with headings.
     """
+    if kind is not None:
+        expect(
+            kind, "text", function="prompts", what="a kind of prompt in quotes", example="'discuss'"
+        )
+        if kind not in KINDS:
+            raise UnknownNameError(kind, closest(kind, list(KINDS)), what="kind of prompt")
     rows = lesson_rows(book, "prompts", lesson)
-    parts: list[widgets.Widget] = []
-    for kind, heading in KINDS.items():
-        picked = rows[rows["kind"] == kind]
-        if picked.empty:
-            continue
-        parts.append(widgets.HTML(f"<h4>{html.escape(heading)}</h4>"))
-        for number, (_, row) in enumerate(picked.iterrows(), start=1):
-            parts.append(widgets.HTML(f"<p>{number}. {html.escape(str(row['prompt']))}</p>"))
-            if kind == "write":
-                parts.append(
-                    widgets.Textarea(
-                        placeholder="Type your answer here.",
-                        description=f"Your text {number}",
-                        style={"description_width": "initial"},
-                        layout={"width": "95%", "height": "6em"},
-                    )
-                )
-    if not parts:
-        parts.append(widgets.HTML(f"<p>Lesson {html.escape(str(lesson))} has no prompts.</p>"))
-    return widgets.VBox(parts)
+    groups = []
+    for name, heading in KINDS.items():
+        picked = rows[rows["kind"] == name]
+        if (kind is None or name == kind) and not picked.empty:
+            groups.append((heading, [str(p) for p in picked["prompt"]]))
+    html = render(
+        "prompts.html",
+        groups=groups,
+        show_headings=kind is None,
+        lesson=str(lesson),
+        kind=kind or "",
+    )
+    return Prompts(html, [text for _, texts in groups for text in texts])
