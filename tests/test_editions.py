@@ -139,7 +139,9 @@ def test_no_solution_text_survives_into_a_student_notebook(lesson, cell):
 
 def test_no_model_answer_survives_into_a_student_notebook():
     answers = model_answers()
-    assert {name for _, name, _ in answers} == set(exercises(newsfacts.load())), "every exercise has a model answer"
+    assert {name for _, name, _ in answers} == set(exercises(newsfacts.load())), (
+        "every exercise has a model answer"
+    )
     seen = squeeze(student_text())
     for lesson, name, expression in answers:
         assert squeeze(expression) not in seen, f"{lesson}: the answer to {name!r} leaks"

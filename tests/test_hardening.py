@@ -477,9 +477,8 @@ def _calls():
     from newsfacts import plots
     from newsfacts import widgets as W
     from newsfacts.exercises import describe
-    from newsfacts.questions import check_understanding
     from newsfacts.prompts import prompts
-    from newsfacts.questions import answer_key
+    from newsfacts.questions import answer_key, check_understanding
     from newsfacts.quiz import sorting, who_said
     from newsfacts.show import facts
 
