@@ -21,7 +21,10 @@ def model(book, name):
     if not isinstance(exercise.expected, tuple):
         return int(exercise.expected)
     table = getattr(book, exercise.table)
-    return table[table["id"].isin(exercise.expected)]
+    rows = table[table["id"].isin(exercise.expected)]
+    if exercise.ordered:
+        rows = rows.set_index("id", drop=False).loc[list(exercise.expected)]
+    return rows
 
 
 @pytest.mark.parametrize("name", EXERCISES)
@@ -149,3 +152,67 @@ def test_a_pack_without_lesson_content_says_how_to_add_it(tmp_path):
         questions(book, "01")
     feedback = check("people", [], book)
     assert not feedback.correct and "people" in feedback.message
+
+
+def _ordered_pack(tmp_path, ordered="yes", expected="ev-proposal;ev-announce;ev-vote"):
+    """A mini pack whose exercise wants every event, in a given order."""
+    import shutil
+
+    from pack_helpers import replace
+
+    mini = Path(__file__).parent / "fixtures" / "mini-pack"
+    pack = shutil.copytree(mini, tmp_path / "pack")
+    replace(
+        pack / "exercises.csv",
+        "modality,ev-vote,Which column says what has happened?,Compare it with 'expected'.,"
+        "The vote is next week.,ev-vote,",
+        f"when,{expected},Which column says when?,Sort by it.,Oldest first.,ev-vote,{ordered}",
+    )
+    return pack
+
+
+def test_an_ordered_exercise_checks_the_order_and_hints_at_sort_values(tmp_path):
+    book = newsfacts.load(_ordered_pack(tmp_path))
+    events = book.events.set_index("id", drop=False)
+    right = events.loc[["ev-proposal", "ev-announce", "ev-vote"]]
+    assert check("expected-events", right, book).correct
+    assert check("expected-events", ["ev-proposal", "ev-announce", "ev-vote"], book).correct
+    shuffled = check("expected-events", events.loc[["ev-announce", "ev-proposal", "ev-vote"]], book)
+    assert not shuffled.correct
+    assert "order" in shuffled.message and "sort_values" in shuffled.hint
+    assert not any(key in shuffled.hint + shuffled.message for key in events.index), "no answer"
+    reverse = check("expected-events", right.iloc[::-1], book)
+    assert "reverse" in reverse.message and "ascending=False" in reverse.hint
+    twice = check("expected-events", ["ev-proposal", "ev-announce", "ev-vote", "ev-vote"], book)
+    assert not twice.correct and "more than once" in twice.message
+    missing = check("expected-events", right.iloc[:2], book)
+    assert "missing" in missing.message, "a missing row is said before any order"
+
+
+def test_without_ordered_any_order_is_right(tmp_path):
+    book = newsfacts.load(_ordered_pack(tmp_path, ordered=""))
+    events = book.events.set_index("id", drop=False)
+    assert check(
+        "expected-events", events.loc[["ev-vote", "ev-announce", "ev-proposal"]], book
+    ).correct
+
+
+def test_ordered_on_a_number_answer_is_a_pack_problem(tmp_path):
+    from pack_helpers import problems_of, replace
+
+    pack = _ordered_pack(tmp_path)
+    replace(
+        pack / "exercises.csv",
+        "Count the rows whose kind is 'body'.,,,",
+        "Count the rows whose kind is 'body'.,,,yes",
+    )
+    error = problems_of(pack)
+    assert "exercises.csv" in str(error) and "ordered" in str(error)
+    assert "number" in str(error)
+
+
+def test_ordered_accepts_only_yes_or_empty(tmp_path):
+    from pack_helpers import problems_of
+
+    error = problems_of(_ordered_pack(tmp_path, ordered="true"))
+    assert "ordered" in str(error) and "yes" in str(error)

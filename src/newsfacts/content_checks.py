@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from newsfacts.cells import split_ids
 from newsfacts.errors import Problem
 from newsfacts.schema import CONTENT_TABLES
 from newsfacts.suggest import closest, did_you_mean
@@ -111,10 +112,6 @@ def _fact_ids(tables: dict[str, Table]) -> set[str]:
     return ids
 
 
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
 def _check_lessons(content: dict[str, Table]) -> list[Problem]:
     lessons = content.get("lessons")
     known = {key for key in lessons.ids if key} if lessons is not None else set()
@@ -141,7 +138,7 @@ def _check_lessons(content: dict[str, Table]) -> list[Problem]:
 def _check_ids(table: Table, column: str, facts: set[str]) -> list[Problem]:
     problems = []
     for row, cell in table.cells(column):
-        for key in _split(cell):
+        for key in split_ids(cell):
             if key in facts:
                 continue
             message = f"{key!r} is not the id of a fact row or a glossary term."
@@ -270,6 +267,15 @@ def _check_exercises(table: Table, tables: dict[str, Table]) -> list[Problem]:
             continue
         number = parse_number(expected)
         if name == "paragraphs" or number is not None:
+            if "ordered" in table.column and cells[table.column["ordered"]].strip():
+                problems.append(
+                    table.problem(
+                        row,
+                        "ordered",
+                        "the answer is a number, so there is no order of rows to check.",
+                        "Leave ordered empty, or ask for rows (ids in expected) instead.",
+                    )
+                )
             if number is None and expected.strip():
                 problems.append(
                     table.problem(
@@ -298,7 +304,7 @@ def _check_exercises(table: Table, tables: dict[str, Table]) -> list[Problem]:
 def _missing_rows(table: Table, row: int, expected: str, target: Table) -> list[Problem]:
     known = [key for key in target.ids if key]
     problems = []
-    for key in _split(expected):
+    for key in split_ids(expected):
         if key not in known:
             problems.append(
                 table.problem(

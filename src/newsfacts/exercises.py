@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from newsfacts.cells import split_ids
 from newsfacts.suggest import closest, did_you_mean
 
 
@@ -49,6 +50,8 @@ class Exercise:
         Shown once the answer is right: what it means for the article.
     evidence : tuple of Citation
         The fact rows shown (paragraph, quote, mark) once the answer is right.
+    ordered : bool
+        True when the rows must also come in the order of ``expected`` (a sorting task).
     """
 
     name: str
@@ -59,6 +62,7 @@ class Exercise:
     hints: tuple[str, ...] = field(default_factory=tuple)
     why: str = ""
     evidence: tuple[Any, ...] = ()
+    ordered: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def exercises(book: Any) -> dict[str, Exercise]:
     found = {}
     for _, row in content(book)["exercises"].iterrows():
         number = parse_number(str(row["expected"]))
-        expected = number if number is not None else tuple(_split(row["expected"]))
+        expected = number if number is not None else tuple(split_ids(row["expected"]))
         found[row["id"]] = Exercise(
             row["id"],
             row["task"],
@@ -147,12 +151,9 @@ def exercises(book: Any) -> dict[str, Exercise]:
             tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
             row["why"],
             tuple(evidence(book, row["evidence"])),
+            str(row.get("ordered", "")).strip().lower() == "yes",
         )
     return found
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in str(cell).split(";") if part.strip()]
 
 
 def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
@@ -214,7 +215,7 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
             "Replace the ... with your line of pandas, run the cell, then run the check.",
         )
     if isinstance(expected, tuple):
-        return _check_rows(exercise, getattr(book, exercise.table), set(expected), answer)
+        return _check_rows(exercise, getattr(book, exercise.table), answer)
     return _check_number(exercise, expected, answer)
 
 
@@ -298,8 +299,9 @@ def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
     )
 
 
-def _check_rows(exercise: Exercise, table: pd.DataFrame, want: set[str], answer: Any) -> Feedback:
+def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedback:
     key = "id" if "id" in table.columns else table.columns[0]
+    want = set(exercise.expected)
     ids, shape_hint = _ids_of(answer, table)
     if ids is None:
         return Feedback(
@@ -319,6 +321,8 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, want: set[str], answer:
             "Pick rows from the table itself rather than typing ids.",
         )
     got = set(ids)
+    if got == want and exercise.ordered and ids != list(exercise.expected):
+        return _wrong_order(exercise, ids)
     if got == want:
         return Feedback(
             exercise.name,
@@ -344,3 +348,24 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, want: set[str], answer:
         f"You have {_rows_word(len(got))}, but some are missing.",
         _hint(exercise, 0),
     )
+
+
+def _wrong_order(exercise: Exercise, ids: list[str]) -> Feedback:
+    """Feedback for the right rows in the wrong order: how to sort, never the order itself."""
+    if len(ids) != len(set(ids)):
+        return Feedback(
+            exercise.name,
+            False,
+            "You have the right rows, but some of them more than once.",
+            "Keep each row once: pick them from the table with one True/False mask.",
+        )
+    if ids == list(reversed(exercise.expected)):
+        message = "You have the right rows, but in reverse order."
+        hint = "Sort the other way round: .sort_values(..., ascending=False) or ascending=True."
+    else:
+        message = "You have the right rows, but not in the order the task asks for."
+        hint = (
+            "Sort them with .sort_values('column'): which column puts them in the order "
+            "the task asks? ascending=False turns the order round."
+        )
+    return Feedback(exercise.name, False, message, hint)
