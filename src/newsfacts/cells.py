@@ -13,9 +13,9 @@ __all__ = ["cell_text", "split_ids", "names_by_id"]
 
 
 def cell_text(value: Any) -> str:
-    """A table cell as text: "" for a missing value, 75 for 75.0.
+    """A table cell as stripped text: "" for a missing value, 75 for 75.0.
 
-    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("Kyiv")
+    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text(" Kyiv ")
     ('75', '', '', 'Kyiv')
     """
     if value is None:
@@ -25,7 +25,7 @@ def cell_text(value: Any) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    return str(value)
+    return str(value).strip()
 
 
 def split_ids(value: Any) -> list[str]:

@@ -28,7 +28,7 @@ from newsfacts.cells import split_ids
 from newsfacts.errors import Problem
 from newsfacts.schema import CONTENT_TABLES
 from newsfacts.suggest import closest, did_you_mean
-from newsfacts.validate import Table, id_tables, parse_number, short
+from newsfacts.validate import Table, id_tables, loose, parse_number, short
 
 #: The columns of each content table whose quoted phrases must be the article's words.
 QUOTED_COLUMNS = {
@@ -63,12 +63,6 @@ def quoted_phrases(text: str) -> list[str]:
         inside = match.group(1) if match.group(1) is not None else match.group(2)
         found += [part.strip() for part in _GAP.split(inside) if part.strip(" .,;:")]
     return found
-
-
-def loose(text: str) -> str:
-    """Text folded for comparing quotes: case, spaces, curly apostrophes and dashes aside."""
-    text = text.casefold().translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    return "".join(text.split())
 
 
 def check_content(tables: dict[str, Table], paragraphs: pd.DataFrame | None) -> list[Problem]:

@@ -507,7 +507,7 @@ def check_pack_ids(tables: dict[str, Table]) -> list[Problem]:
     return problems
 
 
-def _names(table: Table) -> dict[str, str]:
+def _ids_by_name(table: Table) -> dict[str, str]:
     """Map each row's name (and id) to its id, for suggestions."""
     found: dict[str, str] = {}
     for key in table.ids:
@@ -582,7 +582,7 @@ def _reference_problem(
     message = f"{key!r} points nowhere: no row of {where} has this id."
     choices: dict[str, str] = {}
     for t in targets:
-        choices.update(_names(usable[t]))
+        choices.update(_ids_by_name(usable[t]))
     suggestions = closest(key, choices)
     for t in usable.values():
         if t.name not in targets and key in t.ids:
@@ -600,7 +600,8 @@ def _reference_problem(
     return table.problem(row, rule.column, message, fix)
 
 
-def _loose(text: str) -> str:
+def loose(text: str) -> str:
+    """Text folded for comparing quotes: case, spaces, curly apostrophes and dashes aside."""
     text = text.casefold().translate(str.maketrans("‘’“”–—", "''\"\"--"))
     return "".join(text.split())
 
@@ -642,7 +643,7 @@ def check_quotes(table: Table, texts: list[str], damaged: set[int]) -> list[Prob
                 )
             )
             continue
-        near = [n for n, text in enumerate(texts) if _loose(quote) in _loose(text)]
+        near = [n for n, text in enumerate(texts) if loose(quote) in loose(text)]
         message = f'the quote "{shown}" is not in paragraph {number}.'
         if near:
             message += (

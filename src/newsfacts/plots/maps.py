@@ -25,6 +25,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from newsfacts.cells import cell_text
 from newsfacts.marks import mark
 from newsfacts.plots.chart import (
     DPI,
@@ -134,11 +135,6 @@ class _Item:
         return f"{mark(self.basis).symbol} {self.name}{para}".strip()
 
 
-def _cell(row: pd.Series, column: str) -> str:
-    value = row.get(column, "")
-    return "" if value is None or pd.isna(value) else str(value).strip()
-
-
 def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
     """What to draw for each id or name, and the names the pack gives no location for."""
     items, missing = [], []
@@ -147,13 +143,13 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
         para = pd.to_numeric(pd.Series([row.get("paragraph")]), errors="coerce")[0]
         common = (
             str(row.name),
-            _cell(row, "name") or str(row.name),
-            _cell(row, "kind"),
-            _cell(row, "basis"),
+            cell_text(row.get("name")).strip() or str(row.name),
+            cell_text(row.get("kind")).strip(),
+            cell_text(row.get("basis")).strip(),
             None if pd.isna(para) else int(para),
-            _cell(row, "location_source"),
+            cell_text(row.get("location_source")).strip(),
         )
-        code = _cell(row, "iso_code")
+        code = cell_text(row.get("iso_code")).strip()
         if code in areas:
             items.append(_Item(*common, areas[code].level, area=areas[code]))
         lat = pd.to_numeric(pd.Series([row.get("latitude")]), errors="coerce")[0]

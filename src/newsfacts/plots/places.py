@@ -8,6 +8,7 @@ from typing import Any
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
+from newsfacts.cells import cell_text
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import (
     FONT,
@@ -20,7 +21,7 @@ from newsfacts.plots.chart import (
     new_figure,
     style,
 )
-from newsfacts.plots.tables import join_and, para, paragraph, rows, text, things, wrap
+from newsfacts.plots.tables import join_and, para, paragraph, rows, things, wrap
 
 COLOURS = {  # outline colour by kind of place
     "state": OKABE_ITO["blue"],
@@ -72,12 +73,12 @@ def containment(book: Any) -> dict[str, Place]:
 
     links = []
     for row in rows(book, "places"):
-        if text(row.get("id")):
-            add(text(row.get("id")))
-            links.append((text(row.get("id")), text(row.get("part_of")), row))
+        if cell_text(row.get("id")):
+            add(cell_text(row.get("id")))
+            links.append((cell_text(row.get("id")), cell_text(row.get("part_of")), row))
     for row in rows(book, "relations"):
-        if text(row.get("relation")).casefold() in PART_OF:
-            links.append((text(row.get("source")), text(row.get("target")), row))
+        if cell_text(row.get("relation")).casefold() in PART_OF:
+            links.append((cell_text(row.get("source")), cell_text(row.get("target")), row))
     for child, parent, row in links:
         if not child or not parent or child == parent or add(child).parent is not None:
             continue
@@ -86,7 +87,7 @@ def containment(book: Any) -> dict[str, Place]:
             ancestor = places[ancestor].parent
         if ancestor is None:
             node = places[child]
-            node.parent, node.link_basis = parent, text(row.get("basis")) or "reported"
+            node.parent, node.link_basis = parent, cell_text(row.get("basis")) or "reported"
             node.link_paragraph = paragraph(row.get("paragraph"))
             places[parent].children.append(child)
     return places

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
+from newsfacts.cells import cell_text
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
     FONT,
@@ -40,7 +41,6 @@ from newsfacts.plots.tables import (
     resolve,
     resolve_many,
     rows,
-    text,
     things,
 )
 
@@ -101,11 +101,16 @@ def _kind(thing: Any) -> str:
 def _edges(book: Any) -> list[Edge]:
     found = []
     for row in rows(book, "relations"):
-        ends = text(row.get("source")), text(row.get("target"))
-        words = text(row.get("relation")), paragraph(row.get("paragraph"))
+        ends = cell_text(row.get("source")), cell_text(row.get("target"))
+        words = cell_text(row.get("relation")), paragraph(row.get("paragraph"))
         if all(ends):
             found.append(
-                Edge(text(row.get("id")), *ends, *words, text(row.get("basis")) or "reported")
+                Edge(
+                    cell_text(row.get("id")),
+                    *ends,
+                    *words,
+                    cell_text(row.get("basis")) or "reported",
+                )
             )
     return found
 

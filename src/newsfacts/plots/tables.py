@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
+from newsfacts.cells import cell_text
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.suggest import closest
 
@@ -21,24 +20,12 @@ def rows(book: Any, name: str) -> list[dict[str, Any]]:
     return table.to_dict("records")
 
 
-def text(value: Any) -> str:
-    """A cell as stripped text; an empty cell (None, NaN) as ""."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value).strip()
-
-
 def paragraph(value: Any) -> int | None:
     """A cell as a paragraph number, or None."""
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def split_ids(value: Any) -> list[str]:
-    """The ids of a cell that lists several, separated by ";"."""
-    return [part.strip() for part in text(value).split(";") if part.strip()]
 
 
 def para(number: int | None, short: bool = True) -> str:
@@ -82,11 +69,11 @@ def things(book: Any) -> dict[str, Thing]:
     found: dict[str, Thing] = {}
     for table in ("actors", "places"):
         for row in rows(book, table):
-            ident = text(row.get("id"))
+            ident = cell_text(row.get("id"))
             if ident and ident not in found:
-                name = text(row.get("name")) or ident
+                name = cell_text(row.get("name")) or ident
                 found[ident] = Thing(
-                    ident, name, text(row.get("kind")), table, paragraph(row.get("paragraph"))
+                    ident, name, cell_text(row.get("kind")), table, paragraph(row.get("paragraph"))
                 )
     return found
 
