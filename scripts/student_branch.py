@@ -8,9 +8,13 @@ commit holding, from the committed state of REF (default HEAD; uncommitted chang
 included):
 
 - the student lessons in notebooks/ (any cell tagged `solution` removed, to be safe),
-- the library (src/), the fact packs (data/), binder/, pyproject.toml, README.md, LICENSE
-  and the README's pictures (docs/images/);
+- the library (src/), the fact packs (data/, with the model answers of every `prompts.csv`
+  left blank), binder/, pyproject.toml, README.md, LICENSE and docs/ (the list of sources the
+  lessons link to, the authoring guide, the README's pictures);
 - nothing from teacher/ and no teacher guide.
+
+The quiz and exercise answers stay in the packs' CSVs: the lessons need them to give
+feedback. A student who opens those files can read them, as in any self-checking quiz.
 
 The commit is reproducible: fixed identity, and the dates of REF's own commit, so two runs
 on the same source give the same commit id. Its parent is the branch's previous commit (so
@@ -22,6 +26,8 @@ the tree is written through a temporary index with `git write-tree` and `git com
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import subprocess
@@ -29,7 +35,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-KEEP = ("notebooks/", "src/", "data/", "binder/", "docs/images/")
+KEEP = ("notebooks/", "src/", "data/", "binder/", "docs/")
 KEEP_FILES = ("pyproject.toml", "README.md", "LICENSE")
 NAME = "newsfacts student branch"
 EMAIL = "student-branch@newsfacts.invalid"
@@ -61,6 +67,29 @@ def without_solutions(text: str) -> str | None:
     return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def without_model_answers(text: str) -> str | None:
+    """A `prompts.csv` with its model_answer column left blank; None if there is none."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or "model_answer" not in rows[0]:
+        return None
+    column = rows[0].index("model_answer")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0])
+    for row in rows[1:]:
+        writer.writerow([("" if n == column else cell) for n, cell in enumerate(row)])
+    return out.getvalue()
+
+
+def student_version(path: str, text: str) -> str | None:
+    """What a student file holds instead of `text`, or None to keep it as it is."""
+    if path.startswith("notebooks/") and path.endswith(".ipynb"):
+        return without_solutions(text)
+    if path.startswith("data/") and path.endswith("/prompts.csv"):
+        return without_model_answers(text)
+    return None
+
+
 def index_lines(source: str) -> list[str]:
     """`git update-index --index-info` lines for the student files of `source`."""
     lines = []
@@ -71,10 +100,10 @@ def index_lines(source: str) -> list[str]:
         mode, _, blob = meta.split()
         if not wanted(path):
             continue
-        if path.startswith("notebooks/") and path.endswith(".ipynb"):
-            stripped = without_solutions(git("cat-file", "blob", blob))
-            if stripped is not None:
-                blob = git("hash-object", "-w", "--stdin", stdin=stripped)
+        if path.endswith((".ipynb", "/prompts.csv")):
+            changed = student_version(path, git("cat-file", "blob", blob))
+            if changed is not None:
+                blob = git("hash-object", "-w", "--stdin", stdin=changed)
         lines.append(f"{mode} {blob}\t{path}")
     return lines
 
@@ -123,7 +152,7 @@ def build(source: str = "HEAD", branch: str = "student") -> str:
     }
     message = (
         f"Student edition of {commit[:12]}\n\n"
-        "No teacher/, no teacher guide, no cell tagged solution."
+        "No teacher/, no teacher guide, no cell tagged solution, no model answer."
     )
     args = ["commit-tree", tree, "-m", message] + (["-p", parent] if parent else [])
     new = git(*args, env=env)

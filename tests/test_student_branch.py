@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -58,6 +60,10 @@ def test_student_branch_holds_what_students_need_and_no_answer_key(clone):
     assert len(lessons) == len(list((clone / "teacher").glob("[0-9][0-9]-*.ipynb")))
     for lesson in lessons:
         assert tagged_solution(clone, commit, lesson) == [], lesson
+    assert "docs/sources.md" in files  # lesson 0 links to it
+    for path in [f for f in files if f.endswith("/prompts.csv")]:
+        rows = list(csv.DictReader(io.StringIO(git(clone, "show", f"{commit}:{path}"))))
+        assert rows and not any(row["model_answer"] for row in rows), path
     # The work tree, the index and the current branch are untouched.
     assert git(clone, "rev-parse", "HEAD") == head
     assert git(clone, "status", "--porcelain") == status
