@@ -11,7 +11,7 @@ import pandas as pd
 from newsfacts.checks import expect
 from newsfacts.citation import Citation
 from newsfacts.errors import UnknownNameError
-from newsfacts.schema import ID_REFERENCES, TABLES, key_column
+from newsfacts.schema import ID_REFERENCES, OPTIONAL_TABLES, TABLES, key_column
 from newsfacts.suggest import closest
 
 NO_SUGGESTION = (
@@ -39,6 +39,9 @@ class Book:
     actors, places, figures, events, claims, relations, glossary : pandas.DataFrame
         The fact tables, rows in file order, the id (``term`` for the glossary) a normal
         column.
+    perspectives : pandas.DataFrame
+        An optional fact table (what each actor wants, offers or says); empty, with no
+        columns, when the pack has none.
     path : pathlib.Path
         The pack's folder.
     title : str
@@ -61,6 +64,7 @@ class Book:
     claims: pd.DataFrame
     relations: pd.DataFrame
     glossary: pd.DataFrame
+    perspectives: pd.DataFrame
 
     def __init__(
         self,
@@ -72,7 +76,7 @@ class Book:
         self.path = Path(path)
         self.metadata = metadata
         self.paragraphs = paragraphs
-        for name in TABLES:
+        for name in (*TABLES, *OPTIONAL_TABLES):
             setattr(self, name, tables.get(name, pd.DataFrame()))
         self._extra = {name: t for name, t in tables.items() if name not in TABLES}
         title = metadata.get("title")

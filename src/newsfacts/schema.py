@@ -21,6 +21,11 @@ DESCRIPTOR = "datapackage.json"
 #: The tables every pack holds, in the order they are shown.
 TABLES = ("actors", "places", "figures", "events", "claims", "relations", "glossary")
 
+#: Fact tables a pack may hold or leave out (what each actor wants, offers or says).
+#: Checked like the others when present; when absent, the book holds an empty table
+#: under the name and ``book.tables`` does not list it.
+OPTIONAL_TABLES = ("perspectives",)
+
 #: The tables of lesson content a pack may hold beside its facts (quiz questions,
 #: exercises, sorting items, prompts), in the order they are checked. They are optional,
 #: keyed apart from the facts (a question's id may equal a fact's), and never part of
