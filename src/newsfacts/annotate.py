@@ -427,8 +427,24 @@ class Annotated:
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
         return (
-            f"The article: “{title}”{by}. {rights} It is shown in full and unchanged; "
-            "the highlights and the table of facts are the pack's, not the publisher's."
+            f"The article: “{title}”{by}{self._published(sources)}. {rights} It is shown in "
+            "full and unchanged; the highlights and the table of facts are the pack's, not "
+            "the publisher's."
+        )
+
+    @staticmethod
+    def _published(sources: list[dict]) -> str:
+        """ ", BBC News, 2026-01-06, address (... outside the article's text)", or ""."""
+        parts = (
+            [cell_text(sources[0].get(k)) for k in ("publisher", "date", "path")] if sources else []
+        )
+        parts = [p for p in parts if p]
+        if not parts:
+            return ""
+        return (
+            ", "
+            + ", ".join(parts)
+            + " (publisher, date and address come from outside the article's text)"
         )
 
     def html(self, heading_level: int = 3) -> str:
