@@ -36,7 +36,6 @@ KNOWN: dict[str, str] = {
     "teacher/00-start-here.ipynb": LESSON_PROSE,
     "teacher/01-who-is-who.ipynb": LESSON_PROSE,
     "teacher/02-security-guarantees.ipynb": LESSON_PROSE,
-    "teacher/03-territorial-disputes.ipynb": LESSON_PROSE,
     "teacher/04-venezuela.ipynb": LESSON_PROSE,
     "teacher/05-greenland.ipynb": LESSON_PROSE,
     "teacher/06-review.ipynb": LESSON_PROSE,
