@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from newsfacts import show
-from newsfacts.marks import mark_label
+from newsfacts.marks import MARKS, mark, mark_label
 
 
 def test_every_basis_in_the_schema_has_a_label(book):
@@ -63,8 +63,8 @@ def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
     shown = show.facts(book.events, ["when", "description"])
     html = show.html_rows(book.events, ["when", "description"])
     for ident, when in zip(outside["id"], outside["when"], strict=True):
-        assert shown.loc[ident, "when"] == f"{when} ▲ from outside the article"
-        assert f"{when} ▲ from outside the article" in html
+        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('context').short}"
+        assert f"{when} ▲ {mark('context').short}" in html
     reported = book.events[book.events["when_basis"] == "reported"]
     for ident, when in zip(reported["id"], reported["when"], strict=True):
         assert shown.loc[ident, "when"] == when
@@ -108,3 +108,10 @@ def test_html_rows_header_cells_have_text(book):
     parser = HeaderCells()
     parser.feed(show.html_rows(book.events, ["id", "when", "description"]))
     assert parser.cells == ["id", "when", "description", "¶", "basis"]
+
+
+@pytest.mark.parametrize("basis", list(MARKS))
+def test_a_mark_label_does_not_say_the_same_words_twice(basis):
+    m = MARKS[basis]
+    assert m.label not in m.short, mark_label(basis)
+    assert mark_label(basis) == f"{m.title}: {m.short}"

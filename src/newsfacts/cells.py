@@ -9,13 +9,13 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["cell_text", "split_ids", "names_by_id"]
+__all__ = ["cell_text", "cell_words", "split_ids", "names_by_id"]
 
 
 def cell_text(value: Any) -> str:
-    """A table cell as stripped text: "" for a missing value, 75 for 75.0.
+    """A table cell as text: "" for a missing value, 75 for 75.0.
 
-    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text(" Kyiv ")
+    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("Kyiv")
     ('75', '', '', 'Kyiv')
     """
     if value is None:
@@ -25,7 +25,16 @@ def cell_text(value: Any) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    return str(value).strip()
+    return str(value)
+
+
+def cell_words(value: Any) -> str:
+    """A cell as text without the spaces around it, for a label, a name or an id.
+
+    >>> cell_words(" Kyiv "), cell_words(None)
+    ('Kyiv', '')
+    """
+    return cell_text(value).strip()
 
 
 def split_ids(value: Any) -> list[str]:

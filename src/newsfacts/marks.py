@@ -9,7 +9,7 @@ Nothing here imports pandas, ipywidgets or matplotlib.
 >>> MARKS["inferred"].label
 'worked out'
 >>> mark_label("context")
-'▲ outside source: from outside the article'
+'▲ outside source: not in the article; the note names the source'
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class Mark:
     label : str
         Two or three words (``"article says"``).
     short : str
-        One line for a table cell or a legend (``"the article says it in its own voice"``).
+        One line for a table cell or a legend, read after the label or alone; it does not
+        repeat the label's words.
     long : str
         A sentence for a student who asks what the mark means.
     colour : str
@@ -70,7 +71,7 @@ MARKS: dict[str, Mark] = {
         "reported",
         "",
         "article says",
-        "the article says it in its own voice",
+        "in the article's own voice, no source named",
         "The article states this itself, without naming anyone who said it.",
         "#0072B2",
         "solid",
@@ -82,7 +83,7 @@ MARKS: dict[str, Mark] = {
         "attributed",
         "“”",
         "someone says",
-        "someone in the article says it",
+        "said by a person or group the article names",
         "The article reports that a named person or group said this; "
         "the article itself does not say it is true.",
         "#D55E00",
@@ -95,7 +96,7 @@ MARKS: dict[str, Mark] = {
         "inferred",
         "◆",
         "worked out",
-        "worked out from the article",
+        "deduced from what the article does say",
         "The article does not say this in so many words; the pack's authors worked it out "
         "from what it does say, and the note says how.",
         "#CC79A7",
@@ -108,7 +109,7 @@ MARKS: dict[str, Mark] = {
         "context",
         "▲",
         "outside source",
-        "from outside the article",
+        "not in the article; the note names the source",
         "This is not in the article at all; it comes from another source, named in the note.",
         "#000000",
         "dashdot",
@@ -131,7 +132,7 @@ def mark_label(basis: str) -> str:
     """The words a student sees for a basis: symbol, label and the short line.
 
     >>> mark_label("reported")
-    'article says: the article says it in its own voice'
+    "article says: in the article's own voice, no source named"
     """
     m = mark(basis)
     return f"{m.title}: {m.short}"

@@ -42,7 +42,7 @@ def basis_label(basis: str) -> str:
     An unknown basis is shown as written.
 
     >>> basis_label("inferred")
-    '◆ worked out: worked out from the article'
+    '◆ worked out: deduced from what the article does say'
     """
     return mark_label(basis) if basis in MARKS else basis
 

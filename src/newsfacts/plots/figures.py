@@ -8,7 +8,7 @@ from typing import Any
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from newsfacts.cells import cell_text, split_ids
+from newsfacts.cells import cell_words, split_ids
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import FONT, SMALL, Chart, colour_name, measure, new_figure, style
 from newsfacts.plots.tables import join_and, para, paragraph, plural, resolve_many, rows, things
@@ -28,7 +28,7 @@ def _number(value: Any) -> str:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        return cell_text(value)
+        return cell_words(value)
     if number.is_integer():
         return f"{int(number):,}"
     return f"{number:,.3f}".rstrip("0").rstrip(".")
@@ -57,8 +57,8 @@ def figure_label(row: dict[str, Any]) -> str:
     '1 year'
     """
     qualifier, unit, number = (
-        cell_text(row.get("qualifier")),
-        cell_text(row.get("unit")),
+        cell_words(row.get("qualifier")),
+        cell_words(row.get("unit")),
         _number(row.get("value")),
     )
     if unit in PERCENT:
@@ -72,13 +72,13 @@ def figure_label(row: dict[str, Any]) -> str:
 
 def _whose(book: Any, row: dict[str, Any]) -> str:
     """Where a figure comes from, when the article does not say it in its own voice."""
-    basis = cell_text(row.get("basis"))
+    basis = cell_words(row.get("basis"))
     if basis == "attributed":
         names = {key: thing.name for key, thing in things(book).items()}
         speakers = [
-            names.get(cell_text(claim.get("speaker")), cell_text(claim.get("speaker")))
+            names.get(cell_words(claim.get("speaker")), cell_words(claim.get("speaker")))
             for claim in rows(book, "claims")
-            if cell_text(row.get("id")) in split_ids(claim.get("about"))
+            if cell_words(row.get("id")) in split_ids(claim.get("about"))
         ]
         speakers = [name for name in dict.fromkeys(speakers) if name]
         return f"according to {join_and(speakers)}" if speakers else "attributed"
@@ -98,8 +98,8 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     """
     by_subject: dict[str, list[dict[str, Any]]] = {}
     for row in figures:
-        if cell_text(row.get("unit")) in PERCENT and cell_text(row.get("subject")):
-            by_subject.setdefault(cell_text(row.get("subject")), []).append(row)
+        if cell_words(row.get("unit")) in PERCENT and cell_words(row.get("subject")):
+            by_subject.setdefault(cell_words(row.get("subject")), []).append(row)
     wholes = {
         subject: group
         for subject, group in by_subject.items()
@@ -107,8 +107,8 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     }
     bars, done = [], set()
     for row in figures:
-        subject = cell_text(row.get("subject"))
-        if subject in wholes and cell_text(row.get("unit")) in PERCENT:
+        subject = cell_words(row.get("subject"))
+        if subject in wholes and cell_words(row.get("unit")) in PERCENT:
             if subject not in done:
                 bars.append(wholes[subject])
                 done.add(subject)
@@ -147,16 +147,16 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
         When an id is not a figure of the pack; the message suggests the closest ones.
     """
     table = rows(book, "figures")
-    by_id = {cell_text(row.get("id")): row for row in table}
+    by_id = {cell_words(row.get("id")): row for row in table}
     if ids is None:
-        chosen = [row for row in table if cell_text(row.get("unit")) in PERCENT] or table
+        chosen = [row for row in table if cell_words(row.get("unit")) in PERCENT] or table
     else:
-        choices = {key: cell_text(row.get("description")) for key, row in by_id.items()}
+        choices = {key: cell_words(row.get("description")) for key, row in by_id.items()}
         chosen = [by_id[key] for key in resolve_many(ids, choices, "figure id")]
     chosen.sort(key=lambda row: paragraph(row.get("paragraph")) or 0)
     panels: dict[str, list[list[dict[str, Any]]]] = {}
     for bar in parts_of_a_whole(chosen):
-        panels.setdefault(cell_text(bar[0].get("unit")), []).append(bar)
+        panels.setdefault(cell_words(bar[0].get("unit")), []).append(bar)
     with style():
         return _draw(book, chosen, panels)
 
@@ -165,7 +165,7 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
     percent_only = list(panels) in (["percent"], ["%"])
     title = "Percentages in the article" if percent_only else "Numbers in the article"
     bases = [
-        b for b in MARKS if any((cell_text(r.get("basis")) or "reported") == b for r in chosen)
+        b for b in MARKS if any((cell_words(r.get("basis")) or "reported") == b for r in chosen)
     ]
     head = 0.25 if len(panels) > 1 else 0.0
     height = 0.8 + sum(head + _rows_of(bars) * ROW + 0.5 for bars in panels.values())
@@ -271,7 +271,7 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
         start, notes = 0.0, []
         for row in bar:
             value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
-            basis = cell_text(row.get("basis")) or "reported"
+            basis = cell_words(row.get("basis")) or "reported"
             ax.add_patch(_patch(basis, xy=(start, index + 0.02), width=value, height=0.38))
             if len(bar) > 1:
                 ax.text(
@@ -304,7 +304,7 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
                 x, index + 0.21, f"({'; '.join(n for n in notes if n)})", va="center", clip_on=False
             )
         if len(bar) > 1:
-            names = join_and([cell_text(r.get("description")) for r in bar])
+            names = join_and([cell_words(r.get("description")) for r in bar])
             lines.append(
                 f"{names} are parts of one whole: one bar out of 100%, split in {len(bar)}."
             )
@@ -315,13 +315,13 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
 def _heading(row: dict[str, Any], part: bool) -> str:
     """The words above a bar: what the figure measures, and its paragraph."""
     where = para(paragraph(row.get("paragraph")))
-    words = f"{cell_text(row.get('description')) or cell_text(row.get('id'))}  ({where})"
+    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}  ({where})"
     return f"{figure_label(row)}: {words}" if part else words
 
 
 def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
-    words = f"{cell_text(row.get('description')) or cell_text(row.get('id'))}: {label}"
+    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}: {label}"
     words += f" ({whose})" if whose else ""
     words += f"; {_bar_words(basis)}; {para(paragraph(row.get('paragraph')), False)}"
-    quote = cell_text(row.get("quote"))
+    quote = cell_words(row.get("quote"))
     return words + (f', where the article writes "{quote}".' if quote else ".")

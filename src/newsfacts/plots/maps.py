@@ -25,7 +25,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from newsfacts.cells import cell_text
+from newsfacts.cells import cell_words
 from newsfacts.marks import mark
 from newsfacts.plots.chart import (
     DPI,
@@ -143,13 +143,13 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
         para = pd.to_numeric(pd.Series([row.get("paragraph")]), errors="coerce")[0]
         common = (
             str(row.name),
-            cell_text(row.get("name")).strip() or str(row.name),
-            cell_text(row.get("kind")).strip(),
-            cell_text(row.get("basis")).strip(),
+            cell_words(row.get("name")) or str(row.name),
+            cell_words(row.get("kind")),
+            cell_words(row.get("basis")),
             None if pd.isna(para) else int(para),
-            cell_text(row.get("location_source")).strip(),
+            cell_words(row.get("location_source")),
         )
-        code = cell_text(row.get("iso_code")).strip()
+        code = cell_words(row.get("iso_code"))
         if code in areas:
             items.append(_Item(*common, areas[code].level, area=areas[code]))
         lat = pd.to_numeric(pd.Series([row.get("latitude")]), errors="coerce")[0]

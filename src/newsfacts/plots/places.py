@@ -8,7 +8,7 @@ from typing import Any
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from newsfacts.cells import cell_text
+from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import (
     FONT,
@@ -73,12 +73,12 @@ def containment(book: Any) -> dict[str, Place]:
 
     links = []
     for row in rows(book, "places"):
-        if cell_text(row.get("id")):
-            add(cell_text(row.get("id")))
-            links.append((cell_text(row.get("id")), cell_text(row.get("part_of")), row))
+        if cell_words(row.get("id")):
+            add(cell_words(row.get("id")))
+            links.append((cell_words(row.get("id")), cell_words(row.get("part_of")), row))
     for row in rows(book, "relations"):
-        if cell_text(row.get("relation")).casefold() in PART_OF:
-            links.append((cell_text(row.get("source")), cell_text(row.get("target")), row))
+        if cell_words(row.get("relation")).casefold() in PART_OF:
+            links.append((cell_words(row.get("source")), cell_words(row.get("target")), row))
     for child, parent, row in links:
         if not child or not parent or child == parent or add(child).parent is not None:
             continue
@@ -87,7 +87,7 @@ def containment(book: Any) -> dict[str, Place]:
             ancestor = places[ancestor].parent
         if ancestor is None:
             node = places[child]
-            node.parent, node.link_basis = parent, cell_text(row.get("basis")) or "reported"
+            node.parent, node.link_basis = parent, cell_words(row.get("basis")) or "reported"
             node.link_paragraph = paragraph(row.get("paragraph"))
             places[parent].children.append(child)
     return places

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
-from newsfacts.cells import cell_text
+from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
     FONT,
@@ -101,15 +101,15 @@ def _kind(thing: Any) -> str:
 def _edges(book: Any) -> list[Edge]:
     found = []
     for row in rows(book, "relations"):
-        ends = cell_text(row.get("source")), cell_text(row.get("target"))
-        words = cell_text(row.get("relation")), paragraph(row.get("paragraph"))
+        ends = cell_words(row.get("source")), cell_words(row.get("target"))
+        words = cell_words(row.get("relation")), paragraph(row.get("paragraph"))
         if all(ends):
             found.append(
                 Edge(
-                    cell_text(row.get("id")),
+                    cell_words(row.get("id")),
                     *ends,
                     *words,
-                    cell_text(row.get("basis")) or "reported",
+                    cell_words(row.get("basis")) or "reported",
                 )
             )
     return found

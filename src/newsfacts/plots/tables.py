@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsfacts.cells import cell_text
+from newsfacts.cells import cell_words
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.suggest import closest
 
@@ -69,11 +69,11 @@ def things(book: Any) -> dict[str, Thing]:
     found: dict[str, Thing] = {}
     for table in ("actors", "places"):
         for row in rows(book, table):
-            ident = cell_text(row.get("id"))
+            ident = cell_words(row.get("id"))
             if ident and ident not in found:
-                name = cell_text(row.get("name")) or ident
+                name = cell_words(row.get("name")) or ident
                 found[ident] = Thing(
-                    ident, name, cell_text(row.get("kind")), table, paragraph(row.get("paragraph"))
+                    ident, name, cell_words(row.get("kind")), table, paragraph(row.get("paragraph"))
                 )
     return found
 

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from newsfacts.cells import cell_text
+from newsfacts.cells import cell_words
 from newsfacts.marks import mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
 from newsfacts.plots.tables import para, paragraph, plural, rows, wrap
@@ -75,7 +75,7 @@ def _gap(earlier: str, later: str) -> str:
 
 def _source(note: str) -> str:
     """The source a context row's note names, kept short."""
-    note = cell_text(note)
+    note = cell_words(note)
     for pattern in (
         r"\bsource:\s*(.+?)(?:, which\b|\.(?:\s|$)|$)",
         r"\bfrom (.+?)(?:, which\b|\.(?:\s|$)|$)",
@@ -88,13 +88,13 @@ def _source(note: str) -> str:
 
 
 def _date_source(row: dict[str, Any]) -> str:
-    if not cell_text(row.get("when")):
+    if not cell_words(row.get("when")):
         return ""
-    basis = cell_text(row.get("when_basis"))
+    basis = cell_words(row.get("when_basis"))
     if basis == "inferred":
         return "worked out from the article"
     if basis == "context":
-        source = _source(cell_text(row.get("note")))
+        source = _source(cell_words(row.get("note")))
         return f"outside the article: {source}" if source else "outside the article"
     if basis == "attributed":
         return "someone quoted in the article"
@@ -125,7 +125,7 @@ def timeline_table(book: Any) -> pd.DataFrame:
     found = [
         {
             **{
-                name: cell_text(row.get(name))
+                name: cell_words(row.get(name))
                 for name in ("id", "when", "when_text", "modality", "description")
             },
             "date_source": _date_source(row),
@@ -162,7 +162,7 @@ def timeline_chart(book: Any) -> Chart:
         The picture, its caption, a short alt text and a description of every point.
     """
     table = timeline_table(book)
-    events = {cell_text(row.get("id")): row for row in rows(book, "events")}
+    events = {cell_words(row.get("id")): row for row in rows(book, "events")}
     with style():
         return _draw(table, events)
 
@@ -183,7 +183,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
     cards = []
     for k, (ident, row) in enumerate(dated.iterrows()):
-        basis = cell_text(events.get(ident, {}).get("when_basis")) or "reported"
+        basis = cell_words(events.get(ident, {}).get("when_basis")) or "reported"
         basis = basis if basis in POINTS else "reported"
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
         extra.append(para(int(row["paragraph"])))
