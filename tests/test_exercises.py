@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -51,10 +52,19 @@ def test_a_right_answer_shows_its_evidence(book, name):
     from newsfacts.marks import mark
 
     feedback = check(name, model(book, name), book)
+    shown = html.unescape(feedback._repr_html_())
     for citation in exercises(book)[name].evidence:
-        assert f"¶ {citation.paragraph} “{citation.quote}”" in str(feedback)
-        assert mark(citation.basis).title in str(feedback)
+        for text in (str(feedback), shown):
+            assert f"¶ {citation.paragraph} “{citation.quote}”" in text
+            assert (mark(citation.basis).title if citation.basis else "glossary") in text
     assert "¶" in str(feedback) or not exercises(book)[name].evidence
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_a_wrong_answer_shows_no_evidence(book, name):
+    exercise = exercises(book)[name]
+    feedback = check(name, getattr(book, exercise.table), book)
+    assert not feedback.evidence and "From the article" not in str(feedback)
 
 
 @pytest.mark.parametrize(
@@ -85,20 +95,22 @@ def test_a_misspelt_id_gets_a_suggestion(book):
     assert "zelensky" in feedback.message
 
 
-def test_number_answers(book):
-    right = model(book, "body-paragraphs")
-    assert check("body-paragraphs", right, book).correct
-    assert "too high" in check("body-paragraphs", right + 1, book).message
-    assert "too low" in check("body-paragraphs", right - 1, book).message
-    assert "quotes" in check("body-paragraphs", str(right), book).message
-    assert "number" in check("body-paragraphs", book.paragraphs, book).message
+def test_number_answers():
+    mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
+    right = model(mini, "body-paragraphs")
+    assert check("body-paragraphs", right, mini).correct
+    assert "too high" in check("body-paragraphs", right + 1, mini).message
+    assert "too low" in check("body-paragraphs", right - 1, mini).message
+    assert "quotes" in check("body-paragraphs", str(right), mini).message
+    assert "number" in check("body-paragraphs", mini.paragraphs, mini).message
 
 
-def test_a_count_made_with_sum_is_a_number(book):
-    # Lesson 0's hint counts with (mask).sum(), which gives numpy's int64.
-    mask = book.paragraphs["kind"] == "body"
-    assert check("body-paragraphs", mask.sum(), book).correct
-    assert "too high" in check("body-paragraphs", mask.sum() + 1, book).message
+def test_a_count_made_with_sum_is_a_number():
+    # A count made with (mask).sum() is numpy's int64, not int.
+    mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
+    mask = mini.paragraphs["kind"] == "body"
+    assert check("body-paragraphs", mask.sum(), mini).correct
+    assert "too high" in check("body-paragraphs", mask.sum() + 1, mini).message
 
 
 @pytest.mark.parametrize("name", ["peple", 5, None])
