@@ -34,7 +34,6 @@ OTHER_SOURCE = "▲"
 LESSON_PROSE = "lesson prose puts quotation marks round words not in the article (issue 10)"
 KNOWN: dict[str, str] = {
     "teacher/01-who-is-who.ipynb": LESSON_PROSE,
-    "teacher/06-review.ipynb": LESSON_PROSE,
 }
 
 
