@@ -33,7 +33,6 @@ OTHER_SOURCE = "▲"
 #: is fixed its test passes, the strict xfail fails, and its entry must go.
 LESSON_PROSE = "lesson prose puts quotation marks round words not in the article (issue 10)"
 KNOWN: dict[str, str] = {
-    "teacher/01-who-is-who.ipynb": LESSON_PROSE,
 }
 
 
