@@ -156,16 +156,8 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
     paragraphs, damaged, found = read_article(folder, name)
     problems += found
 
-    tables: dict[str, Table] = {}
-    unread: set[str] = set()
-    for resource in resources(metadata):
-        raw, found = read_raw_table(resource["name"], folder / resource["path"], resource["path"])
-        problems += found
-        if raw is None:
-            if key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
-                unread.add(resource["name"])
-            continue
-        tables[resource["name"]] = Table(raw, resource)
+    tables, unread, found = _read_tables(folder, metadata)
+    problems += found
     problems += validate_tables(tables, paragraphs, damaged, unread)
     problems += check_content(tables, paragraphs)
     if problems:
@@ -178,6 +170,23 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
     book = Book(path=folder, metadata=metadata, paragraphs=paragraphs, tables=facts)
     attach(book, {name: frame for name, frame in frames.items() if name in CONTENT_TABLES})
     return book
+
+
+def _read_tables(
+    folder: Path, metadata: dict[str, Any]
+) -> tuple[dict[str, Table], set[str], list[Problem]]:
+    """The tables that could be read, the id tables that could not, and the problems."""
+    tables: dict[str, Table] = {}
+    unread: set[str] = set()
+    problems: list[Problem] = []
+    for resource in resources(metadata):
+        raw, found = read_raw_table(resource["name"], folder / resource["path"], resource["path"])
+        problems += found
+        if raw is not None:
+            tables[resource["name"]] = Table(raw, resource)
+        elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
+            unread.add(resource["name"])
+    return tables, unread, problems
 
 
 def to_frame(raw: RawTable, resource: dict[str, Any]) -> pd.DataFrame:

@@ -128,10 +128,21 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     text, bad = decode_utf8(data)
     if bad:
         return None, [Problem(name, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
+    metadata, problem = _parse_json(name, text)
+    if problem is not None:
+        return None, [problem]
+    problems = _check_descriptor(name, metadata)
+    if not isinstance(metadata, dict):
+        return None, problems
+    return metadata, problems
+
+
+def _parse_json(name: str, text: str) -> tuple[Any, Problem | None]:
+    """The descriptor's JSON, or a problem that says where it is broken."""
     try:
-        metadata = json.loads(text)
+        return json.loads(text), None
     except json.JSONDecodeError as error:
-        problem = Problem(
+        return None, Problem(
             name,
             error.lineno,
             None,
@@ -139,9 +150,8 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
             f"this is not valid JSON: {error.msg} (column {error.colno}).",
             "Look for a missing comma or quote, or a comma after the last item, near that line.",
         )
-        return None, [problem]
     except RecursionError:
-        problem = Problem(
+        return None, Problem(
             name,
             None,
             None,
@@ -150,9 +160,8 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
             "each other).",
             "Start from the bundled pack's datapackage.json: a pack needs only a few levels.",
         )
-        return None, [problem]
     except ValueError as error:  # e.g. a number with thousands of digits
-        problem = Problem(
+        return None, Problem(
             name,
             None,
             None,
@@ -160,11 +169,6 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
             f"this cannot be read as JSON: {error}.",
             "Look for a very long number and shorten it.",
         )
-        return None, [problem]
-    problems = _check_descriptor(name, metadata)
-    if not isinstance(metadata, dict):
-        return None, problems
-    return metadata, problems
 
 
 def _check_descriptor(name: str, metadata: Any) -> list[Problem]:

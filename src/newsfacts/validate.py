@@ -200,7 +200,6 @@ def check_shape(table: Table) -> list[Problem]:
     Also fills in ``table.column``, ``table.checkable`` and ``table.ids``, which the
     other checks use.
     """
-    problems = []
     raw = table.raw
     wanted = [f["name"] for f in table.fields]
     separator = _other_separator(raw.header, wanted)
@@ -217,6 +216,13 @@ def check_shape(table: Table) -> list[Problem]:
                 "Save As, Text CSV, field delimiter ',').",
             )
         ]
+    return _check_header(table, wanted) + _check_rows(table)
+
+
+def _check_header(table: Table, wanted: list[str]) -> list[Problem]:
+    """Columns named twice, missing or not in the schema; fills in ``table.column``."""
+    problems = []
+    raw = table.raw
     seen: set[str] = set()
     for index, name in enumerate(raw.header):
         if name in seen:
@@ -255,7 +261,13 @@ def check_shape(table: Table) -> list[Problem]:
                 f"Remove the column, or add it to the schema in datapackage.json. {rename}".strip(),
             )
         )
+    return problems
 
+
+def _check_rows(table: Table) -> list[Problem]:
+    """Rows with the wrong number of cells or bad bytes; fills in ``checkable`` and ``ids``."""
+    problems = []
+    raw = table.raw
     key_index = table.column.get(table.key) if table.key else None
     width = len(raw.header)
     for row, cells in enumerate(raw.rows):
@@ -312,13 +324,9 @@ def check_cells(table: Table) -> list[Problem]:
     """Check every cell against its field's type and constraints."""
     problems = []
     for f in table.fields:
-        name = f["name"]
-        if name not in table.column:
+        if f["name"] not in table.column:
             continue
         constraints = f.get("constraints") if isinstance(f.get("constraints"), dict) else {}
-        required = constraints.get("required") is True or name == table.key
-        kind = f.get("type", "string")
-        enum = constraints.get("enum") if isinstance(constraints.get("enum"), list) else None
         pattern = constraints.get("pattern")
         regex, bad_pattern = _compile(pattern)
         if bad_pattern:
@@ -327,84 +335,73 @@ def check_cells(table: Table) -> list[Problem]:
                     DESCRIPTOR,
                     None,
                     None,
-                    name,
-                    f"the pattern {pattern!r} of column {name!r} in table {table.name!r} is "
-                    f"not a valid regular expression ({bad_pattern}).",
+                    f["name"],
+                    f"the pattern {pattern!r} of column {f['name']!r} in table {table.name!r} "
+                    f"is not a valid regular expression ({bad_pattern}).",
                     "Correct the pattern (compare it with the bundled pack's) or remove it.",
                 )
             )
-        minimum = constraints.get("minimum")
-        maximum = constraints.get("maximum")
-        for row, cell in table.cells(name):
-            if not cell.strip():
-                if required:
-                    what = f" It holds: {f['description']}" if f.get("description") else ""
-                    problems.append(
-                        table.problem(row, name, "this cell is empty.", f"Fill it in.{what}")
-                    )
-                continue
-            value: float | int | None = None
-            if kind == "integer":
-                value = parse_integer(cell)
-                if INTEGER.fullmatch(cell) and (value is None or value not in INT64):
-                    problems.append(
-                        table.problem(
-                            row,
-                            name,
-                            f"{short(cell.strip(), 30)} is too large a number for a table.",
-                            "Check the number: whole numbers in a pack have at most 18 digits.",
-                        )
-                    )
-                    continue
-                if value is None:
-                    problems.append(
-                        table.problem(
-                            row,
-                            name,
-                            f"{cell!r} is not a whole number.",
-                            "Write the number in digits only, e.g. 9.",
-                        )
-                    )
-                    continue
-            elif kind == "number":
-                value = parse_number(cell)
-                if value is None:
-                    problems.append(
-                        table.problem(row, name, f"{cell!r} is not a number.", _number_fix(cell))
-                    )
-                    continue
-            if enum is not None and cell not in [str(e) for e in enum]:
-                choices = ", ".join(str(e) for e in enum)
-                problems.append(
-                    table.problem(
-                        row,
-                        name,
-                        f"{cell!r} is not one of {choices}.",
-                        f"Write one of them. {did_you_mean(closest(cell, map(str, enum)))}".strip(),
-                    )
-                )
-            if regex is not None and not regex.fullmatch(cell):
-                problems.append(
-                    table.problem(
-                        row,
-                        name,
-                        f"{cell!r} does not match the pattern {pattern}.",
-                        _pattern_fix(f, cell),
-                    )
-                )
-            if isinstance(minimum, int | float) and value is not None and value < minimum:
-                problems.append(
-                    table.problem(
-                        row, name, f"{cell} is less than {minimum}.", f"Write {minimum} or more."
-                    )
-                )
-            if isinstance(maximum, int | float) and value is not None and value > maximum:
-                problems.append(
-                    table.problem(
-                        row, name, f"{cell} is more than {maximum}.", f"Write {maximum} or less."
-                    )
-                )
+        for row, cell in table.cells(f["name"]):
+            found = _cell_problems(f, constraints, regex, cell, required=f["name"] == table.key)
+            problems += [table.problem(row, f["name"], *problem) for problem in found]
     return problems
+
+
+def _cell_problems(
+    f: dict[str, Any],
+    constraints: dict[str, Any],
+    regex: re.Pattern[str] | None,
+    cell: str,
+    required: bool,
+) -> list[tuple[str, str]]:
+    """What is wrong with one cell, as (message, fix) pairs; none when it is right."""
+    if not cell.strip():
+        if not (required or constraints.get("required") is True):
+            return []
+        holds = f" It holds: {f['description']}" if f.get("description") else ""
+        return [("this cell is empty.", f"Fill it in.{holds}")]
+    value, wrong = _read_value(f.get("type", "string"), cell)
+    if wrong:
+        return [wrong]
+    found = []
+    enum = constraints.get("enum") if isinstance(constraints.get("enum"), list) else None
+    if enum is not None and cell not in [str(e) for e in enum]:
+        choices = ", ".join(str(e) for e in enum)
+        suggestion = did_you_mean(closest(cell, map(str, enum)))
+        found.append((f"{cell!r} is not one of {choices}.", f"Write one of them. {suggestion}"))
+    if regex is not None and not regex.fullmatch(cell):
+        pattern = constraints["pattern"]
+        found.append((f"{cell!r} does not match the pattern {pattern}.", _pattern_fix(f, cell)))
+    low, high = constraints.get("minimum"), constraints.get("maximum")
+    if isinstance(low, int | float) and value is not None and value < low:
+        found.append((f"{cell} is less than {low}.", f"Write {low} or more."))
+    if isinstance(high, int | float) and value is not None and value > high:
+        found.append((f"{cell} is more than {high}.", f"Write {high} or less."))
+    return [(message, fix.strip()) for message, fix in found]
+
+
+def _read_value(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]:
+    """A cell's number for an integer or number field, or what is wrong with it."""
+    if kind == "integer":
+        value = parse_integer(cell)
+        if INTEGER.fullmatch(cell) and (value is None or value not in INT64):
+            return None, (
+                f"{short(cell.strip(), 30)} is too large a number for a table.",
+                "Check the number: whole numbers in a pack have at most 18 digits.",
+            )
+        if value is None:
+            return None, (
+                f"{cell!r} is not a whole number.",
+                "Write the number in digits only, e.g. 9.",
+            )
+        return value, None
+    if kind == "number":
+        number = parse_number(cell)
+        return number, None if number is not None else (
+            f"{cell!r} is not a number.",
+            _number_fix(cell),
+        )
+    return None, None
 
 
 def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
