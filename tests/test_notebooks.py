@@ -92,6 +92,11 @@ def test_cells_are_short_and_the_lesson_has_widgets_and_an_exercise(path):
         lines = [line for line in source.splitlines() if line.strip()]
         assert len(lines) <= 3, f"a long cell belongs in the library:\n{source}"
         assert not re.search(r"^\s*(def|class) ", source, flags=re.M)
+    if path.stem.startswith("00-"):
+        # The first session is light (issue 11): the whole article on one page and one quiz.
+        assert any(s.startswith("annotated_article(book)") for s in code)
+        assert any(s.startswith("check_understanding(book, ") for s in code)
+        return
     assert len([s for s in code if WIDGET_MAKERS.search(s)]) >= 2
     assert any(re.search(r'\bcheck\("[a-z0-9-]+", ', s) for s in code)
 
@@ -162,4 +167,4 @@ def test_checks_show_a_hint_to_students_and_a_tick_to_teachers(path):
         assert text.startswith(want), f"{''.join(cell['source'])} shows {text!r}"
         if want == "✗":
             assert "Hint:" in text
-    assert checks >= 1
+    assert checks >= 1 or path.stem.startswith("00-"), "every lesson but the first has an exercise"

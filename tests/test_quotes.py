@@ -32,8 +32,7 @@ OTHER_SOURCE = "▲"
 #: one by one in /tmp/factcheck-lessons.md for the people rewriting the lessons. When a file
 #: is fixed its test passes, the strict xfail fails, and its entry must go.
 LESSON_PROSE = "lesson prose puts quotation marks round words not in the article (issue 10)"
-KNOWN: dict[str, str] = {
-}
+KNOWN: dict[str, str] = {}
 
 
 def normal(text: str) -> str:
