@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsfacts.sources import Citation, citations, outside_facts, sources_markdown
+from newsfacts.sources import SourceReference, outside_facts, source_references, sources_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST = ROOT / "docs" / "sources.md"
@@ -21,11 +21,13 @@ def test_a_note_in_the_fixed_form_is_read_in_full():
         "Not in the article. Source: Example News, 5 May 2025. Title: A report: part one. "
         "Address: https://example.org/a/1. More words."
     )
-    assert citations(note) == [
-        Citation("Example News", "5 May 2025", "A report: part one", "https://example.org/a/1")
+    assert source_references(note) == [
+        SourceReference(
+            "Example News", "5 May 2025", "A report: part one", "https://example.org/a/1"
+        )
     ]
-    assert citations("Source: Example News, 5 May 2025.")[0].missing == ["title", "address"]
-    assert citations("from a newspaper, some day") == []
+    assert source_references("Source: Example News, 5 May 2025.")[0].missing == ["title", "address"]
+    assert source_references("from a newspaper, some day") == []
 
 
 def test_a_context_row_without_a_source_is_listed_as_unsourced(book):

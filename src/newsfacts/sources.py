@@ -11,7 +11,7 @@ teacher reads (``docs/sources.md``): the article's own credit first, then each s
 the facts that rest on it. The list is built from the pack, never typed by hand, so it
 cannot drift from the tables.
 
->>> [c.publisher for c in citations("Date from outside. Source: Sky News, 3 January 2026.")]
+>>> [c.publisher for c in source_references("Date from outside. Source: Sky News, 3 January 2026.")]
 ['Sky News']
 """
 
@@ -25,11 +25,11 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.marks import mark_label
+from newsfacts.marks import mark
 
 __all__ = [
-    "Citation",
-    "citations",
+    "SourceReference",
+    "source_references",
     "outside_facts",
     "other_sourced_columns",
     "article_credit",
@@ -37,7 +37,7 @@ __all__ = [
     "main",
 ]
 
-CITATION = re.compile(
+SOURCE_REFERENCE = re.compile(
     r"Source: (?P<publisher>[^.]+?), (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})\."
     r"(?: Title: (?P<title>.+?)\.(?= Address:|\s|$))?"
     r"(?: Address: (?P<address>https?://\S+?)\.?(?=\s|$))?"
@@ -48,7 +48,7 @@ COLUMNS = ["table", "id", "what", "fact", "publisher", "date", "title", "address
 
 
 @dataclass(frozen=True)
-class Citation:
+class SourceReference:
     """One source as a note names it; an empty field is one the note does not give."""
 
     publisher: str
@@ -63,7 +63,7 @@ class Citation:
         return [name for name in parts if not getattr(self, name)]
 
 
-def citations(note: str) -> list[Citation]:
+def source_references(note: str) -> list[SourceReference]:
     """Read every ``Source: ...`` reference in a note, in order.
 
     Parameters
@@ -73,12 +73,14 @@ def citations(note: str) -> list[Citation]:
 
     Returns
     -------
-    list of Citation
+    list of SourceReference
         Empty when the note names no source in the fixed form.
     """
     return [
-        Citation(m["publisher"].strip(), m["date"], (m["title"] or "").strip(), m["address"] or "")
-        for m in CITATION.finditer(note or "")
+        SourceReference(
+            m["publisher"].strip(), m["date"], (m["title"] or "").strip(), m["address"] or ""
+        )
+        for m in SOURCE_REFERENCE.finditer(note or "")
     ]
 
 
@@ -114,7 +116,7 @@ def outside_facts(book: Any) -> pd.DataFrame:
             if column not in frame:
                 continue
             for _, row in frame[frame[column] == "context"].iterrows():
-                named = citations(str(row.get("note", ""))) or [Citation("", "")]
+                named = source_references(str(row.get("note", ""))) or [SourceReference("", "")]
                 fact = _fact(row)
                 if what == "date":
                     fact = f"{row['when']}: {fact}"
@@ -183,7 +185,7 @@ def _credit_lines(credit: dict[str, str]) -> list[str]:
         "",
     ]
     if credit["note"]:
-        lines += [f"{mark_label('context')}. {credit['note']}", ""]
+        lines += [f"{mark('context').title}. {credit['note']}", ""]
     return lines
 
 
@@ -213,7 +215,7 @@ def sources_markdown(book: Any) -> str:
         "# Sources: every fact from outside the article",
         "",
         "Generated from the pack by `python scripts/sources.py`; do not edit by hand. Each fact",
-        f"below is marked {mark_label('context')} in the pack, and its note names the source.",
+        f"below is marked {mark('context').title} in the pack, and its note names the source.",
         "",
         *_credit_lines(article_credit(book)),
         "## Facts from outside the article, by source",
