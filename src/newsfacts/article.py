@@ -16,8 +16,6 @@ import pandas as pd
 from newsfacts.errors import DataError, Problem
 from newsfacts.textfile import UTF8_FIX, BadBytes, decode_utf8
 
-KINDS = ("title", "byline", "caption", "body")
-
 
 def split_paragraphs(text: str) -> pd.DataFrame:
     """Number the paragraphs of an article's text and say what kind each is.

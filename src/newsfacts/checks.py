@@ -9,7 +9,7 @@ writing its own ``raise TypeError``. Every message then reads the same way::
 
 This is the spirit of scikit-learn's ``validate_params`` and of seaborn's "This function
 accepts only strings ... You passed a DataFrame": the kinds of value are declared once in
-`KINDS`, and a check states only what the student should pass and an example.
+`ACCEPTED`, and a check states only what the student should pass and an example.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import pandas as pd
 
 from newsfacts.errors import describe_value
 
-__all__ = ["Kind", "KINDS", "expect"]
+__all__ = ["Accepts", "ACCEPTED", "expect"]
 
 
 @dataclass(frozen=True)
-class Kind:
+class Accepts:
     """One kind of value a function accepts: a test, and how to turn it into one shape."""
 
     accepts: Callable[[Any], bool]
@@ -48,11 +48,11 @@ def _is_number(value: Any) -> bool:
 
 
 #: The kinds of value `expect` knows, by name.
-KINDS: dict[str, Kind] = {
-    "text": Kind(lambda value: isinstance(value, str)),
-    "texts": Kind(_is_texts, lambda value: [value] if isinstance(value, str) else list(value)),
-    "number": Kind(_is_number),
-    "table": Kind(
+ACCEPTED: dict[str, Accepts] = {
+    "text": Accepts(lambda value: isinstance(value, str)),
+    "texts": Accepts(_is_texts, lambda value: [value] if isinstance(value, str) else list(value)),
+    "number": Accepts(_is_number),
+    "table": Accepts(
         lambda value: isinstance(value, pd.DataFrame | pd.Series),
         lambda value: value.to_frame().T if isinstance(value, pd.Series) else value,
     ),
@@ -98,7 +98,7 @@ def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> 
     TypeError: fact_filter() takes a table's name in quotes, such as 'events'; you passed \
 the number 5.
     """
-    checked = KINDS[kind]
+    checked = ACCEPTED[kind]
     if not checked.accepts(value):
         raise TypeError(
             f"{function}() takes {what}, such as {example}; you passed {describe_value(value)}."

@@ -75,7 +75,9 @@ def _descriptor_path(pack: str | os.PathLike[str] | None) -> Path:
     return path / DESCRIPTOR
 
 
-def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int], list[Problem]]:
+def read_pack_article(
+    folder: Path, name: str
+) -> tuple[pd.DataFrame | None, set[int], list[Problem]]:
     """Read and split a pack's article.
 
     Returns
@@ -153,7 +155,7 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
         raise DataError(problems, pack=str(folder))
 
     name = article_file(metadata)
-    paragraphs, damaged, found = read_article(folder, name)
+    paragraphs, damaged, found = read_pack_article(folder, name)
     problems += found
 
     tables, unread, found = _read_tables(folder, metadata)

@@ -20,6 +20,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from newsfacts.widgets import LABEL_STYLE
+
 __all__ = [
     "Question",
     "MultipleChoice",
@@ -34,8 +36,6 @@ __all__ = [
     "quiz",
     "sorting",
 ]
-
-_LABEL_STYLE = {"description_width": "initial"}
 
 #: "Who says it?": the sorting task's first question, with the words a student sees.
 WHO: dict[str, str] = {
@@ -121,7 +121,7 @@ class MultipleChoice(widgets.VBox):
             options=list(question.options),
             value=None,
             description="Your answer",
-            style=_LABEL_STYLE,
+            style=LABEL_STYLE,
             layout={"width": "max-content"},
         )
         self.feedback = widgets.HTML(_box(None, "Pick an answer."))
@@ -251,7 +251,7 @@ def _dropdown(label: str, words: dict[str, str]) -> widgets.Dropdown:
         options=[("choose…", "")] + [(text, key) for key, text in words.items()],
         value="",
         description=label,
-        style=_LABEL_STYLE,
+        style=LABEL_STYLE,
     )
 
 

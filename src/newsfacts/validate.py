@@ -216,7 +216,7 @@ def check_shape(table: Table) -> list[Problem]:
                 "Save As, Text CSV, field delimiter ',').",
             )
         ]
-    return _check_header(table, wanted) + _check_rows(table)
+    return _check_header(table, wanted) + _check_row_shapes(table)
 
 
 def _check_header(table: Table, wanted: list[str]) -> list[Problem]:
@@ -264,7 +264,7 @@ def _check_header(table: Table, wanted: list[str]) -> list[Problem]:
     return problems
 
 
-def _check_rows(table: Table) -> list[Problem]:
+def _check_row_shapes(table: Table) -> list[Problem]:
     """Rows with the wrong number of cells or bad bytes; fills in ``checkable`` and ``ids``."""
     problems = []
     raw = table.raw

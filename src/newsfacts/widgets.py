@@ -41,7 +41,7 @@ __all__ = [
     "glossary_lookup",
 ]
 
-_LABEL_STYLE = {"description_width": "initial"}
+LABEL_STYLE = {"description_width": "initial"}
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
@@ -87,7 +87,7 @@ class ArticleReader(widgets.VBox):
             description="Paragraph",
             description_allow_html=False,
             tooltip=f"Paragraph number, 0 (the title) to {last}",
-            style=_LABEL_STYLE,
+            style=LABEL_STYLE,
             layout={"width": "12em"},
         )
         self.previous = widgets.Button(description="◀ Previous", tooltip="Previous paragraph")
@@ -137,7 +137,7 @@ class ActorExplorer(widgets.VBox):
             options=options,
             value=options[0][1] if value is None else self._actor_id(value),
             description="Actor",
-            style=_LABEL_STYLE,
+            style=LABEL_STYLE,
         )
         self.panel = widgets.HTML(layout=_PANEL_LAYOUT)
         self.control.observe(self._show, names="value")
@@ -252,7 +252,7 @@ class FactFilter(widgets.VBox):
             options=options,
             value=_choice(value, values, column),
             description=str(label) if label else column.replace("_", " ").capitalize(),
-            style=_LABEL_STYLE,
+            style=LABEL_STYLE,
         )
         self.panel = widgets.HTML(layout=_PANEL_LAYOUT)
         self.control.observe(self._show, names="value")
@@ -341,7 +341,7 @@ class GlossaryLookup(widgets.VBox):
             placeholder="type a word, e.g. ceasefire",
             description="Look up a word",
             ensure_option=False,
-            style=_LABEL_STYLE,
+            style=LABEL_STYLE,
         )
         self.panel = widgets.HTML(layout=_PANEL_LAYOUT)
         self.control.observe(self._show, names="value")

@@ -45,7 +45,7 @@ from newsfacts.plots.tables import (
 )
 
 O = OKABE_ITO  # noqa: E741 - short, for the table below
-KINDS = {  # kind: colour, marker, marker words, column
+NODE_STYLES = {  # kind: colour, marker, marker words, column
     "person": (O["orange"], "o", "circle", 0),
     "state": (O["blue"], "s", "square", 1),
     "territory": (O["bluish green"], "D", "diamond", 1),
@@ -55,7 +55,7 @@ KINDS = {  # kind: colour, marker, marker words, column
     "other": (O["black"], "X", "cross", 2),
 }
 WIDTH, HEIGHT = 12.0, 9.0
-COLUMNS = (1.4, 6.0, 10.4)  # the columns' centres, in inches
+COLUMN_CENTRES = (1.4, 6.0, 10.4)  # the columns' centres, in inches
 BENDS = (1, 1, -1)  # arrows within a column bend right (1) or left (-1) of it
 STEPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85)  # where along its arrow a label may go
 
@@ -95,7 +95,9 @@ class Edge:
 def _kind(thing: Any) -> str:
     if thing is None:
         return "other"
-    return "place" if thing.table == "places" else thing.kind if thing.kind in KINDS else "other"
+    if thing.table == "places":
+        return "place"
+    return thing.kind if thing.kind in NODE_STYLES else "other"
 
 
 def _edges(book: Any) -> list[Edge]:
@@ -179,7 +181,7 @@ def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
     average place of the middle names they link to (so that few arrows cross)."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():
-        columns[KINDS[node.kind][3]].append(node)
+        columns[NODE_STYLES[node.kind][3]].append(node)
         width, height = measure(renderer, node.name, FONT, "bold")
         node.w, node.h = width + 0.45, height + 0.18
     columns[1].sort(key=lambda n: (n.first, n.id))
@@ -196,7 +198,7 @@ def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
             return (sum(links) / len(links) if links else len(rank), node.first, node.id)
 
         side.sort(key=middle)
-    for column, x in zip(columns, COLUMNS, strict=True):
+    for column, x in zip(columns, COLUMN_CENTRES, strict=True):
         step = (HEIGHT - 2.4) / max(len(column), 1)
         for k, node in enumerate(column):
             node.x, node.y = x, HEIGHT - 1.3 - step * (k + 0.5)
@@ -205,7 +207,7 @@ def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
 def _path(a: Node, b: Node) -> Path:
     """The arrow from box `a` to box `b`: straight between columns, bent within one."""
     if a.x == b.x:
-        bend = BENDS[COLUMNS.index(a.x)]
+        bend = BENDS[COLUMN_CENTRES.index(a.x)]
         start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
         reach = 0.5 + 0.12 * abs(a.y - b.y)
         control = (a.x + bend * (max(a.w, b.w) / 2 + reach), (a.y + b.y) / 2)
@@ -301,7 +303,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
             gid=f"relation-{index}",
             bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0.5},
         )
-    kinds = [k for k in KINDS if any(n.kind == k for n in nodes.values())]
+    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
     bases = [b for b in MARKS if any(e.basis == b for e in edges)]
     _legend(ax, kinds, bases)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
@@ -332,7 +334,7 @@ def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> l
 
 
 def _draw_node(ax: Any, node: Node, bold: bool) -> None:
-    colour, marker, _, _ = KINDS[node.kind]
+    colour, marker, _, _ = NODE_STYLES[node.kind]
     ax.add_artist(
         FancyBboxPatch(
             (node.x - node.w / 2, node.y - node.h / 2),
@@ -376,8 +378,8 @@ def _legend(ax: Any, kinds: list[str], bases: list[str]) -> None:
         Line2D(
             [],
             [],
-            marker=KINDS[k][1],
-            color=KINDS[k][0],
+            marker=NODE_STYLES[k][1],
+            color=NODE_STYLES[k][0],
             markeredgecolor=O["black"],
             markersize=9,
             linestyle="none",
@@ -413,7 +415,7 @@ def _legend(ax: Any, kinds: list[str], bases: list[str]) -> None:
 
 
 def _key_sentence(kinds: list[str], bases: list[str]) -> str:
-    shapes = "; ".join(f"{k}: {colour_name(KINDS[k][0])} {KINDS[k][2]}" for k in kinds)
+    shapes = "; ".join(f"{k}: {colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds)
     words = f"Each name is in a box with a shape and an outline colour for its kind: {shapes}."
     if bases:
         arrows = "; ".join(
