@@ -1,10 +1,9 @@
 from pathlib import Path
 
-import pytest
-
 from newsfacts import DataError
 from newsfacts.article import read_article, split_paragraphs
 
+MINI = Path(__file__).parent / "fixtures" / "mini-pack"
 ARTICLE = "Title here\n\nA. Writer\nFirst caption\nSecond caption\n\nBody one.\n\nBody two."
 
 
@@ -43,23 +42,31 @@ def test_title_only_and_empty_text():
 
 
 def test_read_article_of_the_mini_pack():
-    paragraphs = read_article(Path(__file__).parent / "fixtures" / "mini-pack" / "article.txt")
+    paragraphs, damaged, problems = read_article(MINI, "article.txt")
     assert paragraphs["kind"].tolist() == ["title", "byline", "caption", "body", "body", "body"]
     assert paragraphs.loc[1, "text"] == "Ana Lúcia Lima"
+    assert not damaged and not problems
 
 
 def test_read_article_names_the_line_of_bytes_that_are_not_utf8(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("Title\n\nAna L\u00facia\n\nbody".encode("latin-1"))
-    with pytest.raises(DataError) as caught:
-        read_article(path)
-    message = str(caught.value)
+    paragraphs, damaged, problems = read_article(tmp_path, "article.txt")
+    message = str(DataError(problems))
     assert "article.txt, line 3:" in message
     assert "0xFA" in message and "byte offset 12" in message
     assert "UTF-8" in message
+    assert damaged == {1}, "the paragraph with the bad byte is kept, marked as damaged"
 
 
 def test_read_article_drops_a_byte_order_mark(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("\ufeffTitle\n\nBy".encode())
-    assert read_article(path).loc[0, "text"] == "Title"
+    assert read_article(tmp_path, "article.txt")[0].loc[0, "text"] == "Title"
+
+
+def test_a_missing_or_empty_article_is_a_problem_not_a_crash(tmp_path):
+    assert "missing" in read_article(tmp_path, "article.txt")[2][0].message
+    (tmp_path / "article.txt").write_text("\n\n")
+    paragraphs, _, problems = read_article(tmp_path, "article.txt")
+    assert paragraphs is None and "empty" in problems[0].message

@@ -8,13 +8,12 @@ Paragraphs are numbered from 0 (the title) in order.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from newsfacts.errors import DataError, Problem
-from newsfacts.textfile import UTF8_FIX, BadBytes, decode_utf8
+from newsfacts.errors import Problem
+from newsfacts.textfile import UTF8_FIX, decode_utf8
 
 
 def split_paragraphs(text: str) -> pd.DataFrame:
@@ -78,36 +77,32 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
-def bad_bytes_problems(file: str, bad: list[BadBytes]) -> list[Problem]:
-    """Turn the bad bytes of the article into problems that name the file and line."""
-    return [Problem(file, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
-
-
-def read_article(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read ``article.txt`` as strict UTF-8 and split it into paragraphs.
-
-    Parameters
-    ----------
-    path : str or path-like
-        The article file.
+def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int], list[Problem]]:
+    """Read a pack's article as strict UTF-8 and split it into paragraphs.
 
     Returns
     -------
-    pandas.DataFrame
-        As `split_paragraphs` returns it.
-
-    Raises
-    ------
-    DataError
-        If the file is missing or holds bytes that are not UTF-8 (each bad line named).
+    paragraphs : pandas.DataFrame or None
+        As `split_paragraphs` returns it; None when the article is missing or empty.
+    damaged : set of int
+        Paragraphs holding bytes that were not UTF-8 (their quotes are not checked).
+    problems : list of Problem
+        A missing or empty article, and each line of bytes that are not UTF-8.
     """
-    path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        problem = Problem(path.name, None, None, None, f"cannot read the file ({error}).", "")
-        raise DataError([problem], pack=str(path.parent)) from None
+        data = (folder / name).read_bytes()
+    except OSError:
+        missing = f"the article is missing (looked for {folder / name})."
+        fix = "Put the article's text in the pack folder: title, blank line, byline, ..."
+        return None, set(), [Problem(name, None, None, None, missing, fix)]
     text, bad = decode_utf8(data)
-    if bad:
-        raise DataError(bad_bytes_problems(path.name, bad), pack=str(path.parent))
-    return split_paragraphs(text)
+    paragraphs = split_paragraphs(text)
+    if paragraphs.empty:
+        return (
+            None,
+            set(),
+            [Problem(name, None, None, None, "the article is empty.", "Paste its text in.")],
+        )
+    problems = [Problem(name, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
+    damaged = {n for n, t in enumerate(paragraphs["text"]) if "\ufffd" in t} if bad else set()
+    return paragraphs, damaged, problems

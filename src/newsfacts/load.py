@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsfacts.article import bad_bytes_problems, split_paragraphs
+from newsfacts.article import read_article
 from newsfacts.book import Book
 from newsfacts.content import attach
 from newsfacts.content_checks import check_content
@@ -31,7 +31,6 @@ from newsfacts.schema import (
     read_descriptor,
     resources,
 )
-from newsfacts.textfile import decode_utf8
 from newsfacts.validate import Table, parse_integer, parse_number, validate_tables
 
 BUNDLED = "paris-2026"
@@ -75,50 +74,6 @@ def _descriptor_path(pack: str | os.PathLike[str] | None) -> Path:
     return path / DESCRIPTOR
 
 
-def read_pack_article(
-    folder: Path, name: str
-) -> tuple[pd.DataFrame | None, set[int], list[Problem]]:
-    """Read and split a pack's article.
-
-    Returns
-    -------
-    paragraphs : pandas.DataFrame or None
-        The numbered paragraphs, or None when the article is missing or empty.
-    damaged : set of int
-        Paragraphs holding bytes that were not UTF-8 (their quotes are not checked).
-    problems : list of Problem
-    """
-    problems: list[Problem] = []
-    paragraphs: pd.DataFrame | None = None
-    damaged: set[int] = set()
-    try:
-        data = (folder / name).read_bytes()
-    except OSError:
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                f"the article is missing (looked for {folder / name}).",
-                "Put the article's text in the pack folder: title, blank line, byline, ...",
-            )
-        )
-    else:
-        text, bad = decode_utf8(data)
-        paragraphs = split_paragraphs(text)
-        if paragraphs.empty:
-            problems.append(
-                Problem(name, None, None, None, "the article is empty.", "Paste its text in.")
-            )
-            paragraphs = None
-        elif bad:
-            problems += bad_bytes_problems(name, bad)
-            damaged = {n for n, t in enumerate(paragraphs["text"]) if "\ufffd" in t}
-
-    return paragraphs, damaged, problems
-
-
 def load(pack: str | os.PathLike[str] | None = None) -> Book:
     """Load a pack: an article and its fact tables, checked.
 
@@ -155,7 +110,7 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
         raise DataError(problems, pack=str(folder))
 
     name = article_file(metadata)
-    paragraphs, damaged, found = read_pack_article(folder, name)
+    paragraphs, damaged, found = read_article(folder, name)
     problems += found
 
     tables, unread, found = _read_tables(folder, metadata)
