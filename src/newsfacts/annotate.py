@@ -26,7 +26,8 @@ the pack is HTML-escaped.
 
 Quotes may overlap or nest (an actor's name inside an event's words): each paragraph is cut
 at every quote's start and end, and each piece carries all the facts that cover it. A quote
-that occurs twice in its paragraph is anchored to its first occurrence.
+that occurs twice in its paragraph is anchored to its first occurrence (the one
+`newsfacts.Book.cite` marks).
 
 Relations and the glossary are left out by default: a relation joins two facts that are
 already highlighted and usually quotes the same words as one of them, and glossary terms
@@ -532,12 +533,6 @@ def annotated_article(book: Any, tables: str | Iterable[str] | None = None) -> A
     ------
     ValueError
         If `tables` names something that cannot be highlighted.
-
-    Notes
-    -----
-    A quote that occurs more than once in its paragraph is highlighted at its first
-    occurrence only (the one `newsfacts.Book.cite` marks). Where quotes overlap, the text
-    is cut at every quote's start and end, and each piece carries every fact covering it.
 
     Examples
     --------
