@@ -357,3 +357,12 @@ def test_the_page_opens_in_chromium_as_text(view, hostile_pack, tmp_path):
         assert HOSTILE in body and '<i>bay</i> & "cove"' in body
         assert page.locator("script").count() == 0
     assert dialogs == []
+
+
+def test_lesson_0_words_wait_for_the_lesson_that_teaches_them(book, view):
+    # "hedge" is taught in lesson 3; the legend (lesson 0) and summary (lesson 1) come first.
+    legend = view.html().split('class="nf-article"')[0]
+    assert "the article&#39;s small words before it (about, more than ...)" in legend
+    assert "hedge" not in legend
+    assert "hedge" not in " ".join(book.summary()["description"])
+    assert "are the lessons', not the publisher's" in view.credit()

@@ -13,6 +13,8 @@ import pytest
 from pack_helpers import MINI_PACK, problems_of, replace
 
 import newsfacts
+from newsfacts.citation import Citation
+from newsfacts.content import evidence_html, evidence_lines
 from newsfacts.exercises import check, exercises
 from newsfacts.prompts import prompts
 from newsfacts.questions import answer_key, check_understanding, questions
@@ -251,3 +253,36 @@ def test_the_id_scan_can_fail(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('X = "kushner"\n', encoding="utf-8")
     assert quoted_strings(sample) == [(1, "kushner")]
+
+
+# -- evidence: where each answer comes from ---------------------------------------------
+
+
+def test_the_date_question_shows_the_outside_source_of_the_date(book):
+    (date_question,) = [q for q in questions(book, "04") if q.id == "q04-date"]
+    shown = evidence_html(list(date_question.evidence))
+    assert "<strong>Evidence:</strong>" in shown and "From the article" not in shown
+    assert "Sky News, 3 January 2026" in shown and "2026-01-03" in shown
+    assert "Sky News, 3 January 2026" in answer_key(book, "04").text
+
+
+def test_an_outside_row_names_its_source_not_the_article():
+    row = Citation(
+        "ev-x", "events", 17, "went in to seize", "context",
+        "Not in the article. Source: Sky News, 3 January 2026. Title: A report.", "",
+    )  # fmt: skip
+    (line,) = evidence_lines(row)
+    assert line.startswith("▲ outside source: Sky News, 3 January 2026.")
+    assert "¶ 17 “went in to seize”" in line and "article says" not in line
+    # only the article's words are in quotation marks
+    assert line.count("“") == 1 and "“Sky" not in line
+
+
+def test_a_worked_out_date_says_how():
+    row = Citation(
+        "ev-y", "events", 3, "last month", "reported",
+        "Written in January 2026, so last month is December 2025.", "", "2025-12", "inferred",
+    )  # fmt: skip
+    lines = evidence_lines(row)
+    assert lines[0] == "¶ 3 “last month” (article says)"
+    assert lines[1].startswith("The date, 2025-12, is ◆ worked out: Written in January")

@@ -36,3 +36,23 @@ def test_import_does_not_load_widgets_or_plotting():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False", "False", "False"]
+
+
+def test_one_public_name_one_meaning():
+    """Two modules never export different things under the same name (prompts' headings
+    once shared the name KINDS with the annotated article's highlight kinds)."""
+    import importlib
+    import pkgutil
+
+    seen: dict[str, tuple[str, object]] = {}
+    clashes = []
+    for info in pkgutil.walk_packages(newsfacts.__path__, "newsfacts."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", []):
+            value = getattr(module, name)
+            if name in seen and seen[name][1] is not value:
+                clashes.append(f"{name}: {seen[name][0]} and {info.name}")
+            seen.setdefault(name, (info.name, value))
+    assert not clashes, clashes

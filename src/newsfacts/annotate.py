@@ -86,7 +86,8 @@ KINDS: dict[str, Kind] = {
         ),
         Kind(
             "figures", "figure", "F", "#009E73", "rgba(0,158,115,0.25)", "3px dotted", "bottom",
-            "a number, with its hedge (about, more than ...)", "dotted line under",
+            "a number, with the article's small words before it (about, more than ...)",
+            "dotted line under",
         ),
         Kind(
             "events", "event", "E", "#9A8C00", "rgba(240,228,66,0.45)", "2px dashed", "bottom",
@@ -429,7 +430,7 @@ class Annotated:
         by = f" by {author}" if author else ""
         return (
             f"The article: “{title}”{by}{self._published(sources)}. {rights} It is shown in "
-            "full and unchanged; the highlights and the table of facts are the pack's, not "
+            "full and unchanged; the highlights and the table of facts are the lessons', not "
             "the publisher's."
         )
 

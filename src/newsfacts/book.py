@@ -303,6 +303,8 @@ class Book:
             basis=text("basis") or None,
             note=text("note"),
             paragraph_text=paragraph_text,
+            when=text("when"),
+            when_basis=text("when_basis"),
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:

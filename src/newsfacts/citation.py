@@ -29,6 +29,10 @@ class Citation:
         The row's note ("" when none).
     paragraph_text : str
         The whole paragraph.
+    when : str
+        An event's date ("" when none).
+    when_basis : str
+        Where that date comes from: reported, inferred or context ("" when no date).
 
     Examples
     --------
@@ -45,6 +49,8 @@ class Citation:
     basis: str | None
     note: str
     paragraph_text: str
+    when: str = ""
+    when_basis: str = ""
 
     def __str__(self) -> str:
         parts = [f"{self.id} ({self.table})"]

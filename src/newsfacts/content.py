@@ -18,9 +18,18 @@ import pandas as pd
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.marks import mark
 from newsfacts.schema import CONTENT_TABLES
+from newsfacts.sources import source_references
 from newsfacts.suggest import closest
 
-__all__ = ["attach", "content", "lesson_id", "lesson_rows", "evidence", "evidence_html"]
+__all__ = [
+    "attach",
+    "content",
+    "lesson_id",
+    "lesson_rows",
+    "evidence",
+    "evidence_lines",
+    "evidence_html",
+]
 
 _CONTENT: WeakKeyDictionary[Any, dict[str, pd.DataFrame]] = WeakKeyDictionary()
 
@@ -86,19 +95,56 @@ def evidence(book: Any, ids: str) -> list[Any]:
     return [book.cite(key.strip()) for key in str(ids).split(";") if key.strip()]
 
 
-def evidence_line(citation: Any) -> str:
-    """One line of evidence: paragraph, the exact quote and its mark."""
-    where = f"¶ {citation.paragraph}" if citation.paragraph is not None else ""
-    kind = mark(citation.basis).title if citation.basis else "glossary"
-    return f"{where} “{citation.quote}” ({kind})".strip()
+def evidence_lines(citation: Any) -> list[str]:
+    """The evidence of one row as a student reads it, one line each.
+
+    A row the article says gives its paragraph, the quote in quotation marks and its mark.
+    A row from outside the article (▲) first names its source, as its note gives it, then
+    the paragraph and words it hangs on. When the row's date comes from outside the article
+    or is worked out, one more line says so and where the date comes from.
+
+    Examples
+    --------
+    >>> from newsfacts.citation import Citation
+    >>> raid = Citation("ev-raid", "events", 17, "the raid", "reported",
+    ...                 "Source: Sky News, 3 January 2026.", "", "2026-01-03", "context")
+    >>> for line in evidence_lines(raid):
+    ...     print(line)
+    ¶ 17 “the raid” (article says)
+    The date, 2026-01-03, comes from an ▲ outside source: Sky News, 3 January 2026.
+    """
+    where = f"¶ {citation.paragraph} " if citation.paragraph is not None else ""
+    quoted = f"{where}“{citation.quote}”"
+    if citation.basis == "context":
+        lines = [f"{mark('context').title}: {_source(citation.note)}. About {quoted}"]
+    else:
+        kind = mark(citation.basis).title if citation.basis else "glossary"
+        lines = [f"{quoted} ({kind})"]
+    if citation.when and citation.when_basis == "context":
+        lines.append(
+            f"The date, {citation.when}, comes from an {mark('context').title}: "
+            f"{_source(citation.note)}."
+        )
+    elif citation.when and citation.when_basis == "inferred":
+        lines.append(f"The date, {citation.when}, is {mark('inferred').title}: {citation.note}")
+    return lines
+
+
+def _source(note: str) -> str:
+    """The sources a note names ("Sky News, 3 January 2026"), or where to look for them."""
+    named = [f"{ref.publisher}, {ref.date}" for ref in source_references(note)]
+    return "; ".join(named) or "the row's note names it"
 
 
 def evidence_html(citations: list[Any]) -> str:
-    """The evidence as HTML, one quote a line, for a feedback box."""
+    """The evidence as HTML, one row a line, for a feedback box (see `evidence_lines`)."""
     if not citations:
         return ""
-    lines = "".join(f"<li>{html.escape(evidence_line(c))}</li>" for c in citations)
+    items = "".join(
+        f"<li>{'<br>'.join(html.escape(line) for line in evidence_lines(c))}</li>"
+        for c in citations
+    )
     return (
-        '<div class="newsfacts-evidence"><strong>From the article:</strong>'
-        f'<ul style="margin:2px 0 2px 1em">{lines}</ul></div>'
+        '<div class="newsfacts-evidence"><strong>Evidence:</strong>'
+        f'<ul style="margin:2px 0 2px 1em">{items}</ul></div>'
     )

@@ -84,13 +84,13 @@ class Feedback:
         return "✓" if self.correct else "✗"
 
     def __str__(self) -> str:
-        from newsfacts.content import evidence_line
+        from newsfacts.content import evidence_lines
 
         text = f"{self.symbol} {self.message}"
         if self.hint:
             text += f"\nHint: {self.hint}"
         for citation in self.evidence:
-            text += f"\nFrom the article: {evidence_line(citation)}"
+            text += "\nEvidence: " + "\n   ".join(evidence_lines(citation))
         return text
 
     def __repr__(self) -> str:

@@ -16,10 +16,10 @@ from newsfacts.errors import UnknownNameError
 from newsfacts.render import render
 from newsfacts.suggest import closest
 
-__all__ = ["KINDS", "Prompts", "prompts"]
+__all__ = ["HEADINGS", "Prompts", "prompts"]
 
-#: Each kind of prompt and the heading a student sees above it, in lesson order.
-KINDS: dict[str, str] = {
+#: The heading a student sees above each kind of prompt, in lesson order.
+HEADINGS: dict[str, str] = {
     "discuss": "Think and discuss",
     "write": "Write",
     "extend": "If you finish early",
@@ -56,11 +56,11 @@ def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
         expect(
             kind, "text", function="prompts", what="a kind of prompt in quotes", example="'discuss'"
         )
-        if kind not in KINDS:
-            raise UnknownNameError(kind, closest(kind, list(KINDS)), what="kind of prompt")
+        if kind not in HEADINGS:
+            raise UnknownNameError(kind, closest(kind, list(HEADINGS)), what="kind of prompt")
     rows = lesson_rows(book, "prompts", lesson)
     groups = []
-    for name, heading in KINDS.items():
+    for name, heading in HEADINGS.items():
         picked = rows[rows["kind"] == name]
         if (kind is None or name == kind) and not picked.empty:
             groups.append((heading, [str(p) for p in picked["prompt"]]))

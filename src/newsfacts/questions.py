@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.content import evidence, evidence_line, lesson_rows
+from newsfacts.content import evidence, evidence_lines, lesson_rows
 from newsfacts.content_checks import OPTIONS
 from newsfacts.errors import describe_value
 from newsfacts.quiz import Question, quiz, sorting_items, who_said
@@ -78,7 +78,7 @@ def _quiz_key(book: Any, lesson: str) -> list[str]:
     lines = []
     for number, q in enumerate(questions(book, lesson), start=1):
         lines.append(f"{number}. {q.prompt}\n   Answer: {q.answer}")
-        lines += [f"   Evidence: {evidence_line(c)}" for c in q.evidence]
+        lines += ["   Evidence: " + "\n      ".join(evidence_lines(c)) for c in q.evidence]
     return lines
 
 
