@@ -293,3 +293,15 @@ def test_the_guides_notebook_code_runs_on_the_template(monkeypatch):
     for block in blocks:
         exec(block.replace("data/bridge-vote", str(TEMPLATE)), namespace)
     assert namespace["book"].title.startswith("School council")
+
+
+def test_the_guide_names_every_column_of_every_table():
+    """A column (such as exercises' ordered) or a table (the optional perspectives) that the
+    bundled pack's schema declares is described in docs/authoring.md."""
+    missing = [
+        f"{resource['path']}: {field['name']}"
+        for resource in descriptor(BUNDLED)["resources"]
+        for field in resource["schema"]["fields"]
+        if f"`{field['name']}`" not in GUIDE or resource["path"] not in GUIDE
+    ]
+    assert not missing, missing
