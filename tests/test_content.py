@@ -14,7 +14,7 @@ from pack_helpers import MINI_PACK, problems_of, replace
 
 import newsfacts
 from newsfacts.citation import Citation
-from newsfacts.content import evidence_html, evidence_lines
+from newsfacts.content import evidence_lines, feedback_html
 from newsfacts.exercises import check, exercises
 from newsfacts.prompts import prompts
 from newsfacts.questions import answer_key, check_understanding, questions
@@ -260,7 +260,7 @@ def test_the_id_scan_can_fail(tmp_path):
 
 def test_the_date_question_shows_the_outside_source_of_the_date(book):
     (date_question,) = [q for q in questions(book, "04") if q.id == "q04-date"]
-    shown = evidence_html(list(date_question.evidence))
+    shown = feedback_html(True, "Right.", date_question.evidence)
     assert "<strong>Evidence:</strong>" in shown and "From the article" not in shown
     assert "Sky News, 3 January 2026" in shown and "2026-01-03" in shown
     assert "Sky News, 3 January 2026" in answer_key(book, "04").text

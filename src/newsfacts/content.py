@@ -9,7 +9,7 @@ read them through `lesson_rows`, and show each answer's evidence with `evidence`
 
 from __future__ import annotations
 
-import html
+from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -17,6 +17,7 @@ import pandas as pd
 
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.marks import mark
+from newsfacts.render import render
 from newsfacts.schema import CONTENT_TABLES
 from newsfacts.sources import source_references
 from newsfacts.suggest import closest
@@ -28,7 +29,7 @@ __all__ = [
     "lesson_rows",
     "evidence",
     "evidence_lines",
-    "evidence_html",
+    "feedback_html",
 ]
 
 _CONTENT: WeakKeyDictionary[Any, dict[str, pd.DataFrame]] = WeakKeyDictionary()
@@ -136,15 +137,24 @@ def _source(note: str) -> str:
     return "; ".join(named) or "the row's note names it"
 
 
-def evidence_html(citations: list[Any]) -> str:
-    """The evidence as HTML, one row a line, for a feedback box (see `evidence_lines`)."""
-    if not citations:
-        return ""
-    items = "".join(
-        f"<li>{'<br>'.join(html.escape(line) for line in evidence_lines(c))}</li>"
-        for c in citations
-    )
-    return (
-        '<div class="newsfacts-evidence"><strong>Evidence:</strong>'
-        f'<ul style="margin:2px 0 2px 1em">{items}</ul></div>'
-    )
+def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:
+    """A feedback box as a quiz or `check` shows it (HTML, every text escaped).
+
+    Parameters
+    ----------
+    ok : bool or None
+        True shows ✓ (green edge), False ✗ (orange edge), None … (grey: nothing to mark yet).
+    text : str
+        What the student reads first.
+    citations : list of Citation
+        The evidence, under the heading "Evidence:", one row an item (see `evidence_lines`).
+    hint : str
+        A hint, after the text.
+
+    Examples
+    --------
+    >>> "<strong>✗</strong> Not quite. &lt;b&gt;" in feedback_html(False, "Not quite. <b>")
+    True
+    """
+    evidence = [evidence_lines(c) for c in citations]
+    return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)

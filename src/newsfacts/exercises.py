@@ -16,7 +16,6 @@ Nothing here imports ipywidgets or matplotlib.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -97,15 +96,9 @@ class Feedback:
         return str(self)
 
     def _repr_html_(self) -> str:
-        border = "#009E73" if self.correct else "#D55E00"
-        from newsfacts.content import evidence_html
+        from newsfacts.content import feedback_html
 
-        hint = f"<br><strong>Hint:</strong> {html.escape(self.hint)}" if self.hint else ""
-        return (
-            f'<div class="newsfacts-feedback" role="status" style="border-left:6px solid '
-            f'{border};padding:4px 10px"><strong>{self.symbol}</strong> '
-            f"{html.escape(self.message)}{hint}{evidence_html(list(self.evidence))}</div>"
-        )
+        return feedback_html(self.correct, self.message, self.evidence, self.hint)
 
 
 _current_book: Any = None

@@ -20,6 +20,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from newsfacts.content import feedback_html
 from newsfacts.widgets import LABEL_STYLE
 
 __all__ = [
@@ -52,16 +53,6 @@ MODALITY: dict[str, str] = {
     "threatened": "it is only threatened",
     "wanted": "someone wants it",
 }
-
-
-def _box(ok: bool | None, text: str, extra: str = "") -> str:
-    """A feedback box: symbol and text, then `extra` (HTML already escaped, e.g. evidence)."""
-    colour = {True: "#009E73", False: "#D55E00", None: "#999999"}[ok]
-    symbol = {True: "✓", False: "✗", None: "…"}[ok]
-    return (
-        f'<div class="newsfacts-feedback" role="status" style="border-left:6px solid {colour};'
-        f'padding:4px 10px"><strong>{symbol}</strong> {html.escape(text)}{extra}</div>'
-    )
 
 
 @dataclass(frozen=True)
@@ -124,7 +115,7 @@ class MultipleChoice(widgets.VBox):
             style=LABEL_STYLE,
             layout={"width": "max-content"},
         )
-        self.feedback = widgets.HTML(_box(None, "Pick an answer."))
+        self.feedback = widgets.HTML(feedback_html(None, "Pick an answer."))
         self.control.observe(self._check, names="value")
         super().__init__([self.prompt, self.control, self.feedback])
 
@@ -134,18 +125,16 @@ class MultipleChoice(widgets.VBox):
 
     def _check(self, _change: Any = None) -> None:
         if self.control.value is None:
-            self.feedback.value = _box(None, "Pick an answer.")
+            self.feedback.value = feedback_html(None, "Pick an answer.")
         elif self.correct:
-            from newsfacts.content import evidence_html
-
             # A pack's feedback line says "Right: ..." itself; a cell's explanation does not.
             line = self.question.feedback_for(self.control.value)
             line = line or f"Right. {self.question.explanation}"
-            self.feedback.value = _box(True, line, evidence_html(list(self.question.evidence)))
+            self.feedback.value = feedback_html(True, line, self.question.evidence)
         else:
             line = self.question.feedback_for(self.control.value)
             text = f"Not quite. {line} Hint: {self.question.hint}" if line else self.question.hint
-            self.feedback.value = _box(False, text if line else f"Not quite. {text}")
+            self.feedback.value = feedback_html(False, text if line else f"Not quite. {text}")
 
 
 def multiple_choice(
@@ -293,29 +282,29 @@ class Sorting(widgets.VBox):
             self.choices.append((who, happened, mark))
             rows.append(widgets.VBox([text, widgets.HBox([who, happened]), mark]))
         self.button = widgets.Button(description="Check my sorting", button_style="")
-        self.feedback = widgets.HTML(_box(None, "Answer both questions, then press the button."))
+        self.feedback = widgets.HTML(
+            feedback_html(None, "Answer both questions, then press the button.")
+        )
         self.button.on_click(self.check)
         super().__init__([*rows, self.button, self.feedback])
 
     def check(self, _button: Any = None) -> int:
         """Mark every answer and return how many answers (two per sentence) are right."""
-        from newsfacts.content import evidence_html
-
         right = 0
         for item, (who, happened, mark) in zip(self.items, self.choices, strict=True):
             if who.value == "" or happened.value == "":
-                mark.value = _box(None, "Answer both questions first.")
+                mark.value = feedback_html(None, "Answer both questions first.")
                 right += (who.value == item.who) + (happened.value == item.modality)
                 continue
             good = [who.value == item.who, happened.value == item.modality]
             right += sum(good)
             said = "Who says it: " + ("right" if good[0] else "not this one") + "."
             done = "Has it happened: " + ("right" if good[1] else "not this one") + "."
-            mark.value = _box(
-                all(good), f"{said} {done} {item.explanation}", evidence_html([item.citation])
+            mark.value = feedback_html(
+                all(good), f"{said} {done} {item.explanation}", [item.citation]
             )
         total = 2 * len(self.items)
-        self.feedback.value = _box(
+        self.feedback.value = feedback_html(
             right == total,
             f"{right} of {total} answers right."
             + ("" if right == total else " Read the evidence under each sentence."),
