@@ -57,7 +57,7 @@ NODE_STYLES = {  # kind: colour, marker, marker words, column
 WIDTH, HEIGHT = 12.0, 9.0
 COLUMN_CENTRES = (1.4, 6.0, 10.4)  # the columns' centres, in inches
 BENDS = (1, 1, -1)  # arrows within a column bend right (1) or left (-1) of it
-STEPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85)  # where along its arrow a label may go
+STEPS = np.linspace(0.12, 0.88, 20)  # where along its arrow a label may go
 
 
 @dataclass
@@ -209,7 +209,9 @@ def _path(a: Node, b: Node) -> Path:
     if a.x == b.x:
         bend = BENDS[COLUMN_CENTRES.index(a.x)]
         start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
-        reach = 0.5 + 0.12 * abs(a.y - b.y)
+        reach = 0.3 + 0.35 * abs(
+            a.y - b.y
+        )  # longer arrows bend further, so they do not run together
         control = (a.x + bend * (max(a.w, b.w) / 2 + reach), (a.y + b.y) / 2)
         return Path([start, control, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
     ends = []
@@ -220,43 +222,61 @@ def _path(a: Node, b: Node) -> Path:
     return Path(ends)
 
 
-def point_on(path: Path, t: float) -> tuple[float, float]:
-    """The point a fraction `t` along an arrow's path (a line, or a curve with one control)."""
+def point_on(path: Path, t: Any) -> np.ndarray:
+    """The points fractions `t` along an arrow's path (a line, or a curve with one control)."""
+    t = np.asarray(t, dtype=float)[..., None]
     v = path.vertices
     if len(v) == 3:
-        x, y = (1 - t) ** 2 * v[0] + 2 * (1 - t) * t * v[1] + t**2 * v[2]
-    else:
-        x, y = v[0] + t * (v[1] - v[0])
-    return float(x), float(y)
+        return (1 - t) ** 2 * v[0] + 2 * (1 - t) * t * v[1] + t**2 * v[2]
+    return v[0] + t * (v[1] - v[0])
 
 
-def _overlaps(box: tuple[float, ...], boxes: list[tuple[float, ...]]) -> float:
-    """How much of `box` (x0, y0, x1, y1) the other boxes cover, in square inches."""
-    total = 0.0
-    for other in boxes:
-        across = min(box[2], other[2]) - max(box[0], other[0])
-        down = min(box[3], other[3]) - max(box[1], other[1])
-        total += max(across, 0) * max(down, 0)
-    return total
+def _inside(points: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """For each box (x0, y0, x1, y1), the summed weights of the points that lie in it."""
+    x, y = points[:, 0], points[:, 1]
+    inside = (x >= boxes[:, :1]) & (x <= boxes[:, 2:3]) & (y >= boxes[:, 1:2]) & (y <= boxes[:, 3:])
+    return inside @ weights
 
 
 def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
-    """Put each label on its own arrow where it covers no box and no other label."""
+    """Put each label on its own arrow, as far as it can from boxes, labels and other arrows.
+
+    Each label's candidate spots lie along its own arrow (its middle first, which is the
+    top of a curved arrow); a spot costs much for any box or label it covers and a little
+    for each bit of another arrow running under it, so a label never reads as another's.
+    """
     taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
+    steps = np.linspace(0, 1, 150)
+    points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
+    spots = np.array(STEPS)
     for edge in edges:
         w, h = measure(renderer, edge.label, SMALL)
-        w, h = w / 2 + 0.03, h / 2 + 0.02
-        best = None
-        for t in STEPS:
-            x, y = point_on(edge.path, t)
-            box = (x - w, y - h, x + w, y + h)
-            cost = _overlaps(box, taken)
-            if best is None or cost < best[0]:
-                best = (cost, (x, y), box)
-            if cost == 0:
-                break
-        edge.at = best[1]
-        taken.append(best[2])
+        centres = point_on(edge.path, spots)
+        half = np.array([w / 2 + 0.03, h / 2 + 0.02])
+        boxes = np.hstack([centres - half, centres + half])
+        near = np.hstack([centres - half - 0.06, centres + half + 0.06])  # a margin round it
+        ends = {edge.source, edge.target}
+        # an arrow from another name under a label misleads more than one sharing a name
+        weights = [
+            0 if other is edge else 1 if ends & {other.source, other.target} else 10
+            for other in edges
+        ]
+        covered = np.array([sum(_overlap(box, other) for other in taken) for box in boxes])
+        cost = (
+            5000 * covered
+            + _inside(points, near, np.repeat(weights, len(steps)).astype(float))
+            + np.abs(spots - 0.5)
+        )
+        best = int(np.argmin(cost))
+        edge.at = tuple(centres[best])
+        taken.append(tuple(boxes[best]))
+
+
+def _overlap(box: Any, other: Any) -> float:
+    """The area two boxes (x0, y0, x1, y1) share, in square inches."""
+    across = min(box[2], other[2]) - max(box[0], other[0])
+    down = min(box[3], other[3]) - max(box[1], other[1])
+    return max(across, 0) * max(down, 0)
 
 
 def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart:
