@@ -1,41 +1,22 @@
 """The annotated article: the whole text, every fact's quote highlighted and linked to it.
 
-``annotated_article(book)`` returns an `Annotated` view. In a notebook it shows itself (it
-has ``_repr_html_``); ``.page()`` is a standalone HTML document and ``.save(path)`` writes
-it. Each paragraph is numbered (¶) and labelled by kind (title, byline, caption, body).
-Every quoted span of an actor, place, figure, event or claim row is highlighted:
+`annotated_article` numbers each paragraph and highlights every quoted span by kind, never
+by colour alone (a tint, a line of its own shape and a letter, all in the legend: `KINDS`);
+a row the article does not say in its own words also carries its mark's symbol
+(`newsfacts.marks`). Pointing at a highlight names its facts; focusing it (Tab, or a click)
+shows a card with the row, and jumps to it in the table of facts under the article.
 
-- by kind, never by colour alone: a light Okabe-Ito tint, a line of its own shape (actors
-  solid, places double, figures dotted and events dashed under the words, claims solid over
-  them) and a small letter after the quote (A, P, F, E, C), all explained in a legend;
-- rows the article does not say in its own words carry the symbol of their mark
-  (`newsfacts.marks`: ◆ worked out, ▲ outside source) after the letter, and every row
-  its basis in words;
-- pointing at a highlight shows a tooltip naming its facts; focusing it (Tab, or a click)
-  shows a card with each fact's table, id, main fields, paragraph, quote, basis and note;
-  clicking it also jumps to the fact's row in the table of facts under the article, which
-  links back to the words.
-
-The HTML comes from the Jinja2 templates ``annotated.html`` and ``annotated-page.html``
-(autoescaped). No JavaScript: the highlights are links (keyboard-reachable in any
-browser) and the cards are shown by CSS (``:hover``, ``:focus-within``). The look that
-matters (tints, lines, letters, hidden cards) is in inline styles, so it survives
-JupyterLab's sanitizer, which keeps ``style`` attributes but drops ``<style>`` elements
-from untrusted outputs; there the tooltip and the table of facts remain. Every text from
-the pack is HTML-escaped.
+No JavaScript: the highlights are links and the cards are shown by CSS (``:hover``,
+``:focus-within``). The look that matters is in inline styles, since JupyterLab's sanitizer
+keeps ``style`` attributes but drops ``<style>`` elements from untrusted outputs. The HTML
+comes from the Jinja2 templates ``annotated.html`` and ``annotated-page.html`` (autoescaped).
 
 Quotes may overlap or nest (an actor's name inside an event's words): each paragraph is cut
 at every quote's start and end, and each piece carries all the facts that cover it. A quote
 that occurs twice in its paragraph is anchored to its first occurrence (the one
-`newsfacts.Book.cite` marks).
-
-Relations and the glossary are left out by default: a relation joins two facts that are
-already highlighted and usually quotes the same words as one of them, and glossary terms
-explain words rather than state facts, so including them would double the marks without
-adding facts. Pass ``tables="all"`` (or name them) to include them: relations get a dashed
-line over the words (R), glossary terms a dotted one (G).
-
-Nothing here imports ipywidgets or matplotlib.
+`newsfacts.Book.cite` marks). Relations and the glossary are left out by default: a relation
+joins two facts already highlighted, and a glossary term explains a word rather than states
+a fact, so they would double the marks without adding facts.
 """
 
 from __future__ import annotations
