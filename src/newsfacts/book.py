@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.cells import cell_text
 from newsfacts.checks import expect
 from newsfacts.citation import Citation
 from newsfacts.errors import UnknownNameError
@@ -284,10 +285,6 @@ class Book:
         table, position = self._locate(id_or_term, "cite", names=True)
         row = self._row(table, position)
 
-        def text(column: str) -> str:
-            value = row.get(column, "")
-            return "" if pd.isna(value) else str(value)
-
         paragraph = None
         if "paragraph" in row and not pd.isna(row["paragraph"]):
             paragraph = int(row["paragraph"])
@@ -299,12 +296,12 @@ class Book:
             id=str(row.name),
             table=table,
             paragraph=paragraph,
-            quote=text("quote"),
-            basis=text("basis") or None,
-            note=text("note"),
+            quote=cell_text(row.get("quote")),
+            basis=cell_text(row.get("basis")) or None,
+            note=cell_text(row.get("note")),
             paragraph_text=paragraph_text,
-            when=text("when"),
-            when_basis=text("when_basis"),
+            when=cell_text(row.get("when")),
+            when_basis=cell_text(row.get("when_basis")),
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
