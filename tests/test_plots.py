@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from newsfacts import plots
+from newsfacts.marks import mark
 from newsfacts.plots import chart as chart_module
 
 EVIL = "<script>alert('x')</script> & Co"
@@ -675,8 +676,7 @@ def test_timeline_alt_text_lists_every_dated_event(book):
         assert f"paragraph {row.paragraph}" in line
         if row.when_text:
             assert f"“{row.when_text}”" in line
-        if row.when_basis == "context":
-            assert "outside the article" in line
+        assert f"date: {mark(row.when_basis).title}" in line
     undated = len(book.events) - len(dated)
     assert f"{undated} more events" in chart.description
 
@@ -716,20 +716,33 @@ def test_timeline_table_orders_dated_events_then_the_rest(book):
     events = book.events.set_index("id")
     for ident, row in table.iterrows():
         basis = events.loc[ident, "when_basis"] if row["when"] else ""
-        if basis == "reported":
-            assert row["date_source"] == "the article"
-        elif basis == "inferred":
-            assert row["date_source"] == "worked out from the article"
-        elif basis == "context":
-            assert row["date_source"].startswith("outside the article: ")
+        if basis == "context":  # the mark's own words, then the source the note names
+            assert row["date_source"].startswith(mark("context").title + ": ")
             assert len(row["date_source"]) < 80
+        elif basis:
+            assert row["date_source"] == mark(basis).title
         else:
             assert row["date_source"] == ""
+
+
+def test_a_year_alone_is_drawn_during_that_year_with_no_order_implied(book):
+    # "2014" (Donbas) once sorted as 1 January and looked as if it came before "March 2014".
+    chart = _built(book, "timeline")
+    drawn = [" ".join(t.get_text().split()) for t in _texts(chart)]
+    vague = [when for when in book.events["when"] if re.fullmatch(r"\d{4}(-\d{2})?", when)]
+    assert vague
+    for when in vague:
+        assert any(text.startswith("during ") and text.endswith(when[:4]) for text in drawn)
+    years = [when for when in vague if len(when) == 4]
+    for year in years:
+        if any(when.startswith(year + "-") for when in book.events["when"]):
+            assert f"both during {year}: order not known" in drawn
+    assert "does not say whether it came before or after" in chart.description
 
 
 def test_timeline_gaps_are_written_between_points():
     chart = plots.timeline_chart(_small_book())
     drawn = [t.get_text() for t in _texts(chart)]
     assert "about 2 months later" in drawn
-    assert "March 2024" in drawn and "2 May 2024" in drawn
+    assert "during March 2024" in [" ".join(t.split()) for t in drawn] and "2 May 2024" in drawn
     assert "1 more event in the article has no date" in chart.description

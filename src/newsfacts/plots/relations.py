@@ -5,7 +5,7 @@ states and territories in the middle, groups, organisations and places on the ri
 the middle column in the order the article first names them, the side columns in the
 order of the middle names they link to. Arrows within one column bend into the space
 beside it. Each label sits on its own arrow, at its middle or, when that spot is taken,
-a little along it.
+labels and the arrows of other names (its middle when that is free).
 """
 
 from __future__ import annotations

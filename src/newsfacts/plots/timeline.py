@@ -15,12 +15,17 @@ from newsfacts.marks import mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
 from newsfacts.plots.tables import para, paragraph, plural, rows, wrap
 
-POINTS = {  # where a date comes from: marker, filled?, legend words
-    "reported": ("o", True, "filled circle: date given in the article"),
-    "inferred": ("s", False, "open square: date worked out from the article"),
-    "context": ("D", False, "open diamond: date from outside the article"),
+POINTS = {  # where a date comes from: marker, filled?, the marker in words
+    "reported": ("o", True, "filled circle"),
+    "inferred": ("s", False, "open square"),
+    "context": ("D", False, "open diamond"),
 }
 WIDTH = 11.0
+VAGUE = (
+    "A date with only a year or a month is written “during …”: the event happened some time"
+    " then, so the line does not say whether it came before or after another event of that"
+    " year or month."
+)
 
 
 _MONTHS = (
@@ -49,11 +54,21 @@ def _say_date(when: str) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
+def _during(when: str) -> str:
+    """A date as the chart writes it: a year or a month alone is 'during 2014'."""
+    parsed = _parse_when(when)
+    vague = parsed is not None and parsed[2] is None
+    return f"during {_say_date(when)}" if vague else _say_date(when)
+
+
 def _gap(earlier: str, later: str) -> str:
     """How long after `earlier` `later` comes, at the precision both dates share."""
     a, b = _parse_when(earlier), _parse_when(later)
     if a is None or b is None:
         return ""
+    wide, narrow = sorted((earlier, later), key=len)
+    if None in a + b and narrow.startswith(wide):
+        return f"both {_during(wide)}: order not known"
     if a[2] is not None and b[2] is not None and a[1] and b[1]:
         days = (_dt.date(*b) - _dt.date(*a)).days
         if days < 62:
@@ -88,17 +103,12 @@ def _source(note: str) -> str:
 
 
 def _date_source(row: dict[str, Any]) -> str:
+    """Where a date comes from, in the marks' words; an outside source is named."""
     if not cell_words(row.get("when")):
         return ""
     basis = cell_words(row.get("when_basis"))
-    if basis == "inferred":
-        return "worked out from the article"
-    if basis == "context":
-        source = _source(cell_words(row.get("note")))
-        return f"outside the article: {source}" if source else "outside the article"
-    if basis == "attributed":
-        return "someone quoted in the article"
-    return "the article"
+    source = _source(cell_words(row.get("note"))) if basis == "context" else ""
+    return f"{mark(basis).title}: {source}" if source else mark(basis).title
 
 
 def timeline_table(book: Any) -> pd.DataFrame:
@@ -107,8 +117,8 @@ def timeline_table(book: Any) -> pd.DataFrame:
     What a student sees: a table, one event a row. Events with a date come first, from
     the earliest; the events the article gives no date for follow in the order the article
     tells them. ``when_text`` keeps the article's own words ("last month"); ``date_source``
-    says whether the date is in the article, worked out from it, or from outside it (and
-    then from where).
+    gives the date's mark ("article says", "◆ worked out", "▲ outside source: Semafor, 28
+    December 2025", naming the source).
 
     Parameters
     ----------
@@ -146,10 +156,13 @@ def timeline_chart(book: Any) -> Chart:
     left. The points are evenly spaced, so the real time between two of them is written
     on the line ("about 3 years 10 months later", "3 days later"). Above each point, what
     happened, the article's own words for when ("last month") and the paragraph; below
-    it, the date and where that date comes from. A filled circle is a date the article
-    gives; an open square one worked out from the article; an open diamond a date from
-    outside the article, with its source. Events without a date are counted under the
-    line and listed by `timeline_table`.
+    it, the date and its mark (where the date comes from): a filled circle is a date the
+    article gives ("article says"); an open square one worked out from it ("◆ worked
+    out"); an open diamond a date from outside the article ("▲ outside source"), with its
+    source. A date with only a year or a month is written "during 2014": the event
+    happened some time then, so the line does not say whether it came before or after
+    another event of that year or month ("both during 2014: order not known"). Events
+    without a date are counted under the line and listed by `timeline_table`.
 
     Parameters
     ----------
@@ -167,16 +180,6 @@ def timeline_chart(book: Any) -> Chart:
         return _draw(table, events)
 
 
-def _date_words(basis: str, source: str) -> str:
-    """What the chart writes under a date about where it comes from."""
-    if basis == "context":
-        found = source.split(": ", 1)[1] if ": " in source else ""
-        return "date from outside the article" + (f":\n{found}" if found else "")
-    if basis == "inferred":
-        return "date worked out from the article"
-    return f"date from {source}" if source else "date from the article"
-
-
 def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
     """The words above and below each point, their heights, and the row each card is on."""
     slot = (WIDTH - 0.6) / max(len(dated), 1)
@@ -190,8 +193,8 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         if row["modality"] and row["modality"] != "happened":
             extra.append(f"({row['modality']})")
         card = wrap(row["description"], chars) + "\n" + " · ".join(extra)
-        lines = _date_words(basis, row["date_source"]).split("\n")
-        source = "\n".join(wrap(line, chars) for line in lines)
+        title, _, named = row["date_source"].partition(": ")  # the mark, then any source
+        source = title + (":\n" + wrap(named, chars) if named else "")
         cards.append(
             {
                 "row": row,
@@ -205,9 +208,11 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
             }
         )
     for card in cards:
-        date = _say_date(card["row"]["when"])
-        if measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: year below
-            date = "\n".join(date.rsplit(" ", 1))
+        date = _during(card["row"]["when"])
+        if measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
+            date = "\n".join(
+                date.split(" ", 1) if date.startswith("during") else date.rsplit(" ", 1)
+            )
         card["date"], card["date_h"] = date, measure(renderer, date, FONT, "bold")[1]
     gap_chars = max(10, int(slot * 72 / (0.55 * SMALL)) - 4)
     for before, card in zip([None, *cards], cards, strict=False):
@@ -278,7 +283,8 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
         lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
     bases = [b for b in POINTS if any(c["basis"] == b for c in cards)]
     if bases:
-        handles = [_point(b, markersize=10, label=POINTS[b][2]) for b in bases]
+        words = {b: f"{POINTS[b][2]}, date: {mark(b).title}" for b in bases}
+        handles = [_point(b, markersize=10, label=words[b]) for b in bases]
         ax.legend(
             handles=handles,
             loc="lower left",
@@ -288,7 +294,9 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
             fontsize=FONT,
             borderaxespad=0,
         )
-        lines.append(f"Legend: {'; '.join(POINTS[b][2] for b in bases)}.")
+        lines.append(f"Legend: {'; '.join(words.values())}.")
+    if any(c["date"].startswith("during") for c in cards):
+        lines.append(VAGUE)
     caption = "The dated events of the article in time order, with where each date comes from."
     return Chart(figure, alt, caption, "\n".join(lines))
 
@@ -305,13 +313,13 @@ def _draw_card(
     ax.text(x, axis_y - 0.2, card["date"], fontweight="bold", ha="center", va="top")
     below = axis_y - 0.28 - card["date_h"]
     ax.text(x, below, card["source"], fontsize=SMALL, ha="center", va="top")
-    words = f"Point {k + 1}, {POINTS[basis][2].split(':')[0]}: {date}: {row['description']}; "
+    words = f"Point {k + 1}, {POINTS[basis][2]}: {date}: {row['description']}; "
     words += para(int(row["paragraph"]), False)
     if row["when_text"]:
         words += f"; the article's words for when: “{row['when_text']}”"
     if row["modality"] and row["modality"] != "happened":
         words += f"; {row['modality']}"
-    words += "; " + card["source"].replace("\n", " ")
+    words += "; date: " + card["source"].replace("\n", " ")
     gap = card["gap"]
     if gap:
         middle = (before["x"] + x) / 2
@@ -324,7 +332,10 @@ def _draw_card(
             ha="center",
             va="bottom",
         )
-        words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
+        if gap.startswith("both"):
+            words += f"; this and point {k} are {gap.replace(':', ',')}"
+        else:
+            words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
         if "year" in gap and not gap.startswith("the same"):  # a long time in one step
             ax.add_patch(
                 Rectangle((middle - 0.05, axis_y - 0.02), 0.1, 0.04, color=WHITE, zorder=1.5)
