@@ -389,6 +389,14 @@ def test_figures_chart_alt_text_lists_every_percentage(book):
         assert row.description not in chart.description
 
 
+def test_figures_caption_does_not_use_a_word_taught_later(book):
+    # Lessons 0-2 show this chart before the word "hedge" is taught (lesson 3).
+    ids = ["fig-plan-agreed", "fig-plan-outstanding", "fig-guarantee-years"]  # lesson 2
+    for caption in (_built(book, "figures").caption, plots.figures_chart(book, ids).caption):
+        assert "hedge" not in caption.lower()
+        assert "in the article's own words (about, some, more than)" in caption
+
+
 def test_figures_chart_labels_use_the_articles_hedge_and_paragraph(book):
     chart = _built(book, "figures")
     drawn = {t.get_text() for t in _texts(chart)}

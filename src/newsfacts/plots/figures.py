@@ -1,4 +1,4 @@
-"""figures_chart: the article's numbers as bars, in the article's own hedge words."""
+"""figures_chart: the article's numbers as bars, in the article's own words."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
 
     What a student sees: one horizontal bar per figure, in the order the article gives
     them. Above each bar, what the number measures and the paragraph it comes from
-    ("¶9"); beside it, the number with the article's hedge ("about 75%", "some 99%").
+    ("¶9"); beside it, the number in the article's own words ("about 75%", "some 99%").
     Percentages are drawn out of 100%; percentages of one thing that add up to 100
     (90% agreed, 10% still open) are parts of one whole, drawn as one bar split in two.
     A number the article puts in someone's mouth has a hatched bar and says whose it is
@@ -207,9 +207,10 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
         + "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
         + ". ¶ and a number: the paragraph of the article the figure comes from."
     )
-    caption = "The article's numbers, with the article's own hedge words."
+    # lessons 0-2 use this chart before the word "hedge" is taught
+    caption = "The article's numbers, in the article's own words (about, some, more than)."
     if percent_only:
-        caption = "The article's percentages, each drawn out of 100%, in the article's own words."
+        caption = caption.replace("numbers,", "percentages, each drawn out of 100%,")
     return Chart(figure, alt, caption, "\n".join(lines))
 
 

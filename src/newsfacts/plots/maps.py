@@ -531,9 +531,11 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     """A map of the states, regions and cities with the given ids (or names).
 
     What a student sees: the outlines of the countries around them, the named states and
-    territories shaded orange with horizontal hatching, named regions vermillion with
-    slanted hatching, cities as black dots, each labelled with its name and the paragraph
-    it comes from ("Paris ¶5"). Outlines are drawn in the line style of the row's mark.
+    territories shaded orange with small rings, named regions vermillion with slanted
+    hatching, cities as black dots, each labelled with its name and the paragraph of the
+    article's body that names it ("Paris ¶5"). Outlines are drawn in the line style of the
+    row's mark. Dotted lines every 10 degrees are labelled (40° N, 10° E); a scale bar in
+    km is true at the map's centre.
     Under the map: where the outlines come from and their date, and what the map cannot
     show (no front line; the article's numbers stay in words).
 
