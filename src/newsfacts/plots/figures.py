@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from newsfacts.cells import cell_words, split_ids
@@ -192,7 +192,7 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
         )
         top -= box_h + 0.5
         lines += _panel(book, ax, unit, bars, renderer)
-    handles = [_patch(b, mark_label(b)) for b in bases]
+    handles = [Patch(label=mark_label(b), **_bar_style(b)) for b in bases]
     figure.legend(
         handles=handles,
         loc="lower left",
@@ -214,18 +214,11 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
     return Chart(figure, alt, caption, "\n".join(lines))
 
 
-def _patch(basis: str, label: str = "", **where: Any) -> Patch:
-    """A bar, or a legend sample, in the style of `basis`: light fill, hatch, outline."""
+def _bar_style(basis: str) -> dict[str, Any]:
+    """A bar's (or a legend sample's) style for `basis`: light fill, hatch, outline."""
     style_ = mark(basis)
-    kind = Rectangle if where else Patch
-    return kind(
-        facecolor=(style_.colour, 0.3),
-        edgecolor=style_.colour,
-        hatch=style_.hatch,
-        linewidth=1.2,
-        label=label,
-        **where,
-    )
+    colour = style_.colour
+    return {"facecolor": (colour, 0.3), "edgecolor": colour, "hatch": style_.hatch, "lw": 1.2}
 
 
 def _bar_words(basis: str) -> str:
@@ -268,12 +261,12 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
         heads = [_heading(r, len(bar) > 1) for r in bar]
         ax.text(0, index - 0.1, "\n".join(heads), fontsize=FONT, va="bottom")
         if unit in PERCENT:
-            ax.add_patch(Rectangle((0, index + 0.02), 100, 0.38, fill=False, alpha=0.35, lw=0.8))
+            ax.barh(index + 0.21, 100, 0.38, fill=False, alpha=0.35, lw=0.8)
         start, notes = 0.0, []
         for row in bar:
             value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
             basis = cell_words(row.get("basis")) or "reported"
-            ax.add_patch(_patch(basis, xy=(start, index + 0.02), width=value, height=0.38))
+            ax.barh(index + 0.21, value, 0.38, left=start, **_bar_style(basis))
             if len(bar) > 1:
                 ax.text(
                     start + value / 2,

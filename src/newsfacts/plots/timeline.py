@@ -8,7 +8,6 @@ from typing import Any
 
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 
 from newsfacts.cells import cell_words
 from newsfacts.marks import mark
@@ -337,18 +336,7 @@ def _draw_card(
         else:
             words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
         if "year" in gap and not gap.startswith("the same"):  # a long time in one step
-            ax.add_patch(
-                Rectangle((middle - 0.05, axis_y - 0.02), 0.1, 0.04, color=WHITE, zorder=1.5)
-            )
-            for dx in (-0.05, 0.05):
-                ax.add_line(
-                    Line2D(
-                        [middle + dx - 0.04, middle + dx + 0.04],
-                        [axis_y - 0.07, axis_y + 0.07],
-                        color="black",
-                        lw=1.2,
-                        zorder=2,
-                    )
-                )
+            ax.text(middle, axis_y, "//", ha="center", va="center", fontweight="bold",
+                    bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0})  # fmt: skip
             words += ", shown by a break in the line"
     return words + "."
