@@ -39,6 +39,7 @@ from newsfacts.plots.chart import (
     new_figure,
     style,
 )
+from newsfacts.plots.tables import join_and, overlap
 
 __all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
 
@@ -349,19 +350,13 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
-            align = (
-                "left"
-                if dx > 0 and item.shape == "point"
-                else "right"
-                if dx < 0 and item.shape == "point"
-                else "center"
-            )
+            side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
             text = ax.annotate(
                 item.label,
                 xy,
                 xytext=(dx, dy),
                 textcoords="offset points",
-                ha=align,
+                ha=side,
                 va="center",
                 fontsize=SMALL,
                 zorder=7,
@@ -378,7 +373,7 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
             )
             box = text.get_window_extent(renderer)
             edges = (box.x0, box.y0, box.x1, box.y1)
-            if not any(_overlap(edges, other) for other in taken) or (dx, dy) == offsets[-1]:
+            if not any(overlap(edges, other) for other in taken) or (dx, dy) == offsets[-1]:
                 taken.append(edges)
                 break
             text.remove()
@@ -392,10 +387,6 @@ def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any)
     shown = ax.transData.transform(max(parts, key=len))
     width = shown[:, 0].max() - shown[:, 0].min()
     return width < measure(renderer, label, SMALL)[0] * DPI
-
-
-def _overlap(a: tuple, b: tuple) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _legend(ax: Any, items: list[_Item]) -> None:
@@ -487,7 +478,7 @@ def _words(
 ):
     """The alt text, the caption and the text description of a map."""
     names = list(dict.fromkeys(item.name for item in items))
-    alt = f"A map showing {_and(names)}."
+    alt = f"A map showing {join_and(names)}."
     natural, regions = meta["sources"][0], meta["sources"][1]
     source = (
         f"Map: Natural Earth {natural['data_version']} ({_month(natural['data_date'])}, "
@@ -508,10 +499,10 @@ def _words(
         *(_item_line(item) for item in items),
     ]
     if missing:
-        lines.append(f"Not on the map (the fact tables give it no location): {_and(missing)}.")
+        lines.append(f"Not on the map (the fact tables give it no location): {join_and(missing)}.")
     quotes = _figures(book, {item.ident for item in items})
     if quotes:
-        lines.append(f"The article's numbers, in its words and not drawn: {_and(quotes)}.")
+        lines.append(f"The article's numbers, in its words and not drawn: {join_and(quotes)}.")
     lines += [*_notes(meta, items), *LIMITS, source + "."]
     return alt, caption, "\n".join(lines)
 
@@ -520,11 +511,6 @@ def _notes(meta: dict, items: list[_Item]) -> list[str]:
     """The map file's notes about the outlines drawn (how Crimea is drawn, for one)."""
     codes = {item.area.code for item in items if item.area is not None}
     return [note["text"] for note in meta.get("notes", []) if codes & set(note["codes"])]
-
-
-def _and(words: Sequence[str]) -> str:
-    words = list(words)
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are") -> Chart:
@@ -568,7 +554,7 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     items, missing = _items(book, ids, areas)
     if not items:
         raise ValueError(
-            f"The pack gives no location for {_and(missing) or 'any of the ids given'}, so "
+            f"The pack gives no location for {join_and(missing) or 'any of the ids given'}, so "
             "there is nothing to map. Give cities a latitude and longitude, and states or "
             "regions an iso_code, with location_source (places.csv, actors.csv)."
         )

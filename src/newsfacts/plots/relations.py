@@ -4,8 +4,9 @@ The layout is a plain design a student can read: three columns (people on the le
 states and territories in the middle, groups, organisations and places on the right),
 the middle column in the order the article first names them, the side columns in the
 order of the middle names they link to. Arrows within one column bend into the space
-beside it. Each label sits on its own arrow, at its middle or, when that spot is taken,
-labels and the arrows of other names (its middle when that is free).
+beside it, the longer ones further. Each label sits on its own arrow, at the spot along
+it furthest from boxes, other labels and the arrows of other names (its middle, the top
+of a curve, when that is free).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from newsfacts.plots.chart import (
 )
 from newsfacts.plots.tables import (
     join_and,
+    overlap,
     para,
     paragraph,
     plural,
@@ -261,7 +263,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
             0 if other is edge else 1 if ends & {other.source, other.target} else 10
             for other in edges
         ]
-        covered = np.array([sum(_overlap(box, other) for other in taken) for box in boxes])
+        covered = np.array([sum(overlap(box, other) for other in taken) for box in boxes])
         cost = (
             5000 * covered
             + _inside(points, near, np.repeat(weights, len(steps)).astype(float))
@@ -270,13 +272,6 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         best = int(np.argmin(cost))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
-
-
-def _overlap(box: Any, other: Any) -> float:
-    """The area two boxes (x0, y0, x1, y1) share, in square inches."""
-    across = min(box[2], other[2]) - max(box[0], other[0])
-    down = min(box[3], other[3]) - max(box[1], other[1])
-    return max(across, 0) * max(down, 0)
 
 
 def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart:

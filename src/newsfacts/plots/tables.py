@@ -40,6 +40,13 @@ def wrap(words: str, width: int) -> str:
     return textwrap.fill(words, width=width, break_long_words=False, break_on_hyphens=False)
 
 
+def overlap(box: Any, other: Any) -> float:
+    """The area two boxes (x0, y0, x1, y1) share: 0 when they do not overlap."""
+    across = min(box[2], other[2]) - max(box[0], other[0])
+    down = min(box[3], other[3]) - max(box[1], other[1])
+    return max(across, 0) * max(down, 0)
+
+
 def join_and(items: Sequence[str]) -> str:
     """ "a, b and c"."""
     items = list(items)
