@@ -361,12 +361,7 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
                 fontsize=SMALL,
                 zorder=7,
                 annotation_clip=False,
-                bbox={
-                    "boxstyle": "round,pad=0.2",
-                    "facecolor": WHITE,
-                    "edgecolor": "none",
-                    "alpha": 0.85,
-                },
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": WHITE, "alpha": 0.85, "lw": 0},
                 arrowprops=None
                 if (dx, dy) == (0, 0) or item.shape == "point"
                 else {"arrowstyle": "-", "linewidth": 0.6},
