@@ -160,7 +160,7 @@ def test_each_exercise_keeps_the_placeholder_then_the_model_answer_then_the_chec
     student = [source(c) for c in cells(ROOT / "notebooks" / path.name)]
     for notebook, gap in ((teacher, 2), (student, 1)):
         checks = [i for i, s in enumerate(notebook) if CHECK.match(s)]
-        assert checks
+        assert checks or path.name.startswith("00-"), "lesson 0 alone has no exercise"
         for i in checks:
             assert notebook[i - gap] == PLACEHOLDER
     for i, text in enumerate(teacher):

@@ -80,19 +80,19 @@ def test_odd_answers_get_a_hint_not_an_error(book, name, odd):
 
 
 def test_a_mask_is_told_to_select_rows(book):
-    feedback = check("people", book.actors["kind"] == "person", book)
+    feedback = check("trump-claims", book.claims["speaker"] == "trump", book)
     assert "mask" in feedback.hint
 
 
 def test_ids_as_a_list_are_accepted(book):
-    ids = list(book.actors.loc[book.actors["kind"] == "person", "id"])
-    assert check("people", ids, book).correct
-    assert not check("people", ids[:-1], book).correct
+    ids = list(book.claims.loc[book.claims["speaker"] == "trump", "id"])
+    assert check("trump-claims", ids, book).correct
+    assert not check("trump-claims", ids[:-1], book).correct
 
 
 def test_a_misspelt_id_gets_a_suggestion(book):
-    feedback = check("people", ["zelenski"], book)
-    assert "zelensky" in feedback.message
+    feedback = check("trump-claims", ["claim-run-venezeula"], book)
+    assert "claim-run-venezuela" in feedback.message
 
 
 def test_number_answers():
@@ -120,12 +120,12 @@ def test_an_unknown_exercise_gets_a_hint(book, name):
 
 
 def test_feedback_html_is_escaped(book):
-    feedback = check("people", ["<b>"], book)
+    feedback = check("trump-claims", ["<b>"], book)
     assert "<b>" not in feedback._repr_html_()
 
 
 def test_describe_gives_the_task():
-    assert "person" in describe("people")
+    assert "Trump" in describe("trump-claims")
 
 
 def test_check_marks_against_the_pack_start_loaded(tmp_path):
@@ -141,7 +141,7 @@ def test_check_marks_against_the_pack_start_loaded(tmp_path):
         expected = book.events[book.events["modality"] == "expected"]
         assert check("expected-events", expected).correct
         assert check("expected-events", list(expected["id"])).correct
-        assert not check("people", []).correct, "an exercise of the bundled pack only"
+        assert not check("trump-claims", []).correct, "an exercise of the bundled pack only"
     finally:
         exercises.use(None)
 
@@ -162,8 +162,8 @@ def test_a_pack_without_lesson_content_says_how_to_add_it(tmp_path):
     book = newsfacts.load(pack)
     with pytest.raises(ValueError, match="no lesson content"):
         questions(book, "01")
-    feedback = check("people", [], book)
-    assert not feedback.correct and "people" in feedback.message
+    feedback = check("trump-claims", [], book)
+    assert not feedback.correct and "trump-claims" in feedback.message
 
 
 def _ordered_pack(tmp_path, ordered="yes", expected="ev-proposal;ev-announce;ev-vote"):

@@ -1,10 +1,11 @@
 """Pandas exercises that check themselves: a hint when an answer is not right yet, never the answer.
 
-A lesson asks, say, for the rows of ``book.actors`` that are people; the student writes
-one line of pandas and passes the result to `check`::
+A lesson asks a news question from the pack's ``exercises.csv``, say "Which statements
+does the article report from Donald Trump?"; the student writes one line of pandas and
+passes the result to `check` with the exercise's name::
 
-    answer = book.actors[book.actors["kind"] == "person"]
-    check("people", answer)
+    answer = book.claims[book.claims["speaker"] == "trump"]
+    check("trump-claims", answer)
 
 `check` accepts what a beginner is likely to hand in (a DataFrame, a list of ids, a
 True/False mask, a number, even ``...`` left in place) and answers with a `Feedback`:
@@ -188,9 +189,9 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     --------
     >>> import newsfacts
     >>> book = newsfacts.load()
-    >>> check("people", book.actors[book.actors["kind"] == "person"]).correct
+    >>> check("trump-claims", book.claims[book.claims["speaker"] == "trump"]).correct
     True
-    >>> check("people", ...).correct
+    >>> check("trump-claims", ...).correct
     False
     """
     book = _book(book)
