@@ -218,6 +218,15 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     assert not check("expected-events", book.events, book).correct
 
 
+def break_copy(pack: Path, edits: list[tuple[str, str, str]]) -> None:
+    """Make each (table, old, new) edit in a copied pack; each old text occurs once."""
+    for table, old, new in edits:
+        path = pack / f"{table}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (table, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
     from newsfacts.questions import check_understanding
 
@@ -234,19 +243,18 @@ def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
 
 def test_the_guides_content_error_example_is_what_check_prints(tmp_path):
     pack = Path(shutil.copytree(TEMPLATE, tmp_path / "my-pack"))
-    for table, old, new in [
-        ("questions", ",Lena Brandt,Read paragraph 4", ",Lena Brand,Read paragraph 4"),
-        (
-            "questions",
-            "signed a letter in support of the garden”?",
-            "signed the letter in support of the garden”?",
-        ),
-        ("exercises", "modality,ev-decision,", "modality,ev-decison,"),
-    ]:
-        path = pack / f"{table}.csv"
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, (table, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
+    break_copy(
+        pack,
+        [
+            ("questions", ",Lena Brandt,Read paragraph 4", ",Lena Brand,Read paragraph 4"),
+            (
+                "questions",
+                "signed a letter in support of the garden”?",
+                "signed the letter in support of the garden”?",
+            ),
+            ("exercises", "modality,ev-decision,", "modality,ev-decison,"),
+        ],
+    )
     done = newsfacts_check("my-pack", tmp_path)
     assert done.returncode == 1
     (shown,) = re.findall(
@@ -266,15 +274,14 @@ def test_the_guides_error_example_is_what_check_prints(tmp_path):
     """The guide's broken copy, made for real: each problem it shows is reported for the
     same file, line, id and column."""
     pack = Path(shutil.copytree(TEMPLATE, tmp_path / "my-pack"))
-    for table, old, new in [
-        ("actors", 'school-council,4,"Lena Brandt', 'school-counsil,4,"Lena Brandt'),
-        ("figures", "signed a letter,attributed", "signed the letter,attributed"),
-        ("events", "next month,,expected", "next month,,expectd"),
-    ]:
-        path = pack / f"{table}.csv"
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, (table, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
+    break_copy(
+        pack,
+        [
+            ("actors", 'school-council,4,"Lena Brandt', 'school-counsil,4,"Lena Brandt'),
+            ("figures", "signed a letter,attributed", "signed the letter,attributed"),
+            ("events", "next month,,expected", "next month,,expectd"),
+        ],
+    )
     done = newsfacts_check("my-pack", tmp_path)
     assert done.returncode == 1
     shown = next(block for block in code_blocks(GUIDE) if "problems in the pack" in block)
