@@ -64,6 +64,8 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1em 1.5em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important;
   vertical-align: top; white-space: normal; max-width: none; }
 .jp-Cell.jp-mod-noInput.jp-mod-noOutputs { display: none; }
+/* Links are underlined, not told apart by colour alone (WCAG 1.4.1). */
+a { text-decoration: underline; }
 .newsfacts-feedback { display: none; }
 .handout-note { font-style: italic; color: #333333; border-bottom: 1px solid #999999;
   padding-bottom: 0.4em; margin: 0 0 1em 0; }
@@ -71,7 +73,7 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1em 1.5em; }
   margin-top: 2em; padding-top: 0.4em; }
 @media print {
   body.jp-Notebook { max-width: none; padding: 0; }
-  a { color: inherit !important; text-decoration: none !important; }
+  a { color: inherit !important; }
   .jp-Cell { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   img { max-width: 100% !important; break-inside: avoid; }

@@ -24,7 +24,7 @@ from newsfacts.load import load
 from newsfacts.prompts import prompts
 from newsfacts.questions import answer_key, check_understanding
 from newsfacts.quiz import multiple_choice, quiz, sorting, who_said
-from newsfacts.show import facts
+from newsfacts.show import facts, table_html
 from newsfacts.widgets import actor_explorer, article_reader, fact_filter, glossary_lookup
 
 __all__ = [
@@ -48,6 +48,15 @@ __all__ = [
 ]
 
 
+def _show_tables_with_named_headers() -> None:
+    """In a notebook, show every DataFrame through `newsfacts.show.table_html`."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
+
+
 def start(pack: Any = None) -> Book:
     """Load the article's facts (the bundled article, or `pack`) and turn on friendly errors.
 
@@ -59,6 +68,7 @@ def start(pack: Any = None) -> Book:
     friendly.enable()
     # Notes and quotes are sentences: show them whole, not cut at 50 characters.
     pd.set_option("display.max_colwidth", None)
+    _show_tables_with_named_headers()
     book = load(pack)
     exercises.use(book)  # check(...) then marks answers against this pack
     return book
