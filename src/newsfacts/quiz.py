@@ -12,7 +12,6 @@ callback, never printed, so lessons re-run cleanly under nbval.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from newsfacts.content import feedback_html
+from newsfacts.render import macro
 from newsfacts.widgets import LABEL_STYLE
 
 __all__ = [
@@ -105,9 +105,7 @@ class MultipleChoice(widgets.VBox):
     def __init__(self, question: Question, number: int | None = None):
         self.question = question
         prefix = f"{number}. " if number is not None else ""
-        self.prompt = widgets.HTML(
-            f"<p><strong>{html.escape(prefix + question.prompt)}</strong></p>"
-        )
+        self.prompt = widgets.HTML(str(macro("quiz.html", "prompt")(prefix + question.prompt)))
         self.control = widgets.RadioButtons(
             options=list(question.options),
             value=None,
@@ -270,12 +268,13 @@ class Sorting(widgets.VBox):
         self.choices: list[tuple[widgets.Dropdown, widgets.Dropdown, widgets.HTML]] = []
         rows = []
         for number, item in enumerate(self.items, start=1):
-            sentence = html.escape(item.sentence).replace(
-                html.escape(item.citation.quote),
-                f"<strong>{html.escape(item.citation.quote)}</strong>",
-                1,
+            before, quote, after = item.sentence.partition(item.citation.quote)
+            if not quote:  # the quote is not in the sentence as written: show it whole
+                before, quote, after = item.sentence, "", ""
+            sentence = macro("quiz.html", "sentence")
+            text = widgets.HTML(
+                str(sentence(number, item.citation.paragraph, before, quote, after))
             )
-            text = widgets.HTML(f"<p>{number}. (¶ {item.citation.paragraph}) {sentence}</p>")
             who = _dropdown("Who says it?", WHO)
             happened = _dropdown("Has it happened?", MODALITY)
             mark = widgets.HTML("")
