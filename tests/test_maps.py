@@ -128,6 +128,20 @@ def test_a_label_points_at_a_body_paragraph_not_the_title(book):
     assert f"Ukraine ¶{first}" in labels and "Ukraine ¶0" not in labels
 
 
+def test_a_place_from_outside_the_article_is_marked_and_has_no_paragraph(book):
+    # A capital the article never names hangs on its country's paragraph: no "¶" on the map.
+    outside = book.places[(book.places["basis"] == "context") & (book.places["latitude"].notna())]
+    assert len(outside) > 0
+    row = outside.iloc[0]
+    chart = map_chart(book, [row["id"]])
+    labels = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert f"▲ {row['name']}" in labels
+    assert not any(label.startswith(f"▲ {row['name']} ¶") for label in labels)
+    assert (
+        f"{row['name']} (city, ▲ outside source: the article does not name it)" in chart.description
+    )
+
+
 @pytest.mark.parametrize("ids", [EUROPE, ATLANTIC], ids=["europe", "atlantic"])
 def test_the_lines_of_latitude_are_labelled_and_a_scale_bar_is_drawn(book, ids):
     # Lessons 4 and 5 ask for distances counted in lines of latitude, 10 degrees apart.

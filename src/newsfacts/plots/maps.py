@@ -132,8 +132,14 @@ class _Item:
     lonlat: tuple[float, float] | None = None
 
     @property
+    def outside(self) -> bool:
+        """Whether the place itself is not in the article (a context row)."""
+        return self.basis == "context"
+
+    @property
     def label(self) -> str:
-        para = f" ¶{self.paragraph}" if self.paragraph is not None else ""
+        named = self.paragraph is not None and not self.outside
+        para = f" ¶{self.paragraph}" if named else ""
         return f"{mark(self.basis).symbol} {self.name}{para}".strip()
 
 
@@ -442,6 +448,8 @@ def _degrees(lon: float, lat: float) -> str:
 def _item_line(item: _Item) -> str:
     """One sentence of the text description: what an item is, how and where it is drawn."""
     para = f", paragraph {item.paragraph}" if item.paragraph is not None else ""
+    if item.outside:
+        para = f", {mark(item.basis).title}: the article does not name it"
     head = f"{item.name} ({item.what or item.shape}{para})"
     if item.lonlat is not None:
         where = f"a black dot at {_degrees(*item.lonlat)}"
