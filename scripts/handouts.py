@@ -65,7 +65,7 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1em 1.5em; }
   vertical-align: top; white-space: normal; max-width: none; }
 .jp-Cell.jp-mod-noInput.jp-mod-noOutputs { display: none; }
 /* Links are underlined, not told apart by colour alone (WCAG 1.4.1). */
-a { text-decoration: underline; }
+a, .jp-RenderedHTMLCommon a { text-decoration: underline !important; }
 .newsfacts-feedback { display: none; }
 .handout-note { font-style: italic; color: #333333; border-bottom: 1px solid #999999;
   padding-bottom: 0.4em; margin: 0 0 1em 0; }
