@@ -12,8 +12,8 @@ from newsfacts.sources import SourceReference, outside_facts, source_references,
 ROOT = Path(__file__).resolve().parents[1]
 LIST = ROOT / "docs" / "sources.md"
 
-#: References known to be incomplete: DESIGN.md names Semafor and the date, nothing more.
-INCOMPLETE = {"ev-florida-talks": "Semafor's title and address are not recorded yet"}
+#: References known to be incomplete (none now: Semafor's title and address are recorded).
+INCOMPLETE: dict[str, str] = {}
 
 
 def test_a_note_in_the_fixed_form_is_read_in_full():
