@@ -192,6 +192,49 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
     assert "Answer:" in str(answer_key(book, lesson))
 
 
+@pytest.mark.parametrize("folder", [MINI_PACK, TEMPLATE], ids=["mini-pack", "template"])
+def test_explorers_and_charts_run_on_a_small_pack(folder):
+    from newsfacts import plots
+    from newsfacts import widgets as W
+    from newsfacts.annotate import annotated_article
+
+    book = newsfacts.load(folder)
+    first_actor = book.actors["id"].iloc[0]
+    assert W.actor_explorer(book, value=first_actor).control.value == first_actor
+    assert W.fact_filter(book, "events", "modality").control.options
+    term = book.glossary["term"].iloc[0]
+    assert term in W.glossary_lookup(book, term).panel.value
+    assert W.article_reader(book, start=1).control.value == 1
+    view = annotated_article(book)
+    assert "<mark" in view.html() and repr(view).endswith(", 0 not placed>")
+    for chart in (
+        plots.figures_chart(book),
+        plots.relations_diagram(book),
+        plots.places_diagram(book),
+        plots.timeline_chart(book),
+    ):
+        assert chart.png()[:4] == b"\x89PNG" and len(chart.alt) > 30
+    assert len(plots.timeline_table(book)) == len(book.events)
+
+
+def test_a_map_runs_on_a_small_pack_once_a_place_has_a_location(tmp_path):
+    from newsfacts import plots
+
+    pack = Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+    book = newsfacts.load(pack)
+    place = book.places.iloc[0]
+    with pytest.raises(ValueError, match="latitude and longitude"):
+        plots.map_chart(book, [place["id"]])
+    replace(
+        pack / "places.csv",
+        f"{place['id']},{place['name']},city,,3,{place['quote']},reported,,,,,",
+        f"{place['id']},{place['name']},city,,3,{place['quote']},reported,,38.7,-9.1,,"
+        "invented for the test",
+    )
+    chart = plots.map_chart(newsfacts.load(pack), [place["id"]])
+    assert chart.png()[:4] == b"\x89PNG" and place["name"] in chart.alt
+
+
 def book_prompts(folder: Path) -> dict[str, list[str]]:
     with open(folder / "prompts.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
