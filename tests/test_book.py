@@ -118,7 +118,8 @@ def test_unknown_id_suggests_the_closest(book):
     with pytest.raises(UnknownNameError) as caught:
         book.cite("costta")
     assert (
-        str(caught.value) == "There is no id or name 'costta' in this pack. Did you mean 'costa'?"
+        str(caught.value)
+        == "There is no id or name 'costta' in the article's fact tables. Did you mean 'costa'?"
     )
     assert caught.value.suggestions == ["costa"]
     assert isinstance(caught.value, KeyError)

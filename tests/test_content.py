@@ -210,7 +210,6 @@ def test_explorers_and_charts_run_on_a_small_pack(folder):
     for chart in (
         plots.figures_chart(book),
         plots.relations_diagram(book),
-        plots.places_diagram(book),
         plots.timeline_chart(book),
     ):
         assert chart.png()[:4] == b"\x89PNG" and len(chart.alt) > 30

@@ -29,12 +29,15 @@ def test_errors_survive_pickling():
     error = pickle.loads(pickle.dumps(DataError([PROBLEM])))
     assert error.problems == [PROBLEM]
     unknown = pickle.loads(pickle.dumps(UnknownNameError("macrn", ["macron"])))
-    assert str(unknown) == "There is no id or name 'macrn' in this pack. Did you mean 'macron'?"
+    assert (
+        str(unknown)
+        == "There is no id or name 'macrn' in the article's fact tables. Did you mean 'macron'?"
+    )
 
 
 def test_unknown_name_error_reads_as_plain_text():
     error = UnknownNameError("x", [], what="id", hint="Look at book.actors.")
-    assert str(error) == "There is no id 'x' in this pack. Look at book.actors."
+    assert str(error) == "There is no id 'x' in the article's fact tables. Look at book.actors."
     assert error.args == ("x",)
 
 

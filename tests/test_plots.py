@@ -34,7 +34,6 @@ CHARTS = {
     "relations": lambda book: plots.relations_diagram(book),
     # the first actor: Macron in the bundled article
     "relations-focus": lambda book: plots.relations_diagram(book, focus=book.actors["id"].iloc[0]),
-    "places": lambda book: plots.places_diagram(book),
     "timeline": lambda book: plots.timeline_chart(book),
 }
 
@@ -626,49 +625,6 @@ def test_a_subset_draws_every_relation_among_its_names_in_full(book):
 def test_relations_unknown_focus_suggests_the_closest(book):
     with pytest.raises(KeyError, match="macron"):
         plots.relations_diagram(book, focus="macrn")
-
-
-# --------------------------------------------------------------------------------------
-# places_diagram
-
-
-def _containment(book) -> list[tuple[str, str, str]]:
-    links = [(row.id, row.part_of, row.basis) for row in book.places.itertuples() if row.part_of]
-    part_of = book.relations[book.relations["relation"] == "part of"]
-    links += [(row.source, row.target, row.basis) for row in part_of.itertuples()]
-    return links
-
-
-def test_places_alt_text_names_every_place_and_the_nesting(book):
-    chart = _built(book, "places")
-    names = _names(book)
-    for row in book.places.itertuples():
-        assert f"{row.name} ({row.kind}, paragraph {row.paragraph})" in chart.description
-    lines = chart.description.splitlines()
-    links = _containment(book)
-    assert links
-    for child, parent, basis in links:
-        line = next(line for line in lines if line.startswith(f"Inside {names[parent]} ("))
-        assert names[child] in line
-        if basis == "inferred":
-            assert "dotted outline" in line
-        if basis == "context":
-            assert "dash-dot outline" in line
-
-
-def test_places_diagram_draws_every_place_with_its_paragraph(book):
-    chart = _built(book, "places")
-    drawn = [t.get_text() for t in _texts(chart)]
-    for row in book.places.itertuples():
-        assert row.name in drawn
-        assert any(f"{row.kind} · ¶{row.paragraph}" in text for text in drawn)
-    outlines = [
-        p.get_linestyle() for p in chart.figure.axes[0].patches if p.get_facecolor()[3] == 0
-    ]
-    for basis in ("inferred", "context"):
-        style = {"inferred": (":", "dotted"), "context": ("-.", "dashdot")}[basis]
-        expected = sum(1 for *_, b in _containment(book) if b == basis)
-        assert sum(1 for line in outlines if line in style) == expected
 
 
 # --------------------------------------------------------------------------------------

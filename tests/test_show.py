@@ -115,3 +115,14 @@ def test_a_mark_label_does_not_say_the_same_words_twice(basis):
     m = MARKS[basis]
     assert m.label not in m.short, mark_label(basis)
     assert mark_label(basis) == f"{m.title}: {m.short}"
+
+
+def test_a_table_a_lesson_shows_names_its_corner_escapes_and_scrolls_by_keyboard():
+    import pandas as pd
+
+    from newsfacts.show import table_html
+
+    shown = table_html(pd.DataFrame({"note": ["<script>x</script> & Co"]}))
+    assert "<th>row</th>" in shown and "<th></th>" not in shown
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert 'tabindex="0"' in shown and 'role="region"' in shown and "aria-label=" in shown

@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     cite = commands.add_parser(
         "cite", help="say where a fact comes from", description="Say where a fact comes from."
     )
-    cite.add_argument("id", help="an id such as macron, or a glossary term")
+    cite.add_argument("id", help="a fact's id (see the id column of any table), or a glossary term")
     cite.add_argument("--pack", default=None, help="the pack's folder (default: the bundled one)")
     links.add_parser(commands)
     return parser

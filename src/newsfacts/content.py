@@ -83,7 +83,7 @@ def lesson_rows(book: Any, table: str, lesson: object) -> pd.DataFrame:
             lesson,
             closest(wanted, known),
             what="lesson",
-            hint=f"The lessons of this pack are {', '.join(known)}.",
+            hint=f"The lessons are {', '.join(known)}.",
         )
     rows = tables[table]
     if rows.empty:

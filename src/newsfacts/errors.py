@@ -132,7 +132,7 @@ class UnknownNameError(KeyError):
     Examples
     --------
     >>> print(UnknownNameError("macrn", ["macron", "merz"]))
-    There is no id or name 'macrn' in this pack. Did you mean 'macron', 'merz'?
+    There is no id or name 'macrn' in the article's fact tables. Did you mean 'macron', 'merz'?
     """
 
     def __init__(
@@ -152,7 +152,7 @@ class UnknownNameError(KeyError):
         name = repr(self.name)
         if len(name) > 80:  # a pasted paragraph: show its start, not all of it
             name = name[:60] + f"… ({len(name)} characters)"
-        text = f"There is no {self.what} {name} in this pack."
+        text = f"There is no {self.what} {name} in the article's fact tables."
         advice = did_you_mean(self.suggestions) or self.hint
         return f"{text} {advice}" if advice else text
 

@@ -286,7 +286,7 @@ def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
     if isinstance(answer, (list, tuple, set)):
         if all(isinstance(v, str) for v in answer):
             return [str(v) for v in answer], ""
-        return None, "A list answer must hold ids in quotes, such as ['macron', 'zelensky']."
+        return None, "A list answer must hold ids in quotes, such as ['id-1', 'id-2']."
     return None, (
         f"You gave {type(answer).__name__}. This exercise wants rows of a table: a DataFrame, "
         "like book.<table>[...]."

@@ -189,8 +189,8 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
     others = _texts(() if others is None else others)
     if others is None:
         raise TypeError(
-            "who_said() takes others as a list of actor ids, such as ['macron', 'trump']; "
-            f"you passed {describe_value(given)}."
+            "who_said() takes others as a list of actor ids in quotes, such as "
+            f"{list(book.actors['id'][:2])}; you passed {describe_value(given)}."
         )
     for other in others:
         if other not in names:

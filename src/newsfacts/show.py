@@ -152,12 +152,15 @@ def table_html(frame: pd.DataFrame) -> str:
 
     pandas leaves the header cell over the row labels empty, which a screen reader
     announces as a blank header. A table with unnamed axes gets the columns' name ``row``
-    there (the same trick `facts` uses with the id); anything else is shown as pandas
-    shows it. `newsfacts.lesson.start` makes this the notebook's display of a DataFrame.
+    there (the same trick `facts` uses with the id). The table sits in its own scroll box
+    that a keyboard can reach, so a wide table of notes can be read without a mouse.
+    `newsfacts.lesson.start` makes this the notebook's display of a DataFrame.
 
     >>> "<th>row</th>" in table_html(pd.DataFrame({"a": [1]}))
     True
     """
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
-    return frame._repr_html_() or ""
+    # pandas escapes every cell; the box scrolls a wide table and is reachable by keyboard.
+    label = f"Table of {len(frame)} rows: scroll sideways to see every column"
+    return render("table.html", table=frame._repr_html_() or "", label=label)

@@ -124,6 +124,11 @@ class ActorExplorer(widgets.VBox):
                 example="kinds=['person', 'state']",
             )
             actors = actors[actors["kind"].isin(wanted)]
+            if actors.empty and wanted and wanted[0] in set(book.actors["id"]):
+                raise ValueError(
+                    f"{wanted[0]!r} is an actor's id, not a kind of actor: give it as the value, "
+                    f"such as actor_explorer(book, value={wanted[0]!r})."
+                )
             if actors.empty:
                 known = list(dict.fromkeys(book.actors["kind"]))
                 near = did_you_mean(closest(wanted[0], known)) if wanted else ""

@@ -1,4 +1,4 @@
-"""Charts of one article's facts: figures, relations, places, a map and a timeline.
+"""Charts of one article's facts: figures, relations, a map and a timeline.
 
 Every function takes a loaded book and returns a `Chart`: a picture shown with a caption,
 a short alt text and a full text description, so a student who cannot see it reads the
@@ -8,14 +8,13 @@ are Okabe-Ito, never the only cue (shapes, line styles, hatching and words say t
 how each basis is drawn comes from `newsfacts.marks`.
 
 The modules: ``chart`` (`Chart`, the palette, the style), ``tables`` (reading a book's
-tables), and one module a chart: ``figures``, ``relations``, ``places``, ``maps``,
+tables), and one module a chart: ``figures``, ``relations``, ``maps``,
 ``timeline``.
 """
 
 from newsfacts.plots.chart import OKABE_ITO, Chart
 from newsfacts.plots.figures import figure_label, figures_chart
 from newsfacts.plots.maps import map_chart
-from newsfacts.plots.places import places_diagram
 from newsfacts.plots.relations import relations_diagram
 from newsfacts.plots.timeline import timeline_chart, timeline_table
 
@@ -25,7 +24,6 @@ __all__ = [
     "figure_label",
     "figures_chart",
     "relations_diagram",
-    "places_diagram",
     "timeline_chart",
     "timeline_table",
     "map_chart",

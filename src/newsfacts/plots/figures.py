@@ -81,7 +81,7 @@ def _whose(book: Any, row: dict[str, Any]) -> str:
             if cell_words(row.get("id")) in split_ids(claim.get("about"))
         ]
         speakers = [name for name in dict.fromkeys(speakers) if name]
-        return f"according to {join_and(speakers)}" if speakers else "attributed"
+        return f"according to {join_and(speakers)}" if speakers else mark("attributed").short
     return "" if basis in ("", "reported") else mark(basis).short
 
 
@@ -173,7 +173,9 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
     figure, renderer = new_figure(WIDTH, height)
     figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
     if not chosen:
-        figure.text(0.3 / WIDTH, 0.5, "This pack has no figures to draw.", fontsize=FONT)
+        figure.text(
+            0.3 / WIDTH, 0.5, "The article's fact tables have no figures to draw.", fontsize=FONT
+        )
         return Chart(figure, f"{title}: none.", "No figures to draw.", "There are no figures.")
     stacked = sum(len(bar) for bars in panels.values() for bar in bars if len(bar) > 1)
     alt = f"{title}: a bar chart of {plural(len(chosen), 'figure')}, in the article's order"

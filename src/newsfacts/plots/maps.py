@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
 from newsfacts.cells import cell_words
+from newsfacts.checks import expect
 from newsfacts.marks import mark
 from newsfacts.plots.chart import (
     DPI,
@@ -39,7 +40,7 @@ from newsfacts.plots.chart import (
     new_figure,
     style,
 )
-from newsfacts.plots.tables import join_and, overlap
+from newsfacts.plots.tables import expect_book, join_and, overlap
 
 __all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
 
@@ -516,6 +517,15 @@ def _notes(meta: dict, items: list[_Item]) -> list[str]:
     return [note["text"] for note in meta.get("notes", []) if codes & set(note["codes"])]
 
 
+def _no_place(names: list[str]) -> str:
+    """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
+    if not names:
+        return "no id was given, so nothing has a place on a map"
+    if len(names) == 1:
+        return f"{names[0]} has no place on a map"
+    return f"none of {join_and(names)} has a place on a map"
+
+
 def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are") -> Chart:
     """A map of the states, regions and cities with the given ids (or names).
 
@@ -553,13 +563,22 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     ValueError
         If none of them has a location in the pack.
     """
+    expect_book(book)
+    located = (
+        book.places.loc[book.places["latitude"].notna(), "id"] if "latitude" in book.places else []
+    )
+    example = f"[{next(iter(located), 'an id')!r}]"
+    ids = expect(
+        ids, "texts", function="map_chart", what="a list of ids in quotes", example=example
+    )
     areas, meta = map_data()
     items, missing = _items(book, ids, areas)
     if not items:
         raise ValueError(
-            f"The pack gives no location for {join_and(missing) or 'any of the ids given'}, so "
-            "there is nothing to map. Give cities a latitude and longitude, and states or "
-            "regions an iso_code, with location_source (places.csv, actors.csv)."
+            f"There is nothing to map: {_no_place(missing)} in the article's fact tables (a "
+            "person or an event has none). Give the "
+            "ids of countries, regions or cities. For whoever edits the tables: give cities a "
+            "latitude and longitude, and states or regions an iso_code, with location_source."
         )
     with style():
         figure, renderer = new_figure(8.0, 7.0)

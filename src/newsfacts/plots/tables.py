@@ -7,13 +7,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from newsfacts.cells import cell_words
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.suggest import closest
 
 
+def expect_book(book: Any) -> None:
+    """Raise a TypeError a student can act on when a chart is given anything but the book.
+
+    The likely mistake is passing one table (``timeline_chart(book.events)``), which
+    would otherwise draw an empty chart that says something false ("no event has a date").
+    """
+    if isinstance(book, pd.DataFrame | pd.Series) or not hasattr(book, "paragraphs"):
+        raise TypeError(
+            "A chart takes the whole book first, as in plots.timeline_chart(book) or "
+            f"plots.figures_chart(book); you passed {describe_value(book)}."
+        )
+
+
 def rows(book: Any, name: str) -> list[dict[str, Any]]:
     """The rows of one table of `book` as dicts; none when the book lacks the table."""
+    expect_book(book)
     table = getattr(book, name, None)
     if table is None or not len(table):
         return []

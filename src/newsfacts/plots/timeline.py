@@ -272,8 +272,8 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
     for k, card in enumerate(cards):
         lines.append(_draw_card(ax, k, card, cards[k - 1] if k else None, axis_y))
     if not cards:
-        ax.text(0.3, axis_y, "No event in this pack has a date.", fontsize=FONT)
-        lines.append("No event in this pack has a date.")
+        ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
+        lines.append("No event in the article's fact tables has a date.")
     if undated:
         verb = "has" if undated == 1 else "have"
         note = f"{plural(undated, 'more event')} in the article {verb} no date: "
