@@ -60,6 +60,7 @@ TEMPLATE = r"""
 body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1em 1.5em; }
 /* Tables of facts: whole (no scrolling box), text to the left, long notes wrapped. */
 .jp-OutputArea-output { overflow: visible !important; }
+.newsfacts-table { overflow: visible !important; }
 .jp-RenderedHTMLCommon table { width: 100%; table-layout: auto; font-size: 0.85em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important;
   vertical-align: top; white-space: normal; max-width: none; }
