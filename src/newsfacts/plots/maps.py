@@ -517,6 +517,16 @@ def _notes(meta: dict, items: list[_Item]) -> list[str]:
     return [note["text"] for note in meta.get("notes", []) if codes & set(note["codes"])]
 
 
+def _checked_ids(book: Any, ids: Any) -> list[str]:
+    """The ids a student passed, as a list; a TypeError in plain words for anything else."""
+    expect_book(book)
+    places = book.places
+    located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
+    example = f"[{next(iter(located), 'an id')!r}]"
+    what = "a list of ids in quotes"
+    return expect(ids, "texts", function="map_chart", what=what, example=example)
+
+
 def _no_place(names: list[str]) -> str:
     """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
     if not names:
@@ -533,10 +543,9 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     territories shaded orange with small rings, named regions vermillion with slanted
     hatching, cities as black dots, each labelled with its name and the paragraph of the
     article's body that names it ("Paris ¶5"). Outlines are drawn in the line style of the
-    row's mark. Dotted lines every 10 degrees are labelled (40° N, 10° E); a scale bar in
-    km is true at the map's centre.
-    Under the map: where the outlines come from and their date, and what the map cannot
-    show (no front line; the article's numbers stay in words).
+    row's mark (a place from outside the article: ▲, no paragraph). Labelled dotted lines
+    every 10 degrees; a km scale bar true at the centre. Under the map: the outlines'
+    source and date, and what the map cannot show (no front line; numbers stay in words).
 
     Which places are drawn, and the map's extent, come only from the ids and from the
     pack: ``latitude``, ``longitude`` and ``iso_code`` in ``places.csv`` and ``actors.csv``,
@@ -563,22 +572,14 @@ def map_chart(book: Any, ids: Sequence[str], title: str = "Where the places are"
     ValueError
         If none of them has a location in the pack.
     """
-    expect_book(book)
-    located = (
-        book.places.loc[book.places["latitude"].notna(), "id"] if "latitude" in book.places else []
-    )
-    example = f"[{next(iter(located), 'an id')!r}]"
-    ids = expect(
-        ids, "texts", function="map_chart", what="a list of ids in quotes", example=example
-    )
     areas, meta = map_data()
-    items, missing = _items(book, ids, areas)
+    items, missing = _items(book, _checked_ids(book, ids), areas)
     if not items:
         raise ValueError(
             f"There is nothing to map: {_no_place(missing)} in the article's fact tables (a "
-            "person or an event has none). Give the "
-            "ids of countries, regions or cities. For whoever edits the tables: give cities a "
-            "latitude and longitude, and states or regions an iso_code, with location_source."
+            "person or an event has none). Give the ids of countries, regions or cities. For "
+            "whoever edits the tables: give cities a latitude and longitude, and states or "
+            "regions an iso_code, with location_source."
         )
     with style():
         figure, renderer = new_figure(8.0, 7.0)
