@@ -15,7 +15,8 @@ from weakref import WeakKeyDictionary
 
 import pandas as pd
 
-from newsfacts.errors import UnknownNameError, describe_value
+from newsfacts.checks import expect
+from newsfacts.errors import UnknownNameError
 from newsfacts.marks import mark
 from newsfacts.render import render
 from newsfacts.schema import CONTENT_TABLES
@@ -49,18 +50,26 @@ def content(book: Any) -> dict[str, pd.DataFrame]:
     return {name: found.get(name, pd.DataFrame()) for name in CONTENT_TABLES}
 
 
-def lesson_id(lesson: object) -> str:
-    """A lesson's id as the pack writes it: ``3``, ``"3"`` and ``"03"`` all give ``"03"``."""
-    if isinstance(lesson, bool) or not isinstance(lesson, str | int):
-        raise TypeError(
-            f"Give the lesson's number, such as '03' or 3; you passed {describe_value(lesson)}."
-        )
-    text = str(lesson).strip()
+def lesson_id(lesson: object, *, function: str) -> str:
+    """A lesson's id as the pack writes it: ``3``, ``"3"`` and ``"03"`` all give ``"03"``.
+
+    `function` is the name the student typed, for the message when `lesson` is no number.
+    """
+    if isinstance(lesson, int) and not isinstance(lesson, bool):
+        lesson = str(lesson)
+    text = expect(
+        lesson, "text", function=function, what="the lesson's number", example="'03' or 3"
+    ).strip()
     return text.zfill(2) if text.isdigit() else text
 
 
-def lesson_rows(book: Any, table: str, lesson: object) -> pd.DataFrame:
+def lesson_rows(
+    book: Any, table: str, lesson: object, *, function: str | None = None
+) -> pd.DataFrame:
     """The rows of one content table for one lesson, in file order.
+
+    `function` names the student's call in the message for an odd `lesson`; by default
+    the function named like the table (``questions``, ``prompts``, ``sorting``).
 
     Raises
     ------
@@ -69,7 +78,7 @@ def lesson_rows(book: Any, table: str, lesson: object) -> pd.DataFrame:
     ValueError
         When the pack has no lesson content at all (say how to add it).
     """
-    wanted = lesson_id(lesson)
+    wanted = lesson_id(lesson, function=function or table)
     tables = content(book)
     lessons = tables["lessons"]
     if lessons.empty:

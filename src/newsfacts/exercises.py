@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from newsfacts.cells import split_ids
+from newsfacts.checks import expect
 from newsfacts.suggest import closest, did_you_mean
 
 
@@ -151,15 +152,11 @@ def exercises(book: Any) -> dict[str, Exercise]:
 
 
 def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
-    from newsfacts.errors import describe_value
-
     known = exercises(book)
-    if not isinstance(name, str):
-        example = next(iter(known), "the-name")
-        raise TypeError(
-            f"{function}() takes the exercise's name in quotes first, such as {example!r}; "
-            f"you passed {describe_value(name)}."
-        )
+    example = repr(next(iter(known), "the-name"))
+    expect(
+        name, "text", function=function, what="the exercise's name in quotes first", example=example
+    )
     if name not in known:
         from newsfacts.errors import UnknownNameError
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.content import evidence, evidence_lines, lesson_rows
+from newsfacts.content import evidence, evidence_lines, lesson_id, lesson_rows
 from newsfacts.content_checks import OPTIONS
 from newsfacts.errors import describe_value
 from newsfacts.quiz import Question, quiz, sorting_items, who_said
@@ -58,7 +58,7 @@ def check_understanding(book: Any, lesson: str):
     A right choice shows why, with the evidence (paragraph, quote, mark); a wrong one
     says why that option does not fit and gives a hint, never the answer.
     """
-    return quiz(questions(book, lesson))
+    return quiz(questions(book, lesson_id(lesson, function="check_understanding")))
 
 
 class AnswerKey:
@@ -124,6 +124,7 @@ def answer_key(book: Any, lesson: str, part: str = "questions") -> AnswerKey:
     part : str
         "questions" (the closing quiz), "exercises", "sorting" or "prompts" (model answers).
     """
+    lesson = lesson_id(lesson, function="answer_key")
     if part not in _PARTS:
         raise ValueError(
             f"answer_key() takes a part such as 'questions'; the parts are "

@@ -19,6 +19,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from newsfacts.checks import expect
 from newsfacts.content import feedback_html
 from newsfacts.render import macro
 from newsfacts.widgets import LABEL_STYLE
@@ -147,17 +148,6 @@ def quiz(questions: Sequence[Question]) -> widgets.VBox:
     return widgets.VBox([MultipleChoice(q, i) for i, q in enumerate(questions, start=1)])
 
 
-def _texts(value: Any) -> list[str] | None:
-    """One text, or any collection of texts, as a list; None for anything else."""
-    if isinstance(value, str):
-        return [value]
-    try:
-        items = list(value)
-    except TypeError:
-        return None
-    return items if all(isinstance(item, str) for item in items) else None
-
-
 def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
     """A question made from a claim: "Who said ...?", with the speaker among the options.
 
@@ -170,28 +160,24 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    from newsfacts.errors import UnknownNameError, describe_value
+    from newsfacts.errors import UnknownNameError
     from newsfacts.suggest import closest
 
     claims = book.claims.set_index("id")
-    if not isinstance(claim_id, str):
-        example = claims.index[0] if len(claims) else "claim-..."
-        raise TypeError(
-            f"who_said() takes a claim's id in quotes, such as {example!r}; "
-            f"you passed {describe_value(claim_id)}."
-        )
+    example = repr(claims.index[0]) if len(claims) else "'claim-...'"
+    expect(claim_id, "text", function="who_said", what="a claim's id in quotes", example=example)
     if claim_id not in claims.index:
         raise UnknownNameError(claim_id, closest(claim_id, list(claims.index)), what="claim")
     claim = claims.loc[claim_id]
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     speaker = claim["speaker"]
-    given = others
-    others = _texts(() if others is None else others)
-    if others is None:
-        raise TypeError(
-            "who_said() takes others as a list of actor ids in quotes, such as "
-            f"{list(book.actors['id'][:2])}; you passed {describe_value(given)}."
-        )
+    others = expect(
+        [] if others is None else others,
+        "texts",
+        function="who_said",
+        what="others as a list of actor ids in quotes",
+        example=str(list(book.actors["id"][:2])),
+    )
     for other in others:
         if other not in names:
             raise UnknownNameError(other, closest(other, list(names)), what="actor")
@@ -342,11 +328,13 @@ def sorting(book: Any, lesson: str) -> Sorting:
     lesson : str
         The lesson's id, such as "02"; its sentences are the pack's ``sorting.csv`` rows.
     """
-    from newsfacts.errors import describe_value
-
-    if not isinstance(lesson, str | int) or isinstance(lesson, bool):
-        raise TypeError(
-            "sorting() takes the book and the lesson's number, such as sorting(book, '02'); "
-            f"you passed {describe_value(lesson)}."
-        )
+    if isinstance(lesson, int) and not isinstance(lesson, bool):
+        lesson = str(lesson)
+    expect(
+        lesson,
+        "text",
+        function="sorting",
+        what="the book and the lesson's number",
+        example="sorting(book, '02')",
+    )
     return Sorting(sorting_items(book, lesson))

@@ -152,7 +152,9 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
         chosen = [row for row in table if cell_words(row.get("unit")) in PERCENT] or table
     else:
         choices = {key: cell_words(row.get("description")) for key, row in by_id.items()}
-        chosen = [by_id[key] for key in resolve_many(ids, choices, "figure id")]
+        chosen = [
+            by_id[key] for key in resolve_many(ids, choices, "figure id", function="figures_chart")
+        ]
     chosen.sort(key=lambda row: paragraph(row.get("paragraph")) or 0)
     panels: dict[str, list[list[dict[str, Any]]]] = {}
     for bar in parts_of_a_whole(chosen):

@@ -158,8 +158,16 @@ def relations_diagram(
     names = {key: thing.name for key, thing in found.items()}
     for end in (end for e in edges for end in (e.source, e.target)):
         names.setdefault(end, end)
-    wanted = None if ids is None else resolve_many(ids, names, "actor or place")
-    focus_id = None if focus is None else resolve(focus, names, "actor or place")
+    wanted = (
+        None
+        if ids is None
+        else resolve_many(ids, names, "actor or place", function="relations_diagram")
+    )
+    focus_id = (
+        None
+        if focus is None
+        else resolve(focus, names, "actor or place", function="relations_diagram")
+    )
     if focus_id is not None:  # the focus, and without ids the names linked to it
         links = [
             e.source if e.target == focus_id else e.target

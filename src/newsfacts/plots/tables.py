@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts.cells import cell_words
+from newsfacts.checks import expect
 from newsfacts.errors import UnknownNameError, describe_value
 from newsfacts.suggest import closest
 
@@ -101,8 +102,10 @@ def things(book: Any) -> dict[str, Thing]:
     return found
 
 
-def resolve(asked: Any, choices: dict[str, str], what: str) -> str:
+def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) -> str:
     """The id a student means by an id or a name (any case); `choices` maps id to name.
+
+    `function` is the chart's name as the student typed it, for the message.
 
     Raises
     ------
@@ -111,12 +114,8 @@ def resolve(asked: Any, choices: dict[str, str], what: str) -> str:
     TypeError
         When `asked` is not text; the message shows an example.
     """
-    if not isinstance(asked, str):
-        example = next(iter(choices), "an-id")
-        raise TypeError(
-            f"Give the {what} as text in quotes, such as {example!r}; "
-            f"you gave {describe_value(asked)}."
-        )
+    example = repr(next(iter(choices), "an-id"))
+    expect(asked, "text", function=function, what=f"the {what} as text in quotes", example=example)
     folded = asked.casefold().strip()
     for ident, name in choices.items():
         if folded in (ident.casefold(), name.casefold()):
@@ -125,8 +124,8 @@ def resolve(asked: Any, choices: dict[str, str], what: str) -> str:
     raise UnknownNameError(asked, closest(asked, lookup), what=what)
 
 
-def resolve_many(asked: Any, choices: dict[str, str], what: str) -> list[str]:
+def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:
     """Like `resolve`, for one id or a list of them; repeats are dropped, order kept."""
     if isinstance(asked, str) or not isinstance(asked, Iterable):
         asked = [asked]
-    return list(dict.fromkeys(resolve(item, choices, what) for item in asked))
+    return list(dict.fromkeys(resolve(item, choices, what, function=function) for item in asked))
