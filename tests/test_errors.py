@@ -1,7 +1,7 @@
 import pickle
 
 from newsfacts import DataError, UnknownNameError
-from newsfacts.errors import Problem
+from newsfacts.errors import Problem, pick
 from newsfacts.suggest import closest, did_you_mean
 
 PROBLEM = Problem("places.csv", 3, "paris", "kind", "'town' is not one of city, area.", "Fix it.")
@@ -47,3 +47,25 @@ def test_closest_ignores_capitals_and_maps_names_to_ids():
     assert closest("donetsk", ["fig-donetsk-control", "paris"]) == ["fig-donetsk-control"]
     assert closest("qqq", ["macron"]) == []
     assert did_you_mean(["a", "b"]) == "Did you mean 'a', 'b'?"
+
+
+def test_pick_finds_an_id_by_any_case_only_when_asked_to_fold():
+    choices = {"macron": "macron", "Emmanuel Macron": "macron"}
+    assert pick(" emmanuel MACRON ", choices, "actor", fold=True) == "macron"
+    try:
+        pick("MACRON", choices, "actor")
+    except UnknownNameError as error:
+        assert str(error).endswith("Did you mean 'macron'?")
+    else:
+        raise AssertionError("an exact lookup accepted another case")
+
+
+def test_pick_gives_its_hint_when_nothing_is_close():
+    try:
+        pick("zzz", ["events", "claims"], "table", hint="The tables are events, claims.")
+    except UnknownNameError as error:
+        assert str(error) == (
+            "There is no table 'zzz' in the article's fact tables. The tables are events, claims."
+        )
+    else:
+        raise AssertionError("no error for an unknown table")

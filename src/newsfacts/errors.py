@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from newsfacts.suggest import did_you_mean
+from newsfacts.suggest import closest, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,63 @@ class UnknownNameError(KeyError):
 
     def __reduce__(self):
         return (type(self), (self.name, self.suggestions, self.what, self.hint))
+
+
+def pick(
+    name: str,
+    choices: Mapping[str, str] | Iterable[str],
+    what: str,
+    *,
+    hint: str = "",
+    fold: bool = False,
+) -> str:
+    """The id a student means by `name`, or an `UnknownNameError` naming the closest ones.
+
+    Check first that `name` is text (`newsfacts.checks.expect`); this only looks it up.
+
+    Parameters
+    ----------
+    name : str
+        What the student typed.
+    choices : mapping or iterable of str
+        The real ids; or a mapping from each text a student may type (an id, a name) to
+        its id.
+    what : str
+        What kind of thing is looked up, for the message (``"actor"``).
+    hint : str, optional
+        What the message says when nothing is close enough to suggest.
+    fold : bool, default False
+        Also accept `name` in any case, with spaces around it.
+
+    Returns
+    -------
+    str
+        The id.
+
+    Raises
+    ------
+    UnknownNameError
+        "There is no <what> <name> ... Did you mean ...?"
+
+    Examples
+    --------
+    >>> pick("Macron", {"macron": "macron", "Emmanuel Macron": "macron"}, "actor", fold=True)
+    'macron'
+    >>> pick("macrn", ["macron", "merz"], "actor")
+    Traceback (most recent call last):
+    ...
+    newsfacts.errors.UnknownNameError: There is no actor 'macrn' in the article's fact \
+tables. Did you mean 'macron'?
+    """
+    lookup = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    if name in lookup:
+        return lookup[name]
+    if fold:
+        folded = str(name).strip().casefold()
+        for text, ident in lookup.items():
+            if str(text).casefold() == folded:
+                return ident
+    raise UnknownNameError(name, closest(name, lookup), what=what, hint=hint)
 
 
 def describe_value(value: object) -> str:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from newsfacts.cells import split_ids
 from newsfacts.checks import expect
+from newsfacts.errors import pick
 from newsfacts.suggest import closest, did_you_mean
 
 
@@ -157,11 +158,7 @@ def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
     expect(
         name, "text", function=function, what="the exercise's name in quotes first", example=example
     )
-    if name not in known:
-        from newsfacts.errors import UnknownNameError
-
-        raise UnknownNameError(name, closest(name, list(known)), what="exercise")
-    return known[name]
+    return known[pick(name, list(known), "exercise")]
 
 
 def check(name: str, answer: Any, book: Any = None) -> Feedback:

@@ -12,9 +12,8 @@ from typing import Any
 
 from newsfacts.checks import expect
 from newsfacts.content import lesson_rows
-from newsfacts.errors import UnknownNameError
+from newsfacts.errors import pick
 from newsfacts.render import render
-from newsfacts.suggest import closest
 
 __all__ = ["HEADINGS", "Prompts", "prompts"]
 
@@ -56,8 +55,7 @@ def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
         expect(
             kind, "text", function="prompts", what="a kind of prompt in quotes", example="'discuss'"
         )
-        if kind not in HEADINGS:
-            raise UnknownNameError(kind, closest(kind, list(HEADINGS)), what="kind of prompt")
+        pick(kind, list(HEADINGS), "kind of prompt")
     rows = lesson_rows(book, "prompts", lesson)
     groups = []
     for name, heading in HEADINGS.items():

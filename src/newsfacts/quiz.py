@@ -160,14 +160,12 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    from newsfacts.errors import UnknownNameError
-    from newsfacts.suggest import closest
+    from newsfacts.errors import pick
 
     claims = book.claims.set_index("id")
     example = repr(claims.index[0]) if len(claims) else "'claim-...'"
     expect(claim_id, "text", function="who_said", what="a claim's id in quotes", example=example)
-    if claim_id not in claims.index:
-        raise UnknownNameError(claim_id, closest(claim_id, list(claims.index)), what="claim")
+    pick(claim_id, list(claims.index), "claim")
     claim = claims.loc[claim_id]
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     speaker = claim["speaker"]
@@ -179,8 +177,7 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         example=str(list(book.actors["id"][:2])),
     )
     for other in others:
-        if other not in names:
-            raise UnknownNameError(other, closest(other, list(names)), what="actor")
+        pick(other, list(names), "actor")
     if not others:
         people = book.actors.loc[book.actors["kind"] == "person", "id"]
         speakers = list(dict.fromkeys(book.claims["speaker"]))

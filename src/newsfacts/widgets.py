@@ -25,7 +25,7 @@ import pandas as pd
 
 from newsfacts.cells import names_by_id, split_ids
 from newsfacts.checks import expect
-from newsfacts.errors import UnknownNameError
+from newsfacts.errors import UnknownNameError, pick
 from newsfacts.render import render
 from newsfacts.show import html_rows
 from newsfacts.suggest import closest, did_you_mean
@@ -159,12 +159,18 @@ class ActorExplorer(widgets.VBox):
             what="an actor's id in quotes",
             example=f"value={ids[0]!r}",
         )
-        if asked in ids:
-            return asked
+        choices = {ident: ident for ident in ids}
+        for ident, name in zip(ids, self.actors["name"], strict=True):
+            choices.setdefault(str(name), ident)
+        try:
+            return pick(asked, choices, "actor", fold=True)
+        except UnknownNameError:
+            self._not_shown(asked)
+            raise
+
+    def _not_shown(self, asked: str) -> None:
+        """A ValueError when `asked` is an actor of the book of a kind this explorer hides."""
         folded = asked.strip().casefold()
-        for ident, name in zip(self.actors["id"], self.actors["name"], strict=True):
-            if folded in (str(ident).casefold(), str(name).casefold()):
-                return ident
         everyone = self.book.actors
         hidden = everyone[
             (everyone["id"].str.casefold() == folded) | (everyone["name"].str.casefold() == folded)
@@ -175,10 +181,7 @@ class ActorExplorer(widgets.VBox):
                 f"{row['name']} is a {row['kind']}, and this explorer shows only "
                 f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to kinds, "
                 "or pick another actor."
-            )
-        choices = dict(zip(self.actors["name"], self.actors["id"], strict=True))
-        choices.update({ident: ident for ident in ids})
-        raise UnknownNameError(asked, closest(asked, choices), what="actor")
+            ) from None
 
     def _show(self, _change: Any = None) -> None:
         self.panel.value = self.describe(self.control.value)
@@ -285,10 +288,7 @@ def _named_table(book: Any, table: Any) -> pd.DataFrame:
     expect(
         table, "text", function="fact_filter", what="a table's name in quotes", example="'events'"
     )
-    if table not in names:
-        raise UnknownNameError(
-            table, closest(table, names), what="table", hint=f"The tables are {', '.join(names)}."
-        )
+    pick(table, names, "table", hint=f"The tables are {', '.join(names)}.")
     return book.paragraphs if table == "paragraphs" else book.tables[table]
 
 

@@ -11,8 +11,7 @@ import pandas as pd
 
 from newsfacts.cells import cell_words
 from newsfacts.checks import expect
-from newsfacts.errors import UnknownNameError, describe_value
-from newsfacts.suggest import closest
+from newsfacts.errors import describe_value, pick
 
 
 def expect_book(book: Any) -> None:
@@ -116,12 +115,10 @@ def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) ->
     """
     example = repr(next(iter(choices), "an-id"))
     expect(asked, "text", function=function, what=f"the {what} as text in quotes", example=example)
-    folded = asked.casefold().strip()
+    lookup = {ident: ident for ident in choices}
     for ident, name in choices.items():
-        if folded in (ident.casefold(), name.casefold()):
-            return ident
-    lookup = {**{name: ident for ident, name in choices.items()}, **{i: i for i in choices}}
-    raise UnknownNameError(asked, closest(asked, lookup), what=what)
+        lookup.setdefault(name, ident)
+    return pick(asked, lookup, what, fold=True)
 
 
 def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:
