@@ -20,7 +20,7 @@ from newsfacts.errors import UnknownNameError
 from newsfacts.marks import mark
 from newsfacts.render import render
 from newsfacts.schema import CONTENT_TABLES
-from newsfacts.sources import source_references
+from newsfacts.sources import source_names
 from newsfacts.suggest import closest
 
 __all__ = [
@@ -126,24 +126,23 @@ def evidence_lines(citation: Any) -> list[str]:
     where = f"¶ {citation.paragraph} " if citation.paragraph is not None else ""
     quoted = f"{where}“{citation.quote}”"
     if citation.basis == "context":
-        lines = [f"{mark('context').title}: {_source(citation.note)}. About {quoted}"]
+        lines = [f"{mark('context').title}: {_named(citation.note)}. About {quoted}"]
     else:
         kind = mark(citation.basis).title if citation.basis else "glossary"
         lines = [f"{quoted} ({kind})"]
     if citation.when and citation.when_basis == "context":
         lines.append(
             f"The date, {citation.when}, comes from an {mark('context').title}: "
-            f"{_source(citation.note)}."
+            f"{_named(citation.note)}."
         )
     elif citation.when and citation.when_basis == "inferred":
         lines.append(f"The date, {citation.when}, is {mark('inferred').title}: {citation.note}")
     return lines
 
 
-def _source(note: str) -> str:
+def _named(note: str) -> str:
     """The sources a note names ("Sky News, 3 January 2026"), or where to look for them."""
-    named = [f"{ref.publisher}, {ref.date}" for ref in source_references(note)]
-    return "; ".join(named) or "the row's note names it"
+    return source_names(note) or "the row's note names it"
 
 
 def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:

@@ -29,6 +29,7 @@ from newsfacts.marks import mark
 
 __all__ = [
     "SourceReference",
+    "source_names",
     "source_references",
     "outside_facts",
     "other_sourced_columns",
@@ -82,6 +83,19 @@ def source_references(note: str) -> list[SourceReference]:
         )
         for m in SOURCE_REFERENCE.finditer(note or "")
     ]
+
+
+def source_names(note: str) -> str:
+    """The sources a note names, short: publisher and date, ``"; "`` between two.
+
+    Empty when the note names no source in the fixed form (see `source_references`).
+
+    Examples
+    --------
+    >>> source_names("From outside. Source: Sky News, 3 January 2026. Title: Talks.")
+    'Sky News, 3 January 2026'
+    """
+    return "; ".join(f"{ref.publisher}, {ref.date}" for ref in source_references(note))
 
 
 def _fact(row: pd.Series) -> str:

@@ -13,6 +13,7 @@ from newsfacts.cells import cell_words
 from newsfacts.marks import mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
 from newsfacts.plots.tables import para, paragraph, plural, rows, wrap
+from newsfacts.sources import source_names
 
 POINTS = {  # where a date comes from: marker, filled?, the marker in words
     "reported": ("o", True, "filled circle"),
@@ -87,18 +88,9 @@ def _gap(earlier: str, later: str) -> str:
     return "the same year" if years == 0 else f"about {years} year{'s' if years != 1 else ''} later"
 
 
-def _source(note: str) -> str:
-    """The source a context row's note names, kept short."""
-    note = cell_words(note)
-    for pattern in (
-        r"\bsource:\s*(.+?)(?:, which\b|\.(?:\s|$)|$)",
-        r"\bfrom (.+?)(?:, which\b|\.(?:\s|$)|$)",
-        r"\baccording to (.+?)(?:, which\b|\.(?:\s|$)|$)",
-    ):
-        match = re.search(pattern, note, flags=re.IGNORECASE)
-        if match:
-            return match.group(1).strip()
-    return note if len(note) <= 60 else note[:57].rstrip() + "..."
+def _named(note: str) -> str:
+    """The sources a context row's note names; a note not in the fixed form, kept short."""
+    return source_names(note) or (note if len(note) <= 60 else note[:57].rstrip() + "...")
 
 
 def _date_source(row: dict[str, Any]) -> str:
@@ -106,7 +98,7 @@ def _date_source(row: dict[str, Any]) -> str:
     if not cell_words(row.get("when")):
         return ""
     basis = cell_words(row.get("when_basis"))
-    source = _source(cell_words(row.get("note"))) if basis == "context" else ""
+    source = _named(cell_words(row.get("note"))) if basis == "context" else ""
     return f"{mark(basis).title}: {source}" if source else mark(basis).title
 
 
