@@ -660,6 +660,26 @@ def test_timeline_markers_follow_where_the_date_comes_from(book):
         assert filled == (basis == "reported")
 
 
+def test_timeline_draws_every_mark_and_names_a_basis_that_is_none():
+    book = _small_book()
+    events = book.events.copy()
+    events.loc[0, "when_basis"] = "attributed"
+    events.loc[2, ["when", "when_basis"]] = ["2025-01-01", "guessed"]
+    book.events = events
+    chart = plots.timeline_chart(book)
+    points = [
+        line.get_marker()
+        for line in chart.figure.axes[0].lines
+        if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
+    ]
+    assert points == [mark("attributed").marker, mark("context").marker, "o"]
+    assert "Point 1, filled plus sign: during March 2024" in chart.description
+    point_3 = next(line for line in chart.description.splitlines() if "Point 3" in line)
+    assert "'guessed'" in point_3 and "article says" not in point_3
+    table = plots.timeline_table(book)
+    assert table.loc["ev-3", "date_source"].startswith("when_basis 'guessed', not one of")
+
+
 def test_timeline_table_orders_dated_events_then_the_rest(book):
     table = plots.timeline_table(book)
     assert list(table.columns) == [

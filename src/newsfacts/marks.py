@@ -46,6 +46,12 @@ class Mark:
         A matplotlib hatch for bars and areas.
     css : str
         A CSS border for HTML badges and highlights.
+    marker : str
+        A matplotlib marker for a point (a date on the time line).
+    filled : bool
+        Whether that marker is filled with the colour (else white inside).
+    marker_words : str
+        The marker in words, for alt text and legends (``"filled circle"``).
     """
 
     basis: str
@@ -58,6 +64,9 @@ class Mark:
     line_words: str
     hatch: str
     css: str
+    marker: str
+    filled: bool
+    marker_words: str
 
     @property
     def title(self) -> str:
@@ -78,6 +87,9 @@ MARKS: dict[str, Mark] = {
         "solid line",
         "",
         "border:1px solid #0072B2;",
+        "o",
+        True,
+        "filled circle",
     ),
     "attributed": Mark(
         "attributed",
@@ -91,6 +103,9 @@ MARKS: dict[str, Mark] = {
         "dashed line",
         "//",
         "border:1px dashed #D55E00;",
+        "P",
+        True,
+        "filled plus sign",
     ),
     "inferred": Mark(
         "inferred",
@@ -104,6 +119,9 @@ MARKS: dict[str, Mark] = {
         "dotted line",
         "..",
         "border:2px dotted #CC79A7;",
+        "s",
+        False,
+        "open square",
     ),
     "context": Mark(
         "context",
@@ -116,6 +134,9 @@ MARKS: dict[str, Mark] = {
         "dash-dot line",
         "xx",
         "border:2px double #000000;",
+        "D",
+        False,
+        "open diamond",
     ),
 }
 

@@ -10,16 +10,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from newsfacts.cells import cell_words
-from newsfacts.marks import mark
+from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
 from newsfacts.plots.tables import para, paragraph, plural, rows, wrap
 from newsfacts.sources import source_names
 
-POINTS = {  # where a date comes from: marker, filled?, the marker in words
-    "reported": ("o", True, "filled circle"),
-    "inferred": ("s", False, "open square"),
-    "context": ("D", False, "open diamond"),
-}
 WIDTH = 11.0
 VAGUE = (
     "A date with only a year or a month is written “during …”: the event happened some time"
@@ -98,6 +93,8 @@ def _date_source(row: dict[str, Any]) -> str:
     if not cell_words(row.get("when")):
         return ""
     basis = cell_words(row.get("when_basis"))
+    if basis and basis not in MARKS:  # drawn as the article's voice, but not said to be
+        return f"when_basis {basis!r}, not one of {', '.join(MARKS)}"
     source = _named(cell_words(row.get("note"))) if basis == "context" else ""
     return f"{mark(basis).title}: {source}" if source else mark(basis).title
 
@@ -177,8 +174,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
     cards = []
     for k, (ident, row) in enumerate(dated.iterrows()):
-        basis = cell_words(events.get(ident, {}).get("when_basis")) or "reported"
-        basis = basis if basis in POINTS else "reported"
+        basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
         extra.append(para(int(row["paragraph"])))
         if row["modality"] and row["modality"] != "happened":
@@ -217,15 +213,15 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
 
 
 def _point(basis: str, **where: Any) -> Line2D:
-    marker, filled, _ = POINTS[basis]
-    colour = mark(basis).colour
+    shown = mark(basis)
+    colour = shown.colour
     return Line2D(
         where.pop("x", []),
         where.pop("y", []),
-        marker=marker,
+        marker=shown.marker,
         color=colour,
         linestyle="none",
-        markerfacecolor=colour if filled else WHITE,
+        markerfacecolor=colour if shown.filled else WHITE,
         markeredgecolor=colour,
         markeredgewidth=2.2,
         **where,
@@ -272,9 +268,9 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
         note += "see timeline_table(book)."
         ax.text(0.3, 0.5 + 0.4, note, fontstyle="italic", va="top")
         lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
-    bases = [b for b in POINTS if any(c["basis"] == b for c in cards)]
+    bases = [b for b in MARKS if any(c["basis"] == b for c in cards)]
     if bases:
-        words = {b: f"{POINTS[b][2]}, date: {mark(b).title}" for b in bases}
+        words = {b: f"{mark(b).marker_words}, date: {mark(b).title}" for b in bases}
         handles = [_point(b, markersize=10, label=words[b]) for b in bases]
         ax.legend(
             handles=handles,
@@ -304,7 +300,7 @@ def _draw_card(
     ax.text(x, axis_y - 0.2, card["date"], fontweight="bold", ha="center", va="top")
     below = axis_y - 0.28 - card["date_h"]
     ax.text(x, below, card["source"], fontsize=SMALL, ha="center", va="top")
-    words = f"Point {k + 1}, {POINTS[basis][2]}: {date}: {row['description']}; "
+    words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
     words += para(int(row["paragraph"]), False)
     if row["when_text"]:
         words += f"; the article's words for when: “{row['when_text']}”"
