@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from markupsafe import escape
 
 from newsfacts import show
 from newsfacts.marks import MARKS, mark, mark_label
@@ -41,6 +42,7 @@ def test_html_rows_escapes_pack_text():
     out = show.html_rows(frame, ["name"])
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; co" in out
     assert mark_label("context") in out
+    assert f'title="{escape(mark("context").long)}"' in out  # what the mark means, on pointing
 
 
 def test_whole_numbers_show_without_a_decimal_point(book):

@@ -17,9 +17,9 @@ import pandas as pd
 from newsfacts.content import evidence, evidence_lines, lesson_id, lesson_rows
 from newsfacts.content_checks import OPTIONS
 from newsfacts.errors import describe_value
-from newsfacts.quiz import Question, quiz, sorting_items, who_said
+from newsfacts.quiz import Question, quiz, sorting_items
 
-__all__ = ["questions", "check_understanding", "answer_key", "AnswerKey", "who_said"]
+__all__ = ["questions", "check_understanding", "answer_key", "AnswerKey"]
 
 
 def _question(book: Any, row: pd.Series) -> Question:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from newsfacts.checks import expect
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.render import macro, render
+from newsfacts.render import render
 
 #: The bases of what the article does not state itself: their symbol follows a date
 #: (events.when_basis) or a highlight's letter.
@@ -125,11 +125,6 @@ def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
                 + (advice or f"Its columns are {', '.join(existing)}.")
             )
     return names
-
-
-def badge(basis: str) -> str:
-    """An HTML mark for a basis: its words in a box drawn in the basis's style (escaped)."""
-    return str(macro("marks.html", "badge")(basis))
 
 
 def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing found.") -> str:
