@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -77,6 +79,25 @@ def test_odd_answers_get_a_hint_not_an_error(book, name, odd):
     assert not feedback.correct
     assert feedback.hint
     assert len(str(feedback)) < 600
+
+
+@pytest.mark.parametrize(
+    ("odd", "words"),
+    [
+        (3.5, "the number 3.5"),
+        (np.int64(7), "the number 7"),
+        ({"a": 1}, "a dictionary"),
+        (True, "the truth value True"),
+        ([1, 2], "a list"),
+    ],
+)
+def test_odd_answers_are_described_in_words_not_python_type_names(book, odd, words):
+    mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
+    texts = [str(check(name, odd, book)) for name in EXERCISES]
+    texts.append(str(check("body-paragraphs", odd, mini)))
+    for text in texts:
+        assert not re.search(r"\b(float|int64|dict|bool)\b", text), text
+    assert any(words in text for text in texts), texts
 
 
 def test_a_mask_is_told_to_select_rows(book):

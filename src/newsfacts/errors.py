@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from newsfacts.suggest import closest, did_you_mean
@@ -217,8 +219,11 @@ tables. Did you mean 'macron'?
     raise UnknownNameError(name, closest(name, lookup), what=what, hint=hint)
 
 
-def describe_value(value: object) -> str:
+def describe_value(value: object, *, advice: bool = True) -> str:
     """Say in plain words what kind of value was passed, for error messages.
+
+    With `advice` (the default), a row or a list is followed by how to pass one id
+    instead; without it, only what the value is.
 
     Examples
     --------
@@ -226,21 +231,25 @@ def describe_value(value: object) -> str:
     'the number 5'
     >>> describe_value(None)
     'None (nothing)'
+    >>> describe_value(["a", "b"], advice=False)
+    'a list'
     """
     if value is None:
         return "None (nothing)"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:39] + "…"
         return f"the text {shown!r}"
-    if isinstance(value, bool):
-        return f"the truth value {value}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
+    if isinstance(value, bool | np.bool_):
+        return f"the truth value {bool(value)}"
+    if isinstance(value, numbers.Real):  # numpy's too: (mask).sum() is an int64
+        return f"the number {value.item() if hasattr(value, 'item') else value!r}"
     if isinstance(value, pd.Series):
-        return "a row (a pandas Series); to pass its id, write row['id']"
+        return "a row (a pandas Series)" + ("; to pass its id, write row['id']" if advice else "")
     if isinstance(value, pd.DataFrame):
         return "a whole table (a pandas DataFrame)"
     if isinstance(value, list | tuple | set):
-        return f"a {type(value).__name__}; pass one id at a time"
+        return f"a {type(value).__name__}" + ("; pass one id at a time" if advice else "")
+    if isinstance(value, dict):
+        return "a dictionary (pairs in { })"
     name = type(value).__name__
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"

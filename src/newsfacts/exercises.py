@@ -26,7 +26,7 @@ import pandas as pd
 
 from newsfacts.cells import split_ids
 from newsfacts.checks import expect
-from newsfacts.errors import pick
+from newsfacts.errors import describe_value, pick
 from newsfacts.suggest import closest, did_you_mean
 
 
@@ -238,7 +238,7 @@ def _check_number(exercise: Exercise, expected: float, answer: Any) -> Feedback:
         return Feedback(
             exercise.name,
             False,
-            f"This question wants a number; you gave {type(answer).__name__} {answer!r:.60}.",
+            f"This question wants a number; you gave {describe_value(answer, advice=False)}.",
             _hint(exercise, 0),
         )
     if answer == expected:
@@ -282,8 +282,8 @@ def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
             return [str(v) for v in answer], ""
         return None, "A list answer must hold ids in quotes, such as ['id-1', 'id-2']."
     return None, (
-        f"You gave {type(answer).__name__}. This exercise wants rows of a table: a DataFrame, "
-        "like book.<table>[...]."
+        f"You gave {describe_value(answer, advice=False)}. This exercise wants rows of a table: "
+        "a DataFrame, like book.<table>[...]."
     )
 
 
