@@ -183,9 +183,9 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     --------
     >>> import newsfacts
     >>> book = newsfacts.load()
-    >>> check("trump-claims", book.claims[book.claims["speaker"] == "trump"]).correct
+    >>> check("trump-claims", book.claims[book.claims["speaker"] == "trump"], book).correct
     True
-    >>> check("trump-claims", ...).correct
+    >>> check("trump-claims", ..., book).correct
     False
     """
     book = _book(book)
