@@ -119,6 +119,11 @@ def _edges(book: Any) -> list[Edge]:
     return found
 
 
+def _neighbours(edges: list, key: str) -> list[str]:
+    """The names at the other end of every arrow that touches `key`."""
+    return [e.target if e.source == key else e.source for e in edges if key in (e.source, e.target)]
+
+
 def relations_diagram(
     book: Any, ids: Iterable[str] | str | None = None, focus: str | None = None
 ) -> Chart:
@@ -158,23 +163,12 @@ def relations_diagram(
     names = {key: thing.name for key, thing in found.items()}
     for end in (end for e in edges for end in (e.source, e.target)):
         names.setdefault(end, end)
-    wanted = (
-        None
-        if ids is None
-        else resolve_many(ids, names, "actor or place", function="relations_diagram")
-    )
-    focus_id = (
-        None
-        if focus is None
-        else resolve(focus, names, "actor or place", function="relations_diagram")
-    )
+    what, function = "actor or place", "relations_diagram"
+    wanted = None if ids is None else resolve_many(ids, names, what, function=function)
+    focus_id = None if focus is None else resolve(focus, names, what, function=function)
     if focus_id is not None:  # the focus, and without ids the names linked to it
-        links = [
-            e.source if e.target == focus_id else e.target
-            for e in edges
-            if focus_id in (e.source, e.target)
-        ]
-        wanted = list(dict.fromkeys((wanted if wanted is not None else links) + [focus_id]))
+        links = wanted if wanted is not None else _neighbours(edges, focus_id)
+        wanted = list(dict.fromkeys(links + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
     nodes = {}
