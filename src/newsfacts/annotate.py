@@ -34,6 +34,7 @@ from newsfacts.cells import cell_text, names_by_id, split_ids
 from newsfacts.marks import mark
 from newsfacts.render import render
 from newsfacts.show import MARKED_BASES, marked_when
+from newsfacts.sources import article_credit
 
 __all__ = ["Annotated", "Fact", "Kind", "Segment", "annotated_article", "KINDS", "DEFAULT_TABLES"]
 
@@ -395,10 +396,10 @@ class Annotated:
         return self._first_segment.get(fact.anchor)
 
     def credit(self) -> str:
-        """The article's credit line (plain text): its title, its author, whose rights."""
+        """The article's credit line (plain text): title, author, where published, rights."""
         meta = self.book.metadata if isinstance(self.book.metadata, dict) else {}
-        sources = [s for s in meta.get("sources", []) if isinstance(s, dict)]
-        author = cell_text(sources[0].get("author")) if sources else ""
+        credit = article_credit(self.book) if meta else {}
+        author = cell_text(credit.get("author"))
         if not author:
             bylines = [t for _, k, t in self._paragraphs if k == "byline"]
             author = bylines[0].strip() if bylines else ""
@@ -409,25 +410,16 @@ class Annotated:
         rights = cell_text(extra.get("rights")) if isinstance(extra, dict) else ""
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
+        parts = [cell_text(credit.get(k)) for k in ("publisher", "date", "path")]
+        published = ", ".join(p for p in parts if p)
+        if published:
+            published = (
+                f", {published} (publisher, date and address come from outside the article's text)"
+            )
         return (
-            f"The article: “{title}”{by}{self._published(sources)}. {rights} It is shown in "
-            "full and unchanged; the highlights and the table of facts are the lessons', not "
-            "the publisher's."
-        )
-
-    @staticmethod
-    def _published(sources: list[dict]) -> str:
-        """ ", BBC News, 2026-01-06, address (... outside the article's text)", or ""."""
-        parts = (
-            [cell_text(sources[0].get(k)) for k in ("publisher", "date", "path")] if sources else []
-        )
-        parts = [p for p in parts if p]
-        if not parts:
-            return ""
-        return (
-            ", "
-            + ", ".join(parts)
-            + " (publisher, date and address come from outside the article's text)"
+            f"The article: “{title}”{by}{published}. {rights} It is shown in full and "
+            "unchanged; the highlights and the table of facts are the lessons', not the "
+            "publisher's."
         )
 
     def html(self, heading_level: int = 3) -> str:

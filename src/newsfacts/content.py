@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 import pandas as pd
 
+from newsfacts.cells import split_ids
 from newsfacts.checks import expect
 from newsfacts.errors import UnknownNameError
 from newsfacts.marks import mark
@@ -102,7 +103,7 @@ def lesson_rows(
 
 def evidence(book: Any, ids: str) -> list[Any]:
     """The citations (paragraph, quote, basis) of the ``;``-separated ids in a cell."""
-    return [book.cite(key.strip()) for key in str(ids).split(";") if key.strip()]
+    return [book.cite(key) for key in split_ids(ids)]
 
 
 def evidence_lines(citation: Any) -> list[str]:

@@ -132,8 +132,8 @@ class MultipleChoice(widgets.VBox):
             self.feedback.value = feedback_html(True, line, self.question.evidence)
         else:
             line = self.question.feedback_for(self.control.value)
-            text = f"Not quite. {line} Hint: {self.question.hint}" if line else self.question.hint
-            self.feedback.value = feedback_html(False, text if line else f"Not quite. {text}")
+            why = f"{line} Hint: {self.question.hint}" if line else self.question.hint
+            self.feedback.value = feedback_html(False, f"Not quite. {why}")
 
 
 def multiple_choice(

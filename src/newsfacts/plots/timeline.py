@@ -67,7 +67,7 @@ def _gap(earlier: str, later: str) -> str:
     if a[2] is not None and b[2] is not None and a[1] and b[1]:
         days = (_dt.date(*b) - _dt.date(*a)).days
         if days < 62:
-            return "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} later"
+            return "the same day" if days == 0 else f"{plural(days, 'day')} later"
     if a[1] is not None and b[1] is not None:
         months = (b[0] - a[0]) * 12 + (b[1] - a[1])
         if months == 0:
@@ -75,12 +75,12 @@ def _gap(earlier: str, later: str) -> str:
         years, months = divmod(months, 12)
         parts = []
         if years:
-            parts.append(f"{years} year{'s' if years != 1 else ''}")
+            parts.append(plural(years, "year"))
         if months:
-            parts.append(f"{months} month{'s' if months != 1 else ''}")
+            parts.append(plural(months, "month"))
         return "about " + " ".join(parts) + " later"
     years = b[0] - a[0]
-    return "the same year" if years == 0 else f"about {years} year{'s' if years != 1 else ''} later"
+    return "the same year" if years == 0 else f"about {plural(years, 'year')} later"
 
 
 def _named(note: str) -> str:
