@@ -30,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.article import paragraph_key, paragraph_order
 from newsfacts.cells import cell_text, names_by_id, split_ids
 from newsfacts.marks import mark
 from newsfacts.render import render
@@ -134,8 +135,8 @@ class Fact:
         How its highlight looks.
     row : dict
         The whole row.
-    paragraph : int or None
-        Its paragraph; ``None`` if the row has none.
+    paragraph : int, str or None
+        Its story paragraph's number or the part's name; ``None`` if the row has none.
     quote : str
         Its quote ("" when none).
     start : int or None
@@ -148,7 +149,7 @@ class Fact:
     key: str
     kind: Kind
     row: dict[str, Any]
-    paragraph: int | None
+    paragraph: int | str | None
     quote: str
     start: int | None
     anchor: str
@@ -175,7 +176,7 @@ class Fact:
 class Segment:
     """A piece of a paragraph between two quote boundaries, and the facts covering it."""
 
-    paragraph: int
+    paragraph: int | str
     start: int
     end: int
     text: str
@@ -224,8 +225,8 @@ class Annotated:
         self.book = book
         self.tables = tuple(tables)
         paragraphs = book.paragraphs
-        self._paragraphs: list[tuple[int, str, str]] = [
-            (int(p), cell_text(k), cell_text(t))
+        self._paragraphs: list[tuple[int | str, str, str]] = [
+            (paragraph_key(p), cell_text(k), cell_text(t))
             for p, k, t in zip(
                 paragraphs["paragraph"], paragraphs["kind"], paragraphs["text"], strict=True
             )
@@ -247,8 +248,7 @@ class Annotated:
             for record in frame.to_dict("records"):
                 key = cell_text(record.get(key_column, ""))
                 quote = cell_text(record.get("quote", ""))
-                number = record.get("paragraph")
-                paragraph = None if cell_text(number) == "" else int(number)
+                paragraph = paragraph_key(record.get("paragraph"))
                 start = None
                 if quote and paragraph in texts:
                     found = texts[paragraph].find(quote)
@@ -260,7 +260,7 @@ class Annotated:
         order = {t: i for i, t in enumerate(KINDS)}
         facts.sort(
             key=lambda f: (
-                f.paragraph if f.paragraph is not None else 1 << 30,
+                paragraph_order(f.paragraph),
                 f.start if f.start is not None else 1 << 30,
                 -len(f.quote),
                 order[f.table],
@@ -384,7 +384,9 @@ class Annotated:
                 pieces.append({"index": index, "segment": segment})
                 at = segment.end
             pieces.append({"text": text[at:]})
-            found.append({"number": number, "kind": kind, "pieces": pieces})
+            found.append(
+                {"number": number, "slug": _slug(str(number)), "kind": kind, "pieces": pieces}
+            )
         return found
 
     def tint(self, segment: Segment) -> str:
@@ -403,7 +405,7 @@ class Annotated:
         if not author:
             bylines = [t for _, k, t in self._paragraphs if k == "byline"]
             author = bylines[0].strip() if bylines else ""
-        title = next((t for _, k, t in self._paragraphs if k == "title"), "") or cell_text(
+        title = next((t for _, k, t in self._paragraphs if k == "headline"), "") or cell_text(
             self.book.title
         )
         extra = meta.get("newsfacts", {})

@@ -1,14 +1,18 @@
-"""Split an article into numbered paragraphs: title, byline, captions, body.
+"""Split an article into its parts: headline, byline, captions, and the numbered story.
 
-The layout of ``article.txt``: blocks separated by blank lines. Block 0 is the title. The
+The layout of ``article.txt``: blocks separated by blank lines. Block 1 is the headline. The
 next block's first line is the byline and each of its further lines is a caption. Every
-later block is one body paragraph, kept as it is (line breaks inside it included).
-Paragraphs are numbered from 0 (the title) in order.
+later block is one story paragraph, kept as it is (line breaks inside it included).
+
+The story is numbered from 1 at its first paragraph, as a reader counts. The parts above the
+story are named, not numbered: ``"headline"``, ``"byline"``, ``"caption 1"``, ``"caption 2"``.
+A fact row's ``paragraph`` cell holds either a story number or one of those names.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -17,7 +21,7 @@ from newsfacts.textfile import UTF8_FIX, decode_utf8
 
 
 def split_paragraphs(text: str) -> pd.DataFrame:
-    """Number the paragraphs of an article's text and say what kind each is.
+    """Name the parts above the story and number the story's paragraphs from 1.
 
     Parameters
     ----------
@@ -28,39 +32,85 @@ def split_paragraphs(text: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per paragraph, columns ``paragraph`` (int, from 0), ``kind`` (title,
-        byline, caption or body) and ``text``.
+        One row per part, columns ``paragraph`` (a story number from 1, or the part's name:
+        ``"headline"``, ``"byline"``, ``"caption 1"`` ...), ``kind`` (headline, byline,
+        caption or story) and ``text``.
 
     Examples
     --------
     >>> split_paragraphs("Title\\n\\nBy Someone\\nA caption\\n\\nFirst.\\n\\nSecond.")
-       paragraph     kind        text
-    0          0    title       Title
-    1          1   byline  By Someone
-    2          2  caption   A caption
-    3          3     body      First.
-    4          4     body     Second.
+       paragraph      kind        text
+    0   headline  headline       Title
+    1     byline    byline  By Someone
+    2  caption 1   caption   A caption
+    3          1     story      First.
+    4          2     story     Second.
     """
+    keys: list[Any] = []
     kinds: list[str] = []
     texts: list[str] = []
     for number, block in enumerate(_blocks(text)):
         if number == 0:
-            kinds.append("title")
+            keys.append("headline")
+            kinds.append("headline")
             texts.append(block)
         elif number == 1:
             lines = block.split("\n")
+            keys += ["byline"] + [f"caption {n}" for n in range(1, len(lines))]
             kinds += ["byline"] + ["caption"] * (len(lines) - 1)
             texts += lines
         else:
-            kinds.append("body")
+            keys.append(number - 1)
+            kinds.append("story")
             texts.append(block)
     return pd.DataFrame(
         {
-            "paragraph": pd.Series(range(len(texts)), dtype="int64"),
+            "paragraph": pd.Series(keys, dtype="object"),
             "kind": pd.Series(kinds, dtype="str"),
             "text": pd.Series(texts, dtype="str"),
         }
     )
+
+
+def paragraph_key(value: Any) -> int | str | None:
+    """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
+
+    >>> paragraph_key(" 6 "), paragraph_key(6.0), paragraph_key("Headline"), paragraph_key("")
+    (6, 6, 'headline', None)
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() else None
+    text = " ".join(str(value).split()).casefold()
+    if not text or text in {"<na>", "nan"}:
+        return None
+    return int(text) if text.isdigit() else text
+
+
+def paragraph_words(key: Any, short: bool = True) -> str:
+    """How a student reads where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), or the
+    part's name (``"headline"``); ``""`` when there is none."""
+    key = paragraph_key(key)
+    if key is None:
+        return ""
+    if isinstance(key, int):
+        return f"¶ {key}" if short else f"paragraph {key}"
+    return key
+
+
+def paragraph_order(key: Any) -> tuple[int, int, str]:
+    """A sort key in reading order: headline, byline, captions, then the story by number."""
+    key = paragraph_key(key)
+    if isinstance(key, int):
+        return (1, key, "")
+    if key is None:
+        return (2, 0, "")
+    caption = key.removeprefix("caption ")
+    rank = {"headline": 0, "byline": 1}.get(key, 2 + int(caption) if caption.isdigit() else 99)
+    return (0, rank, key)
 
 
 def _blocks(text: str) -> list[str]:
@@ -84,8 +134,9 @@ def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int]
     -------
     paragraphs : pandas.DataFrame or None
         As `split_paragraphs` returns it; None when the article is missing or empty.
-    damaged : set of int
-        Paragraphs holding bytes that were not UTF-8 (their quotes are not checked).
+    damaged : set
+        The parts (story numbers or names) holding bytes that were not UTF-8 (their quotes
+        are not checked).
     problems : list of Problem
         A missing or empty article, and each line of bytes that are not UTF-8.
     """
@@ -104,5 +155,6 @@ def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int]
             [Problem(name, None, None, None, "the article is empty.", "Paste its text in.")],
         )
     problems = [Problem(name, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
-    damaged = {n for n, t in enumerate(paragraphs["text"]) if "\ufffd" in t} if bad else set()
+    parts = zip(paragraphs["paragraph"], paragraphs["text"], strict=True)
+    damaged = {k for k, t in parts if "\ufffd" in t} if bad else set()
     return paragraphs, damaged, problems

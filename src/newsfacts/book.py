@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.article import paragraph_key
 from newsfacts.cells import cell_text
 from newsfacts.checks import expect
 from newsfacts.citation import Citation
@@ -35,8 +36,9 @@ class Book:
     Attributes
     ----------
     paragraphs : pandas.DataFrame
-        The article, one row per paragraph: ``paragraph`` (0 = title), ``kind`` (title,
-        byline, caption, body), ``text``.
+        The article, one row per paragraph: ``paragraph`` (a story number from 1, or
+        ``headline``, ``byline``, ``caption 1`` ...), ``kind`` (headline,
+        byline, caption, story), ``text``.
     actors, places, figures, events, claims, relations, glossary : pandas.DataFrame
         The fact tables, rows in file order, the id (``term`` for the glossary) a normal
         column.
@@ -55,7 +57,7 @@ class Book:
     >>> import newsfacts
     >>> book = newsfacts.load()
     >>> book.paragraphs.loc[0, "kind"]
-    'title'
+    'headline'
     """
 
     actors: pd.DataFrame
@@ -113,7 +115,9 @@ class Book:
             {
                 "table": names,
                 "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
-                "description": ["The article, one row per paragraph (0 = title)."]
+                "description": [
+                    "The article: headline, byline, captions, then the story from paragraph 1."
+                ]
                 + [str(described.get(name, "")) for name in self.tables],
             }
         )
@@ -285,9 +289,7 @@ class Book:
         table, position = self._locate(id_or_term, "cite", names=True)
         row = self._row(table, position)
 
-        paragraph = None
-        if "paragraph" in row and not pd.isna(row["paragraph"]):
-            paragraph = int(row["paragraph"])
+        paragraph = paragraph_key(row.get("paragraph"))
         paragraph_text = ""
         if paragraph is not None:
             match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
@@ -324,9 +326,9 @@ class Book:
         table, position = self._locate(id_or_name, "mentions", names=True)
         row = self._row(table, position)
         ident = str(row.name)
-        numbers: set[int] = set()
-        if "paragraph" in row and not pd.isna(row["paragraph"]):
-            numbers.add(int(row["paragraph"]))
+        numbers: set[int | str] = set()
+        if paragraph_key(row.get("paragraph")) is not None:
+            numbers.add(paragraph_key(row.get("paragraph")))
         for column in ("name", "term"):
             words = str(row.get(column, "")).strip()
             if words and not pd.isna(row.get(column)):
@@ -335,12 +337,12 @@ class Book:
                     self.paragraphs["paragraph"], self.paragraphs["text"], strict=True
                 ):
                     if pattern.search(str(text)):
-                        numbers.add(int(number))
+                        numbers.add(number)
         for rule in ID_REFERENCES:
             frame = self.tables.get(rule.table)
             if frame is None or rule.column not in frame or "paragraph" not in frame:
                 continue
             for cell, number in zip(frame[rule.column], frame["paragraph"], strict=True):
-                if not pd.isna(number) and ident in rule.ids_in(str(cell)):
-                    numbers.add(int(number))
+                if paragraph_key(number) is not None and ident in rule.ids_in(str(cell)):
+                    numbers.add(paragraph_key(number))
         return self.paragraphs[self.paragraphs["paragraph"].isin(numbers)]

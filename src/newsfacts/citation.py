@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsfacts.article import paragraph_words
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -19,12 +21,13 @@ class Citation:
         The row's id (or glossary term).
     table : str
         The table the row is in.
-    paragraph : int or None
-        The paragraph the row comes from (0 = title).
+    paragraph : int, str or None
+        Where the row comes from: a story paragraph's number (from 1), or ``"headline"``,
+        ``"byline"``, ``"caption 1"`` ...
     quote : str
         The words copied from that paragraph.
     basis : str or None
-        reported, attributed, inferred or context; None for a glossary term.
+        article says, someone says, worked out or outside source; None for a glossary term.
     note : str
         The row's note ("" when none).
     paragraph_text : str
@@ -32,14 +35,14 @@ class Citation:
     when : str
         An event's date ("" when none).
     when_basis : str
-        Where that date comes from: reported, inferred or context ("" when no date).
+        Where that date comes from: article says, worked out or outside source ("" when no date).
 
     Examples
     --------
-    >>> c = Citation("fig-donetsk-control", "figures", 9, "about 75% of the Donetsk region",
-    ...              "reported", "", "Moscow currently controls about 75% of the Donetsk region.")
+    >>> c = Citation("fig-donetsk-control", "figures", 6, "about 75% of the Donetsk region",
+    ...              "article says", "", "Moscow currently controls about 75% of Donetsk.")
     >>> print(c)
-    fig-donetsk-control (figures), paragraph 9, reported: "about 75% of the Donetsk region"
+    fig-donetsk-control (figures), paragraph 6, article says: "about 75% of the Donetsk region"
     """
 
     id: str
@@ -55,7 +58,7 @@ class Citation:
     def __str__(self) -> str:
         parts = [f"{self.id} ({self.table})"]
         if self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph}")
+            parts.append(paragraph_words(self.paragraph, short=False))
         if self.basis:
             parts.append(self.basis)
         text = ", ".join(parts) + f': "{self.quote}"'

@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 import pandas as pd
 
+from newsfacts.article import paragraph_words
 from newsfacts.cells import split_ids
 from newsfacts.checks import expect
 from newsfacts.errors import UnknownNameError
@@ -117,27 +118,27 @@ def evidence_lines(citation: Any) -> list[str]:
     Examples
     --------
     >>> from newsfacts.citation import Citation
-    >>> raid = Citation("ev-raid", "events", 17, "the raid", "reported",
-    ...                 "Source: Sky News, 3 January 2026.", "", "2026-01-03", "context")
+    >>> raid = Citation("ev-raid", "events", 14, "the raid", "article says",
+    ...                 "Source: Sky News, 3 January 2026.", "", "2026-01-03", "outside source")
     >>> for line in evidence_lines(raid):
     ...     print(line)
-    ¶ 17 “the raid” (article says)
+    ¶ 14 “the raid” (article says)
     The date, 2026-01-03, comes from an ▲ outside source: Sky News, 3 January 2026.
     """
-    where = f"¶ {citation.paragraph} " if citation.paragraph is not None else ""
+    where = f"{paragraph_words(citation.paragraph)} " if citation.paragraph is not None else ""
     quoted = f"{where}“{citation.quote}”"
-    if citation.basis == "context":
-        lines = [f"{mark('context').title}: {_named(citation.note)}. About {quoted}"]
+    if citation.basis == "outside source":
+        lines = [f"{mark('outside source').title}: {_named(citation.note)}. About {quoted}"]
     else:
         kind = mark(citation.basis).title if citation.basis else "glossary"
         lines = [f"{quoted} ({kind})"]
-    if citation.when and citation.when_basis == "context":
+    if citation.when and citation.when_basis == "outside source":
         lines.append(
-            f"The date, {citation.when}, comes from an {mark('context').title}: "
+            f"The date, {citation.when}, comes from an {mark('outside source').title}: "
             f"{_named(citation.note)}."
         )
-    elif citation.when and citation.when_basis == "inferred":
-        lines.append(f"The date, {citation.when}, is {mark('inferred').title}: {citation.note}")
+    elif citation.when and citation.when_basis == "worked out":
+        lines.append(f"The date, {citation.when}, is {mark('worked out').title}: {citation.note}")
     return lines
 
 

@@ -342,12 +342,12 @@ def _agrees(
             f"Write {coded!r}, or correct the event's modality in {source.file}.",
         )
     who = value(table, cells, "who")
-    said = source.name == "claims" or value(source, found, "basis") == "attributed"
+    said = source.name == "claims" or value(source, found, "basis") == "someone says"
     if who == "article" and said:
         yield table.problem(
             row,
             "who",
-            f"{source.file} has this row as someone's words (attributed), not the article's.",
+            f"{source.file} has this row as someone's words (someone says), not the article's.",
             "Write 'person', or correct the row's basis there.",
         )
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsfacts.article import read_article
+from newsfacts.article import paragraph_key, read_article
 from newsfacts.book import Book
 from newsfacts.content import attach
 from newsfacts.content_checks import check_content
@@ -159,7 +159,9 @@ def to_frame(raw: RawTable, resource: dict[str, Any]) -> pd.DataFrame:
         index = header.index(f["name"])
         cells = [row[index] for row in raw.rows]
         kind = f.get("type", "string")
-        if kind == "integer":
+        if f["name"] == "paragraph":
+            columns[f["name"]] = pd.Series([paragraph_key(c) for c in cells], dtype="object")
+        elif kind == "integer":
             values = [parse_integer(c) if c.strip() else None for c in cells]
             if None in values:
                 columns[f["name"]] = pd.array(values, dtype="Int64")

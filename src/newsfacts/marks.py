@@ -6,9 +6,9 @@ is shown. Tables, charts, maps, the annotated article, quizzes and messages all 
 
 Nothing here imports pandas, ipywidgets or matplotlib.
 
->>> MARKS["inferred"].label
+>>> MARKS["worked out"].label
 'worked out'
->>> mark_label("context")
+>>> mark_label("outside source")
 '▲ outside source: not in the article; the note names the source'
 """
 
@@ -26,7 +26,7 @@ class Mark:
     Attributes
     ----------
     basis : str
-        The value in a pack's ``basis`` column (``"reported"``).
+        The value in a pack's ``basis`` column (``"article says"``).
     symbol : str
         A character shown before the label; empty for the article's own voice.
     label : str
@@ -73,11 +73,25 @@ class Mark:
         """Symbol and label together (``"◆ worked out"``)."""
         return f"{self.symbol} {self.label}".strip()
 
+    @property
+    def chart_symbol(self) -> str:
+        """The symbol where a chart can draw it; charts' default font has no speech bubble."""
+        return self.symbol if self.symbol in CHART_SYMBOLS else ""
+
+    @property
+    def chart_title(self) -> str:
+        """`title` as a chart writes it (``"someone says"`` without the speech bubble)."""
+        return f"{self.chart_symbol} {self.label}".strip()
+
+
+#: The symbols matplotlib's default font (DejaVu Sans) can draw.
+CHART_SYMBOLS = frozenset("◆▲")
+
 
 #: The four marks, in the order a lesson introduces them.
 MARKS: dict[str, Mark] = {
-    "reported": Mark(
-        "reported",
+    "article says": Mark(
+        "article says",
         "",
         "article says",
         "in the article's own voice, no source named",
@@ -91,9 +105,9 @@ MARKS: dict[str, Mark] = {
         True,
         "filled circle",
     ),
-    "attributed": Mark(
-        "attributed",
-        "“”",
+    "someone says": Mark(
+        "someone says",
+        "💬",
         "someone says",
         "said by a person or group the article names",
         "The article reports that a named person or group said this; "
@@ -107,8 +121,8 @@ MARKS: dict[str, Mark] = {
         True,
         "filled plus sign",
     ),
-    "inferred": Mark(
-        "inferred",
+    "worked out": Mark(
+        "worked out",
         "◆",
         "worked out",
         "deduced from what the article does say",
@@ -123,8 +137,8 @@ MARKS: dict[str, Mark] = {
         False,
         "open square",
     ),
-    "context": Mark(
-        "context",
+    "outside source": Mark(
+        "outside source",
         "▲",
         "outside source",
         "not in the article; the note names the source",
@@ -146,13 +160,13 @@ BASES: tuple[str, ...] = tuple(MARKS)
 
 def mark(basis: str) -> Mark:
     """The mark of a basis; an unknown or empty basis counts as the article's own voice."""
-    return MARKS.get(basis, MARKS["reported"])
+    return MARKS.get(basis, MARKS["article says"])
 
 
 def mark_label(basis: str) -> str:
     """The words a student sees for a basis: symbol, label and the short line.
 
-    >>> mark_label("reported")
+    >>> mark_label("article says")
     "article says: in the article's own voice, no source named"
     """
     m = mark(basis)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.article import paragraph_words
 from newsfacts.content import evidence, evidence_lines, lesson_id, lesson_rows
 from newsfacts.content_checks import OPTIONS
 from newsfacts.errors import describe_value
@@ -91,7 +92,7 @@ def _sorting_key(book: Any, lesson: str) -> list[str]:
     from newsfacts.quiz import MODALITY, WHO
 
     return [
-        f"(¶ {item.citation.paragraph}) “{item.citation.quote}”: who says it? "
+        f"({paragraph_words(item.citation.paragraph)}) “{item.citation.quote}”: who says it? "
         f"{WHO[item.who]}; has it happened? {MODALITY[item.modality]}."
         for item in sorting_items(book, lesson)
     ]

@@ -19,6 +19,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from newsfacts.article import paragraph_words
 from newsfacts.checks import expect
 from newsfacts.content import feedback_html
 from newsfacts.render import macro
@@ -48,7 +49,7 @@ WHO: dict[str, str] = {
 #: "Has it happened?": the second question, one choice per modality a pack codes.
 MODALITY: dict[str, str] = {
     "happened": "it has happened",
-    "ongoing": "it is going on now",
+    "going on": "it is going on now",
     "expected": "it is only expected",
     "proposed": "it is only proposed",
     "threatened": "it is only threatened",
@@ -188,8 +189,10 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         prompt=f"According to the article, who said this? {claim['text']}",
         options=tuple(options),
         answer=names[speaker],
-        hint=f"Read paragraph {int(claim['paragraph'])} again: whose words does it report?",
-        explanation=f"Paragraph {int(claim['paragraph'])}: “{claim['quote']}”.",
+        hint=f"Read {paragraph_words(claim['paragraph'], False)} again: whose words does it "
+        "report?",
+        explanation=f"{paragraph_words(claim['paragraph'], False).capitalize()}: "
+        f"“{claim['quote']}”.",
         evidence=(book.cite(claim_id),),
     )
 
@@ -256,7 +259,9 @@ class Sorting(widgets.VBox):
                 before, quote, after = item.sentence, "", ""
             sentence = macro("quiz.html", "sentence")
             text = widgets.HTML(
-                str(sentence(number, item.citation.paragraph, before, quote, after))
+                str(
+                    sentence(number, paragraph_words(item.citation.paragraph), before, quote, after)
+                )
             )
             who = _dropdown("Who says it?", WHO)
             happened = _dropdown("Has it happened?", MODALITY)

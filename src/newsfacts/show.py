@@ -20,7 +20,7 @@ from newsfacts.render import render
 
 #: The bases of what the article does not state itself: their symbol follows a date
 #: (events.when_basis) or a highlight's letter.
-MARKED_BASES: tuple[str, ...] = ("inferred", "context")
+MARKED_BASES: tuple[str, ...] = ("worked out", "outside source")
 
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
@@ -41,7 +41,7 @@ def basis_label(basis: str) -> str:
 
     An unknown basis is shown as written.
 
-    >>> basis_label("inferred")
+    >>> basis_label("worked out")
     '◆ worked out: deduced from what the article does say'
     """
     return mark_label(basis) if basis in MARKS else basis

@@ -129,7 +129,7 @@ def outside_facts(book: Any) -> pd.DataFrame:
         for column, what in (("basis", "fact"), ("when_basis", "date")):
             if column not in frame:
                 continue
-            for _, row in frame[frame[column] == "context"].iterrows():
+            for _, row in frame[frame[column] == "outside source"].iterrows():
                 named = source_references(str(row.get("note", ""))) or [SourceReference("", "")]
                 fact = _fact(row)
                 if what == "date":
@@ -199,7 +199,7 @@ def _credit_lines(credit: dict[str, str]) -> list[str]:
         "",
     ]
     if credit["note"]:
-        lines += [f"{mark('context').title}. {credit['note']}", ""]
+        lines += [f"{mark('outside source').title}. {credit['note']}", ""]
     return lines
 
 
@@ -229,7 +229,8 @@ def sources_markdown(book: Any) -> str:
         "# Sources: every fact from outside the article",
         "",
         "Generated from the pack by `python scripts/sources.py`; do not edit by hand. Each fact",
-        f"below is marked {mark('context').title} in the pack, and its note names the source.",
+        f"below is marked {mark('outside source').title} in the pack, and its note names the "
+        "source.",
         "",
         *_credit_lines(article_credit(book)),
         "## Facts from outside the article, by source",

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.article import paragraph_key, paragraph_words
 from newsfacts.errors import Problem
 from newsfacts.rawtable import RawTable
 from newsfacts.schema import (
@@ -41,12 +42,12 @@ INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
 NOTE_NEEDED = {
-    "context": (
+    "outside source": (
         "a context row must name its source in note.",
         "Write where the fact comes from in note, e.g. 'Sky News, 3 January 2026'.",
     ),
-    "inferred": (
-        "an inferred row must say in note how it was derived.",
+    "worked out": (
+        "a worked-out row must say in note how it was worked out.",
         "Write in note how the fact follows from the article, e.g. "
         "'\"last month\" in an article of January 2026'.",
     ),
@@ -184,7 +185,7 @@ def validate_tables(
     problems += check_pack_ids(tables)
     problems += check_references(tables, unread or set())
     if paragraphs is not None:
-        texts = list(paragraphs["text"])
+        texts = dict(zip(paragraphs["paragraph"], paragraphs["text"], strict=True))
         for table in tables.values():
             problems += check_quotes(table, texts, damaged or set())
     for table in tables.values():
@@ -603,48 +604,45 @@ def loose(text: str) -> str:
     return "".join(text.split())
 
 
-def check_quotes(table: Table, texts: list[str], damaged: set[int]) -> list[Problem]:
-    """Check that each row's paragraph exists and its quote is in it, word for word."""
+def check_quotes(table: Table, texts: dict[Any, str], damaged: set[Any]) -> list[Problem]:
+    """Check that each row's paragraph exists and its quote is in it, word for word.
+
+    `texts` maps each part of the article (a story number, or a name such as
+    ``"headline"``) to its text.
+    """
     problems = []
     if "paragraph" not in table.column or "quote" not in table.column:
         return problems
     quote_index = table.column["quote"]
-    last = len(texts) - 1
     for row, cell in table.cells("paragraph"):
-        number = parse_integer(cell)
+        key = paragraph_key(cell)
         quote = table.raw.rows[row][quote_index]
-        if number is None or number < 0:
+        if key is None:
             continue  # reported by check_cells
-        if number > last:
-            problems.append(
-                table.problem(
-                    row,
-                    "paragraph",
-                    f"paragraph {number} does not exist: the article has paragraphs 0 to {last}.",
-                    "Look up the number in book.paragraphs (0 is the title).",
-                )
-            )
+        if key not in texts:
+            problems.append(table.problem(row, "paragraph", *_no_such_paragraph(cell, texts)))
             continue
-        if not quote.strip() or quote in texts[number] or number in damaged:
+        if not quote.strip() or quote in texts[key] or key in damaged:
             continue
-        elsewhere = [n for n, text in enumerate(texts) if quote in text]
+        elsewhere = [k for k, text in texts.items() if quote in text]
         shown = short(quote)
         if elsewhere:
             problems.append(
                 table.problem(
                     row,
                     "paragraph",
-                    f'the quote "{shown}" is not in paragraph {number} but in paragraph '
-                    f"{elsewhere[0]}.",
+                    f'the quote "{shown}" is not in {paragraph_words(key, False)} but in '
+                    f"{paragraph_words(elsewhere[0], False)}.",
                     f"Write {elsewhere[0]} in paragraph.",
                 )
             )
             continue
-        near = [n for n, text in enumerate(texts) if loose(quote) in loose(text)]
-        message = f'the quote "{shown}" is not in paragraph {number}.'
+        near = [k for k, text in texts.items() if loose(quote) in loose(text)]
+        message = f'the quote "{shown}" is not in {paragraph_words(key, False)}.'
         if near:
             message += (
-                f" Paragraph {near[0]} has it with other capitals, spaces, apostrophes or dashes."
+                f" {paragraph_words(near[0], False).capitalize()} has it with other capitals,"
+                " spaces, apostrophes or dashes."
             )
         problems.append(
             table.problem(
@@ -655,6 +653,22 @@ def check_quotes(table: Table, texts: list[str], damaged: set[int]) -> list[Prob
             )
         )
     return problems
+
+
+def _no_such_paragraph(cell: str, texts: dict[Any, str]) -> tuple[str, str]:
+    """What is wrong with a paragraph cell that names no part of the article, and the fix."""
+    numbers = [k for k in texts if isinstance(k, int)]
+    names = [k for k in texts if isinstance(k, str)]
+    story = f"the story's paragraphs 1 to {max(numbers)}" if numbers else "no story paragraphs"
+    message = f"the article has no paragraph {cell.strip()!r}: it has {story}"
+    if names:
+        message += ", and above the story " + ", ".join(names)
+    fix = (
+        "Write the story paragraph's number (the first paragraph after the headline, byline "
+        "and captions is 1), or headline, byline, caption 1 ...; "
+        "`python -m newsfacts paragraphs PACK` lists them."
+    )
+    return message + ".", fix
 
 
 def check_notes(table: Table) -> list[Problem]:
@@ -680,7 +694,8 @@ def check_notes(table: Table) -> list[Problem]:
                             row,
                             column,
                             f"{qualified} is filled in but {column} is empty.",
-                            f"Say where the {qualified} comes from: reported, inferred or context.",
+                            f"Say where the {qualified} comes from: article says, worked out "
+                            "or outside source.",
                         )
                     )
                 elif basis.strip() and not given:

@@ -23,6 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.article import paragraph_key, paragraph_words
 from newsfacts.cells import names_by_id, split_ids
 from newsfacts.checks import expect
 from newsfacts.errors import UnknownNameError, pick
@@ -45,50 +46,59 @@ LABEL_STYLE = {"description_width": "initial"}
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
-def _paragraph_number(start: Any, last: int) -> int:
-    """A paragraph number from what a student passed as `start`, kept within 0..last."""
+def _paragraph_position(book: Any, start: Any) -> int:
+    """The row of `book.paragraphs` a student's `start` names: a story number (``9``,
+    ``"9"``) or a part's name (``"headline"``); numbers past either end stop there."""
+    keys = list(book.paragraphs["paragraph"])
     if start is None:
         return 0
-    if isinstance(start, str) and start.strip().lstrip("+-").isdigit():
-        start = int(start)
-    expect(
-        start,
-        "number",
-        function="article_reader",
-        what="a paragraph number",
-        example="article_reader(book, start=9)",
-    )
+    if isinstance(start, float) and start in (float("inf"), float("-inf")):
+        return len(keys) - 1 if start > 0 else 0
+    if not isinstance(start, str):
+        expect(
+            start,
+            "number",
+            function="article_reader",
+            what="a paragraph number",
+            example="article_reader(book, start=9)",
+        )
     if isinstance(start, float) and start != start:
         raise ValueError(
             "article_reader() takes a paragraph number, such as start=9; you passed nan "
             "(not a number)."
         )
-    if isinstance(start, float) and start in (float("inf"), float("-inf")):
-        return last if start > 0 else 0
-    return min(max(int(start), 0), last)
+    key = paragraph_key(start)
+    if key in keys:
+        return keys.index(key)
+    numbers = [k for k in keys if isinstance(k, int)]
+    if isinstance(key, int) and numbers:
+        return keys.index(max(numbers)) if key > max(numbers) else keys.index(min(numbers))
+    names = ", ".join(str(k) for k in keys if isinstance(k, str))
+    raise ValueError(
+        f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}) "
+        f"or one of: {names}. You passed {start!r}."
+    )
 
 
 class ArticleReader(widgets.VBox):
-    """Page through the article one numbered paragraph at a time.
+    """Page through the article one part at a time: headline, byline, captions, then the
+    story's paragraphs from ¶ 1.
 
-    A number box labelled "Paragraph" (a real ``<input>`` with a ``<label>``, so a screen
-    reader names it; ipywidgets' slider has no accessible name) and the Previous and Next
-    buttons pick the number; the panel shows the paragraph's kind (title, byline, caption,
-    body) and its text exactly as published.
+    A drop-down labelled "Paragraph" (a real ``<select>`` with a ``<label>``, so a screen
+    reader names it) and the Previous and Next buttons pick the part; the panel shows its
+    name or number and its text exactly as published.
     """
 
-    def __init__(self, book: Any, start: int = 0):
+    def __init__(self, book: Any, start: Any = None):
         self.book = book
-        last = len(book.paragraphs) - 1
-        self.control = widgets.BoundedIntText(
-            value=_paragraph_number(start, last),
-            min=0,
-            max=last,
+        keys = list(book.paragraphs["paragraph"])
+        self.control = widgets.Dropdown(
+            options=[(paragraph_words(k), n) for n, k in enumerate(keys)],
+            value=_paragraph_position(book, start),
             description="Paragraph",
             description_allow_html=False,
-            tooltip=f"Paragraph number, 0 (the title) to {last}",
             style=LABEL_STYLE,
-            layout={"width": "12em"},
+            layout={"width": "14em"},
         )
         self.previous = widgets.Button(description="◀ Previous", tooltip="Previous paragraph")
         self.next = widgets.Button(description="Next ▶", tooltip="Next paragraph")
@@ -100,11 +110,14 @@ class ArticleReader(widgets.VBox):
         self._show()
 
     def _step(self, delta: int) -> None:
-        self.control.value = min(max(self.control.value + delta, 0), self.control.max)
+        last = len(self.control.options) - 1
+        self.control.value = min(max(self.control.value + delta, 0), last)
 
     def _show(self, _change: Any = None) -> None:
-        row = self.book.paragraphs.iloc[self.control.value]
-        self.panel.value = render("reader.html", row=row.to_dict(), last=self.control.max)
+        row = self.book.paragraphs.iloc[self.control.value].to_dict()
+        row["where"] = paragraph_words(row["paragraph"])
+        numbers = [k for k in self.book.paragraphs["paragraph"] if isinstance(k, int)]
+        self.panel.value = render("reader.html", row=row, last=max(numbers, default=0))
 
 
 class ActorExplorer(widgets.VBox):
@@ -206,9 +219,10 @@ class ActorExplorer(widgets.VBox):
             paragraphs=self.mentioning(ident),
         )
 
-    def mentioning(self, ident: str) -> list[int]:
-        """Paragraph numbers that name the actor or anchor a fact about them."""
-        return [int(n) for n in self.book.mentions(ident)["paragraph"]]
+    def mentioning(self, ident: str) -> list[str]:
+        """The parts of the article (``"¶ 6"``, ``"headline"``) that name the actor or
+        anchor a fact about them."""
+        return [paragraph_words(k) for k in self.book.mentions(ident)["paragraph"]]
 
 
 class FactFilter(widgets.VBox):

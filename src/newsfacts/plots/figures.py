@@ -8,6 +8,7 @@ from typing import Any
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from newsfacts.article import paragraph_order
 from newsfacts.cells import cell_words, split_ids
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import FONT, SMALL, Chart, colour_name, measure, new_figure, style
@@ -73,7 +74,7 @@ def figure_label(row: dict[str, Any]) -> str:
 def _whose(book: Any, row: dict[str, Any]) -> str:
     """Where a figure comes from, when the article does not say it in its own voice."""
     basis = cell_words(row.get("basis"))
-    if basis == "attributed":
+    if basis == "someone says":
         names = {key: thing.name for key, thing in things(book).items()}
         speakers = [
             names.get(cell_words(claim.get("speaker")), cell_words(claim.get("speaker")))
@@ -81,8 +82,8 @@ def _whose(book: Any, row: dict[str, Any]) -> str:
             if cell_words(row.get("id")) in split_ids(claim.get("about"))
         ]
         speakers = [name for name in dict.fromkeys(speakers) if name]
-        return f"according to {join_and(speakers)}" if speakers else mark("attributed").short
-    return "" if basis in ("", "reported") else mark(basis).short
+        return f"according to {join_and(speakers)}" if speakers else mark("someone says").short
+    return "" if basis in ("", "article says") else mark(basis).short
 
 
 def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -155,7 +156,7 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
         chosen = [
             by_id[key] for key in resolve_many(ids, choices, "figure id", function="figures_chart")
         ]
-    chosen.sort(key=lambda row: paragraph(row.get("paragraph")) or 0)
+    chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
     panels: dict[str, list[list[dict[str, Any]]]] = {}
     for bar in parts_of_a_whole(chosen):
         panels.setdefault(cell_words(bar[0].get("unit")), []).append(bar)
@@ -167,7 +168,7 @@ def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) ->
     percent_only = list(panels) in (["percent"], ["%"])
     title = "Percentages in the article" if percent_only else "Numbers in the article"
     bases = [
-        b for b in MARKS if any((cell_words(r.get("basis")) or "reported") == b for r in chosen)
+        b for b in MARKS if any((cell_words(r.get("basis")) or "article says") == b for r in chosen)
     ]
     head = 0.25 if len(panels) > 1 else 0.0
     height = 0.8 + sum(head + _rows_of(bars) * ROW + 0.5 for bars in panels.values())
@@ -269,7 +270,7 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
         start, notes = 0.0, []
         for row in bar:
             value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
-            basis = cell_words(row.get("basis")) or "reported"
+            basis = cell_words(row.get("basis")) or "article says"
             ax.barh(index + 0.21, value, 0.38, left=start, **_bar_style(basis))
             if len(bar) > 1:
                 ax.text(

@@ -26,6 +26,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
+from newsfacts.article import paragraph_key, paragraph_words
 from newsfacts.cells import cell_words
 from newsfacts.checks import expect
 from newsfacts.marks import mark
@@ -126,7 +127,7 @@ class _Item:
     name: str
     what: str  # the pack's kind: state, region, city ...
     basis: str
-    paragraph: int | None
+    paragraph: int | str | None
     source: str
     shape: str  # "country", "region" (an outline) or "point" (a dot)
     area: MapArea | None = None
@@ -135,13 +136,13 @@ class _Item:
     @property
     def outside(self) -> bool:
         """Whether the place itself is not in the article (a context row)."""
-        return self.basis == "context"
+        return self.basis == "outside source"
 
     @property
     def label(self) -> str:
         named = self.paragraph is not None and not self.outside
-        para = f" ¶{self.paragraph}" if named else ""
-        return f"{mark(self.basis).symbol} {self.name}{para}".strip()
+        para = f" {paragraph_words(self.paragraph).replace('¶ ', '¶')}" if named else ""
+        return f"{mark(self.basis).chart_symbol} {self.name}{para}".strip()
 
 
 def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
@@ -149,15 +150,12 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
     items, missing = [], []
     for asked in [ids] if isinstance(ids, str) else list(ids):
         row = book.lookup(asked)  # an unknown id raises UnknownNameError with suggestions
-        para = pd.to_numeric(pd.Series([row.get("paragraph")]), errors="coerce")[0]
         common = (
             str(row.name),
             cell_words(row.get("name")) or str(row.name),
             cell_words(row.get("kind")),
             cell_words(row.get("basis")),
-            _body_paragraph(
-                book, cell_words(row.get("name")), None if pd.isna(para) else int(para)
-            ),
+            _body_paragraph(book, cell_words(row.get("name")), paragraph_key(row.get("paragraph"))),
             cell_words(row.get("location_source")),
         )
         code = cell_words(row.get("iso_code"))
@@ -172,19 +170,19 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
     return items, missing
 
 
-def _body_paragraph(book: Any, name: str, first: int | None) -> int | None:
-    """The paragraph a label points at: the row's own, or when that is the title (or a
-    caption or byline) the first body paragraph that names the place, if there is one."""
+def _body_paragraph(book: Any, name: str, first: int | str | None) -> int | str | None:
+    """The paragraph a label points at: the row's own, or when that is the headline (or a
+    caption or byline) the first story paragraph that names the place, if there is one."""
     table = getattr(book, "paragraphs", None)
     if table is None or "kind" not in table or first is None or not name:
         return first
     kinds = dict(zip(table["paragraph"], table["kind"], strict=False))
-    if kinds.get(first, "body") == "body":
+    if kinds.get(first, "story") == "story":
         return first
     body = table[
-        (table["kind"] == "body") & table["text"].astype(str).str.contains(name, regex=False)
+        (table["kind"] == "story") & table["text"].astype(str).str.contains(name, regex=False)
     ]
-    return int(body["paragraph"].iloc[0]) if len(body) else first
+    return body["paragraph"].iloc[0] if len(body) else first
 
 
 def _anchors(items: list[_Item]) -> np.ndarray:
@@ -424,7 +422,13 @@ def _legend(ax: Any, items: list[_Item]) -> None:
     for basis in dict.fromkeys(i.basis for i in items if i.area is not None):
         m = mark(basis)
         handles.append(
-            Line2D([], [], color=m.colour, linestyle=m.line, label=f"outline: {m.title}, {m.short}")
+            Line2D(
+                [],
+                [],
+                color=m.colour,
+                linestyle=m.line,
+                label=f"outline: {m.chart_title}, {m.short}",
+            )
         )
     ax.legend(
         handles=handles,
@@ -448,7 +452,7 @@ def _degrees(lon: float, lat: float) -> str:
 
 def _item_line(item: _Item) -> str:
     """One sentence of the text description: what an item is, how and where it is drawn."""
-    para = f", paragraph {item.paragraph}" if item.paragraph is not None else ""
+    para = f", {paragraph_words(item.paragraph, False)}" if item.paragraph is not None else ""
     if item.outside:
         para = f", {mark(item.basis).title}: the article does not name it"
     head = f"{item.name} ({item.what or item.shape}{para})"
@@ -468,7 +472,7 @@ def _figures(book: Any, ids: set[str]) -> list[str]:
     if table is None or "subject" not in table or "quote" not in table:
         return []
     rows = table[table["subject"].astype(str).isin(ids)]
-    return [f"“{row.quote}” (paragraph {row.paragraph})" for row in rows.itertuples()]
+    return [f"“{row.quote}” ({paragraph_words(row.paragraph, False)})" for row in rows.itertuples()]
 
 
 def _words(

@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
+from newsfacts.article import paragraph_order
 from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
@@ -69,7 +70,7 @@ class Node:
     id: str
     name: str
     kind: str
-    first: int
+    first: tuple[int, int, str]
     x: float = 0.0
     y: float = 0.0
     w: float = 0.0
@@ -84,7 +85,7 @@ class Edge:
     source: str
     target: str
     relation: str
-    paragraph: int | None
+    paragraph: int | str | None
     basis: str
     path: Any = None
     at: tuple[float, float] = (0.0, 0.0)
@@ -113,7 +114,7 @@ def _edges(book: Any) -> list[Edge]:
                     cell_words(row.get("id")),
                     *ends,
                     *words,
-                    cell_words(row.get("basis")) or "reported",
+                    cell_words(row.get("basis")) or "article says",
                 )
             )
     return found
@@ -174,7 +175,7 @@ def relations_diagram(
     nodes = {}
     for key in dict.fromkeys([end for e in edges for end in (e.source, e.target)] + (wanted or [])):
         thing = found.get(key)
-        first = thing.paragraph if thing and thing.paragraph is not None else 10**6
+        first = paragraph_order(thing.paragraph if thing else None)
         nodes[key] = Node(key, names[key], _kind(thing), first)
     with style():
         return _draw(nodes, edges, focus_id)
@@ -340,7 +341,7 @@ def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> l
     for edge in edges:
         words = f"{nodes[edge.source].name} — {edge.relation} — {nodes[edge.target].name}"
         words += f" ({para(edge.paragraph, False)}"
-        if edge.basis != "reported":
+        if edge.basis != "article says":
             words += f"; {edge.basis}: {mark(edge.basis).short}"
         lines.append(words + ").")
     linked = {end for e in edges for end in (e.source, e.target)}

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.article import paragraph_key, paragraph_words
 from newsfacts.cells import cell_words
 from newsfacts.checks import expect
 from newsfacts.errors import describe_value, pick
@@ -36,19 +37,16 @@ def rows(book: Any, name: str) -> list[dict[str, Any]]:
     return table.to_dict("records")
 
 
-def paragraph(value: Any) -> int | None:
-    """A cell as a paragraph number, or None."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+def paragraph(value: Any) -> int | str | None:
+    """A cell as a story paragraph's number or a part's name (``"headline"``), or None."""
+    return paragraph_key(value)
 
 
-def para(number: int | None, short: bool = True) -> str:
-    """ "¶9" (short) or "paragraph 9"; "" when there is no paragraph."""
-    if number is None:
-        return ""
-    return f"¶{number}" if short else f"paragraph {number}"
+def para(number: int | str | None, short: bool = True) -> str:
+    """ "¶9" (short) or "paragraph 9", or the part's name; "" when there is none."""
+    if isinstance(number, int) and short:
+        return f"¶{number}"
+    return paragraph_words(number, short)
 
 
 def wrap(words: str, width: int) -> str:
@@ -84,7 +82,7 @@ class Thing:
     name: str
     kind: str
     table: str  # "actors" or "places"
-    paragraph: int | None
+    paragraph: int | str | None
 
 
 def things(book: Any) -> dict[str, Thing]:

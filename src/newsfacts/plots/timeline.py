@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from newsfacts.article import paragraph_order
 from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
@@ -95,8 +96,8 @@ def _date_source(row: dict[str, Any]) -> str:
     basis = cell_words(row.get("when_basis"))
     if basis and basis not in MARKS:  # drawn as the article's voice, but not said to be
         return f"when_basis {basis!r}, not one of {', '.join(MARKS)}"
-    source = _named(cell_words(row.get("note"))) if basis == "context" else ""
-    return f"{mark(basis).title}: {source}" if source else mark(basis).title
+    source = _named(cell_words(row.get("note"))) if basis == "outside source" else ""
+    return f"{mark(basis).chart_title}: {source}" if source else mark(basis).chart_title
 
 
 def timeline_table(book: Any) -> pd.DataFrame:
@@ -127,13 +128,14 @@ def timeline_table(book: Any) -> pd.DataFrame:
                 for name in ("id", "when", "when_text", "modality", "description")
             },
             "date_source": _date_source(row),
-            "paragraph": -1 if (number := paragraph(row.get("paragraph"))) is None else number,
+            "paragraph": paragraph(row.get("paragraph")),
         }
         for row in rows(book, "events")
     ]
-    table = pd.DataFrame(found, columns=["id", *columns]).astype({"paragraph": int})
+    table = pd.DataFrame(found, columns=["id", *columns])
     table["undated"] = table["when"] == ""  # dated events first, then the rest
-    table = table.sort_values(["undated", "when", "paragraph"], kind="stable")
+    table["order"] = [paragraph_order(p) for p in table["paragraph"]]
+    table = table.sort_values(["undated", "when", "order"], kind="stable").drop(columns="order")
     return table.drop(columns="undated").set_index("id")
 
 
@@ -176,7 +178,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     for k, (ident, row) in enumerate(dated.iterrows()):
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
-        extra.append(para(int(row["paragraph"])))
+        extra.append(para(row["paragraph"]))
         if row["modality"] and row["modality"] != "happened":
             extra.append(f"({row['modality']})")
         card = wrap(row["description"], chars) + "\n" + " · ".join(extra)
@@ -270,7 +272,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
         lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
     bases = [b for b in MARKS if any(c["basis"] == b for c in cards)]
     if bases:
-        words = {b: f"{mark(b).marker_words}, date: {mark(b).title}" for b in bases}
+        words = {b: f"{mark(b).marker_words}, date: {mark(b).chart_title}" for b in bases}
         handles = [_point(b, markersize=10, label=words[b]) for b in bases]
         ax.legend(
             handles=handles,
@@ -301,7 +303,7 @@ def _draw_card(
     below = axis_y - 0.28 - card["date_h"]
     ax.text(x, below, card["source"], fontsize=SMALL, ha="center", va="top")
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
-    words += para(int(row["paragraph"]), False)
+    words += para(row["paragraph"], False)
     if row["when_text"]:
         words += f"; the article's words for when: “{row['when_text']}”"
     if row["modality"] and row["modality"] != "happened":
