@@ -131,7 +131,7 @@ def bench_lessons(runs: int) -> None:
 
 def bench_callback(runs: int) -> None:
     import newsfacts
-    from newsfacts.widgets import actor_explorer
+    from newsfacts.views.widgets import actor_explorer
 
     explorer = actor_explorer(newsfacts.load())
     ids = [value for _, value in explorer.control.options]

@@ -18,7 +18,7 @@ options only:
   ``newsfacts-feedback``), and drops the scripts (MathJax, require.js) the pages do not need.
 The one rewrite is of links: a lesson's link to ``NN-name.ipynb`` points to its page.
 
-The annotated article is `newsfacts.annotate.annotated_article` as a standalone page.
+The annotated article is `newsfacts.views.annotate.annotated_article` as a standalone page.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ if str(REPO / "src") not in sys.path:  # run from a clone without `pip install -
     sys.path.insert(0, str(REPO / "src"))
 
 from newsfacts import load  # noqa: E402
-from newsfacts.annotate import annotated_article  # noqa: E402
+from newsfacts.views.annotate import annotated_article  # noqa: E402
 
 #: Cells left out of a handout, by tag (see the module's docstring).
 REMOVE_CELL_TAGS = ("nbval-ignore-output", "solution", "no-handout")

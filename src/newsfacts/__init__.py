@@ -5,8 +5,11 @@
 >>> book.paragraphs.columns.tolist()
 ['paragraph', 'kind', 'text']
 
-Importing newsfacts stays light: widgets and plots (``newsfacts.widgets``,
-``newsfacts.plots``) are imported the first time they are used.
+The package is layered, each layer importing only those below it: `newsfacts.pack` (what
+a pack is, how it is read, its rules), the model (`Book`, built by `load`),
+`newsfacts.lesson` (the activities and the one module that changes the kernel),
+`newsfacts.views` and `newsfacts.plots`, and the command line in ``__main__``. Importing
+newsfacts stays light: widgets and plots load the first time they are used.
 """
 
 from __future__ import annotations
@@ -14,28 +17,37 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from newsfacts.book import Book
-from newsfacts.citation import Citation
-from newsfacts.errors import DataError, Problem, UnknownNameError
+from newsfacts.book import Book, Citation
+from newsfacts.errors import (
+    DataError,
+    NewsfactsError,
+    Problem,
+    UnknownNameError,
+    WrongTypeError,
+    WrongValueError,
+)
 from newsfacts.load import load
 
 __all__ = [
     "Book",
     "Citation",
     "DataError",
+    "NewsfactsError",
     "Problem",
     "UnknownNameError",
+    "WrongTypeError",
+    "WrongValueError",
     "__version__",
     "load",
 ]
 
-_LAZY_MODULES = ("widgets", "plots")
+_LAZY_MODULES = {"widgets": "newsfacts.views.widgets", "plots": "newsfacts.plots"}
 
 
 def __getattr__(name: str) -> Any:
     # Heavy parts load on first use; the version is read from the installed metadata.
     if name in _LAZY_MODULES:
-        return importlib.import_module(f"{__name__}.{name}")
+        return importlib.import_module(_LAZY_MODULES[name])
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

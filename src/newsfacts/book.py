@@ -1,20 +1,22 @@
-"""A loaded pack: the article's paragraphs, its fact tables, and ways to look things up."""
+"""The model: a `Book` owns one article's facts, its lesson content and its id index.
+
+`newsfacts.load` builds it once from a pack; nothing about it is kept anywhere else.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_key
-from newsfacts.cells import cell_text
-from newsfacts.checks import expect
-from newsfacts.citation import Citation
-from newsfacts.errors import UnknownNameError
-from newsfacts.schema import ID_REFERENCES, OPTIONAL_TABLES, TABLES, key_column
-from newsfacts.suggest import closest
+from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
+from newsfacts.pack.spec import CONTENT_TABLES, OPTIONAL_TABLES, TABLES, references
+from newsfacts.text import cell_text, closest, lesson_id, paragraph_key, paragraph_words
+
+__all__ = ["Book", "Citation", "Lesson"]
 
 NO_SUGGESTION = (
     "The ids are in the id column of each table (book.actors, book.places, ...) and the "
@@ -22,35 +24,83 @@ NO_SUGGESTION = (
 )
 
 
-def _positions(mask: pd.Series) -> list[int]:
-    return [int(i) for i in mask.to_numpy(dtype=bool).nonzero()[0]]
+@dataclass(frozen=True)
+class Citation:
+    """Where one row of a pack comes from.
+
+    Attributes
+    ----------
+    id, table : str
+        The row's id (or glossary term) and its table.
+    paragraph : int, str or None
+        A story paragraph's number (from 1), or ``"headline"``, ``"byline"``,
+        ``"caption 1"`` ...
+    quote : str
+        The words copied from that paragraph.
+    basis : str or None
+        article says, someone says, worked out or outside source; None for a glossary term.
+    note, paragraph_text : str
+        The row's note ("" when none) and the whole paragraph.
+    when, when_basis : str
+        An event's date and where it comes from ("" when none).
+
+    Examples
+    --------
+    >>> c = Citation("fig-donetsk-control", "figures", 6, "about 75% of the Donetsk region",
+    ...              "article says", "", "Moscow currently controls about 75% of the Donetsk region.")
+    >>> print(c)
+    fig-donetsk-control (figures), paragraph 6, article says: "about 75% of the Donetsk region"
+    """
+
+    id: str
+    table: str
+    paragraph: int | str | None
+    quote: str
+    basis: str | None
+    note: str
+    paragraph_text: str
+    when: str = ""
+    when_basis: str = ""
+
+    def __str__(self) -> str:
+        parts = [f"{self.id} ({self.table})"]
+        if self.paragraph is not None:
+            parts.append(paragraph_words(self.paragraph, short=False))
+        if self.basis:
+            parts.append(self.basis)
+        text = ", ".join(parts) + f': "{self.quote}"'
+        return text + (f"\nnote: {self.note}" if self.note else "")
 
 
-def _fold(column: pd.Series) -> pd.Series:
-    return column.astype(str).str.strip().str.casefold()
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson's content, as ``book.lesson("03")`` gives it: its rows of each table."""
+
+    id: str
+    title: str
+    questions: pd.DataFrame
+    exercises: pd.DataFrame
+    sorting: pd.DataFrame
+    prompts: pd.DataFrame
 
 
 class Book:
-    """One article and its facts, as `newsfacts.load` returns it.
+    """One article, its facts and its lesson content, as `newsfacts.load` returns it.
 
     Attributes
     ----------
     paragraphs : pandas.DataFrame
-        The article, one row per paragraph: ``paragraph`` (a story number from 1, or
-        ``headline``, ``byline``, ``caption 1`` ...), ``kind`` (headline,
-        byline, caption, story), ``text``.
+        The article, one row per part: ``paragraph`` (a story number from 1, or
+        ``"headline"``, ``"byline"``, ``"caption 1"`` ...), ``kind``, ``text``.
     actors, places, figures, events, claims, relations, glossary : pandas.DataFrame
-        The fact tables, rows in file order, the id (``term`` for the glossary) a normal
-        column.
+        The fact tables, rows in file order, the id (``term`` for the glossary) a column.
     perspectives : pandas.DataFrame
-        An optional fact table (what each actor wants, offers or says); empty, with no
-        columns, when the pack has none.
-    path : pathlib.Path
-        The pack's folder.
-    title : str
-        The pack's title (from ``datapackage.json``, else the article's title).
-    metadata : dict
-        The whole ``datapackage.json``.
+        An optional fact table; empty, with no columns, when the pack has none.
+    content : dict of str to pandas.DataFrame
+        The lesson content: lessons, questions, exercises, sorting, prompts (empty tables
+        for those the pack lacks); see `lesson`.
+    path, title, metadata
+        The pack's folder, its title, and the whole ``datapackage.json``.
 
     Examples
     --------
@@ -79,189 +129,155 @@ class Book:
         self.path = Path(path)
         self.metadata = metadata
         self.paragraphs = paragraphs
+        facts = {name: t for name, t in tables.items() if name not in CONTENT_TABLES}
         for name in (*TABLES, *OPTIONAL_TABLES):
-            setattr(self, name, tables.get(name, pd.DataFrame()))
-        self._extra = {name: t for name, t in tables.items() if name not in TABLES}
+            setattr(self, name, facts.get(name, pd.DataFrame()))
+        self._extra = {name: t for name, t in facts.items() if name not in TABLES}
+        self.content = {name: tables.get(name, pd.DataFrame()) for name in CONTENT_TABLES}
         title = metadata.get("title")
         if not isinstance(title, str) or not title:
             title = str(paragraphs["text"].iloc[0]) if len(paragraphs) else self.path.name
         self.title: str = title
+        self._build_index()
 
     # -- the tables -------------------------------------------------------------------
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every fact table by name, in the pack's order (not the paragraphs)."""
-        found = {name: getattr(self, name) for name in TABLES}
-        found.update(self._extra)
-        return found
+        return {**{name: getattr(self, name) for name in TABLES}, **self._extra}
 
     def summary(self) -> pd.DataFrame:
-        """Count the paragraphs and the rows of each table.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``table``, ``rows`` and ``description`` (from ``datapackage.json``);
-            the header over the row numbers reads "row".
-        """
+        """Count the paragraphs and the rows of each table, with each table's description."""
         described = {
             r.get("name"): r.get("description", "")
             for r in self.metadata.get("resources", [])
             if isinstance(r, dict)
         }
-        names = ["paragraphs", *self.tables]
         summary = pd.DataFrame(
             {
-                "table": names,
+                "table": ["paragraphs", *self.tables],
                 "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
-                "description": [
-                    "The article: headline, byline, captions, then the story from paragraph 1."
-                ]
+                "description": ["The article: its headline, byline, captions and story paragraphs."]
                 + [str(described.get(name, "")) for name in self.tables],
             }
         )
-        # Named columns fill the corner cell pandas leaves empty above the row numbers,
-        # which a screen reader announces as an empty header.
-        summary.columns.name = "row"
+        summary.columns.name = "row"  # the corner header cell, for a screen reader
         return summary
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(t)} {name}" for name, t in self.tables.items())
-        return (
-            f"<newsfacts.Book {self.title!r}\n"
-            f" {len(self.paragraphs)} paragraphs, {counts}\n from {self.path}>"
+        return f"<newsfacts.Book {self.title!r}\n {len(self.paragraphs)} paragraphs, {counts}\n from {self.path}>"
+
+    # -- the lesson content -----------------------------------------------------------
+
+    def lesson(self, lesson: object, *, function: str = "book.lesson") -> Lesson:
+        """One lesson's questions, exercises, sorting items and prompts (``"03"``, or 3).
+
+        `function` names the student's call in the message for a lesson that is no number.
+
+        Raises
+        ------
+        UnknownNameError
+            For a lesson the pack does not describe, with the closest ones.
+        WrongValueError
+            When the pack holds no lesson content at all (saying how to add it).
+        """
+        if isinstance(lesson, int) and not isinstance(lesson, bool):
+            lesson = str(lesson)
+        wanted = lesson_id(
+            expect(
+                lesson, "text", function=function, what="the lesson's number", example="'03' or 3"
+            )
         )
+        lessons = self.content["lessons"]
+        if lessons.empty:
+            raise WrongValueError(
+                "This pack holds no lesson content (no lessons.csv). docs/authoring.md shows how "
+                "to write quiz questions and exercises for it."
+            )
+        known = list(lessons["id"])
+        if wanted not in known:
+            raise UnknownNameError(
+                lesson,
+                closest(wanted, known),
+                what="lesson",
+                hint=f"The lessons are {', '.join(known)}.",
+            )
+        rows = {
+            name: frame[frame["lesson"] == wanted].reset_index(drop=True) if len(frame) else frame
+            for name, frame in self.content.items()
+            if name != "lessons"
+        }
+        title = str(lessons.loc[lessons["id"] == wanted, "title"].iloc[0])
+        return Lesson(wanted, title, **rows)
+
+    def evidence(self, ids: Any) -> list[Citation]:
+        """The citations of the ``;``-separated ids in a cell (a question's evidence)."""
+        return [self.cite(key) for key in cell_text(ids).split(";") if key.strip()]
 
     # -- finding a row ----------------------------------------------------------------
 
-    def _keyed(self) -> list[tuple[str, str, pd.DataFrame]]:
-        """(table, key column, table) for every table with a key, ids before terms."""
-        keyed = []
-        resources = {
-            r.get("name"): r for r in self.metadata.get("resources", []) if isinstance(r, dict)
-        }
-        for name, table in self.tables.items():
-            key = key_column(resources.get(name, {})) or next(
-                (column for column in ("id", "term") if column in table), None
-            )
-            if key and key in table:
-                keyed.append((name, key, table))
-        keyed.sort(key=lambda entry: entry[1] != "id")
-        return keyed
+    def _build_index(self) -> None:
+        """The id index: each id, then each glossary term, to (table, position); and each
+        name, folded, to the ids of the rows that bear it."""
+        self._where: dict[str, tuple[str, int]] = {}
+        self._named: dict[str, list[str]] = {}
+        keyed = [
+            (n, "id" if "id" in t else "term", t)
+            for n, t in self.tables.items()
+            if {"id", "term"} & set(t)
+        ]
+        for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
+            for position, key in enumerate(frame[column].astype(str)):
+                self._where.setdefault(key, (table, position))
+            for name, key in zip(frame.get("name", []), frame[column], strict=False):
+                self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
-        """Find the row an id, term or (when `names`) name stands for: (table, position).
+        """The row an id, term or (when `names`) name stands for: (table, position).
 
-        Tried in turn: the exact id or term; the id or term ignoring capitals and spaces
-        around it; a name ignoring capitals (when `names`).
+        Capitals and spaces around it do not matter; a name several rows bear is refused,
+        naming their ids.
         """
-        example = self.actors["id"].iloc[0] if "id" in self.actors and len(self.actors) else "x"
-        key = expect(key, "text", function=method, what="an id in quotes", example=repr(example))
-        keyed = self._keyed()
-        for table, column, frame in keyed:
-            hits = _positions(frame[column].astype(str) == key)
-            if hits:
-                return table, hits[0]
-        folded = key.strip().casefold()
-        for table, column, frame in keyed:
-            hits = _positions(_fold(frame[column]) == folded)
-            if hits:
-                return table, hits[0]
+        example = repr(next(iter(self._where), "x"))
+        expect(key, "text", function=method, what="an id in quotes", example=example)
+        choices = {ident: ident for ident in self._where}
         if names:
-            found = [
-                (table, position)
-                for table, frame in self.tables.items()
-                if "name" in frame
-                for position in _positions(_fold(frame["name"]) == folded)
-            ]
-            if len(found) == 1:
-                return found[0]
-            if found:
-                ids = [str(self._row(table, position).name) for table, position in found]
-                raise UnknownNameError(key, ids, what="single row named")
-        raise UnknownNameError(
-            key,
-            closest(key, self._choices()),
-            what="id or name" if names else "id",
-            hint=NO_SUGGESTION,
-        )
-
-    def _choices(self) -> dict[str, str]:
-        """Map every id, term and name to the id (or term) to suggest for it."""
-        choices: dict[str, str] = {}
-        keyed = self._keyed()
-        for _, column, frame in keyed:
-            for ident in frame[column].astype(str):
-                choices.setdefault(ident, ident)
-        for _, column, frame in keyed:
-            if "name" in frame:
-                for name, ident in zip(frame["name"], frame[column], strict=True):
-                    choices.setdefault(str(name), str(ident))
-        return choices
+            shared = self._named.get(key.strip().casefold(), [])
+            if len(shared) > 1 and key.strip().casefold() not in map(str.casefold, choices):
+                raise UnknownNameError(key, shared, what="single row named")
+            for name, ids in self._named.items():
+                choices.setdefault(name, ids[0])
+        what = "id or name" if names else "id"
+        return self._where[resolve(key, choices, what, hint=NO_SUGGESTION)]
 
     def table_of(self, id: str) -> str:
-        """Return the name of the table holding an id (or glossary term).
-
-        Raises
-        ------
-        UnknownNameError
-            If no table has it; the message suggests the closest ids.
-        """
+        """The name of the table holding an id (or glossary term)."""
         return self._locate(id, "table_of", names=False)[0]
 
     def get(self, id: str) -> pd.Series:
-        """Return the row of an id (or glossary term), from whichever table holds it.
+        """The row of an id (or glossary term), from whichever table holds it.
 
-        Capitals do not matter. Names are not looked up here: see `lookup`.
-
-        Parameters
-        ----------
-        id : str
-            An id such as ``'macron'`` or a glossary term.
-
-        Returns
-        -------
-        pandas.Series
-            The row, named by its id.
+        Capitals do not matter; names are looked up by `lookup`.
 
         Raises
         ------
         UnknownNameError
             If no table has it; the message suggests the closest ids.
-        TypeError
+        WrongTypeError
             If `id` is not text.
         """
-        table, position = self._locate(id, "get", names=False)
-        return self._row(table, position)
+        return self._row(*self._locate(id, "get", names=False))
 
     def lookup(self, name_or_id: str) -> pd.Series:
-        """Return the row of an id, a glossary term or a name (capitals do not matter).
-
-        Parameters
-        ----------
-        name_or_id : str
-            ``'macron'``, ``'Emmanuel Macron'``, ``'backstop'`` ...
-
-        Returns
-        -------
-        pandas.Series
-            The row, named by its id.
-
-        Raises
-        ------
-        UnknownNameError
-            If nothing has that id or name (or several rows share the name); the message
-            suggests the closest ids.
-        """
-        table, position = self._locate(name_or_id, "lookup", names=True)
-        return self._row(table, position)
+        """The row of an id, a glossary term or a name (capitals do not matter)."""
+        return self._row(*self._locate(name_or_id, "lookup", names=True))
 
     def _row(self, table: str, position: int) -> pd.Series:
         frame = self.tables[table]
         row = frame.iloc[position].copy()
-        key = "id" if "id" in frame else frame.columns[0]
-        row.name = row[key]
+        row.name = row["id" if "id" in frame else frame.columns[0]]
         return row
 
     # -- provenance -------------------------------------------------------------------
@@ -274,26 +290,15 @@ class Book:
         id_or_term : str
             An id (``'fig-donetsk-control'``), a glossary term, or a name.
 
-        Returns
-        -------
-        Citation
-            Prints as one line; in a notebook it shows the paragraph with the quote marked.
-
         Raises
         ------
         UnknownNameError
             If nothing has that id, term or name; the message suggests the closest.
-        TypeError
-            If `id_or_term` is not text.
         """
         table, position = self._locate(id_or_term, "cite", names=True)
         row = self._row(table, position)
-
         paragraph = paragraph_key(row.get("paragraph"))
-        paragraph_text = ""
-        if paragraph is not None:
-            match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
-            paragraph_text = str(match.iloc[0]) if len(match) else ""
+        match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
         return Citation(
             id=str(row.name),
             table=table,
@@ -301,48 +306,32 @@ class Book:
             quote=cell_text(row.get("quote")),
             basis=cell_text(row.get("basis")) or None,
             note=cell_text(row.get("note")),
-            paragraph_text=paragraph_text,
+            paragraph_text=str(match.iloc[0]) if paragraph is not None and len(match) else "",
             when=cell_text(row.get("when")),
             when_basis=cell_text(row.get("when_basis")),
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
-        """Return the paragraphs that mention an actor, place or other row.
+        """The paragraphs that mention an actor, place or other row.
 
         A paragraph mentions a row when it holds the row's ``name`` (or glossary term) as a
-        whole word, with the same capitals; or when the row itself, or a row referring to
-        it (an event's actors, a claim's speaker, a relation ...), cites that paragraph.
-
-        Parameters
-        ----------
-        id_or_name : str
-            An id, glossary term or name.
-
-        Returns
-        -------
-        pandas.DataFrame
-            The matching rows of `paragraphs`, in order, with their index.
+        whole word, with the same capitals; or when the row itself, or a row referring to it
+        (any reference ``datapackage.json`` declares: an event's actors, a claim's speaker,
+        a perspective's actor ...), cites that paragraph.
         """
-        table, position = self._locate(id_or_name, "mentions", names=True)
-        row = self._row(table, position)
+        row = self._row(*self._locate(id_or_name, "mentions", names=True))
         ident = str(row.name)
-        numbers: set[int | str] = set()
-        if paragraph_key(row.get("paragraph")) is not None:
-            numbers.add(paragraph_key(row.get("paragraph")))
+        keys = {paragraph_key(row.get("paragraph"))}
         for column in ("name", "term"):
-            words = str(row.get(column, "")).strip()
-            if words and not pd.isna(row.get(column)):
+            words = cell_text(row.get(column)).strip()
+            if words:
                 pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
-                for number, text in zip(
-                    self.paragraphs["paragraph"], self.paragraphs["text"], strict=True
-                ):
-                    if pattern.search(str(text)):
-                        numbers.add(number)
-        for rule in ID_REFERENCES:
-            frame = self.tables.get(rule.table)
-            if frame is None or rule.column not in frame or "paragraph" not in frame:
-                continue
-            for cell, number in zip(frame[rule.column], frame["paragraph"], strict=True):
-                if paragraph_key(number) is not None and ident in rule.ids_in(str(cell)):
-                    numbers.add(paragraph_key(number))
-        return self.paragraphs[self.paragraphs["paragraph"].isin(numbers)]
+                parts = zip(self.paragraphs["paragraph"], self.paragraphs["text"], strict=True)
+                keys |= {key for key, text in parts if pattern.search(str(text))}
+        for reference in references(self.metadata):
+            frame = self.tables.get(reference.table)
+            if frame is not None and reference.column in frame and "paragraph" in frame:
+                for cell, key in zip(frame[reference.column], frame["paragraph"], strict=True):
+                    if ident in reference.ids_in(cell):
+                        keys.add(paragraph_key(key))
+        return self.paragraphs[self.paragraphs["paragraph"].isin(keys - {None})]

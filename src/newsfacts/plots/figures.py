@@ -8,11 +8,10 @@ from typing import Any
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from newsfacts.article import paragraph_order
-from newsfacts.cells import cell_words, split_ids
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import FONT, SMALL, Chart, colour_name, measure, new_figure, style
-from newsfacts.plots.tables import join_and, para, paragraph, plural, resolve_many, rows, things
+from newsfacts.plots.tables import para, paragraph, resolve_many, rows, things
+from newsfacts.text import cell_words, join_and, paragraph_order, plural, split_ids
 
 PERCENT = ("percent", "%")
 LEFT, RIGHT, WIDTH = 0.35, 6.3, 10.0  # the bars' extent and the figure's width, in inches

@@ -14,7 +14,6 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
-from newsfacts.article import paragraph_key, paragraph_words
-from newsfacts.cells import cell_words
-from newsfacts.checks import expect
+from newsfacts.errors import expect
 from newsfacts.marks import mark
 from newsfacts.plots.chart import (
     DPI,
@@ -41,7 +38,9 @@ from newsfacts.plots.chart import (
     new_figure,
     style,
 )
-from newsfacts.plots.tables import expect_book, join_and, overlap
+from newsfacts.plots.tables import expect_book, overlap
+from newsfacts.resources import bundled
+from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_words
 
 __all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
 
@@ -83,9 +82,7 @@ class MapArea:
 
 def map_file() -> Path:
     """The map file: in the installed package (``newsfacts/maps``), else in the source tree."""
-    installed = Path(str(files("newsfacts"))) / "maps" / MAP_FILE
-    source = Path(__file__).resolve().parents[3] / "data" / "maps" / MAP_FILE
-    return installed if installed.is_file() else source
+    return bundled(f"maps/{MAP_FILE}", f"data/maps/{MAP_FILE}")
 
 
 @lru_cache(maxsize=2)

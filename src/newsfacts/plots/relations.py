@@ -20,8 +20,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
-from newsfacts.article import paragraph_order
-from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
     FONT,
@@ -35,17 +33,8 @@ from newsfacts.plots.chart import (
     new_figure,
     style,
 )
-from newsfacts.plots.tables import (
-    join_and,
-    overlap,
-    para,
-    paragraph,
-    plural,
-    resolve,
-    resolve_many,
-    rows,
-    things,
-)
+from newsfacts.plots.tables import overlap, para, paragraph, resolve, resolve_many, rows, things
+from newsfacts.text import cell_words, join_and, paragraph_order, plural
 
 O = OKABE_ITO  # noqa: E741 - short, for the table below
 NODE_STYLES = {  # kind: colour, marker, marker words, column

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_key, paragraph_words
-from newsfacts.cells import cell_words
-from newsfacts.checks import expect
-from newsfacts.errors import describe_value, pick
+from newsfacts.errors import WrongTypeError, describe_value
+from newsfacts.errors import resolve as resolve_id
+from newsfacts.text import cell_words, paragraph_key, paragraph_words
+
+#: A cell as a story paragraph's number or a part's name (``"headline"``), or None.
+paragraph = paragraph_key
 
 
 def expect_book(book: Any) -> None:
-    """Raise a TypeError a student can act on when a chart is given anything but the book.
-
-    The likely mistake is passing one table (``timeline_chart(book.events)``), which
-    would otherwise draw an empty chart that says something false ("no event has a date").
-    """
+    """Raise a `WrongTypeError` a student can act on when a chart is given anything but the
+    book: passing one table (``timeline_chart(book.events)``) would otherwise draw an empty
+    chart that says something false ("no event has a date")."""
     if isinstance(book, pd.DataFrame | pd.Series) or not hasattr(book, "paragraphs"):
-        raise TypeError(
+        raise WrongTypeError(
             "A chart takes the whole book first, as in plots.timeline_chart(book) or "
             f"plots.figures_chart(book); you passed {describe_value(book)}."
         )
@@ -32,26 +31,12 @@ def rows(book: Any, name: str) -> list[dict[str, Any]]:
     """The rows of one table of `book` as dicts; none when the book lacks the table."""
     expect_book(book)
     table = getattr(book, name, None)
-    if table is None or not len(table):
-        return []
-    return table.to_dict("records")
-
-
-def paragraph(value: Any) -> int | str | None:
-    """A cell as a story paragraph's number or a part's name (``"headline"``), or None."""
-    return paragraph_key(value)
+    return [] if table is None or not len(table) else table.to_dict("records")
 
 
 def para(number: int | str | None, short: bool = True) -> str:
     """ "¶9" (short) or "paragraph 9", or the part's name; "" when there is none."""
-    if isinstance(number, int) and short:
-        return f"¶{number}"
-    return paragraph_words(number, short)
-
-
-def wrap(words: str, width: int) -> str:
-    """Words broken into lines of at most `width` characters, never inside a word."""
-    return textwrap.fill(words, width=width, break_long_words=False, break_on_hyphens=False)
+    return f"¶{number}" if isinstance(number, int) and short else paragraph_words(number, short)
 
 
 def overlap(box: Any, other: Any) -> float:
@@ -59,19 +44,6 @@ def overlap(box: Any, other: Any) -> float:
     across = min(box[2], other[2]) - max(box[0], other[0])
     down = min(box[3], other[3]) - max(box[1], other[1])
     return max(across, 0) * max(down, 0)
-
-
-def join_and(items: Sequence[str]) -> str:
-    """ "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def plural(count: int, word: str) -> str:
-    """ "1 figure", "3 figures"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass
@@ -93,30 +65,17 @@ def things(book: Any) -> dict[str, Thing]:
             ident = cell_words(row.get("id"))
             if ident and ident not in found:
                 name = cell_words(row.get("name")) or ident
-                found[ident] = Thing(
-                    ident, name, cell_words(row.get("kind")), table, paragraph(row.get("paragraph"))
-                )
+                kind, where = cell_words(row.get("kind")), paragraph(row.get("paragraph"))
+                found[ident] = Thing(ident, name, kind, table, where)
     return found
 
 
 def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) -> str:
-    """The id a student means by an id or a name (any case); `choices` maps id to name.
-
-    `function` is the chart's name as the student typed it, for the message.
-
-    Raises
-    ------
-    UnknownNameError
-        When nothing matches; the message suggests the closest ids.
-    TypeError
-        When `asked` is not text; the message shows an example.
-    """
-    example = repr(next(iter(choices), "an-id"))
-    expect(asked, "text", function=function, what=f"the {what} as text in quotes", example=example)
+    """The id a student means by an id or a name (any case); `choices` maps id to name."""
     lookup = {ident: ident for ident in choices}
     for ident, name in choices.items():
         lookup.setdefault(name, ident)
-    return pick(asked, lookup, what, fold=True)
+    return resolve_id(asked, lookup, what, function=function)
 
 
 def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:

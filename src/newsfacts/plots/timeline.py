@@ -9,12 +9,11 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from newsfacts.article import paragraph_order
-from newsfacts.cells import cell_words
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
-from newsfacts.plots.tables import para, paragraph, plural, rows, wrap
-from newsfacts.sources import source_names
+from newsfacts.plots.tables import para, paragraph, rows
+from newsfacts.text import cell_words, paragraph_order, plural, wrap
+from newsfacts.views.sources import source_names
 
 WIDTH = 11.0
 VAGUE = (

@@ -11,12 +11,15 @@ Nothing here imports ipywidgets or matplotlib.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
-from newsfacts.checks import expect
+from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.render import render
+from newsfacts.text import cell_text, closest, did_you_mean, paragraph_words
+from newsfacts.views.render import render
+from newsfacts.views.sources import source_names
 
 #: The bases of what the article does not state itself: their symbol follows a date
 #: (events.when_basis) or a highlight's letter.
@@ -117,10 +120,8 @@ def _column_names(columns: object, frame: pd.DataFrame) -> list[str]:
     existing = [str(c) for c in frame.columns]
     for name in names:
         if name not in frame.columns:
-            from newsfacts.suggest import closest, did_you_mean
-
             advice = did_you_mean(closest(name, existing))
-            raise ValueError(
+            raise WrongValueError(
                 f"The table has no column {name!r}. "
                 + (advice or f"Its columns are {', '.join(existing)}.")
             )
@@ -159,3 +160,67 @@ def table_html(frame: pd.DataFrame) -> str:
     # pandas escapes every cell; the box scrolls a wide table and is reachable by keyboard.
     label = f"Table of {len(frame)} rows: scroll sideways to see every column"
     return render("table.html", table=frame._repr_html_() or "", label=label)
+
+
+def names_by_id(book: Any) -> dict[str, str]:
+    """Id -> name for every place and actor of a book (an actor wins a shared id)."""
+    names: dict[str, str] = {}
+    for table in ("places", "actors"):
+        frame = book.tables.get(table)
+        if frame is not None and {"id", "name"} <= set(frame.columns):
+            names.update(zip(frame["id"].map(cell_text), frame["name"].map(cell_text), strict=True))
+    return names
+
+
+def citation_html(citation: Any) -> str:
+    """A citation as a notebook shows it: the paragraph with the quote marked, and its mark."""
+    before, found, after = citation.paragraph_text.partition(citation.quote)
+    if not (found and citation.quote):
+        before, found, after = citation.paragraph_text, "", ""
+    return render("citation.html", c=citation, before=before, found=found, after=after)
+
+
+def evidence_lines(citation: Any) -> list[str]:
+    """The evidence of one row as a student reads it, one line each.
+
+    A row the article says gives its paragraph, the quote in quotation marks and its mark.
+    A row from an outside source (▲) first names its source, as its note gives it, then
+    the paragraph and words it hangs on. When the row's date comes from outside the article
+    or is worked out, one more line says so and where the date comes from.
+
+    Examples
+    --------
+    >>> from newsfacts.book import Citation
+    >>> raid = Citation("ev-raid", "events", 14, "the raid", "article says",
+    ...                 "Source: Sky News, 3 January 2026.", "", "2026-01-03", "outside source")
+    >>> for line in evidence_lines(raid):
+    ...     print(line)
+    ¶ 14 “the raid” (article says)
+    The date, 2026-01-03, comes from an ▲ outside source: Sky News, 3 January 2026.
+    """
+    where = f"{paragraph_words(citation.paragraph)} " if citation.paragraph is not None else ""
+    quoted = f"{where}“{citation.quote}”"
+    named = source_names(citation.note) or "the row's note names it"
+    outside = mark("outside source").title
+    if citation.basis == "outside source":
+        lines = [f"{outside}: {named}. About {quoted}"]
+    else:
+        lines = [f"{quoted} ({mark(citation.basis).title if citation.basis else 'glossary'})"]
+    if citation.when and citation.when_basis == "outside source":
+        lines.append(f"The date, {citation.when}, comes from an {outside}: {named}.")
+    elif citation.when and citation.when_basis == "worked out":
+        lines.append(f"The date, {citation.when}, is {mark('worked out').title}: {citation.note}")
+    return lines
+
+
+def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:
+    """A feedback box as a quiz or `check` shows it (HTML, every text escaped).
+
+    `ok` True shows ✓ (green edge), False ✗ (orange edge), None … (grey: nothing to mark
+    yet); `citations` are shown under "Evidence:" (see `evidence_lines`), `hint` after the text.
+
+    >>> "<strong>✗</strong> Not quite. &lt;b&gt;" in feedback_html(False, "Not quite. <b>")
+    True
+    """
+    evidence = [evidence_lines(c) for c in citations]
+    return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)

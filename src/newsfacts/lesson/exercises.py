@@ -18,16 +18,14 @@ Nothing here imports ipywidgets or matplotlib.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from newsfacts.cells import split_ids
-from newsfacts.checks import expect
-from newsfacts.errors import describe_value, pick
-from newsfacts.suggest import closest, did_you_mean
+from newsfacts.errors import describe_value, resolve
+from newsfacts.text import closest, did_you_mean, parse_number, plural, shorten, split_ids
+from newsfacts.views.show import evidence_lines, feedback_html
 
 
 @dataclass(frozen=True)
@@ -86,8 +84,6 @@ class Feedback:
         return "✓" if self.correct else "✗"
 
     def __str__(self) -> str:
-        from newsfacts.content import evidence_lines
-
         text = f"{self.symbol} {self.message}"
         if self.hint:
             text += f"\nHint: {self.hint}"
@@ -99,70 +95,64 @@ class Feedback:
         return str(self)
 
     def _repr_html_(self) -> str:
-        from newsfacts.content import feedback_html
-
         return feedback_html(self.correct, self.message, self.evidence, self.hint)
 
 
-_current_book: Any = None
+class Checker:
+    """The exercise checker of one book: ``check = Checker(book)``, then
+    ``check("trump-claims", answer)``. `newsfacts.lesson.start` makes one for the book it
+    returns, as otter-grader's ``grader = otter.Notebook()`` does."""
+
+    def __init__(self, book: Any):
+        self.book = book
+        self.exercises = exercises(book)
+
+    def __call__(self, name: str, answer: Any) -> Feedback:
+        return check(name, answer, self.book, self.exercises)
+
+    def describe(self, name: str) -> str:
+        """The task of an exercise, as the lesson asks it."""
+        return _exercise(name, self.exercises, "describe").task
+
+    def __repr__(self) -> str:
+        return f"<newsfacts check: {len(self.exercises)} exercises of {self.book.title!r}>"
 
 
-def use(book: Any) -> None:
-    """Check later answers against `book` (``start(pack)`` calls this for its pack)."""
-    global _current_book
-    _current_book = book
-
-
-@lru_cache(maxsize=1)
-def _bundled_book():
-    from newsfacts import load
-
-    return load()
-
-
-def describe(name: str, book: Any = None) -> str:
-    """The task of an exercise, as the lesson asks it."""
-    return _exercise(name, _book(book), "describe").task
-
-
-def _book(book: Any = None) -> Any:
-    return book if book is not None else _current_book or _bundled_book()
+def describe(name: str, book: Any) -> str:
+    """The task of an exercise of `book`, as the lesson asks it."""
+    return Checker(book).describe(name)
 
 
 def exercises(book: Any) -> dict[str, Exercise]:
-    """Every exercise of a pack, by name, read from its ``exercises.csv``."""
-    from newsfacts.content import content, evidence
-    from newsfacts.validate import parse_number
-
+    """Every exercise of a book, by name, read from its pack's ``exercises.csv``."""
     found = {}
-    for _, row in content(book)["exercises"].iterrows():
-        number = parse_number(str(row["expected"]))
-        expected = number if number is not None else tuple(split_ids(row["expected"]))
+    for _, row in book.content["exercises"].iterrows():
+        number = parse_number(row["expected"])
         found[row["id"]] = Exercise(
             row["id"],
             row["task"],
             row["table"],
             row["column"],
-            expected,
+            number if number is not None else tuple(split_ids(row["expected"])),
             tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
             row["why"],
-            tuple(evidence(book, row["evidence"])),
-            str(row.get("ordered", "")).strip().lower() == "yes",
+            tuple(book.evidence(row["evidence"])),
+            row.get("ordered", "") == "yes",
         )
     return found
 
 
-def _exercise(name: object, book: Any, function: str = "check") -> Exercise:
-    known = exercises(book)
-    example = repr(next(iter(known), "the-name"))
-    expect(
-        name, "text", function=function, what="the exercise's name in quotes first", example=example
-    )
-    return known[pick(name, list(known), "exercise")]
+def _exercise(name: object, known: dict[str, Exercise], function: str) -> Exercise:
+    return known[
+        resolve(name, list(known), "exercise", function=function, where="the lesson's exercises")
+    ]
 
 
-def check(name: str, answer: Any, book: Any = None) -> Feedback:
-    """Check a student's answer to exercise `name` and say what to look at next.
+def check(name: str, answer: Any, book: Any, known: dict[str, Exercise] | None = None) -> Feedback:
+    """Check a student's answer to exercise `name` of `book` and say what to look at next.
+
+    In a lesson, ``check(name, answer)`` is this function bound to the lesson's book (a
+    `Checker`, made by `newsfacts.lesson.start`).
 
     Parameters
     ----------
@@ -170,14 +160,14 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
         The exercise: an id of the pack's ``exercises.csv``.
     answer : DataFrame, Series, list of ids, or number
         What the student computed. ``...`` (left in place) gets a reminder.
-    book : Book, optional
-        The book the exercise is about; default: the bundled article.
+    book : Book
+        The book the exercise is about.
 
     Returns
     -------
     Feedback
         ``correct`` is True when the answer is right; otherwise ``hint`` says what to try.
-        An unknown exercise name or a wrong type also comes back as a hint, not an error.
+        A wrong answer never raises; a name that is no exercise raises `UnknownNameError`.
 
     Examples
     --------
@@ -188,27 +178,13 @@ def check(name: str, answer: Any, book: Any = None) -> Feedback:
     >>> check("trump-claims", ..., book).correct
     False
     """
-    book = _book(book)
-    try:
-        exercise = _exercise(name, book)
-    except (TypeError, KeyError) as error:
-        message = error.args[0] if isinstance(error, TypeError) else str(error)
-        return Feedback(str(name), False, message, "Copy the exercise name from the lesson.")
-    expected = exercise.expected
+    exercise = _exercise(name, exercises(book) if known is None else known, "check")
     if answer is ... or answer is None:
-        return Feedback(
-            name,
-            False,
-            "No answer yet.",
-            "Replace the ... with your line of pandas, run the cell, then run the check.",
-        )
-    if isinstance(expected, tuple):
+        hint = "Replace the ... with your line of pandas, run the cell, then run the check."
+        return Feedback(exercise.name, False, "No answer yet.", hint)
+    if isinstance(exercise.expected, tuple):
         return _check_rows(exercise, getattr(book, exercise.table), answer)
-    return _check_number(exercise, expected, answer)
-
-
-def _rows_word(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
+    return _check_number(exercise, exercise.expected, answer)
 
 
 def _hint(exercise: Exercise, level: int = 0) -> str:
@@ -224,7 +200,7 @@ def _check_number(exercise: Exercise, expected: float, answer: Any) -> Feedback:
         return Feedback(
             exercise.name,
             False,
-            f"You have a table with {_rows_word(len(answer))}; this question wants a number.",
+            f"You have a table with {plural(len(answer), 'row')}; this question wants a number.",
             "Count the rows with len(...), or add up a True/False mask with .sum().",
         )
     if isinstance(answer, str) and answer.strip().lstrip("-").replace(".", "", 1).isdigit():
@@ -274,7 +250,7 @@ def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
         return [str(v) for v in answer], ""
     if isinstance(answer, str):
         return None, (
-            f"You gave the text {answer[:60]!r}. This exercise wants rows of a table: "
+            f"You gave the text {shorten(answer)!r}. This exercise wants rows of a table: "
             "a DataFrame, like book.<table>[...]."
         )
     if isinstance(answer, (list, tuple, set)):
@@ -315,7 +291,7 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
         return Feedback(
             exercise.name,
             True,
-            f"Right: {_rows_word(len(want))}. {exercise.why}".strip(),
+            f"Right: {plural(len(want), 'row')}. {exercise.why}".strip(),
             "",
             exercise.evidence,
         )
@@ -327,13 +303,13 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
         return Feedback(
             exercise.name,
             False,
-            f"You have {_rows_word(len(got))}; some do not belong. For example {example!r}{has}.",
+            f"You have {plural(len(got), 'row')}; some do not belong. For example {example!r}{has}.",
             _hint(exercise, 1),
         )
     return Feedback(
         exercise.name,
         False,
-        f"You have {_rows_word(len(got))}, but some are missing.",
+        f"You have {plural(len(got), 'row')}, but some are missing.",
         _hint(exercise, 0),
     )
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from newsfacts.cells import cell_text
 from newsfacts.marks import MARKS, mark, mark_label
+from newsfacts.text import cell_text
 
-__all__ = ["environment", "render", "macro"]
+__all__ = ["environment", "render", "macro", "LABEL_STYLE"]
+
+#: How a control's label is laid out: as wide as its words, never cut.
+LABEL_STYLE = {"description_width": "initial"}
 
 
 def _lines(value: Any) -> Any:

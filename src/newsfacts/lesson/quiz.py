@@ -19,11 +19,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from newsfacts.article import paragraph_words
-from newsfacts.checks import expect
-from newsfacts.content import feedback_html
-from newsfacts.render import macro
-from newsfacts.widgets import LABEL_STYLE
+from newsfacts.errors import WrongValueError, expect, resolve
+from newsfacts.text import paragraph_words
+from newsfacts.views.render import LABEL_STYLE, macro
+from newsfacts.views.show import feedback_html
 
 __all__ = [
     "Question",
@@ -90,7 +89,7 @@ class Question:
 
     def __post_init__(self) -> None:
         if self.answer not in self.options:
-            raise ValueError(
+            raise WrongValueError(
                 f"The answer {self.answer!r} is not one of the options {list(self.options)}."
             )
 
@@ -161,12 +160,8 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         Actor ids for the wrong options; default: the other people who speak in the
         article, then the first people it names.
     """
-    from newsfacts.errors import pick
-
     claims = book.claims.set_index("id")
-    example = repr(claims.index[0]) if len(claims) else "'claim-...'"
-    expect(claim_id, "text", function="who_said", what="a claim's id in quotes", example=example)
-    pick(claim_id, list(claims.index), "claim")
+    claim_id = resolve(claim_id, list(claims.index), "claim", function="who_said")
     claim = claims.loc[claim_id]
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     speaker = claim["speaker"]
@@ -177,8 +172,7 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
         what="others as a list of actor ids in quotes",
         example=str(list(book.actors["id"][:2])),
     )
-    for other in others:
-        pick(other, list(names), "actor")
+    others = [resolve(other, list(names), "actor") for other in others]
     if not others:
         people = book.actors.loc[book.actors["kind"] == "person", "id"]
         speakers = list(dict.fromkeys(book.claims["speaker"]))
@@ -301,11 +295,9 @@ class Sorting(widgets.VBox):
 
 def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
     """The sentences a lesson sorts, read from the pack's ``sorting.csv``."""
-    from newsfacts.content import lesson_rows
-
     items = []
     texts = book.paragraphs.set_index("paragraph")["text"]
-    for _, row in lesson_rows(book, "sorting", lesson).iterrows():
+    for _, row in book.lesson(lesson, function="sorting").sorting.iterrows():
         citation = book.cite(row["fact"])
         paragraph = str(texts.get(citation.paragraph, citation.quote))
         items.append(

@@ -8,7 +8,7 @@ Every text taken from the pack is HTML-escaped.
 Examples
 --------
 >>> import newsfacts
->>> from newsfacts.widgets import actor_explorer
+>>> from newsfacts.views.widgets import actor_explorer
 >>> explorer = actor_explorer(newsfacts.load())
 >>> explorer.control.value = "kushner"
 >>> "son-in-law of" in explorer.panel.value
@@ -23,13 +23,18 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts.article import paragraph_key, paragraph_words
-from newsfacts.cells import names_by_id, split_ids
-from newsfacts.checks import expect
-from newsfacts.errors import UnknownNameError, pick
-from newsfacts.render import render
-from newsfacts.show import html_rows
-from newsfacts.suggest import closest, did_you_mean
+from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
+from newsfacts.text import (
+    closest,
+    did_you_mean,
+    join_and,
+    paragraph_key,
+    paragraph_words,
+    shorten,
+    split_ids,
+)
+from newsfacts.views.render import LABEL_STYLE, render
+from newsfacts.views.show import html_rows, names_by_id
 
 __all__ = [
     "ArticleReader",
@@ -42,7 +47,6 @@ __all__ = [
     "glossary_lookup",
 ]
 
-LABEL_STYLE = {"description_width": "initial"}
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
@@ -63,7 +67,7 @@ def _paragraph_position(book: Any, start: Any) -> int:
             example="article_reader(book, start=9)",
         )
     if isinstance(start, float) and start != start:
-        raise ValueError(
+        raise WrongValueError(
             "article_reader() takes a paragraph number, such as start=9; you passed nan "
             "(not a number)."
         )
@@ -74,7 +78,7 @@ def _paragraph_position(book: Any, start: Any) -> int:
     if isinstance(key, int) and numbers:
         return keys.index(max(numbers)) if key > max(numbers) else keys.index(min(numbers))
     names = ", ".join(str(k) for k in keys if isinstance(k, str))
-    raise ValueError(
+    raise WrongValueError(
         f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}) "
         f"or one of: {names}. You passed {start!r}."
     )
@@ -138,14 +142,14 @@ class ActorExplorer(widgets.VBox):
             )
             actors = actors[actors["kind"].isin(wanted)]
             if actors.empty and wanted and wanted[0] in set(book.actors["id"]):
-                raise ValueError(
+                raise WrongValueError(
                     f"{wanted[0]!r} is an actor's id, not a kind of actor: give it as the value, "
                     f"such as actor_explorer(book, value={wanted[0]!r})."
                 )
             if actors.empty:
                 known = list(dict.fromkeys(book.actors["kind"]))
                 near = did_you_mean(closest(wanted[0], known)) if wanted else ""
-                raise ValueError(
+                raise WrongValueError(
                     f"No actor has the kind {', '.join(map(repr, wanted)) or '(none given)'}. "
                     f"The kinds are {', '.join(known)}. {near}".strip()
                 )
@@ -165,18 +169,11 @@ class ActorExplorer(widgets.VBox):
     def _actor_id(self, asked: Any) -> str:
         """The id of a shown actor from an id or a name (capitals and spaces do not matter)."""
         ids = list(self.actors["id"])
-        expect(
-            asked,
-            "text",
-            function="actor_explorer",
-            what="an actor's id in quotes",
-            example=f"value={ids[0]!r}",
-        )
         choices = {ident: ident for ident in ids}
         for ident, name in zip(ids, self.actors["name"], strict=True):
             choices.setdefault(str(name), ident)
         try:
-            return pick(asked, choices, "actor", fold=True)
+            return resolve(asked, choices, "actor", function="actor_explorer")
         except UnknownNameError:
             self._not_shown(asked)
             raise
@@ -190,7 +187,7 @@ class ActorExplorer(widgets.VBox):
         ]
         if not hidden.empty:
             row = hidden.iloc[0]
-            raise ValueError(
+            raise WrongValueError(
                 f"{row['name']} is a {row['kind']}, and this explorer shows only "
                 f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to kinds, "
                 "or pick another actor."
@@ -299,10 +296,9 @@ class FactFilter(widgets.VBox):
 def _named_table(book: Any, table: Any) -> pd.DataFrame:
     """One of the book's tables (or its paragraphs) by name, or a friendly error."""
     names = [*book.tables, "paragraphs"]
-    expect(
-        table, "text", function="fact_filter", what="a table's name in quotes", example="'events'"
+    table = resolve(
+        table, names, "table", function="fact_filter", hint=f"The tables are {join_and(names)}."
     )
-    pick(table, names, "table", hint=f"The tables are {', '.join(names)}.")
     return book.paragraphs if table == "paragraphs" else book.tables[table]
 
 
@@ -311,7 +307,7 @@ def _known_column(table: str, columns: list[str], name: str, purpose: str = "") 
     if name in columns:
         return name
     advice = did_you_mean(closest(name, columns)) or f"Its columns are {', '.join(columns)}."
-    raise ValueError(f"book.{table} has no column {name!r}{purpose}. {advice}")
+    raise WrongValueError(f"book.{table} has no column {name!r}{purpose}. {advice}")
 
 
 def _choice(value: Any, values: list[Any], column: str) -> Any:
@@ -328,16 +324,10 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
         return values[texts.index(str(value))]
     shown = ", ".join(texts[:12]) + (", ..." if len(texts) > 12 else "")
     near = did_you_mean(closest(str(value), texts)) if isinstance(value, str) else ""
-    raise ValueError(
-        f"{_short_repr(value)} is not a value of the column {column!r}. "
+    raise WrongValueError(
+        f"{shorten(repr(value))} is not a value of the column {column!r}. "
         f"{near or 'Its values are ' + shown + '.'} Leave value out to show every row."
     )
-
-
-def _short_repr(value: Any, width: int = 60) -> str:
-    """repr() cut to `width` characters, for messages."""
-    text = repr(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class GlossaryLookup(widgets.VBox):

@@ -18,9 +18,7 @@ cannot drift from the tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -35,7 +33,6 @@ __all__ = [
     "other_sourced_columns",
     "article_credit",
     "sources_markdown",
-    "main",
 ]
 
 SOURCE_REFERENCE = re.compile(
@@ -248,32 +245,3 @@ def sources_markdown(book: Any) -> str:
         lines.append("")
     lines += _column_lines(book)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Write (or with ``--check``, compare) the sources list; return 0, or 1 when stale.
-
-    ``python scripts/sources.py [--pack PACK] [--output docs/sources.md] [--check]``
-    """
-    import argparse
-
-    from newsfacts.load import load
-
-    parser = argparse.ArgumentParser(description="List every fact from outside the article.")
-    parser.add_argument("--pack", default=None, help="the pack's folder (default: bundled)")
-    parser.add_argument("--output", default="docs/sources.md", help="where to write the list")
-    parser.add_argument("--check", action="store_true", help="only say whether it is up to date")
-    args = parser.parse_args(argv)
-    book = load(args.pack)
-    text = sources_markdown(book)
-    output = Path(args.output)
-    if args.check:
-        current = output.read_text(encoding="utf-8") if output.exists() else ""
-        if current != text:
-            print(f"{output} is out of date: run python scripts/sources.py")
-            return 1
-        print(f"{output} is up to date.")
-        return 0
-    output.write_text(text, encoding="utf-8")
-    print(f"wrote {output} ({len(outside_facts(book))} outside facts)")
-    return 0

@@ -30,12 +30,13 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_key, paragraph_order
-from newsfacts.cells import cell_text, names_by_id, split_ids
+from newsfacts.errors import WrongValueError
 from newsfacts.marks import mark
-from newsfacts.render import render
-from newsfacts.show import MARKED_BASES, marked_when
-from newsfacts.sources import article_credit
+from newsfacts.pack.spec import SPECS, table_named
+from newsfacts.text import cell_text, paragraph_key, paragraph_order, split_ids
+from newsfacts.views.render import render
+from newsfacts.views.show import MARKED_BASES, marked_when, names_by_id
+from newsfacts.views.sources import article_credit
 
 __all__ = ["Annotated", "Fact", "Kind", "Segment", "annotated_article", "KINDS", "DEFAULT_TABLES"]
 
@@ -92,35 +93,8 @@ KINDS: dict[str, Kind] = {
     )
 }  # fmt: skip
 
-#: What a card and the table of facts show of a row: (label, column, how), where how is
-#: "" (as written), "name" (an id, shown as its name), "names" (ids separated by ";") or
-#: "when" (a date, marked when the article does not give it).
-FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "actors": (("name", "name", ""), ("kind", "kind", ""), ("role", "role", ""),
-               ("belongs to", "affiliation", "name")),
-    "places": (("name", "name", ""), ("kind", "kind", ""), ("part of", "part_of", "name")),
-    "figures": (("value", "value", ""), ("unit", "unit", ""), ("qualifier", "qualifier", ""),
-                ("subject", "subject", "name"), ("description", "description", "")),
-    "events": (("what", "description", ""), ("when", "when", "when"),
-               ("the article's words for when", "when_text", ""), ("modality", "modality", ""),
-               ("who", "actors", "names"), ("where", "place", "name")),
-    "claims": (("speaker", "speaker", "name"), ("claim", "text", ""),
-               ("about", "about", "names")),
-    "relations": (("source", "source", "name"), ("relation", "relation", ""),
-                  ("target", "target", "name")),
-    "glossary": (("term", "term", ""), ("definition", "definition", "")),
-}  # fmt: skip
-
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
-
-_TABLE_NAMES = {
-    **{k.table: k.table for k in KINDS.values()},
-    **{k.name: k.table for k in KINDS.values()},
-    "relation": "relations",
-    "term": "glossary",
-    "terms": "glossary",
-}
 
 
 @dataclass(frozen=True)
@@ -190,10 +164,9 @@ def _resolve_tables(tables: str | Iterable[str] | None) -> tuple[str, ...]:
         tables = tuple(KINDS) if tables == "all" else (tables,)
     chosen: list[str] = []
     for name in tables:
-        table = _TABLE_NAMES.get(str(name).strip().lower())
-        table = table or _TABLE_NAMES.get(str(name).strip().lower().removesuffix("s"))
-        if table is None:
-            raise ValueError(
+        table = table_named(name)
+        if table not in KINDS:
+            raise WrongValueError(
                 f"annotated_article() cannot highlight {name!r}: choose among "
                 f"{', '.join(repr(t) for t in KINDS)}, or 'all'."
             )
@@ -310,32 +283,13 @@ class Annotated:
 
     def headline(self, fact: Fact) -> str:
         """The fact in a few words (plain text): a name, a number, what happened ..."""
-        row, table = fact.row, fact.table
-        if table in ("actors", "places"):
-            return cell_text(row.get("name")) or fact.key
-        if table == "figures":
-            qualifier = cell_text(row.get("qualifier"))
-            qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
-            unit = cell_text(row.get("unit"))
-            number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
-            return f"{qualifier}{number}: {cell_text(row.get('description'))}"
-        if table == "events":
-            return cell_text(row.get("description")) or fact.key
-        if table == "claims":
-            return f"{self._name(row.get('speaker'))}: {cell_text(row.get('text'))}"
-        if table == "relations":
-            return (
-                f"{self._name(row.get('source'))} {cell_text(row.get('relation'))} "
-                f"{self._name(row.get('target'))}"
-            )
-        if table == "glossary":
-            return f"{fact.key}: {cell_text(row.get('definition'))}"
-        return fact.key
+        spec = SPECS.get(fact.table)
+        return (spec.headline(fact.row, self._name) if spec else "") or fact.key
 
     def fields(self, fact: Fact) -> list[tuple[str, str]]:
         """The row's main fields as (label, plain text) pairs, empty ones left out."""
         found = []
-        for label, column, how in FIELDS.get(fact.table, ()):
+        for label, column, how in SPECS[fact.table].card if fact.table in SPECS else ():
             value = fact.row.get(column)
             if how == "name":
                 value = self._name(value)

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts.errors import Problem
-from newsfacts.textfile import UTF8_FIX, decode_utf8
+from newsfacts.pack.read import UTF8_FIX, decode, read_bytes
 
 
 def split_paragraphs(text: str) -> pd.DataFrame:
@@ -72,47 +72,6 @@ def split_paragraphs(text: str) -> pd.DataFrame:
     )
 
 
-def paragraph_key(value: Any) -> int | str | None:
-    """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
-
-    >>> paragraph_key(" 6 "), paragraph_key(6.0), paragraph_key("Headline"), paragraph_key("")
-    (6, 6, 'headline', None)
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return int(value) if float(value).is_integer() else None
-    text = " ".join(str(value).split()).casefold()
-    if not text or text in {"<na>", "nan"}:
-        return None
-    return int(text) if text.isdigit() else text
-
-
-def paragraph_words(key: Any, short: bool = True) -> str:
-    """How a student reads where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), or the
-    part's name (``"headline"``); ``""`` when there is none."""
-    key = paragraph_key(key)
-    if key is None:
-        return ""
-    if isinstance(key, int):
-        return f"¶ {key}" if short else f"paragraph {key}"
-    return key
-
-
-def paragraph_order(key: Any) -> tuple[int, int, str]:
-    """A sort key in reading order: headline, byline, captions, then the story by number."""
-    key = paragraph_key(key)
-    if isinstance(key, int):
-        return (1, key, "")
-    if key is None:
-        return (2, 0, "")
-    caption = key.removeprefix("caption ")
-    rank = {"headline": 0, "byline": 1}.get(key, 2 + int(caption) if caption.isdigit() else 99)
-    return (0, rank, key)
-
-
 def _blocks(text: str) -> list[str]:
     blocks: list[str] = []
     current: list[str] = []
@@ -140,13 +99,10 @@ def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int]
     problems : list of Problem
         A missing or empty article, and each line of bytes that are not UTF-8.
     """
-    try:
-        data = (folder / name).read_bytes()
-    except OSError:
-        missing = f"the article is missing (looked for {folder / name})."
-        fix = "Put the article's text in the pack folder: title, blank line, byline, ..."
-        return None, set(), [Problem(name, None, None, None, missing, fix)]
-    text, bad = decode_utf8(data)
+    data, problems = read_bytes(folder / name, name, "the article")
+    if data is None:
+        return None, set(), problems
+    text, bad = decode(data, name)
     paragraphs = split_paragraphs(text)
     if paragraphs.empty:
         return (
@@ -154,7 +110,7 @@ def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set[int]
             set(),
             [Problem(name, None, None, None, "the article is empty.", "Paste its text in.")],
         )
-    problems = [Problem(name, b.line, None, None, b.describe(), UTF8_FIX) for b in bad]
+    problems = [Problem(name, line, None, None, words, UTF8_FIX) for line, words in bad]
     parts = zip(paragraphs["paragraph"], paragraphs["text"], strict=True)
     damaged = {k for k, t in parts if "\ufffd" in t} if bad else set()
     return paragraphs, damaged, problems

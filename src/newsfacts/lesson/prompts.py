@@ -2,18 +2,16 @@
 
 The prompts are the pack's ``prompts.csv`` rows for the lesson. Students see the prompts
 only, as plain HTML, so they also show in a printed handout; a writing task is answered in
-the text cell the lesson puts under it, which is saved with the notebook. Model answers stay
-in the teacher edition (`newsfacts.questions.answer_key` with ``part="prompts"``).
+the text cell the lesson puts under it, which is saved with the notebook. Model answers are
+not in the pack at all: the teacher edition reads them (`newsfacts.teacher.model_answers`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsfacts.checks import expect
-from newsfacts.content import lesson_rows
-from newsfacts.errors import pick
-from newsfacts.render import render
+from newsfacts.errors import resolve
+from newsfacts.views.render import render
 
 __all__ = ["HEADINGS", "Prompts", "prompts"]
 
@@ -52,11 +50,9 @@ def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
         then stands above the cell, so none is repeated. Default: all, with headings.
     """
     if kind is not None:
-        expect(
-            kind, "text", function="prompts", what="a kind of prompt in quotes", example="'discuss'"
-        )
-        pick(kind, list(HEADINGS), "kind of prompt")
-    rows = lesson_rows(book, "prompts", lesson)
+        kind = resolve(kind, list(HEADINGS), "kind of prompt", function="prompts")
+    chosen = book.lesson(lesson, function="prompts")
+    rows = chosen.prompts
     groups = []
     for name, heading in HEADINGS.items():
         picked = rows[rows["kind"] == name]
@@ -66,7 +62,7 @@ def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
         "prompts.html",
         groups=groups,
         show_headings=kind is None,
-        lesson=str(lesson),
+        lesson=chosen.id,
         kind=kind or "",
     )
     return Prompts(html, [text for _, texts in groups for text in texts])

@@ -1,0 +1,212 @@
+"""Every change `start` makes to the kernel, in one place, so each can be seen and undone.
+
+`start` (the first code cell of every lesson) loads the book and, in IPython:
+
+1. shows every DataFrame through `newsfacts.views.show.table_html` (a word in the corner
+   header cell, a scroll box a keyboard reaches) and a `Citation` as its paragraph with
+   the quote marked;
+2. sets pandas' ``display.max_colwidth`` to None: notes and quotes are shown whole;
+3. puts ``check`` and ``describe``, bound to this book, in the notebook's namespace (the
+   exercise checker marks against the book `start` returned, like otter-grader's
+   ``grader = otter.Notebook()``);
+4. unless ``friendly=False``, shows plain words instead of a traceback (IPython's public
+   ``set_custom_exc``) for newsfacts' own errors, a misspelt name, and the three commonest
+   pandas slips: a column that is not there, a table that is not there, and ``and``
+   where ``&`` is meant. Any other error keeps its full traceback, so a bug still shows
+   as a bug.
+
+`stop` undoes 1, 2 and 4.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+import pandas as pd
+
+from newsfacts.book import Book, Citation
+from newsfacts.errors import NewsfactsError
+from newsfacts.lesson.exercises import Checker
+from newsfacts.load import load
+from newsfacts.text import closest, did_you_mean, join_and, shorten
+from newsfacts.views.show import citation_html, table_html
+
+__all__ = ["start", "stop", "message_for"]
+
+#: The exceptions the friendly handler looks at; it shows plain words only for those it
+#: recognises (`message_for`) and the usual traceback for the rest.
+WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
+
+_AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous")
+
+
+def _shell() -> Any:
+    try:
+        from IPython import get_ipython  # only in a kernel: IPython is there
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
+    """Load the article's facts (the bundled article, or `pack`) and set up the notebook.
+
+    Parameters
+    ----------
+    pack : str or path-like, optional
+        A pack folder; the bundled article by default.
+    friendly : bool, default True
+        Show plain words instead of tracebacks for the errors students make most; False
+        leaves every traceback as IPython shows it.
+    shell : IPython shell, optional
+        The shell to set up; by default the running one (none outside IPython).
+
+    Returns
+    -------
+    Book
+        The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
+    """
+    book = load(pack)
+    pd.set_option("display.max_colwidth", None)
+    shell = shell or _shell()
+    if shell is not None:
+        html = shell.display_formatter.formatters["text/html"]
+        html.for_type(pd.DataFrame, table_html)
+        html.for_type(Citation, citation_html)
+        checker = Checker(book)
+        shell.user_ns.update(check=checker, describe=checker.describe)
+        shell.set_custom_exc(WATCHED if friendly else (), _handler if friendly else None)
+    return book
+
+
+def stop(shell: Any = None) -> None:
+    """Undo what `start` changed: tables, pandas' option and friendly errors."""
+    pd.reset_option("display.max_colwidth")
+    shell = shell or _shell()
+    if shell is not None:
+        html = shell.display_formatter.formatters["text/html"]
+        for kind in (pd.DataFrame, Citation):
+            html.pop(kind, None)
+        shell.set_custom_exc((), None)
+
+
+def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None):
+    text = message_for(value, tb, [n for n in shell.user_ns if not n.startswith("_")])
+    if text is not None:
+        lines = [f"\N{LEFT-POINTING MAGNIFYING GLASS} {etype.__name__}", *text.split("\n")]
+        # IPython's documented hook for an exception's own traceback: the words, no frames.
+        value._render_traceback_ = lambda: lines  # type: ignore[attr-defined]
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
+    """The plain words a student sees for an error, or None to show its traceback.
+
+    >>> message_for(NameError("name 'boook' is not defined"), None, ["book", "check"])
+    "Python does not know the name 'boook'. Did you mean 'book'? \
+If it is spelt right, run the cells above this one first."
+    >>> message_for(ZeroDivisionError("division by zero")) is None
+    True
+    """
+    if isinstance(error, NewsfactsError):
+        return str(error)
+    if isinstance(error, NameError) and not isinstance(error, AttributeError):
+        missing = getattr(error, "name", None) or next(
+            iter(re.findall(r"'([^']+)'", str(error))), ""
+        )
+        advice = did_you_mean(closest(missing, names or []))
+        return (
+            f"Python does not know the name {missing!r}. {advice + ' ' if advice else ''}"
+            "If it is spelt right, run the cells above this one first."
+        )
+    if isinstance(error, AttributeError):
+        return _no_attribute(error)
+    if isinstance(error, KeyError):
+        return _no_column(error, tb)
+    if isinstance(error, ValueError) and _AMBIGUOUS.search(str(error)):
+        return _use_ampersand(tb)
+    return None
+
+
+def _no_attribute(error: AttributeError) -> str | None:
+    """A table the book does not have, or a column a table does not have (``book.claim``)."""
+    owner, name = getattr(error, "obj", None), getattr(error, "name", None)
+    if not isinstance(name, str):
+        return None
+    if isinstance(owner, Book):
+        tables = [*owner.tables, "paragraphs"]
+        advice = did_you_mean(closest(name, tables))
+        return (
+            f"The book has no table {name!r}. {advice + ' ' if advice else ''}"
+            f"Its tables are {join_and(tables)}."
+        )
+    if isinstance(owner, pd.DataFrame) and name not in dir(owner):
+        return _columns_message(name, owner)
+    return None
+
+
+def _no_column(error: KeyError, tb: Any) -> str | None:
+    """A column a table does not have, asked for with ``table["name"]``."""
+    key = error.args[0] if error.args else None
+    frame = next((f for f in _frames(tb) if isinstance(f.f_locals.get("self"), pd.DataFrame)), None)
+    table = frame.f_locals["self"] if frame is not None else None
+    if table is None or frame.f_code.co_name != "__getitem__" or not isinstance(key, str | list):
+        return None
+    missing = [k for k in ([key] if isinstance(key, str) else key) if k not in table.columns]
+    return _columns_message(missing[0], table) if missing and isinstance(missing[0], str) else None
+
+
+def _columns_message(name: str, table: pd.DataFrame) -> str:
+    columns = [str(c) for c in table.columns]
+    advice = did_you_mean(closest(name, columns))
+    return (
+        f"This table has no column {name!r}. {advice + ' ' if advice else ''}"
+        f"Its columns are {join_and(columns)}."
+    )
+
+
+def _frames(tb: Any) -> list[Any]:
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    return frames
+
+
+class _Ampersand(ast.NodeTransformer):
+    """``a and b`` -> ``(a) & (b)``; ``or`` -> ``|``; ``not x`` -> ``~(x)``."""
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
+        self.generic_visit(node)
+        op = ast.BitAnd() if isinstance(node.op, ast.And) else ast.BitOr()
+        combined = node.values[0]
+        for value in node.values[1:]:
+            combined = ast.BinOp(combined, op, value)
+        return combined
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        return ast.UnaryOp(ast.Invert(), node.operand) if isinstance(node.op, ast.Not) else node
+
+
+def _use_ampersand(tb: Any) -> str:
+    """Say to write ``&`` with parentheses, showing the student's own line rewritten."""
+    head = (
+        "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
+        "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
+    )
+    example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
+    frames = [f for f in _frames(tb) if "site-packages" not in f.f_code.co_filename]
+    if frames:
+        code = frames[-1].f_code
+        line = linecache.getline(code.co_filename, frames[-1].f_lineno).strip()
+        try:
+            rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
+        except (SyntaxError, ValueError):
+            rewritten = ""
+        if rewritten and rewritten != ast.unparse(ast.parse(line)):
+            example = rewritten
+    return f"{head}\n    {shorten(example, 300)}"

@@ -1,0 +1,130 @@
+"""What a pack is and how it is read: the spec, the reader, the rules.
+
+`read_pack` reads a pack once (every cell normalised), prepares each table, runs every rule
+of `newsfacts.pack.rules.RULES`, and returns the typed frames with the problems found.
+The book (`newsfacts.load`) and `newsfacts check` both read a pack through it, so they
+see the same values.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsfacts.errors import Problem
+from newsfacts.pack.article import read_article
+from newsfacts.pack.content_rules import answers_problems  # also registers the rules
+from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
+from newsfacts.pack.rules import Pack, check
+from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
+from newsfacts.text import paragraph_key, parse_number
+
+__all__ = ["Read", "read_pack", "read_answers", "answers_file", "to_frame"]
+
+#: The problems that stop everything else being read come first in a file's list.
+_FIRST = ("the file is ", "the pack has no ", "there is no such folder")
+
+
+@dataclass
+class Read:
+    """What `read_pack` found: the metadata, the article's parts, the frames and problems."""
+
+    folder: Path
+    metadata: dict[str, Any] | None
+    paragraphs: pd.DataFrame | None
+    frames: dict[str, pd.DataFrame]
+    problems: list[Problem]
+
+
+def read_pack(descriptor: Path) -> Read:
+    """Read and check the pack whose ``datapackage.json`` is `descriptor`."""
+    folder = descriptor.parent
+    metadata, problems = read_descriptor(descriptor)
+    if metadata is None:
+        return Read(folder, None, None, {}, problems)
+    name = article_file(metadata)
+    paragraphs, damaged, found = read_article(folder, name)
+    problems += found
+    tables: dict[str, Table] = {}
+    unread: set[str] = set()
+    for resource in resources(metadata):
+        table, found = read_table(folder, resource)
+        problems += found
+        if table is not None:
+            tables[table.name] = table
+            problems += table.prepare()
+        elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
+            unread.add(resource["name"])
+    problems += check(Pack(folder, metadata, tables, paragraphs, damaged, unread))
+    files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
+    order = {file: number for number, file in enumerate(files)}
+    problems.sort(
+        key=lambda p: (order.get(p.file, len(order)), not p.message.startswith(_FIRST), p.line or 0)
+    )
+    frames = {} if problems else {name: to_frame(table) for name, table in tables.items()}
+    return Read(folder, metadata, paragraphs, frames, problems)
+
+
+#: The model answers' file: the teacher's, never in the wheel or the student branch.
+ANSWERS = "answers.csv"
+ANSWERS_SCHEMA = {
+    "fields": [{"name": "id", "type": "string"}, {"name": "model_answer", "type": "string"}],
+    "primaryKey": ["id"],
+}
+
+
+def answers_file(folder: Path) -> Path | None:
+    """Where a pack's model answers are: ``answers.csv`` in the pack, or for a pack in a
+    repository's ``data/``, ``teacher/answers/<pack>.csv`` (the bundled pack's); or None."""
+    folder = Path(folder)
+    candidates = [
+        folder / ANSWERS,
+        folder.parent.parent / "teacher" / "answers" / f"{folder.name}.csv",
+    ]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def read_answers(path: Path, prompt_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read a file of model answers (``id``, ``model_answer``) and check that each is about
+    one prompt of the pack; an empty frame when it cannot be read."""
+    resource = {"name": "answers", "path": path.name, "schema": ANSWERS_SCHEMA}
+    table, problems = read_table(path.parent, resource)
+    if table is not None:
+        problems += table.prepare() + answers_problems(table, prompt_ids)
+    if table is None or problems:
+        return pd.DataFrame({"id": [], "model_answer": []}, dtype="str"), problems
+    return to_frame(table), []
+
+
+def to_frame(table: Table) -> pd.DataFrame:
+    """A checked table as a DataFrame with its schema's columns and types.
+
+    Columns come in the schema's order. ``integer`` becomes int64 (nullable Int64 when a
+    cell is empty), ``number`` float64 (NaN when empty), ``paragraph`` a story number or a
+    part's name; other text stays as written, an empty cell being ``""``.
+    """
+    columns: dict[str, Any] = {}
+    for f in table.fields:
+        cells = [row[table.column[f["name"]]] for row in table.rows]
+        kind = f.get("type", "string")
+        if f["name"] == "paragraph":
+            columns["paragraph"] = pd.Series([paragraph_key(c) for c in cells], dtype="object")
+        elif kind == "integer":
+            values = [parse_integer(c) if c else None for c in cells]
+            missing = None in values
+            columns[f["name"]] = (
+                pd.array(values, dtype="Int64") if missing else np.array(values, dtype="int64")
+            )
+        elif kind == "number":
+            values = [parse_number(c) for c in cells]
+            columns[f["name"]] = np.array(
+                [math.nan if v is None else v for v in values], dtype="float64"
+            )
+        else:
+            columns[f["name"]] = pd.Series(cells, dtype="str")
+    return pd.DataFrame(columns)

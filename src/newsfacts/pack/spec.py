@@ -1,0 +1,241 @@
+"""What a pack is: its ``datapackage.json``, and one spec per table.
+
+``datapackage.json`` is the one place a pack declares its tables: columns, types,
+constraints, ``primaryKey``, and references between tables. A reference into one table is a
+Table Schema ``foreignKeys`` entry; a column that may point into several tables, or hold
+several ids separated by ``;``, says so on its field::
+
+    {"name": "part_of", "type": "string", "references": ["places", "actors"]}
+    {"name": "actors", "type": "string", "references": ["actors"], "separator": ";"}
+
+(``"*"`` stands for every fact table keyed by an id, ``"glossary"`` adds the glossary's terms.)
+`references` reads both. `SPECS` adds what the code needs to know of each fact table beyond
+the descriptor: what one row is called, the fields its card shows and its headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from newsfacts.errors import Problem
+from newsfacts.text import cell_text, split_ids
+
+DESCRIPTOR = "datapackage.json"
+
+#: The tables every pack holds, in the order they are shown.
+TABLES = ("actors", "places", "figures", "events", "claims", "relations", "glossary")
+#: Fact tables a pack may hold or leave out; the book holds an empty table when absent.
+OPTIONAL_TABLES = ("perspectives",)
+#: The lesson content a pack may hold beside its facts, never part of ``book.tables``.
+CONTENT_TABLES = ("lessons", "questions", "exercises", "sorting", "prompts")
+#: How many options a quiz question may have (``option_1`` to ``option_4``).
+OPTIONS = 4
+#: In a field's ``references``: every fact table keyed by an id.
+ANY_ID = "*"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column whose cells are ids of rows in other tables (declared in the descriptor)."""
+
+    table: str
+    column: str
+    targets: tuple[str, ...]
+    many: bool = False
+
+    def ids_in(self, cell: Any) -> list[str]:
+        """The ids a cell holds.
+
+        >>> Reference("events", "actors", ("actors",), many=True).ids_in("macron; starmer")
+        ['macron', 'starmer']
+        """
+        return (
+            split_ids(cell)
+            if self.many
+            else [cell_text(cell).strip()] * bool(cell_text(cell).strip())
+        )
+
+
+def references(metadata: dict[str, Any]) -> list[Reference]:
+    """Every reference the descriptor declares: ``foreignKeys`` and fields' ``references``."""
+    found: dict[tuple[str, str], Reference] = {}
+    for resource in resources(metadata):
+        name, schema = resource["name"], resource["schema"]
+        keys = schema.get("foreignKeys")
+        for fk in keys if isinstance(keys, list) else []:
+            target = fk.get("reference") if isinstance(fk, dict) else None
+            fields = fk.get("fields") if isinstance(fk, dict) else None
+            fields = [fields] if isinstance(fields, str) else fields
+            if isinstance(target, dict) and isinstance(fields, list) and len(fields) == 1:
+                table = target.get("resource") or name
+                if isinstance(fields[0], str) and isinstance(table, str):
+                    found[(name, fields[0])] = Reference(name, fields[0], (table,))
+        for f in schema["fields"]:
+            targets = f.get("references")
+            if isinstance(targets, list) and all(isinstance(t, str) for t in targets):
+                many = f.get("separator") == ";"
+                found[(name, f["name"])] = Reference(name, f["name"], tuple(targets), many)
+    return list(found.values())
+
+
+Card = tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What a row of one fact table is, beyond its columns.
+
+    Attributes
+    ----------
+    name, singular : str
+        The table (``"actors"``) and one row of it (``"actor"``).
+    card : tuple of (label, column, how)
+        What a card shows, in order; ``how`` is "" (as written), "name" (an id shown as
+        its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
+        article does not give it).
+    headline : callable
+        ``headline(row, name_of)``: the row in a few words; ``name_of`` turns an id into
+        its name.
+    """
+
+    name: str
+    singular: str
+    card: Card
+    headline: Callable[[dict[str, Any], Callable[[Any], str]], str]
+
+
+def _figure(row: dict[str, Any], _name_of: Callable[[Any], str]) -> str:
+    qualifier = cell_text(row.get("qualifier"))
+    qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
+    unit = cell_text(row.get("unit"))
+    number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
+    return f"{qualifier}{number}: {cell_text(row.get('description'))}"
+
+
+def _field(column: str) -> Callable[[dict[str, Any], Callable[[Any], str]], str]:
+    return lambda row, _name_of: cell_text(row.get(column))
+
+
+SPECS: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("actors", "actor", (("name", "name", ""), ("kind", "kind", ""), ("role", "role", ""),
+                  ("belongs to", "affiliation", "name")), _field("name")),
+        TableSpec("places", "place", (("name", "name", ""), ("kind", "kind", ""),
+                  ("part of", "part_of", "name")), _field("name")),
+        TableSpec("figures", "figure", (("value", "value", ""), ("unit", "unit", ""),
+                  ("qualifier", "qualifier", ""), ("subject", "subject", "name"),
+                  ("description", "description", "")), _figure),
+        TableSpec("events", "event", (("what", "description", ""), ("when", "when", "when"),
+                  ("the article's words for when", "when_text", ""), ("modality", "modality", ""),
+                  ("who", "actors", "names"), ("where", "place", "name")), _field("description")),
+        TableSpec("claims", "claim", (("speaker", "speaker", "name"), ("claim", "text", ""),
+                  ("about", "about", "names")),
+                  lambda row, name_of: f"{name_of(row.get('speaker'))}: {cell_text(row.get('text'))}"),
+        TableSpec("relations", "relation", (("source", "source", "name"),
+                  ("relation", "relation", ""), ("target", "target", "name")),
+                  lambda row, name_of: f"{name_of(row.get('source'))} "
+                  f"{cell_text(row.get('relation'))} {name_of(row.get('target'))}"),
+        TableSpec("glossary", "glossary term", (("term", "term", ""),
+                  ("definition", "definition", "")),
+                  lambda row, _: f"{cell_text(row.get('term'))}: {cell_text(row.get('definition'))}"),
+        TableSpec("perspectives", "perspective", (("actor", "actor", "name"),
+                  ("stance", "stance", ""), ("what", "text", "")),
+                  lambda row, name_of: f"{name_of(row.get('actor'))} {cell_text(row.get('stance'))}: "
+                  f"{cell_text(row.get('text'))}"),
+    )
+}  # fmt: skip
+
+
+def table_named(name: Any) -> str | None:
+    """The fact table a student means by a table's or a row's name (``"claim"``), or None.
+
+    >>> table_named(" Claim"), table_named("terms"), table_named("nothing")
+    ('claims', 'glossary', None)
+    """
+    asked = cell_text(name).strip().casefold()
+    for spec in SPECS.values():
+        if asked in (spec.name, spec.singular, spec.name.removesuffix("s"), spec.singular + "s"):
+            return spec.name
+    return "glossary" if asked in ("term", "terms") else None
+
+
+def check_descriptor(name: str, metadata: Any) -> list[Problem]:
+    """What is wrong with a descriptor's shape: its resources and the tables a pack needs."""
+
+    def problem(message: str, fix: str) -> Problem:
+        return Problem(name, None, None, None, message, fix)
+
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("resources"), list):
+        return [problem("it has no list of 'resources'.", "Start from the bundled pack's file.")]
+    problems = []
+    for number, resource in enumerate(metadata["resources"], start=1):
+        if not _usable(resource):
+            message = (
+                f"resource number {number} needs a 'name', a 'path' (a file name such as "
+                "'actors.csv') and a 'schema' with a list of 'fields', each with a 'name'."
+            )
+            problems.append(
+                problem(message, "Compare it with the same resource in the bundled pack.")
+            )
+    extra = metadata.get("newsfacts")
+    if isinstance(extra, dict) and "article" in extra and not _file_name(extra["article"]):
+        message = f"newsfacts.article is {extra['article']!r}, which is not a file name."
+        fix = "Write the article's file name, such as 'article.txt', or remove the entry."
+        problems.append(problem(message, fix))
+    names = [r["name"] for r in resources(metadata)]
+    for table in TABLES:
+        if table not in names:
+            fix = f"Add the resource {table!r} (copy it from the bundled pack)."
+            problems.append(problem(f"it describes no table named {table!r}.", fix))
+    return problems
+
+
+def _file_name(value: Any) -> bool:
+    """Whether a descriptor value can name a file: text, not empty, without NUL."""
+    return isinstance(value, str) and bool(value.strip()) and "\x00" not in value
+
+
+def _usable(resource: Any) -> bool:
+    schema = resource.get("schema") if isinstance(resource, dict) else None
+    return (
+        isinstance(schema, dict)
+        and isinstance(resource.get("name"), str)
+        and _file_name(resource.get("path"))
+        and isinstance(schema.get("fields"), list)
+        and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"])
+    )
+
+
+def resources(metadata: Any) -> list[dict[str, Any]]:
+    """The usable table descriptions of a descriptor, in order."""
+    found = metadata.get("resources") if isinstance(metadata, dict) else None
+    return [r for r in found if _usable(r)] if isinstance(found, list) else []
+
+
+def article_file(metadata: Any) -> str:
+    """The article's file name: ``article.txt`` unless the descriptor says otherwise.
+
+    >>> article_file({"newsfacts": {"article": "story.txt"}}), article_file({})
+    ('story.txt', 'article.txt')
+    """
+    extra = metadata.get("newsfacts") if isinstance(metadata, dict) else None
+    return (
+        extra["article"]
+        if isinstance(extra, dict) and _file_name(extra.get("article"))
+        else "article.txt"
+    )
+
+
+def key_column(resource: Any) -> str | None:
+    """The single column of a resource's primary key, or None.
+
+    >>> key_column({"schema": {"primaryKey": ["id"]}}), key_column({"schema": {"primaryKey": "term"}})
+    ('id', 'term')
+    """
+    schema = resource.get("schema") if isinstance(resource, dict) else None
+    key = schema.get("primaryKey") if isinstance(schema, dict) else None
+    key = [key] if isinstance(key, str) else key
+    return key[0] if isinstance(key, list) and len(key) == 1 and isinstance(key[0], str) else None

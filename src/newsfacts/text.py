@@ -1,0 +1,203 @@
+"""Text helpers, each written once: cells as text, plurals, shortening, lists, suggestions.
+
+Nothing here imports pandas, ipywidgets or matplotlib, so every layer can use it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "cell_text",
+    "cell_words",
+    "split_ids",
+    "parse_number",
+    "lesson_id",
+    "plural",
+    "shorten",
+    "join_and",
+    "wrap",
+    "closest",
+    "did_you_mean",
+    "paragraph_key",
+    "paragraph_words",
+    "paragraph_order",
+]
+
+_NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+
+
+def cell_text(value: Any) -> str:
+    """A table cell as text: "" for a missing value, 75 for 75.0.
+
+    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("Kyiv")
+    ('75', '', '', 'Kyiv')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    text = str(value)
+    return "" if text == "<NA>" else text  # pandas.NA, in a column of whole numbers
+
+
+def cell_words(value: Any) -> str:
+    """A cell as text without the spaces around it, for a label, a name or an id.
+
+    >>> cell_words(" Kyiv "), cell_words(None)
+    ('Kyiv', '')
+    """
+    return cell_text(value).strip()
+
+
+def split_ids(value: Any) -> list[str]:
+    """The ids of a cell that lists several, separated by semicolons.
+
+    >>> split_ids("macron; starmer;;")
+    ['macron', 'starmer']
+    """
+    return [part.strip() for part in cell_text(value).split(";") if part.strip()]
+
+
+def parse_number(text: Any) -> float | None:
+    """Read a number written in digits with a dot for decimals, or return None.
+
+    >>> parse_number("75"), parse_number("0.5"), parse_number("75%"), parse_number("1,5")
+    (75.0, 0.5, None, None)
+    """
+    text = cell_text(text)
+    return float(text) if _NUMBER.fullmatch(text) else None
+
+
+def lesson_id(value: Any) -> str:
+    """A lesson's id as a pack writes it: ``3``, ``"3"``, ``" 03 "`` all give ``"03"``.
+
+    A spreadsheet turns ``01`` into ``1``; this reads it back.
+
+    >>> lesson_id(3), lesson_id(" 3"), lesson_id("03"), lesson_id("intro")
+    ('03', '03', '03', 'intro')
+    """
+    text = cell_words(value)
+    return text.zfill(2) if text.isdigit() else text
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """ "1 figure", "3 figures" (`many` for an odd plural).
+
+    >>> plural(1, "row"), plural(3, "row"), plural(2, "body", "bodies")
+    ('1 row', '3 rows', '2 bodies')
+    """
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def shorten(text: Any, width: int = 60) -> str:
+    """Text cut to `width` characters, keeping its start.
+
+    >>> shorten("a" * 70, width=10)
+    'aaaaaaaaa…'
+    """
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def join_and(items: Iterable[str]) -> str:
+    """ "a, b and c".
+
+    >>> join_and(["a", "b", "c"]), join_and(["a"])
+    ('a, b and c', 'a')
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def wrap(words: str, width: int) -> str:
+    """Words broken into lines of at most `width` characters, never inside a word."""
+    return textwrap.fill(words, width=width, break_long_words=False, break_on_hyphens=False)
+
+
+def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -> list[str]:
+    """Up to `n` suggestions for a mistyped `word`, best first (case ignored).
+
+    `choices` is either the texts to compare with, or a mapping from a text (an id, a name)
+    to what to suggest for it (an id). A choice that merely contains a `word` of three
+    letters or more is suggested when nothing is close enough by spelling.
+
+    >>> closest("macrn", ["macron", "merz", "starmer"])
+    ['macron']
+    >>> closest("emanuel macron", {"Emmanuel Macron": "macron", "macron": "macron"})
+    ['macron']
+    """
+    if not isinstance(choices, Mapping):
+        choices = {choice: choice for choice in choices}
+    folded: dict[str, list[str]] = {}
+    for text, value in choices.items():
+        folded.setdefault(str(text).casefold(), []).append(value)
+    key = str(word).casefold().strip()
+    matches = difflib.get_close_matches(key, list(folded), n=n * 2, cutoff=0.6)
+    if not matches and len(key) >= 3:
+        matches = [text for text in folded if key in text]
+    found: list[str] = []
+    for text in matches:
+        found += [value for value in folded[text] if value not in found]
+    return found[:n]
+
+
+def did_you_mean(suggestions: Sequence[str] | Iterable[str]) -> str:
+    """Phrase suggestions as a question, or return '' when there are none.
+
+    >>> did_you_mean(["macron", "merz"])
+    "Did you mean 'macron', 'merz'?"
+    """
+    suggestions = list(suggestions)
+    return "Did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
+
+
+def paragraph_key(value: Any) -> int | str | None:
+    """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
+
+    >>> paragraph_key(" 6 "), paragraph_key(6.0), paragraph_key("Headline"), paragraph_key("")
+    (6, 6, 'headline', None)
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() else None
+    text = " ".join(str(value).split()).casefold()
+    if not text or text in {"<na>", "nan"}:
+        return None
+    return int(text) if text.isdigit() else text
+
+
+def paragraph_words(key: Any, short: bool = True) -> str:
+    """How a student reads where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), or the
+    part's name (``"headline"``); ``""`` when there is none."""
+    key = paragraph_key(key)
+    if key is None:
+        return ""
+    if isinstance(key, int):
+        return f"¶ {key}" if short else f"paragraph {key}"
+    return key
+
+
+def paragraph_order(key: Any) -> tuple[int, int, str]:
+    """A sort key in reading order: headline, byline, captions, then the story by number."""
+    key = paragraph_key(key)
+    if isinstance(key, int):
+        return (1, key, "")
+    if key is None:
+        return (2, 0, "")
+    caption = key.removeprefix("caption ")
+    rank = {"headline": 0, "byline": 1}.get(key, 2 + int(caption) if caption.isdigit() else 99)
+    return (0, rank, key)
