@@ -15,8 +15,8 @@ from markupsafe import escape
 from pack_helpers import replace
 
 import newsfacts
-from newsfacts import annotate
-from newsfacts.annotate import KINDS, annotated_article
+from newsfacts.views import annotate
+from newsfacts.views.annotate import KINDS, annotated_article
 from newsfacts.marks import mark_label
 
 HOSTILE = '<script>alert(1)</script> & "Friends"'

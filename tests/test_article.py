@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from newsfacts import DataError
-from newsfacts.article import read_article, split_paragraphs
+from newsfacts.pack.article import read_article, split_paragraphs
 
 MINI = Path(__file__).parent / "fixtures" / "mini-pack"
 ARTICLE = "Title here\n\nA. Writer\nFirst caption\nSecond caption\n\nBody one.\n\nBody two."

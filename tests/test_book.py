@@ -7,7 +7,7 @@ from pack_helpers import MINI_PACK
 
 import newsfacts
 from newsfacts import Book, UnknownNameError
-from newsfacts.citation import Citation
+from newsfacts.book import Citation
 
 load_module = importlib.import_module("newsfacts.load")  # newsfacts.load is the function
 

@@ -13,12 +13,13 @@ import pytest
 from pack_helpers import MINI_PACK, problems_of, replace
 
 import newsfacts
-from newsfacts.citation import Citation
-from newsfacts.content import evidence_lines, feedback_html
-from newsfacts.exercises import check, exercises
-from newsfacts.prompts import prompts
-from newsfacts.questions import answer_key, check_understanding, questions
-from newsfacts.quiz import sorting
+from newsfacts.book import Citation
+from newsfacts.views.show import evidence_lines, feedback_html
+from newsfacts.lesson.exercises import check, exercises
+from newsfacts.lesson.prompts import prompts
+from newsfacts.lesson.questions import check_understanding, questions
+from newsfacts.teacher import answer_key
+from newsfacts.lesson.quiz import sorting
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "paris-2026"
@@ -196,7 +197,7 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
 def test_explorers_and_charts_run_on_a_small_pack(folder):
     from newsfacts import plots
     from newsfacts import widgets as W
-    from newsfacts.annotate import annotated_article
+    from newsfacts.views.annotate import annotated_article
 
     book = newsfacts.load(folder)
     first_actor = book.actors["id"].iloc[0]
@@ -241,12 +242,10 @@ def book_prompts(folder: Path) -> dict[str, list[str]]:
 
 
 def test_every_bundled_lesson_has_questions_and_discuss_write_extend_prompts():
-    from newsfacts.content import lesson_rows
-
     book = newsfacts.load()
     for lesson in ["00", "01", "02", "03", "04", "05", "06"]:
         assert questions(book, lesson)
-        kinds = set(lesson_rows(book, "prompts", lesson)["kind"])
+        kinds = set(book.lesson(lesson).prompts["kind"])
         assert kinds == {"discuss", "write", "extend"}, lesson
     assert len(sorting(book, "02").items) >= 4
     assert len(sorting(book, "06").items) >= 4

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import newsfacts
-from newsfacts.exercises import check, exercises
+from newsfacts.lesson.exercises import check, exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 TEACHER = sorted((ROOT / "teacher").glob("[0-9][0-9]-*.ipynb"))

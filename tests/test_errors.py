@@ -1,8 +1,8 @@
 import pickle
 
 from newsfacts import DataError, UnknownNameError
-from newsfacts.errors import Problem, pick
-from newsfacts.suggest import closest, did_you_mean
+from newsfacts.errors import Problem, resolve as pick
+from newsfacts.text import closest, did_you_mean
 
 PROBLEM = Problem("places.csv", 3, "paris", "kind", "'town' is not one of city, area.", "Fix it.")
 

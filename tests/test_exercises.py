@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import newsfacts
-from newsfacts.exercises import check, describe, exercises
-from newsfacts.schema import CONTENT_TABLES
+from newsfacts.lesson.exercises import check, describe, exercises
+from newsfacts.pack.spec import CONTENT_TABLES
 
 EXERCISES = sorted(exercises(newsfacts.load()))
 ROWS = [name for name, e in exercises(newsfacts.load()).items() if isinstance(e.expected, tuple)]
@@ -152,7 +152,7 @@ def test_describe_gives_the_task():
 def test_check_marks_against_the_pack_start_loaded(tmp_path):
     import shutil
 
-    from newsfacts import exercises
+    from newsfacts.lesson import exercises
     from newsfacts.lesson import start
 
     mini = Path(__file__).parent / "fixtures" / "mini-pack"
@@ -170,7 +170,7 @@ def test_check_marks_against_the_pack_start_loaded(tmp_path):
 def test_a_pack_without_lesson_content_says_how_to_add_it(tmp_path):
     import shutil
 
-    from newsfacts.questions import questions
+    from newsfacts.lesson.questions import questions
 
     mini = Path(__file__).parent / "fixtures" / "mini-pack"
     pack = shutil.copytree(mini, tmp_path / "pack")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsfacts import friendly
+from newsfacts.lesson import notebook as friendly
 from newsfacts.errors import UnknownNameError
 
 

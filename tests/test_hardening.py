@@ -476,11 +476,12 @@ def outcome(call: Callable[[], Any]) -> str:
 def _calls():
     from newsfacts import plots
     from newsfacts import widgets as W
-    from newsfacts.exercises import describe
-    from newsfacts.prompts import prompts
-    from newsfacts.questions import answer_key, check_understanding
-    from newsfacts.quiz import sorting, who_said
-    from newsfacts.show import facts
+    from newsfacts.lesson.exercises import describe
+    from newsfacts.lesson.prompts import prompts
+    from newsfacts.lesson.questions import check_understanding
+    from newsfacts.teacher import answer_key
+    from newsfacts.lesson.quiz import sorting, who_said
+    from newsfacts.views.show import facts
 
     def explorer_describe(book, v):
         return W.actor_explorer(book).describe(v)
@@ -532,9 +533,9 @@ def test_odd_values_get_a_friendly_answer(book, name):
 
 def test_odd_but_meaningful_values_work(book):
     from newsfacts import widgets as W
-    from newsfacts.questions import questions
-    from newsfacts.quiz import sorting, who_said
-    from newsfacts.show import facts
+    from newsfacts.lesson.questions import questions
+    from newsfacts.lesson.quiz import sorting, who_said
+    from newsfacts.views.show import facts
 
     assert W.actor_explorer(book, value="MACRON ").control.value == "macron"
     assert W.actor_explorer(book, value="Emmanuel Macron").control.value == "macron"

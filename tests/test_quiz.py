@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from newsfacts import quiz as Q
+from newsfacts.lesson import quiz as Q
 from newsfacts.errors import UnknownNameError
-from newsfacts.questions import answer_key, check_understanding, questions
+from newsfacts.lesson.questions import check_understanding, questions
+from newsfacts.teacher import answer_key
 
 
 def test_multiple_choice_feedback_follows_the_choice():

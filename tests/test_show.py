@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from markupsafe import escape
 
-from newsfacts import show
+from newsfacts.views import show
 from newsfacts.marks import MARKS, mark, mark_label
 
 
@@ -122,7 +122,7 @@ def test_a_mark_label_does_not_say_the_same_words_twice(basis):
 def test_a_table_a_lesson_shows_names_its_corner_escapes_and_scrolls_by_keyboard():
     import pandas as pd
 
-    from newsfacts.show import table_html
+    from newsfacts.views.show import table_html
 
     shown = table_html(pd.DataFrame({"note": ["<script>x</script> & Co"]}))
     assert "<th>row</th>" in shown and "<th></th>" not in shown

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.sources import outside_facts
+from newsfacts.views.sources import outside_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_PATH = ROOT / "docs" / "teacher-guide.md"

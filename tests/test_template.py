@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import newsfacts
-from newsfacts.exercises import check
-from newsfacts.schema import OPTIONAL_TABLES, TABLES
+from newsfacts.lesson.exercises import check
+from newsfacts.pack.spec import OPTIONAL_TABLES, TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "data" / "template"
@@ -209,7 +209,7 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     done = newsfacts_check(str(pack), tmp_path)
     assert done.returncode == 0 and "No problems found." in done.stdout, done.stdout
 
-    from newsfacts import exercises
+    from newsfacts.lesson import exercises
     from newsfacts.lesson import start
 
     try:
@@ -232,7 +232,7 @@ def break_copy(pack: Path, edits: list[tuple[str, str, str]]) -> None:
 
 
 def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
-    from newsfacts.questions import check_understanding
+    from newsfacts.lesson.questions import check_understanding
 
     book = newsfacts.load(make_pack(tmp_path / "library-opens"))
     (box,) = check_understanding(book, "01").children
