@@ -7,7 +7,9 @@ from pack_helpers import MINI_PACK
 
 import newsfacts
 from newsfacts import Book, UnknownNameError
+from newsfacts import resources
 from newsfacts.book import Citation
+from newsfacts.views.show import citation_html
 
 load_module = importlib.import_module("newsfacts.load")  # newsfacts.load is the function
 
@@ -55,25 +57,22 @@ def test_load_rejects_a_number():
         newsfacts.load(5)
 
 
-def test_bundled_pack_is_looked_for_installed_first_then_in_the_source_tree(monkeypatch, tmp_path):
-    installed = tmp_path / "site-packages" / "newsfacts" / "packs" / "paris-2026"
-    monkeypatch.setattr(load_module, "_bundled_candidates", lambda: [installed, MINI_PACK])
-    assert newsfacts.load().path == MINI_PACK
-    shutil.copytree(MINI_PACK, installed)
-    assert newsfacts.load().path == installed
+def test_bundled_resources_are_looked_for_installed_first_then_in_the_source_tree(
+    monkeypatch, tmp_path
+):
+    package = tmp_path / "site-packages" / "newsfacts"
+    monkeypatch.setattr(resources, "files", lambda name: package)
+    source = resources.bundled("packs/paris-2026", "data/paris-2026")
+    assert source.parts[-2:] == ("data", "paris-2026") and source.is_dir()
+    (package / "packs" / "paris-2026").mkdir(parents=True)
+    assert resources.bundled("packs/paris-2026", "data/paris-2026") == package / "packs" / "paris-2026"
+    assert resources.bundled("packs/none", "data/none") == package / "packs" / "none"
 
 
 def test_bundled_pack_missing_everywhere_is_a_data_error(monkeypatch, tmp_path):
-    candidates = [tmp_path / "a" / "paris-2026", tmp_path / "b" / "paris-2026"]
-    monkeypatch.setattr(load_module, "_bundled_candidates", lambda: candidates)
+    monkeypatch.setattr(load_module, "bundled_pack", lambda: tmp_path / "a" / "paris-2026")
     with pytest.raises(newsfacts.DataError, match="no such folder"):
         newsfacts.load()
-
-
-def test_bundled_candidates_are_the_package_then_the_repository():
-    installed, source = load_module._bundled_candidates()
-    assert installed.parts[-3:] == ("newsfacts", "packs", "paris-2026")
-    assert source.parts[-2:] == ("data", "paris-2026")
 
 
 def test_cite(book):
@@ -108,7 +107,7 @@ def test_citation_html_escapes_everything():
     citation = Citation(
         "x<1>", "claims", 3, "<b>bold</b>", "context", "a & b", "say <b>bold</b> & more"
     )
-    html = citation._repr_html_()
+    html = citation_html(citation)
     assert "<b>" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html and "x&lt;1&gt;" in html and "a &amp; b" in html
     assert "<mark>&lt;b&gt;bold&lt;/b&gt;</mark>" in html

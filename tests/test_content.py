@@ -18,7 +18,7 @@ from newsfacts.views.show import evidence_lines, feedback_html
 from newsfacts.lesson.exercises import check, exercises
 from newsfacts.lesson.prompts import prompts
 from newsfacts.lesson.questions import check_understanding, questions
-from newsfacts.teacher import answer_key
+from newsfacts.teacher import answer_key, model_answers
 from newsfacts.lesson.quiz import sorting
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,9 +54,9 @@ BAD_CONTENT = [
         "who is said to say it?,cl-block",
         "who is said to say it?,cl-blok",
         "evidence",
-        "'cl-blok' is not the id of a fact row",
+        "'cl-blok' points nowhere",
     ),
-    ("questions.csv", "q-block,01,", "q-block,02,", "lesson", "lesson '02' is not an id"),
+    ("questions.csv", "q-block,01,", "q-block,02,", "lesson", "'02' points nowhere"),
     (
         "questions.csv",
         "“block their boats”",
@@ -85,7 +85,7 @@ BAD_CONTENT = [
         "modality",
         "codes this event as 'expected'",
     ),
-    ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' is not the id"),
+    ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' points nowhere"),
     (
         "questions.csv",
         "Read paragraph 4: who is said to say it?",
@@ -236,9 +236,7 @@ def test_a_map_runs_on_a_small_pack_once_a_place_has_a_location(tmp_path):
 
 
 def book_prompts(folder: Path) -> dict[str, list[str]]:
-    with open(folder / "prompts.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {"model_answer": [row["model_answer"] for row in rows]}
+    return {"model_answer": list(model_answers(newsfacts.load(folder))["model_answer"])}
 
 
 def test_every_bundled_lesson_has_questions_and_discuss_write_extend_prompts():

@@ -53,7 +53,7 @@ def test_pick_finds_an_id_by_any_case_only_when_asked_to_fold():
     choices = {"macron": "macron", "Emmanuel Macron": "macron"}
     assert pick(" emmanuel MACRON ", choices, "actor", fold=True) == "macron"
     try:
-        pick("MACRON", choices, "actor")
+        pick("MACRON", choices, "actor", fold=False)
     except UnknownNameError as error:
         assert str(error).endswith("Did you mean 'macron'?")
     else:

@@ -135,9 +135,11 @@ def test_a_count_made_with_sum_is_a_number():
 
 
 @pytest.mark.parametrize("name", ["peple", 5, None])
-def test_an_unknown_exercise_gets_a_hint(book, name):
-    feedback = check(name, [], book)
-    assert not feedback.correct and feedback.hint
+def test_an_unknown_exercise_is_a_friendly_error(book, name):
+    with pytest.raises((newsfacts.UnknownNameError, newsfacts.WrongTypeError)) as caught:
+        check(name, [], book)
+    assert isinstance(caught.value, newsfacts.NewsfactsError)
+    assert "exercise" in str(caught.value) and "fact tables" not in str(caught.value)
 
 
 def test_feedback_html_is_escaped(book):
@@ -146,25 +148,23 @@ def test_feedback_html_is_escaped(book):
 
 
 def test_describe_gives_the_task():
-    assert "Trump" in describe("trump-claims")
+    assert "Trump" in describe("trump-claims", newsfacts.load())
 
 
-def test_check_marks_against_the_pack_start_loaded(tmp_path):
+def test_check_marks_against_the_book_it_is_bound_to(tmp_path):
     import shutil
 
-    from newsfacts.lesson import exercises
-    from newsfacts.lesson import start
+    from newsfacts.lesson import Checker, start
 
     mini = Path(__file__).parent / "fixtures" / "mini-pack"
-    pack = shutil.copytree(mini, tmp_path / "pack")
-    try:
-        book = start(pack)
-        expected = book.events[book.events["modality"] == "expected"]
-        assert check("expected-events", expected).correct
-        assert check("expected-events", list(expected["id"])).correct
-        assert not check("trump-claims", []).correct, "an exercise of the bundled pack only"
-    finally:
-        exercises.use(None)
+    book = start(shutil.copytree(mini, tmp_path / "pack"))
+    check = Checker(book)
+    expected = book.events[book.events["modality"] == "expected"]
+    assert check("expected-events", expected).correct
+    assert check("expected-events", list(expected["id"])).correct
+    assert "expected" in check.describe("expected-events")
+    with pytest.raises(newsfacts.UnknownNameError):
+        check("trump-claims", [])  # an exercise of the bundled pack only
 
 
 def test_a_pack_without_lesson_content_says_how_to_add_it(tmp_path):
@@ -183,8 +183,8 @@ def test_a_pack_without_lesson_content_says_how_to_add_it(tmp_path):
     book = newsfacts.load(pack)
     with pytest.raises(ValueError, match="no lesson content"):
         questions(book, "01")
-    feedback = check("trump-claims", [], book)
-    assert not feedback.correct and "trump-claims" in feedback.message
+    with pytest.raises(newsfacts.UnknownNameError, match="trump-claims"):
+        check("trump-claims", [], book)
 
 
 def _ordered_pack(tmp_path, ordered="yes", expected="ev-proposal;ev-announce;ev-vote"):

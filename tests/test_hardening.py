@@ -503,7 +503,7 @@ def _calls():
         "prompts": lambda book, v: prompts(book, v),
         "answer_key": lambda book, v: answer_key(book, v),
         "check_understanding": lambda book, v: check_understanding(book, v),
-        "describe": lambda book, v: describe(v),
+        "describe": lambda book, v: describe(v, book),
         "facts(table)": lambda book, v: facts(v),
         "facts(columns)": lambda book, v: facts(book.figures, v),
         "book.cite": lambda book, v: book.cite(v),

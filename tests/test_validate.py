@@ -250,7 +250,8 @@ def test_id_that_breaks_the_pattern(pack):
     error = problems_of(pack)
     first = error.problems[0]
     assert (first.file, first.line, first.column) == ("places.csv", 2, "id")
-    assert "does not match the pattern" in first.message
+    assert "is not written the way this column needs" in first.message
+    assert "[" not in str(first), "no regular expression is shown to a teacher"
     assert "'porto-claro'" in first.fix
 
 

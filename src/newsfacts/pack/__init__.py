@@ -20,7 +20,7 @@ from newsfacts.errors import Problem
 from newsfacts.pack.article import read_article
 from newsfacts.pack.content_rules import answers_problems  # also registers the rules
 from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
-from newsfacts.pack.rules import Pack, check
+from newsfacts.pack.rules import Pack, run_rules
 from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
 from newsfacts.text import paragraph_key, parse_number
 
@@ -60,7 +60,7 @@ def read_pack(descriptor: Path) -> Read:
             problems += table.prepare()
         elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
             unread.add(resource["name"])
-    problems += check(Pack(folder, metadata, tables, paragraphs, damaged, unread))
+    problems += run_rules(Pack(folder, metadata, tables, paragraphs, damaged, unread))
     files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
     order = {file: number for number, file in enumerate(files)}
     problems.sort(

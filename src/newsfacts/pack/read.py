@@ -170,9 +170,9 @@ class Table:
                     yield row, cells[index]
 
     def value(self, row: int, name: str) -> str:
-        """One cell of a checkable row ("" when the table has no such column)."""
+        """One cell of a row ("" when the table or the row has no such column)."""
         index = self.column.get(name)
-        return self.rows[row][index] if index is not None else ""
+        return self.rows[row][index] if index is not None and index < len(self.rows[row]) else ""
 
     def problem(self, row: int | None, column: str | None, message: str, fix: str) -> Problem:
         """A problem about a row (None: the header) of this table."""

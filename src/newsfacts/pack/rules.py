@@ -1,7 +1,7 @@
 """The rules a pack must follow, each declared once in `RULES` and returning its problems.
 
 A rule is a function of the `Pack` (read, and every table prepared by `Table.prepare`)
-registered with `rule`; `check` runs them all, so a teacher sees everything wrong at once.
+registered with `rule`; `run_rules` runs them all, so a teacher sees everything wrong at once.
 The fact tables' rules are here; the lesson content's are in `newsfacts.pack.content_rules`.
 
 - cells: ``required``, ``enum``, ``pattern`` (whole value), integer or number, ``minimum``,
@@ -36,7 +36,7 @@ from newsfacts.text import (
     shorten,
 )
 
-__all__ = ["Pack", "RULES", "rule", "check", "loose", "id_tables"]
+__all__ = ["Pack", "RULES", "rule", "run_rules", "loose", "id_tables"]
 
 
 @dataclass
@@ -72,7 +72,7 @@ def rule(function: Callable[[Pack], Iterable[Problem]]) -> Callable[[Pack], Iter
     return function
 
 
-def check(pack: Pack) -> list[Problem]:
+def run_rules(pack: Pack) -> list[Problem]:
     """Run every rule; return the problems, file by file and line by line."""
     problems = [problem for run in RULES.values() for problem in run(pack)]
     order = {table.file: number for number, table in enumerate(pack.tables.values())}
@@ -307,7 +307,7 @@ def known_ids(pack: Pack, targets: Iterable[str]) -> dict[str, str] | None:
 @rule
 def points_somewhere(pack: Pack) -> Iterable[Problem]:
     """Every id a row refers to is the id of a row in a table the descriptor allows."""
-    everything = known_ids(pack, [ANY_ID]) or {}
+    owner = {key: t.file for t in id_tables(pack.tables) for key in t.ids if key}
     for reference in pack.references:
         table, known = pack.tables[reference.table], known_ids(pack, reference.targets)
         if known is None or reference.column not in table.column:
@@ -323,8 +323,8 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
                 if key in known and known[key] == key:
                     continue
                 message = f"{key!r} points nowhere: no row of {where} has this id."
-                if key in everything and everything[key] == key:
-                    message = f"{key!r} is the id of a row of another table, but this column needs one of {where}."
+                if key in owner:
+                    message = f"{key!r} is the id of a row of {owner[key]}, but this column needs one of {where}."
                 advice = did_you_mean(closest(key, known))
                 fix = f"Use an id from {where}, or add a row with the id {key!r} there."
                 if reference.many and "," in key:
