@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import newsfacts
+from newsfacts.lesson import notebook
 from newsfacts.lesson.exercises import check
 from newsfacts.pack.spec import OPTIONAL_TABLES, TABLES
 
@@ -298,12 +299,18 @@ def test_the_guides_error_example_is_what_check_prints(tmp_path):
 def test_the_guides_notebook_code_runs_on_the_template(monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")
     lesson_part = GUIDE.split("## 5. Use it in a notebook", 1)[1]
-    namespace: dict = {}
+    shell_module = pytest.importorskip("IPython.core.interactiveshell")
+    shell = shell_module.InteractiveShell.instance()  # as in a notebook: start() binds check
     blocks = code_blocks(lesson_part, "python")
     assert len(blocks) >= 8
-    for block in blocks:
-        exec(block.replace("data/bridge-vote", str(TEMPLATE)), namespace)
-    assert namespace["book"].title.startswith("School council")
+    try:
+        for block in blocks:
+            result = shell.run_cell(block.replace("data/bridge-vote", str(TEMPLATE)))
+            assert result.success, block
+        assert shell.user_ns["book"].title.startswith("School council")
+    finally:
+        notebook.stop(shell)
+        shell_module.InteractiveShell.clear_instance()
 
 
 def test_the_guide_names_every_column_of_every_table():

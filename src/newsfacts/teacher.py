@@ -16,11 +16,11 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.errors import DataError, resolve
+from newsfacts.errors import DataError, WrongValueError, describe_value
 from newsfacts.lesson.questions import questions
 from newsfacts.lesson.quiz import MODALITY, WHO, sorting_items
 from newsfacts.pack import answers_file, read_answers
-from newsfacts.text import lesson_id, paragraph_words
+from newsfacts.text import join_and, lesson_id, paragraph_words
 from newsfacts.views.show import evidence_lines
 
 __all__ = ["AnswerKey", "answer_key", "model_answers"]
@@ -101,6 +101,10 @@ def answer_key(book: Any, lesson: str, part: str = "questions") -> AnswerKey:
     """The answers of one lesson: "questions" (the closing quiz, with its evidence),
     "exercises", "sorting" or "prompts" (the model answers, read from the teacher's file)."""
     lesson = lesson_id(lesson) if isinstance(lesson, int | str) else lesson
-    part = resolve(part, list(_PARTS), "part of an answer key", function="answer_key")
+    if part not in _PARTS:
+        raise WrongValueError(
+            f"answer_key() takes a part such as 'questions'; the parts are {join_and(_PARTS)}, "
+            f"and you passed {describe_value(part)}."
+        )
     lines = _PARTS[part](book, lesson)
     return AnswerKey("\n".join(lines) if lines else f"Lesson {lesson} has no {part}.")
