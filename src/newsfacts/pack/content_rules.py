@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from newsfacts.errors import Problem
 from newsfacts.pack.read import Table
-from newsfacts.pack.rules import Pack, id_tables, loose, rule
+from newsfacts.pack.rules import FORMS, Pack, id_tables, loose, rule
 from newsfacts.pack.spec import CONTENT_TABLES, OPTIONS
 from newsfacts.text import closest, did_you_mean, parse_number, shorten, split_ids
 
@@ -65,6 +65,16 @@ def lessons_described(pack: Pack) -> Iterable[Problem]:
             message = f"lesson {lesson!r} is not described: the pack has no lessons.csv."
             fix = "Add lessons.csv (id, title, minutes) with a row for each lesson."
             yield table.problem(row, "lesson", message, fix)
+
+
+@rule
+def lesson_numbers(pack: Pack) -> Iterable[Problem]:
+    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``)."""
+    table = pack.tables.get("lessons")
+    for row, lesson in table.cells("id") if table else ():
+        if not (lesson.isdigit() and len(lesson) == 2):
+            message = f"{shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
+            yield table.problem(row, "id", message, "Number the lessons 00, 01, 02 ...")
 
 
 @rule
