@@ -15,9 +15,9 @@ from markupsafe import escape
 from pack_helpers import replace
 
 import newsfacts
+from newsfacts.marks import mark_label
 from newsfacts.views import annotate
 from newsfacts.views.annotate import KINDS, annotated_article
-from newsfacts.marks import mark_label
 
 HOSTILE = '<script>alert(1)</script> & "Friends"'
 VOID = {"br", "meta", "img", "hr", "input", "link", "wbr", "source", "col", "area"}

@@ -1,13 +1,11 @@
 import importlib
-import shutil
 
 import pandas as pd
 import pytest
 from pack_helpers import MINI_PACK
 
 import newsfacts
-from newsfacts import Book, UnknownNameError
-from newsfacts import resources
+from newsfacts import Book, UnknownNameError, resources
 from newsfacts.book import Citation
 from newsfacts.views.show import citation_html
 
@@ -65,7 +63,9 @@ def test_bundled_resources_are_looked_for_installed_first_then_in_the_source_tre
     source = resources.bundled("packs/paris-2026", "data/paris-2026")
     assert source.parts[-2:] == ("data", "paris-2026") and source.is_dir()
     (package / "packs" / "paris-2026").mkdir(parents=True)
-    assert resources.bundled("packs/paris-2026", "data/paris-2026") == package / "packs" / "paris-2026"
+    assert (
+        resources.bundled("packs/paris-2026", "data/paris-2026") == package / "packs" / "paris-2026"
+    )
     assert resources.bundled("packs/none", "data/none") == package / "packs" / "none"
 
 

@@ -14,12 +14,12 @@ from pack_helpers import MINI_PACK, problems_of, replace
 
 import newsfacts
 from newsfacts.book import Citation
-from newsfacts.views.show import evidence_lines, feedback_html
 from newsfacts.lesson.exercises import check, exercises
 from newsfacts.lesson.prompts import prompts
 from newsfacts.lesson.questions import check_understanding, questions
-from newsfacts.teacher import answer_key, model_answers
 from newsfacts.lesson.quiz import sorting
+from newsfacts.teacher import answer_key, model_answers
+from newsfacts.views.show import evidence_lines, feedback_html
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "paris-2026"

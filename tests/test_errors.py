@@ -1,7 +1,8 @@
 import pickle
 
 from newsfacts import DataError, UnknownNameError
-from newsfacts.errors import Problem, resolve as pick
+from newsfacts.errors import Problem
+from newsfacts.errors import resolve as pick
 from newsfacts.text import closest, did_you_mean
 
 PROBLEM = Problem("places.csv", 3, "paris", "kind", "'town' is not one of city, area.", "Fix it.")

@@ -49,7 +49,9 @@ def run(shell, capsys, code: str) -> tuple[bool, str]:
 
 
 def test_start_installs_a_checker_bound_to_its_book(shell, capsys):
-    ok, _ = run(shell, capsys, "from newsfacts.lesson import *\nbook = start('tests/fixtures/mini-pack')")
+    ok, _ = run(
+        shell, capsys, "from newsfacts.lesson import *\nbook = start('tests/fixtures/mini-pack')"
+    )
     assert ok and shell.user_ns["check"].book is shell.user_ns["book"]
     ok, text = run(shell, capsys, "print(check('expected-events', ['ev-vote']))")
     assert ok and "✓" in text
@@ -60,7 +62,10 @@ def test_start_installs_a_checker_bound_to_its_book(shell, capsys):
     [
         ("book.cite('zelenski')", ["There is no id or name 'zelenski'", "'zelensky'"]),
         ("book.cite(5)", ["you passed the number 5"]),
-        ('book.claims["speakr"]', ["no column 'speakr'", "Did you mean 'speaker'", "Its columns are"]),
+        (
+            'book.claims["speakr"]',
+            ["no column 'speakr'", "Did you mean 'speaker'", "Its columns are"],
+        ),
         ("book.claim", ["no table 'claim'", "Did you mean 'claims'", "Its tables are"]),
         ("book.claims.speakr", ["no column 'speakr'", "Did you mean 'speaker'"]),
         (

@@ -479,8 +479,8 @@ def _calls():
     from newsfacts.lesson.exercises import describe
     from newsfacts.lesson.prompts import prompts
     from newsfacts.lesson.questions import check_understanding
-    from newsfacts.teacher import answer_key
     from newsfacts.lesson.quiz import sorting, who_said
+    from newsfacts.teacher import answer_key
     from newsfacts.views.show import facts
 
     def explorer_describe(book, v):

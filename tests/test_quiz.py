@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
+import importlib
 import re
 
 import pytest
-
-import importlib
 
 Q = importlib.import_module("newsfacts.lesson.quiz")
 from newsfacts.errors import UnknownNameError

@@ -84,7 +84,8 @@ def test_a_utf16_file_without_a_byte_order_mark_is_named_too(pack):
 
 
 @pytest.mark.parametrize(
-    ("start", "words"), [(b"PK\x03\x04", "workbook (.xlsx or .ods)"), (b"\xd0\xcf\x11\xe0", "(.xls)")]
+    ("start", "words"),
+    [(b"PK\x03\x04", "workbook (.xlsx or .ods)"), (b"\xd0\xcf\x11\xe0", "(.xls)")],
 )
 def test_a_workbook_renamed_csv_is_named_as_such(pack, start, words):
     (pack / "figures.csv").write_bytes(start + b"\x00\x01binary stuff")

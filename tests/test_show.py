@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from markupsafe import escape
 
-from newsfacts.views import show
 from newsfacts.marks import MARKS, mark, mark_label
+from newsfacts.views import show
 
 
 def test_every_basis_in_the_schema_has_a_label(book):

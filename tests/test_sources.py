@@ -7,7 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsfacts.views.sources import SourceReference, outside_facts, source_references, sources_markdown
+from newsfacts.views.sources import (
+    SourceReference,
+    outside_facts,
+    source_references,
+    sources_markdown,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST = ROOT / "docs" / "sources.md"

@@ -210,8 +210,7 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     done = newsfacts_check(str(pack), tmp_path)
     assert done.returncode == 0 and "No problems found." in done.stdout, done.stdout
 
-    from newsfacts.lesson import exercises
-    from newsfacts.lesson import start
+    from newsfacts.lesson import exercises, start
 
     try:
         book = start(str(pack))
