@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts.views.sources import outside_facts
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE_PATH = ROOT / "docs" / "teacher-guide.md"
 GUIDE = GUIDE_PATH.read_text(encoding="utf-8")
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

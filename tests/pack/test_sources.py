@@ -14,7 +14,7 @@ from newsfacts.views.sources import (
     sources_markdown,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LIST = ROOT / "docs" / "sources.md"
 
 #: References known to be incomplete (none now: Semafor's title and address are recorded).

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "data" / "paris-2026"
 SHARED_ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 FACT_TABLES = ["actors", "places", "figures", "events", "claims", "relations", "glossary"]

@@ -1,0 +1,108 @@
+"""Quizzes: choosing an option or pressing Check changes the feedback, never reveals answers."""
+
+from __future__ import annotations
+
+import html
+import importlib
+import re
+
+import pytest
+
+from newsfacts.errors import UnknownNameError
+from newsfacts.lesson.questions import check_understanding, questions
+from newsfacts.teacher import answer_key
+
+Q = importlib.import_module("newsfacts.lesson.quiz")
+
+
+@pytest.mark.parametrize("claim", ["claim-plan-90", "claim-end-of-alliance"])
+def test_who_said_takes_its_answer_from_the_claims_table(book, claim):
+    question = Q.who_said(book, claim)
+    speaker = book.claims.set_index("id").loc[claim, "speaker"]
+    assert question.answer == book.actors.set_index("id").loc[speaker, "name"]
+    assert len(set(question.options)) == len(question.options) >= 3
+    assert question.answer not in question.hint
+
+
+def test_who_said_unknown_claim_suggests(book):
+    with pytest.raises(UnknownNameError, match="claim-plan-90"):
+        Q.who_said(book, "claim-plan-9")
+
+
+def test_sorting_asks_two_questions_and_marks_both(book):
+    exercise = Q.sorting(book, "02")
+    assert len(exercise.items) >= 3
+    assert exercise.check() == 0
+    total = 2 * len(exercise.items)
+    assert f"0 of {total}" in exercise.feedback.value
+    for item, (who, happened, _) in zip(exercise.items, exercise.choices, strict=True):
+        who.value, happened.value = item.who, item.modality
+    exercise.button.click()
+    assert f"{total} of {total}" in exercise.feedback.value
+    first = exercise.items[0]
+    wrong = next(key for key in Q.MODALITY if key != first.modality)
+    exercise.choices[0][1].value = wrong
+    assert exercise.check() == total - 1
+    mark = exercise.choices[0][2].value
+    assert "✗" in mark and "Who says it: right" in mark
+    # The feedback is the right answer's explanation and evidence, never the picked pile's.
+    assert first.citation.quote.split("'")[0][:20] in mark.replace("&#x27;", "'")
+    assert Q.MODALITY[wrong] not in mark
+
+
+def test_sorting_shows_the_whole_sentence_with_its_paragraph(book):
+    exercise = Q.sorting(book, "02")
+    for item, row in zip(exercise.items, exercise.children, strict=False):
+        text = row.children[0].value
+        assert f"¶ {item.citation.paragraph}" in text
+        assert item.citation.quote in item.sentence
+        assert item.sentence.endswith((".", "”", '"'))
+
+
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_every_lesson_has_closing_questions_whose_answers_are_options(book, lesson):
+    made = questions(book, lesson)
+    assert made
+    for question in made:
+        assert question.answer in question.options
+        assert len(question.feedback) == len(question.options)
+        assert question.evidence, f"{question.id} shows no evidence"
+    assert len(check_understanding(book, lesson).children) == len(made)
+
+
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_a_right_choice_shows_paragraph_quote_and_mark_of_the_evidence(book, lesson):
+    from newsfacts.marks import mark
+
+    for box in check_understanding(book, lesson).children:
+        box.control.value = box.question.answer
+        shown = html.unescape(box.feedback.value)
+        assert "✓" in shown
+        for citation in box.question.evidence:
+            assert f"¶ {citation.paragraph} “{citation.quote}”" in shown
+            if citation.basis:
+                assert mark(citation.basis).title in shown
+
+
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_a_wrong_choice_shows_its_own_feedback_and_not_the_answer(book, lesson):
+    for box in check_understanding(book, lesson).children:
+        question = box.question
+        for option in question.options:
+            if option == question.answer:
+                continue
+            box.control.value = option
+            shown = html.unescape(re.sub(r"<[^>]+>", "", box.feedback.value))
+            assert "✗" in shown
+            assert question.feedback_for(option) in shown
+            assert not re.search(rf"(?<!\w){re.escape(question.answer)}(?!\w)", shown)
+
+
+def test_answer_key_lists_every_answer(book):
+    key = str(answer_key(book, "02"))
+    for question in questions(book, "02"):
+        assert f"Answer: {question.answer}" in key
+    assert "Model answer" in str(answer_key(book, "02", "prompts"))
+    assert "has it happened?" in str(answer_key(book, "02", "sorting"))
+    with pytest.raises(ValueError, match="part"):
+        answer_key(book, "02", "everything")
