@@ -103,12 +103,12 @@ def test_a_map_labels_and_describes_each_id_from_the_pack(book, ids):
     chart = map_chart(book, ids, title="Where it happens")
     ax = chart.figure.axes[0]
     labels = [t.get_text() for t in ax.texts]
-    body = book.paragraphs[book.paragraphs["kind"] == "body"]
+    story = book.paragraphs[book.paragraphs["kind"] == "story"]
     for ident in ids:
         row = book.get(ident)
-        name, para = row["name"], int(row["paragraph"])
-        if para not in set(body["paragraph"]):  # the title: the first body paragraph naming it
-            para = int(body[body["text"].str.contains(name)]["paragraph"].iloc[0])
+        name, para = row["name"], row["paragraph"]
+        if para not in set(story["paragraph"]):  # the headline: the first story paragraph naming it
+            para = story[story["text"].str.contains(name)]["paragraph"].iloc[0]
         assert f"{name} ¶{para}" in labels, name
         assert name in chart.alt
         assert f"{name} (" in chart.description
@@ -120,17 +120,17 @@ def test_a_map_labels_and_describes_each_id_from_the_pack(book, ids):
 
 
 def test_a_label_points_at_a_body_paragraph_not_the_title(book):
-    # "Ukraine ¶0" once pointed at the headline; students look for it among the paragraphs.
-    assert book.get("ukraine")["paragraph"] == 0
+    # "Ukraine headline" would point at the headline; students look for it in the story.
+    assert book.get("ukraine")["paragraph"] == "headline"
     labels = [t.get_text() for t in map_chart(book, ["ukraine"]).figure.axes[0].texts]
-    first = book.paragraphs[(book.paragraphs["kind"] == "body")]
+    first = book.paragraphs[(book.paragraphs["kind"] == "story")]
     first = first[first["text"].str.contains("Ukraine")]["paragraph"].iloc[0]
-    assert f"Ukraine ¶{first}" in labels and "Ukraine ¶0" not in labels
+    assert f"Ukraine ¶{first}" in labels and not any("headline" in label for label in labels)
 
 
 def test_a_place_from_outside_the_article_is_marked_and_has_no_paragraph(book):
     # A capital the article never names hangs on its country's paragraph: no "¶" on the map.
-    outside = book.places[(book.places["basis"] == "context") & (book.places["latitude"].notna())]
+    outside = book.places[(book.places["basis"] == "outside source") & (book.places["latitude"].notna())]
     assert len(outside) > 0
     row = outside.iloc[0]
     chart = map_chart(book, [row["id"]])
@@ -221,20 +221,20 @@ def test_a_mistyped_id_suggests_the_right_one(book):
 def test_the_alt_text_and_labels_come_from_the_pack(pack):
     replace(
         pack / "places.csv",
-        "Porto Claro,city,,3,Porto Claro,reported,,,,,",
-        "Porto Claro,city,,3,Porto Claro,reported,,38.72,-9.14,,a test atlas",
+        "Porto Claro,city,,1,Porto Claro,article says,,,,,",
+        "Porto Claro,city,,1,Porto Claro,article says,,38.72,-9.14,,a test atlas",
     )
     chart = map_chart(newsfacts.load(pack), ["porto-claro"], title="A made-up town")
     assert "Porto Claro" in chart.alt
-    assert "Porto Claro ¶3" in [t.get_text() for t in chart.figure.axes[0].texts]
+    assert "Porto Claro ¶1" in [t.get_text() for t in chart.figure.axes[0].texts]
     assert "38.72° N, 9.14° W (location: a test atlas)" in chart.description
 
 
 def test_a_location_without_its_source_is_a_check_problem(pack):
     replace(
         pack / "places.csv",
-        "Porto Claro,city,,3,Porto Claro,reported,,,,,",
-        "Porto Claro,city,,3,Porto Claro,reported,,38.72,-9.14,,",
+        "Porto Claro,city,,1,Porto Claro,article says,,,,,",
+        "Porto Claro,city,,1,Porto Claro,article says,,38.72,-9.14,,",
     )
     error = problems_of(pack)
     (problem,) = [p for p in error.problems if p.column == "location_source"]
@@ -245,8 +245,8 @@ def test_a_location_without_its_source_is_a_check_problem(pack):
 def test_a_latitude_out_of_range_is_a_check_problem(pack):
     replace(
         pack / "places.csv",
-        "Porto Claro,city,,3,Porto Claro,reported,,,,,",
-        "Porto Claro,city,,3,Porto Claro,reported,,98,-9.14,,a test atlas",
+        "Porto Claro,city,,1,Porto Claro,article says,,,,,",
+        "Porto Claro,city,,1,Porto Claro,article says,,98,-9.14,,a test atlas",
     )
     error = problems_of(pack)
     assert any(p.column == "latitude" and "90" in str(p) for p in error.problems)

@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from newsfacts import plots
+from newsfacts.article import paragraph_order
 from newsfacts.marks import mark
 from newsfacts.plots import chart as chart_module
 
@@ -61,19 +62,19 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
     """A stand-in book, a few rows a table, with markup and ampersands in its names."""
     provenance = "paragraph,quote,basis,note"
     return types.SimpleNamespace(
-        paragraphs=_frame("paragraph,kind,text", [(0, "title", "A title")]),
+        paragraphs=pd.DataFrame({"paragraph": ["headline"], "kind": ["headline"], "text": ["A title"]}),
         actors=_frame(
             f"id,name,kind,role,affiliation,{provenance}",
             [
-                ("evil", name, "person", "leader", "land", 1, "q", "reported", ""),
-                ("land", "Land & <b>Sea</b>", "state", "a state", "", 1, "q", "reported", ""),
+                ("evil", name, "person", "leader", "land", 1, "q", "article says", ""),
+                ("land", "Land & <b>Sea</b>", "state", "a state", "", 1, "q", "article says", ""),
             ],
         ),
         places=_frame(
             f"id,name,kind,part_of,{provenance}",
             [
-                ("town", f"Town of {name}", "city", "land", 2, "q", "reported", ""),
-                ("lake", "Lake <Blue>", "area", "", 2, "q", "reported", ""),
+                ("town", f"Town of {name}", "city", "land", 2, "q", "article says", ""),
+                ("lake", "Lake <Blue>", "area", "", 2, "q", "article says", ""),
             ],
         ),
         figures=_frame(
@@ -88,14 +89,14 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
                     f"share of {name}",
                     3,
                     "q",
-                    "attributed",
+                    "someone says",
                     "",
                 )
             ],
         ),
         claims=_frame(
             f"id,speaker,text,about,{provenance}",
-            [("claim-1", "evil", "Half & half.", "fig-evil", 3, "q", "attributed", "")],
+            [("claim-1", "evil", "Half & half.", "fig-evil", 3, "q", "someone says", "")],
         ),
         events=_frame(
             f"id,description,when,when_text,when_basis,modality,actors,place,{provenance}",
@@ -105,13 +106,13 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
                     f"{name} arrives",
                     "2024-03",
                     "in March <2024>",
-                    "reported",
+                    "article says",
                     "happened",
                     "evil",
                     "town",
                     2,
                     "q",
-                    "reported",
+                    "article says",
                     "",
                 ),
                 (
@@ -119,13 +120,13 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
                     "A <b>meeting</b> & a lunch",
                     "2024-05-02",
                     "",
-                    "context",
+                    "outside source",
                     "expected",
                     "evil;land",
                     "",
                     3,
                     "q",
-                    "reported",
+                    "article says",
                     "Date from <News & Co>.",
                 ),
                 (
@@ -134,12 +135,12 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
                     "",
                     "lately",
                     "",
-                    "ongoing",
+                    "going on",
                     "land",
                     "",
                     1,
                     "q",
-                    "reported",
+                    "article says",
                     "",
                 ),
             ],
@@ -147,8 +148,8 @@ def _small_book(name: str = EVIL) -> types.SimpleNamespace:
         relations=_frame(
             f"id,source,relation,target,{provenance}",
             [
-                ("rel-1", "evil", "leads & <rules>", "land", 1, "q", "reported", ""),
-                ("rel-2", "town", "part of", "land", 2, "q", "inferred", "worked out"),
+                ("rel-1", "evil", "leads & <rules>", "land", 1, "q", "article says", ""),
+                ("rel-2", "town", "part of", "land", 2, "q", "worked out", "worked out"),
             ],
         ),
         glossary=_frame("term,definition,paragraph,quote,note", []),
@@ -377,7 +378,7 @@ def test_figures_chart_alt_text_lists_every_percentage(book):
         assert words in line
         assert f"paragraph {row.paragraph}" in line
         assert row.quote in line
-        if row.basis == "attributed":
+        if row.basis == "someone says":
             speakers = book.claims[
                 book.claims["about"].str.split(";").apply(lambda ids, i=row.id: i in ids)
             ]["speaker"]
@@ -409,7 +410,7 @@ def test_figures_chart_attributed_bars_are_hatched(book):
     chart = _built(book, "figures")
     bars = [p for ax in chart.figure.axes for p in ax.patches if p.get_hatch()]
     attributed = book.figures[
-        (book.figures["unit"] == "percent") & (book.figures["basis"] == "attributed")
+        (book.figures["unit"] == "percent") & (book.figures["basis"] == "someone says")
     ]
     assert len(bars) == len(attributed)
 
@@ -432,7 +433,7 @@ def _figures_book(rows: list[tuple]) -> types.SimpleNamespace:
     book = _small_book()
     book.figures = _frame(
         "id,value,unit,qualifier,subject,description,paragraph,quote,basis,note",
-        [(*row, 3, "q", "reported", "") for row in rows],
+        [(*row, 3, "q", "article says", "") for row in rows],
     )
     return book
 
@@ -508,8 +509,10 @@ def test_relations_alt_text_has_one_sentence_per_relation(book):
         matches = [line for line in lines if line.startswith(sentence + " (")]
         assert len(matches) == 1, sentence
         assert f"paragraph {row.paragraph}" in matches[0]
-        if row.basis != "reported":
+        if row.basis != "article says":
             assert row.basis in matches[0]
+        else:
+            assert "says:" not in matches[0]
 
 
 def test_relations_diagram_draws_every_name_and_label(book):
@@ -653,17 +656,17 @@ def test_timeline_markers_follow_where_the_date_comes_from(book):
         for line in chart.figure.axes[0].lines
         if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
     ]
-    expected = {"reported": "o", "inferred": "s", "context": "D"}
+    expected = {"article says": "o", "worked out": "s", "outside source": "D", "someone says": "P"}
     assert [p.get_marker() for p in points] == [expected[b] for b in dated["when_basis"]]
     for point, basis in zip(points, dated["when_basis"], strict=True):
         filled = point.get_markerfacecolor() != "#FFFFFF"
-        assert filled == (basis == "reported")
+        assert filled == mark(basis).filled
 
 
 def test_timeline_draws_every_mark_and_names_a_basis_that_is_none():
     book = _small_book()
     events = book.events.copy()
-    events.loc[0, "when_basis"] = "attributed"
+    events.loc[0, "when_basis"] = "someone says"
     events.loc[2, ["when", "when_basis"]] = ["2025-01-01", "guessed"]
     book.events = events
     chart = plots.timeline_chart(book)
@@ -672,10 +675,10 @@ def test_timeline_draws_every_mark_and_names_a_basis_that_is_none():
         for line in chart.figure.axes[0].lines
         if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
     ]
-    assert points == [mark("attributed").marker, mark("context").marker, "o"]
+    assert points == [mark("someone says").marker, mark("outside source").marker, "o"]
     assert "Point 1, filled plus sign: during March 2024" in chart.description
     point_3 = next(line for line in chart.description.splitlines() if "Point 3" in line)
-    assert "'guessed'" in point_3 and "article says" not in point_3
+    assert "'guessed'" in point_3 and "date: article says" not in point_3
     table = plots.timeline_table(book)
     assert table.loc["ev-3", "date_source"].startswith("when_basis 'guessed', not one of")
 
@@ -695,13 +698,14 @@ def test_timeline_table_orders_dated_events_then_the_rest(book):
     undated = table[table["when"] == ""]
     assert list(table.index) == list(dated.index) + list(undated.index)
     assert list(dated["when"]) == sorted(dated["when"])
-    assert list(undated["paragraph"]) == sorted(undated["paragraph"])
-    assert table["paragraph"].dtype.kind == "i"
+    assert list(undated["paragraph"]) == sorted(undated["paragraph"], key=paragraph_order)
+    assert all(isinstance(p, int) or p in ("headline", "byline") or p.startswith("caption ")
+               for p in table["paragraph"])  # fmt: skip
     events = book.events.set_index("id")
     for ident, row in table.iterrows():
         basis = events.loc[ident, "when_basis"] if row["when"] else ""
-        if basis == "context":  # the mark's own words, then the source the note names
-            assert row["date_source"].startswith(mark("context").title + ": ")
+        if basis == "outside source":  # the mark's own words, then the source the note names
+            assert row["date_source"].startswith(mark("outside source").title + ": ")
             assert len(row["date_source"]) < 80
         elif basis:
             assert row["date_source"] == mark(basis).title
