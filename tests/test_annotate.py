@@ -148,9 +148,9 @@ def hostile_pack(pack: Path) -> Path:
             "name": HOSTILE,
             "kind": "group",
             "role": "<b>proposed</b> the bridge & more",
-            "paragraph": "5",
+            "paragraph": "3",
             "quote": f"{HOSTILE} of the Bay",
-            "basis": "reported",
+            "basis": "article says",
             "note": f"{HOSTILE} in a note",
         },
     )
@@ -159,7 +159,7 @@ def hostile_pack(pack: Path) -> Path:
         {
             "term": '<i>bay</i> & "cove"',
             "definition": HOSTILE,
-            "paragraph": "5",
+            "paragraph": "3",
             "quote": HOSTILE,
         },
     )
@@ -186,11 +186,11 @@ def test_every_quote_of_the_bundled_pack_is_highlighted_and_linked(book, view):
     for table in view.tables:
         frame = book.tables[table]
         for row in frame.to_dict("records"):
-            if not row["quote"] or row["basis"] == "context":
+            if not row["quote"] or row["basis"] == "outside source":
                 skipped += 1
                 continue
             key = (KINDS[table].name, row["id"])
-            paragraph_id = f"{view.prefix}-p{row['paragraph']}"
+            paragraph_id = f"{view.prefix}-p{str(row['paragraph']).replace(' ', '-')}"
             pieces = [
                 h for h in reader.highlights if h["paragraph"] == paragraph_id and key in h["facts"]
             ]
@@ -220,17 +220,19 @@ def test_the_default_kinds_and_all(book):
 def test_inferred_and_context_rows_carry_their_marks(pack):
     view = annotated_article(newsfacts.load(pack), "all")
     by_key = {f.key: f for f in view.facts}
-    assert by_key["rel-oppose"].basis == "inferred" and by_key["rel-trust"].basis == "context"
+    assert (
+        by_key["rel-oppose"].basis == "worked out" and by_key["rel-trust"].basis == "outside source"
+    )
     markup = view.html()
     assert ">R◆</sup>" in markup and ">R▲</sup>" in markup
-    assert mark_label("inferred") in markup and mark_label("context") in markup
+    assert mark_label("worked out") in markup and mark_label("outside source") in markup
     # the context row's quote is in the article too, so it is highlighted (marked ▲)
     assert any(by_key["rel-trust"] in s.facts for s in view.segments)
 
 
 def test_overlapping_and_nested_quotes_split_into_pieces(pack):
     view = annotated_article(newsfacts.load(pack))
-    pieces = [(s.text, sorted(f.key for f in s.facts)) for s in view.segments if s.paragraph == 3]
+    pieces = [(s.text, sorted(f.key for f in s.facts)) for s in view.segments if s.paragraph == 1]
     assert pieces == [
         ("The town council of ", ["council"]),
         ("Porto Claro", ["council", "porto-claro"]),  # nested
@@ -255,11 +257,11 @@ def test_a_quote_twice_in_its_paragraph_is_anchored_to_the_first(pack):
     )
     add_row(
         pack / "places.csv",
-        {"id": "bridge", "name": "the bridge", "kind": "area", "paragraph": "5"}
-        | {"quote": "The bridge", "basis": "reported"},
+        {"id": "bridge", "name": "the bridge", "kind": "area", "paragraph": "3"}
+        | {"quote": "The bridge", "basis": "article says"},
     )
     view = annotated_article(newsfacts.load(pack), ["places"])
-    (piece,) = [s for s in view.segments if s.paragraph == 5]
+    (piece,) = [s for s in view.segments if s.paragraph == 3]
     assert (piece.start, piece.text) == (0, "The bridge")
 
 
@@ -307,7 +309,7 @@ def test_notebook_display_page_and_save(book, view, tmp_path):
 def test_paragraphs_are_numbered_with_their_kinds(book, view):
     markup = view.html()
     for number, kind in zip(book.paragraphs["paragraph"], book.paragraphs["kind"], strict=True):
-        label = f"¶ {number}" + ("" if kind == "body" else f" · {kind}")
+        label = f"¶ {number}" if kind == "story" else number
         assert f">{label}</span>" in markup
     assert "Macron hosts Ukraine and allies" in markup
 

@@ -37,7 +37,7 @@ def test_cite(capsys):
     assert main(["cite", "fig-support", "--pack", str(MINI_PACK)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        'fig-support (figures), paragraph 4, reported: "About 60% of residents back the plan"'
+        'fig-support (figures), paragraph 2, article says: "About 60% of residents back the plan"'
     )
 
 

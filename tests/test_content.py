@@ -36,8 +36,8 @@ BAD_CONTENT = [
     # (file, old text, new text, column, words the message must hold)
     (
         "questions.csv",
-        ",fishermen,Read paragraph 4",
-        ",the fishermen,Read paragraph 4",
+        ",fishermen,Read paragraph 2",
+        ",the fishermen,Read paragraph 2",
         "answer",
         "not one of the options",
     ),
@@ -87,7 +87,7 @@ BAD_CONTENT = [
     ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' is not the id"),
     (
         "questions.csv",
-        "Read paragraph 4: who is said to say it?",
+        "Read paragraph 2: who is said to say it?",
         "Ask the fishermen.",
         "hint",
         "gives away its own answer, 'fishermen'",
@@ -113,7 +113,7 @@ def test_bad_content_is_one_problem_naming_file_line_and_column(
 
 
 def test_a_missing_feedback_line_is_a_problem(pack):
-    feedback = "Right: paragraph 4: “fishermen say it will block their boats”."
+    feedback = "Right: paragraph 2: “fishermen say it will block their boats”."
     replace(pack / "questions.csv", feedback, "")
     (problem,) = problems_of(pack).problems
     assert problem.column == "feedback_1"
@@ -122,8 +122,8 @@ def test_a_missing_feedback_line_is_a_problem(pack):
 def test_feedback_must_not_give_away_another_questions_answer(pack):
     path = pack / "questions.csv"
     other = (
-        "q-mayor,01,Who announced the vote?,Rui Costa,Harbour Trust,,,Right: paragraph 3.,"
-        "Not the fishermen either: it ran the survey.,,,Rui Costa,Read paragraph 3.,"
+        "q-mayor,01,Who announced the vote?,Rui Costa,Harbour Trust,,,Right: paragraph 1.,"
+        "Not the fishermen either: it ran the survey.,,,Rui Costa,Read paragraph 1.,"
         "ev-announce\n"
     )
     path.write_text(path.read_text(encoding="utf-8") + other, encoding="utf-8")
@@ -204,7 +204,7 @@ def test_explorers_and_charts_run_on_a_small_pack(folder):
     assert W.fact_filter(book, "events", "modality").control.options
     term = book.glossary["term"].iloc[0]
     assert term in W.glossary_lookup(book, term).panel.value
-    assert W.article_reader(book, start=1).control.value == 1
+    assert W.article_reader(book, start=1).control.value == 3  # headline, byline, caption, ¶ 1
     view = annotated_article(book)
     assert "<mark" in view.html() and repr(view).endswith(", 0 not placed>")
     for chart in (
@@ -226,8 +226,8 @@ def test_a_map_runs_on_a_small_pack_once_a_place_has_a_location(tmp_path):
         plots.map_chart(book, [place["id"]])
     replace(
         pack / "places.csv",
-        f"{place['id']},{place['name']},city,,3,{place['quote']},reported,,,,,",
-        f"{place['id']},{place['name']},city,,3,{place['quote']},reported,,38.7,-9.1,,"
+        f"{place['id']},{place['name']},city,,1,{place['quote']},article says,,,,,",
+        f"{place['id']},{place['name']},city,,1,{place['quote']},article says,,38.7,-9.1,,"
         "invented for the test",
     )
     chart = plots.map_chart(newsfacts.load(pack), [place["id"]])
@@ -310,7 +310,7 @@ def test_the_date_question_shows_the_outside_source_of_the_date(book):
 
 def test_an_outside_row_names_its_source_not_the_article():
     row = Citation(
-        "ev-x", "events", 17, "went in to seize", "context",
+        "ev-x", "events", 17, "went in to seize", "outside source",
         "Not in the article. Source: Sky News, 3 January 2026. Title: A report.", "",
     )  # fmt: skip
     (line,) = evidence_lines(row)
@@ -322,8 +322,8 @@ def test_an_outside_row_names_its_source_not_the_article():
 
 def test_a_worked_out_date_says_how():
     row = Citation(
-        "ev-y", "events", 3, "last month", "reported",
-        "Written in January 2026, so last month is December 2025.", "", "2025-12", "inferred",
+        "ev-y", "events", 3, "last month", "article says",
+        "Written in January 2026, so last month is December 2025.", "", "2025-12", "worked out",
     )  # fmt: skip
     lines = evidence_lines(row)
     assert lines[0] == "¶ 3 “last month” (article says)"

@@ -94,7 +94,7 @@ def test_odd_answers_get_a_hint_not_an_error(book, name, odd):
 def test_odd_answers_are_described_in_words_not_python_type_names(book, odd, words):
     mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
     texts = [str(check(name, odd, book)) for name in EXERCISES]
-    texts.append(str(check("body-paragraphs", odd, mini)))
+    texts.append(str(check("story-paragraphs", odd, mini)))
     for text in texts:
         assert not re.search(r"\b(float|int64|dict|bool)\b", text), text
     assert any(words in text for text in texts), texts
@@ -118,20 +118,20 @@ def test_a_misspelt_id_gets_a_suggestion(book):
 
 def test_number_answers():
     mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
-    right = model(mini, "body-paragraphs")
-    assert check("body-paragraphs", right, mini).correct
-    assert "too high" in check("body-paragraphs", right + 1, mini).message
-    assert "too low" in check("body-paragraphs", right - 1, mini).message
-    assert "quotes" in check("body-paragraphs", str(right), mini).message
-    assert "number" in check("body-paragraphs", mini.paragraphs, mini).message
+    right = model(mini, "story-paragraphs")
+    assert check("story-paragraphs", right, mini).correct
+    assert "too high" in check("story-paragraphs", right + 1, mini).message
+    assert "too low" in check("story-paragraphs", right - 1, mini).message
+    assert "quotes" in check("story-paragraphs", str(right), mini).message
+    assert "number" in check("story-paragraphs", mini.paragraphs, mini).message
 
 
 def test_a_count_made_with_sum_is_a_number():
     # A count made with (mask).sum() is numpy's int64, not int.
     mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
-    mask = mini.paragraphs["kind"] == "body"
-    assert check("body-paragraphs", mask.sum(), mini).correct
-    assert "too high" in check("body-paragraphs", mask.sum() + 1, mini).message
+    mask = mini.paragraphs["kind"] == "story"
+    assert check("story-paragraphs", mask.sum(), mini).correct
+    assert "too high" in check("story-paragraphs", mask.sum() + 1, mini).message
 
 
 @pytest.mark.parametrize("name", ["peple", 5, None])
@@ -236,8 +236,8 @@ def test_ordered_on_a_number_answer_is_a_pack_problem(tmp_path):
     pack = _ordered_pack(tmp_path)
     replace(
         pack / "exercises.csv",
-        "Count the rows whose kind is 'body'.,,,",
-        "Count the rows whose kind is 'body'.,,,yes",
+        "Count the rows whose kind is 'story'.,,,",
+        "Count the rows whose kind is 'story'.,,,yes",
     )
     error = problems_of(pack)
     assert "exercises.csv" in str(error) and "ordered" in str(error)

@@ -540,7 +540,9 @@ def test_odd_but_meaningful_values_work(book):
     assert W.actor_explorer(book, value="Emmanuel Macron").control.value == "macron"
     assert W.actor_explorer(book, kinds="person").control.value in set(book.actors["id"])
     last = len(book.paragraphs) - 1
-    assert W.article_reader(book, start="9").control.value == 9
+    ninth = book.paragraphs["paragraph"].tolist().index(9)
+    assert W.article_reader(book, start="9").control.value == ninth
+    assert W.article_reader(book, start="headline").control.value == 0
     assert W.article_reader(book, start=float("inf")).control.value == last
     assert W.article_reader(book, start=10**30).control.value == last
     assert W.article_reader(book, start=None).control.value == 0

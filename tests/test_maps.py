@@ -130,7 +130,9 @@ def test_a_label_points_at_a_body_paragraph_not_the_title(book):
 
 def test_a_place_from_outside_the_article_is_marked_and_has_no_paragraph(book):
     # A capital the article never names hangs on its country's paragraph: no "¶" on the map.
-    outside = book.places[(book.places["basis"] == "outside source") & (book.places["latitude"].notna())]
+    outside = book.places[
+        (book.places["basis"] == "outside source") & (book.places["latitude"].notna())
+    ]
     assert len(outside) > 0
     row = outside.iloc[0]
     chart = map_chart(book, [row["id"]])

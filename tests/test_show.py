@@ -24,8 +24,8 @@ def test_every_basis_in_the_schema_has_a_label(book):
 
 
 def test_inferred_and_context_are_marked_by_symbol_not_colour_alone():
-    assert show.basis_label("inferred").startswith("◆")
-    assert show.basis_label("context").startswith("▲")
+    assert show.basis_label("worked out").startswith("◆")
+    assert show.basis_label("outside source").startswith("▲")
 
 
 def test_facts_puts_provenance_last_and_keeps_every_row(book):
@@ -37,12 +37,14 @@ def test_facts_puts_provenance_last_and_keeps_every_row(book):
 
 def test_html_rows_escapes_pack_text():
     frame = pd.DataFrame(
-        {"name": ["<script>x</script> & co"], "paragraph": [3], "basis": ["context"]}
+        {"name": ["<script>x</script> & co"], "paragraph": [3], "basis": ["outside source"]}
     )
     out = show.html_rows(frame, ["name"])
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; co" in out
-    assert mark_label("context") in out
-    assert f'title="{escape(mark("context").long)}"' in out  # what the mark means, on pointing
+    assert mark_label("outside source") in out
+    assert (
+        f'title="{escape(mark("outside source").long)}"' in out
+    )  # what the mark means, on pointing
 
 
 def test_whole_numbers_show_without_a_decimal_point(book):
@@ -60,14 +62,14 @@ def test_start_shows_long_notes_whole():
 
 
 def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
-    outside = book.events[book.events["when_basis"] == "context"]
+    outside = book.events[book.events["when_basis"] == "outside source"]
     assert len(outside) > 0
     shown = show.facts(book.events, ["when", "description"])
     html = show.html_rows(book.events, ["when", "description"])
     for ident, when in zip(outside["id"], outside["when"], strict=True):
-        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('context').short}"
-        assert f"{when} ▲ {mark('context').short}" in html
-    reported = book.events[book.events["when_basis"] == "reported"]
+        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('outside source').short}"
+        assert f"{when} ▲ {mark('outside source').short}" in html
+    reported = book.events[book.events["when_basis"] == "article says"]
     for ident, when in zip(reported["id"], reported["when"], strict=True):
         assert shown.loc[ident, "when"] == when
 

@@ -32,7 +32,7 @@ def test_a_note_in_the_fixed_form_is_read_in_full():
 
 def test_a_context_row_without_a_source_is_listed_as_unsourced(book):
     events = book.events.copy()
-    events.loc[0, ["basis", "note"]] = ["context", "somewhere outside"]
+    events.loc[0, ["basis", "note"]] = ["outside source", "somewhere outside"]
     fake = type("Fake", (), {"tables": {"events": events}, "metadata": {}})()
     facts = outside_facts(fake)
     assert facts.loc[facts["id"] == events.loc[0, "id"], "publisher"].tolist() == [""]
@@ -75,7 +75,7 @@ def test_the_article_is_credited_as_from_outside_its_text(book):
     assert credit["publisher"] == "BBC News" and credit["author"] == "Paulin Kola"
     assert credit["path"] == "https://www.bbc.com/news/articles/c74vx4n003xo"
     assert credit["title"] == book.paragraphs["text"][0]
-    assert credit["basis"] == "context" and "outside" in credit["note"]
+    assert credit["basis"] == "outside source" and "outside" in credit["note"]
     assert pd.Timestamp(credit["date"]).year == 2026
 
 

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from newsfacts import links
+from newsfacts.compare import check_linked
 from newsfacts.content import content
 from newsfacts.errors import DataError, UnknownNameError
 from newsfacts.load import load
@@ -62,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error)
         return 1
     if args.command == "check":
+        # A second source (newsfacts.compare): the comparisons this pack holds, if any.
+        linked = check_linked(book)
+        if linked is not None and linked[1]:
+            print(DataError(linked[1], pack=str(book.path)))
+            return 1
         print(book.title)
         print(f"pack: {book.path}")
         summary = book.summary()
@@ -72,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if lessons:
             counts = ", ".join(f"{rows} {name}" for name, rows in lessons.items())
             print(f"lesson content: {counts}")
+        if linked is not None:
+            print(linked[0])
         print("No problems found.")
         return 0
     try:

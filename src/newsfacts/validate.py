@@ -43,7 +43,7 @@ NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
 NOTE_NEEDED = {
     "outside source": (
-        "a context row must name its source in note.",
+        "an outside-source row must name its source in note.",
         "Write where the fact comes from in note, e.g. 'Sky News, 3 January 2026'.",
     ),
     "worked out": (
