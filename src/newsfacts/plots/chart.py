@@ -173,3 +173,12 @@ def colour_name(code: str) -> str:
         if value.lower() == code.lower():
             return name
     return code
+
+
+def drawn_mark_label(basis: str) -> str:
+    """`newsfacts.marks.mark_label` as a chart draws it: without a symbol its font lacks
+    (the speech bubble of "someone says"); the text description keeps the full label."""
+    from newsfacts.marks import mark
+
+    shown = mark(basis)
+    return f"{shown.chart_title}: {shown.short}"
