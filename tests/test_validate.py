@@ -179,7 +179,8 @@ def test_paragraph_that_does_not_exist(pack):
     problem = only(problems_of(pack))
     assert str(problem).startswith(
         "events.csv, line 3, id 'ev-proposal', column 'paragraph': the article has no paragraph "
-        "'9': it has the story's paragraphs 1 to 3, and above the story headline, byline, caption 1."
+        "'9': it has the story's paragraphs 1 to 3, and above the story headline, byline, "
+        "caption 1."
     )
 
 
