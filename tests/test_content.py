@@ -165,7 +165,7 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
     book = newsfacts.load(folder)
     lesson = "01"
     quiz = check_understanding(book, lesson)
-    for box in quiz.children:
+    for box in quiz.questions:
         box.control.value = next(o for o in box.question.options if o != box.question.answer)
         assert "✗" in box.feedback.value
         box.control.value = box.question.answer

@@ -235,7 +235,7 @@ def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
     from newsfacts.questions import check_understanding
 
     book = newsfacts.load(make_pack(tmp_path / "library-opens"))
-    (box,) = check_understanding(book, "01").children
+    (box,) = check_understanding(book, "01").questions
     box.control.value = "Tomas Lind"
     assert "✗" in box.feedback.value and "byline" in box.feedback.value
     box.control.value = "Sara Holm"
