@@ -7,6 +7,9 @@
     Print where a fact comes from; exit 1 (suggesting the closest ids) for an unknown id.
 ``python -m newsfacts links [REPOSITORY_URL] [--hub HUB] [--branch student]``
     Print the Binder, nbgitpuller and JupyterHub links students open (see `newsfacts.links`).
+``python -m newsfacts new FOLDER --article FILE``, ``paragraphs FOLDER``, ``sources FOLDER``
+    Make a pack from a pasted article, list its paragraphs, write its sources list (see
+    `newsfacts.newpack`); ``check`` also prints `newsfacts.newpack.pack_warnings`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsfacts import links
+from newsfacts import links, newpack
 from newsfacts.compare import check_linked
 from newsfacts.content import content
 from newsfacts.errors import DataError, UnknownNameError
@@ -40,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("id", help="a fact's id (see the id column of any table), or a glossary term")
     cite.add_argument("--pack", default=None, help="the pack's folder (default: the bundled one)")
     links.add_parser(commands)
+    newpack.add_parsers(commands)  # new, paragraphs, sources (issue 17)
     return parser
 
 
@@ -57,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     if args.command == "links":
         return links.run(args)
+    if args.command in newpack.COMMANDS:
+        return newpack.run(args)
+    if args.command == "check":
+        newpack.print_warnings(args.pack)
     try:
         book = load(args.pack)
     except DataError as error:
