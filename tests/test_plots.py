@@ -764,13 +764,65 @@ def test_a_year_alone_is_drawn_during_that_year_with_no_order_implied(book):
     years = [when for when in vague if len(when) == 4]
     for year in years:
         if any(when.startswith(year + "-") for when in book.events["when"]):
-            assert f"both during {year}: order not known" in drawn
+            assert any(f"both during {year}: order not known" in text for text in drawn)
     assert "does not say whether it came before or after" in chart.description
 
 
 def test_timeline_gaps_are_written_between_points():
     chart = plots.timeline_chart(_small_book())
     drawn = [t.get_text() for t in _texts(chart)]
-    assert "about 2 months later" in drawn
+    assert "about 2 months later than point 1" in chart.description
     assert "during March 2024" in [" ".join(t.split()) for t in drawn] and "2 May 2024" in drawn
     assert "1 more event in the article has no date" in chart.description
+
+
+def _dated_book(dates: list[str]) -> types.SimpleNamespace:
+    book = _small_book()
+    row = book.events.iloc[1]
+    book.events = pd.DataFrame(
+        [{**row.to_dict(), "id": f"ev-{k}", "when": when, "description": f"event {k}"}
+         for k, when in enumerate(dates)]  # fmt: skip
+    )
+    return book
+
+
+def _point_xs(chart) -> list[float]:
+    return [
+        float(line.get_xdata()[0])
+        for line in chart.figure.axes[0].lines
+        if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
+    ]
+
+
+def test_the_time_line_is_drawn_to_scale():
+    # Issue 18: evenly spaced points hid that 8 years and 3 days look the same.
+    xs = _point_xs(plots.timeline_chart(_dated_book(["2024-01-01", "2024-01-11", "2024-01-31"])))
+    assert len(xs) == 3 and xs == sorted(xs)
+    assert xs[2] - xs[1] == pytest.approx(2 * (xs[1] - xs[0]), rel=1e-6)
+
+
+def test_a_long_empty_stretch_is_cut_out_with_a_marked_break():
+    dates = ["2024-01-01", "2024-01-21", "2024-02-10", "2026-04-10"]
+    chart = plots.timeline_chart(_dated_book(dates))
+    xs = _point_xs(chart)
+    assert xs[1] - xs[0] == pytest.approx(xs[2] - xs[1], rel=1e-6)  # to scale before the cut
+    assert xs[3] - xs[2] < 3 * (xs[1] - xs[0])  # two years do not squeeze the rest
+    drawn = [" ".join(t.get_text().split()) for t in _texts(chart)]
+    assert drawn.count("//") == 1
+    assert "line cut: about 2 years 2 months" in drawn
+    cut = next(t for t in _texts(chart) if t.get_text() == "//")
+    assert xs[2] < cut.get_position()[0] < xs[3]
+    assert "The line is cut (1 break, //)" in chart.description
+
+
+def test_the_bundled_time_line_breaks_between_2014_2022_and_2025(book):
+    chart = _built(book, "timeline")
+    xs = _point_xs(chart)
+    assert xs == sorted(xs)
+    cuts = sorted(t.get_position()[0] for t in _texts(chart) if t.get_text() == "//")
+    assert len(cuts) == 2
+    years = sorted(int(when[:4]) for when in book.events["when"] if when)
+    parts = [[y for y, x in zip(years, xs, strict=True) if lo < x < hi]
+             for lo, hi in zip([0, *cuts], [*cuts, 99], strict=True)]  # fmt: skip
+    assert {y for y in parts[0]} == {2014} and {y for y in parts[1]} == {2022}
+    assert min(parts[2]) >= 2025
