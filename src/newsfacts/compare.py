@@ -42,7 +42,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -50,7 +50,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_key, paragraph_words
+from newsfacts.article import paragraph_key, paragraph_order, paragraph_words
 from newsfacts.errors import Problem, UnknownNameError, pick
 from newsfacts.load import load
 from newsfacts.render import macro as _macro
@@ -104,10 +104,6 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "not in it": ("not mentioned",),
     "different": ("differs", "says less"),
 }
-
-#: Modalities of an article's event that has not happened yet: `compare` shows these items
-#: unless told otherwise.
-NOT_YET = ("expected", "threatened", "proposed")
 
 _FIX_ID = "Copy the id from the fact tables of {pack} (the id column; a glossary term works)."
 _FIX_QUOTE = "Copy the words exactly from {where} of {pack}'s article.txt."
@@ -517,26 +513,36 @@ def _student_word(relation: str) -> str:
     return next((word for word, kinds in CHOICES.items() if relation in kinds), "")
 
 
-def _items(book: Any, other: Any, item: str | Sequence[str] | None) -> list[dict[str, Any]]:
+def _items(book: Any, other: Any, item: Any) -> list[dict[str, Any]]:
+    """The comparisons `item` picks (see `compare`), in the article's reading order."""
     rows = read_comparisons(book, other)
-    if item is None:
-        events = book.events if "modality" in getattr(book, "events", pd.DataFrame()) else None
-        if events is not None:
-            later = set(events.loc[events["modality"].isin(NOT_YET), "id"])
-            picked = rows[rows["article_fact"].isin(later)]
-            rows = picked if len(picked) else rows
-    else:
-        wanted = [item] if isinstance(item, str) else list(item)
+    order = [paragraph_order(k) for k in rows["article_paragraph"]]
+    rows = rows.iloc[sorted(range(len(rows)), key=lambda n: order[n])]
+    if item is not None:
+        wanted = [item] if isinstance(item, str | int) else list(item)
         choices = {**{i: i for i in rows["id"]}, **{f: f for f in rows["article_fact"]}}
-        keep = []
+        keep: list[Any] = []
         for want in wanted:
-            if not isinstance(want, str):
+            if isinstance(want, bool) or not isinstance(want, str | int):
                 raise TypeError(
                     "compare() takes item as a comparison's id in quotes, such as "
-                    f"item='{rows['id'].iloc[0]}', or a list of them; you passed {want!r}."
+                    f"item='{rows['id'].iloc[0]}', a paragraph number of the article, or a "
+                    f"list of them; you passed {want!r}."
                 )
-            found = pick(want, choices, "comparison", fold=True)
-            keep += [n for n, row in rows.iterrows() if found in (row["id"], row["article_fact"])]
+            if isinstance(want, int):
+                found = rows.index[rows["article_paragraph"] == want]
+                if not len(found):
+                    numbers = sorted({k for k in rows["article_paragraph"] if isinstance(k, int)})
+                    raise ValueError(
+                        f"No comparison comes from paragraph {want} of the article; these "
+                        f"paragraphs have some: {', '.join(map(str, numbers))}."
+                    )
+                keep += list(found)
+                continue
+            found_id = pick(want, choices, "comparison", fold=True)
+            keep += [
+                n for n, row in rows.iterrows() if found_id in (row["id"], row["article_fact"])
+            ]
         rows = rows.loc[list(dict.fromkeys(keep))]
     return [_item(book, other, row) for row in rows.to_dict("records")]
 
@@ -569,7 +575,7 @@ class ComparisonTable:
         return f"<comparison table: {self.rows} rows>"
 
 
-def comparison_table(book: Any, other: Any, item: str | Sequence[str] | None = None):
+def comparison_table(book: Any, other: Any, item: Any = None):
     """All the comparisons (or those `item` names), one row each: the article's words,
     the other text's words, each with its paragraph, the relation and the note.
 
@@ -578,12 +584,7 @@ def comparison_table(book: Any, other: Any, item: str | Sequence[str] | None = N
     ComparisonTable
         Shows as HTML in a notebook; ``.html`` is the markup.
     """
-    rows = read_comparisons(book, other)
-    items = (
-        [_item(book, other, r) for r in rows.to_dict("records")]
-        if item is None
-        else _items(book, other, item)
-    )
+    items = _items(book, other, item)
     html = render(
         "compare-table.html",
         items=items,
@@ -593,7 +594,7 @@ def comparison_table(book: Any, other: Any, item: str | Sequence[str] | None = N
     return ComparisonTable(html, len(items))
 
 
-def compare(book: Any, other: Any, item: str | Sequence[str] | None = None):
+def compare(book: Any, other: Any, item: Any = None):
     """The comparison activity: choose how the other text treats each item, then see both
     texts side by side.
 
@@ -614,10 +615,10 @@ def compare(book: Any, other: Any, item: str | Sequence[str] | None = None):
         The article's pack.
     other : Book
         The pack holding the comparisons (such as ``load_pack("paris-declaration")``).
-    item : str or list of str, optional
-        One comparison (its id, or the id of the article's fact), or a list of them.
-        Default: the article's items that have not happened yet (events expected,
-        threatened or proposed); all items when there are none.
+    item : str, int, or a list of them, optional
+        Which comparisons: a comparison's id, the id of the article's fact, or a
+        paragraph number of the article (``item=[11, 12, 13]``: every comparison of those
+        paragraphs). Default: all, in the article's reading order.
 
     Returns
     -------
