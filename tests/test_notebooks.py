@@ -31,6 +31,7 @@ EXPECTED = [
     "04-venezuela",
     "05-greenland",
     "06-review",
+    "07-what-happened-next",
 ]
 WIDGET_MAKERS = re.compile(
     r"\b(actor_explorer|fact_filter|glossary_lookup|article_reader|sorting|"

@@ -675,6 +675,10 @@ def _comparison_class() -> type:
             self.control.observe(self._answer, names="value")
             shown = [self.picker] if len(items) > 1 else []
             super().__init__([*shown, self.prompt, self.control, self.panel])
+            # Names for pages and tests to find the parts by (the browser test does).
+            self.add_class("newsfacts-compare-activity")
+            self.picker.add_class("newsfacts-compare-item")
+            self.control.add_class("newsfacts-compare-answer")
             self._show()
 
         @property
