@@ -27,7 +27,7 @@ EXPECTED = [
     "00-start-here",
     "01-who-is-who",
     "02-security-guarantees",
-    "03-territorial-disputes",
+    "03-who-controls-the-land",
     "04-venezuela",
     "05-greenland",
     "06-review",
