@@ -92,7 +92,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "goes further": ("+", "says more, says it more firmly, or adds conditions"),
     "says less": ("−", "touches on it, but gives less"),
     "differs": ("≠", "says something else"),
-    "not mentioned": ("∅", "not in the text that was read"),
+    "not mentioned": ("∅", "does not mention it, in the text that was read"),
 }
 
 #: The answers a student chooses from, and the relations each stands for. Every relation
