@@ -417,13 +417,27 @@ def test_figures_chart_attributed_bars_are_hatched(book):
     assert len(bars) == len(attributed)
 
 
-def test_figures_chart_with_ids_draws_one_scale_per_unit(book):
+def test_figures_chart_draws_one_unit_and_writes_the_others_out(book):
+    # Issue 18: "15 years" filled its own axis and said nothing; a number of years is no share.
     ids = book.figures["id"].tolist()
     chart = plots.figures_chart(book, ids=ids)
     for row in book.figures.itertuples():
         assert row.description in chart.description
-    units = book.figures["unit"].unique()
-    assert len(chart.figure.axes) == len(units)  # one panel a unit
+    assert len(chart.figure.axes) == 1  # one scale
+    drawn = {p.get_gid() for p in chart.figure.axes[0].patches if p.get_gid()}
+    percent = book.figures[book.figures["unit"] == "percent"]
+    assert drawn == {f"bar-{ident}" for ident in percent["id"]}
+    written = next(t.get_text() for t in _texts(chart) if t.get_gid() == "written")
+    for row in book.figures[book.figures["unit"] != "percent"].itertuples():
+        assert plots.figure_label(row._asdict()) in written
+
+
+def test_a_lone_number_in_its_unit_is_written_not_drawn():
+    book = _figures_book([("years", 15, "years", "none", "deal", "length of the deal")])
+    chart = plots.figures_chart(book)
+    assert not [p for ax in chart.figure.axes for p in ax.patches]
+    assert "15 years: length of the deal" in chart.description
+    assert "one number alone" in chart.description
 
 
 def test_figures_chart_unknown_id_suggests_the_closest(book):
@@ -529,8 +543,10 @@ def test_the_full_diagram_draws_at_most_12_arrows_and_says_how_to_see_the_rest(b
     drawn = {t.get_text() for t in _texts(chart)}
     names = _names(book)
     for _, label in pairs:  # both ends of every arrow are drawn as names
-        row = next(r for r in book.relations.itertuples()
-                   if " ".join(label.get_text().split()) == f"{r.relation} ¶{r.paragraph}")  # fmt: skip
+        words = " ".join(label.get_text().split())
+        row = next(
+            r for r in book.relations.itertuples() if words == f"{r.relation} ¶{r.paragraph}"
+        )
         assert names[row.source] in drawn and names[row.target] in drawn
     left = len(book.relations) - len(pairs)
     assert f"{left} more relations not drawn" in chart.description
@@ -780,8 +796,10 @@ def _dated_book(dates: list[str]) -> types.SimpleNamespace:
     book = _small_book()
     row = book.events.iloc[1]
     book.events = pd.DataFrame(
-        [{**row.to_dict(), "id": f"ev-{k}", "when": when, "description": f"event {k}"}
-         for k, when in enumerate(dates)]  # fmt: skip
+        [
+            {**row.to_dict(), "id": f"ev-{k}", "when": when, "description": f"event {k}"}
+            for k, when in enumerate(dates)
+        ]  # fmt: skip
     )
     return book
 

@@ -346,7 +346,10 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         text = "\n".join(wrap(w, chars) for w in dict.fromkeys(words))
         notes.append({"x": (part.x0 + part.x1) / 2, "text": text, "style": "normal"})
         if k:
-            cut = _gap(cards[parts[k - 1].members[-1]]["row"]["when"], cards[part.members[0]]["row"]["when"])
+            cut = _gap(
+                cards[parts[k - 1].members[-1]]["row"]["when"],
+                cards[part.members[0]]["row"]["when"],
+            )
             cut = cut.replace(" later", "")
             notes.append({"x": part.x0 - BREAK / 2, "text": wrap(f"line cut: {cut}", 12),
                           "style": "italic"})  # fmt: skip
