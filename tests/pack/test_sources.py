@@ -51,8 +51,6 @@ KNOWN: dict[str, str] = {
     "paris-declaration/claims/claim-zelensky-signed": "quotes president.gov.ua inline, no Passage",
     "data/paris-2026/prompts.csv": "p04-write's model answer quotes its own headline words "
     "(“go in to seize”, “Trump says”), which are not the article's",
-    "teacher/07-what-happened-next.ipynb": "quotes its own task words and two reports "
-    "(news.online.ua, news.by) that no Passage of either pack holds",
 }
 
 
