@@ -413,6 +413,9 @@ POINT_OFFSETS = [(8, 0), (-8, 0), (8, 12), (8, -12), (-8, 12), (-8, -12), (0, 20
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
     """Write each item's name and paragraph, moving a label until it overlaps no other."""
     taken = []
+    for artist in ax.artists:  # the scale bar
+        box = artist.get_window_extent(renderer)
+        taken.append((box.x0, box.y0, box.x1, box.y1))
     for item in items:
         if item.lonlat is not None:
             x, y = project(*item.lonlat, centre)

@@ -85,6 +85,11 @@ class Node:
     w: float = 0.0
     h: float = 0.0
 
+    @property
+    def shown(self) -> str:
+        """The name as drawn: a long one on two lines or more."""
+        return wrap(self.name, 26)
+
 
 @dataclass
 class Edge:
@@ -101,7 +106,7 @@ class Edge:
 
     @property
     def label(self) -> str:
-        return f"{self.relation} {para(self.paragraph)}".strip()
+        return wrap(f"{self.relation} {para(self.paragraph)}".strip(), 34)
 
 
 def _kind(thing: Any) -> str:
@@ -257,7 +262,7 @@ def _layout(
     for node in nodes.values():
         node.column = NODE_STYLES[node.kind][3]
         columns[node.column].append(node)
-        width, height = measure(renderer, node.name, NAME, "bold")
+        width, height = measure(renderer, node.shown, NAME, "bold")
         node.w, node.h = width + 0.55, height + 0.24
     columns[1].sort(key=lambda n: (n.first, n.id))
     rank = {n.id: k for k, n in enumerate(columns[1])}
@@ -476,7 +481,7 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
     ax.text(
         left + 0.4,
         node.y,
-        node.name,
+        node.shown,
         fontsize=NAME,
         fontweight="bold" if bold else "normal",
         va="center_baseline",
