@@ -23,6 +23,7 @@ from newsfacts.compare import (
     compared_pack,
     comparison_table,
     load_pack,
+    pack_folder,
     read_comparisons,
 )
 
@@ -215,3 +216,11 @@ def test_the_bundled_pair_loads_by_name_from_any_folder(tmp_path, monkeypatch):
     declaration = load_pack("paris-declaration")
     assert compared_pack(declaration).name == "paris-2026"
     assert check_comparisons(load_pack("paris-2026"), declaration) == []
+
+
+def test_compares_with_falls_back_to_a_bundled_pack_of_that_name(tmp_path):
+    alone = Path(shutil.copytree(pack_folder("paris-declaration"), tmp_path / "declaration"))
+    assert not (tmp_path / "paris-2026").exists()
+    found = compared_pack(newsfacts.load(alone))
+    assert found is not None and found.name == "paris-2026"
+    assert (found / "datapackage.json").is_file()
