@@ -46,6 +46,7 @@ from newsfacts.lesson import *  # noqa: F403 (the lesson API, as every lesson ha
 from newsfacts.lesson import __all__ as _LESSON_ALL
 from newsfacts.lesson import start
 from newsfacts.profile import mentions_list, observations, profile_table, sourcing_profile
+from newsfacts.tagging import tag_sentences
 
 __all__ = [
     *_LESSON_ALL,
@@ -70,6 +71,7 @@ __all__ = [
     "profile_table",
     "mentions_list",
     "observations",
+    "tag_sentences",
 ]
 
 #: The setting file, at the repository root.

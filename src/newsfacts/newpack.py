@@ -12,6 +12,8 @@
   byline that reads like a sentence, more captions than story paragraphs, an unknown key in
   ``datapackage.json`` (with "did you mean").
 - `write_sources`: ``python -m newsfacts sources FOLDER``: any pack's sources list.
+- `set_credit`: ``python -m newsfacts credit FOLDER --publisher ... --date 2018-12-19``: the
+  article's title, author, publisher, date and address, without editing JSON.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ __all__ = [
     "paragraph_lines",
     "pack_warnings",
     "write_sources",
+    "set_credit",
+    "write_pack",
 ]
 
 #: What the byline line holds when an article has none (a wire story): the reader then
@@ -162,13 +166,19 @@ def new_pack(
     FileExistsError
         If the folder already holds a ``datapackage.json`` (nothing is overwritten).
     """
-    from newsfacts.anyarticle_parts import LESSONS
-
     folder = Path(folder)
     if (folder / "datapackage.json").exists():
         raise FileExistsError(f"{folder} already holds a pack: choose a new folder.")
     text = Path(article).read_bytes().decode("utf-8-sig", errors="replace")
-    laid_out = layout(text, byline, no_byline, captions)
+    return write_pack(folder, layout(text, byline, no_byline, captions))
+
+
+def write_pack(folder: str | Path, laid_out: str) -> Path:
+    """Write a pack around an article already laid out as ``article.txt``: every table with
+    its header (``lessons.csv`` naming the any-article lessons), and ``datapackage.json``."""
+    from newsfacts.anyarticle_parts import LESSONS
+
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "article.txt").write_text(laid_out, encoding="utf-8")
     metadata = _descriptor(folder.name)
@@ -355,7 +365,65 @@ def write_sources(folder: str | Path | None, output: str | Path | None = None) -
 
 # -- the command line (python -m newsfacts new / paragraphs / sources) ----------------------
 
-COMMANDS = ("new", "paragraphs", "sources")
+COMMANDS = ("new", "paragraphs", "sources", "credit")
+
+#: The article's credit: the option a teacher types, and the key of ``sources`` it fills.
+CREDIT = {
+    "title": "title",
+    "author": "author",
+    "publisher": "publisher",
+    "date": "date",
+    "address": "path",
+}
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def check_date(date: str | None) -> None:
+    """Raise ValueError, saying how to write it, for a date not written 2018-12-19."""
+    if date is not None and date.strip() and not _DATE.fullmatch(date.strip()):
+        raise ValueError(
+            f"The date {date.strip()!r} is not written year-month-day. Write it like "
+            "2018-12-19 (or 2018-12, or 2018)."
+        )
+
+
+def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
+    """Fill the article's credit in ``datapackage.json`` (the first entry of ``sources``).
+
+    Parameters
+    ----------
+    folder : str or path
+        The pack.
+    **values : str or None
+        Any of ``title``, ``author``, ``publisher``, ``date`` (``2018-12-19``, ``2018-12``
+        or ``2018``) and ``address`` (the web address); None leaves a field as it is. The
+        title also becomes the pack's title.
+
+    Returns
+    -------
+    dict
+        The credit as it now stands, by option name.
+
+    Raises
+    ------
+    ValueError
+        For a date written another way (the message says how to write it).
+    """
+    check_date(values.get("date"))
+    path = Path(folder) / "datapackage.json"
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    sources = metadata.setdefault("sources", [])
+    if not sources or not isinstance(sources[0], dict):
+        sources.insert(0, {})
+    credit = sources[0]
+    for option, key in CREDIT.items():
+        value = values.get(option)
+        if value is not None:
+            credit[key] = value.strip()
+    if values.get("title") is not None:
+        metadata["title"] = values["title"].strip()
+    path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return {option: str(credit.get(key, "")) for option, key in CREDIT.items()}
 
 
 def add_parsers(commands: Any) -> None:
@@ -374,6 +442,18 @@ def add_parsers(commands: Any) -> None:
     new.add_argument(
         "--caption", action="append", default=[], help="a photo caption (repeat for more)"
     )
+    credit = commands.add_parser(
+        "credit",
+        help="fill in the article's title, author, publisher, date and address",
+        description="Fill in the article's credit (what the lessons show above the article).",
+    )
+    credit.add_argument("folder", help="the pack's folder")
+    for parser in (new, credit):
+        parser.add_argument("--title", default=None, help="the article's headline")
+        parser.add_argument("--author", default=None, help="who wrote it")
+        parser.add_argument("--publisher", default=None, help="where it was published")
+        parser.add_argument("--date", default=None, help="when, written like 2018-12-19")
+        parser.add_argument("--address", default=None, help="its web address")
     paragraphs = commands.add_parser(
         "paragraphs",
         help="list a pack's numbered paragraphs",
@@ -396,11 +476,24 @@ def run(args: Any) -> int:
     from newsfacts.errors import DataError
     from newsfacts.load import bundled_pack
 
+    credit = {option: getattr(args, option, None) for option in CREDIT}
+    if args.command == "credit":
+        try:
+            now = set_credit(args.folder, **credit)
+        except (OSError, ValueError) as error:
+            print(error)
+            return 1
+        for option, value in now.items():
+            print(f"  {option:<10} {value or '(not given)'}")
+        return 0
     if args.command == "new":
         try:
+            check_date(credit.get("date"))  # before anything is written
             folder = new_pack(
                 args.folder, args.article, args.byline, args.no_byline, tuple(args.caption)
             )
+            if any(value is not None for value in credit.values()):
+                set_credit(folder, **credit)
         except (OSError, ValueError) as error:
             print(error)
             return 1
