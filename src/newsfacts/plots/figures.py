@@ -71,12 +71,16 @@ def figure_label(row: dict[str, Any]) -> str:
     'more than 30 countries'
     >>> figure_label({"value": 1.0, "unit": "years", "qualifier": "none"})
     '1 year'
+    >>> figure_label({"value": 2019.0, "unit": "year", "qualifier": "none"})
+    '2019 year'
     """
     qualifier, unit, number = (
         cell_words(row.get("qualifier")),
         cell_words(row.get("unit")),
         _number(row.get("value")),
     )
+    if unit == "year" and number.replace(",", "").isdigit() and len(number) == 5:
+        number = number.replace(",", "")  # a year of the calendar: 2019, not 2,019
     if unit in PERCENT:
         amount = f"{number}%"
     elif unit:

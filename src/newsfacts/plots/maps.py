@@ -286,6 +286,8 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
     lines = [(True, lat, steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
     lines += [(False, lon, np.full_like(lats, lon), lats) for lon in range(-180, 180, 10)]
     margin = (x1 - x0) / 25
+    apart = 0.7 * (x1 - x0) / 7.84  # meridian labels at least 0.7 inches apart
+    placed: list[float] = []
     for parallel, degrees, lon, lat in lines:
         x, y = project(lon, lat, centre)
         x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
@@ -296,6 +298,9 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
             cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)
             spots = [(x[k], y0) for k in cross]
         spots = [(float(a), float(b)) for a, b in spots if x0 + margin < a < x1 - margin]
+        if not parallel:
+            spots = [(a, b) for a, b in spots if all(abs(a - p) >= apart for p in placed)]
+            placed += [a for a, _ in spots[:1]]
         if spots and (not parallel or y0 + margin < spots[0][1] < y1):
             words = f"{abs(degrees)}° {('NS' if parallel else 'EW')[degrees < 0]}"
             ax.annotate(
@@ -348,12 +353,13 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
         if item.area is None:
             continue
         fill, hatch, _ = item.fill
+        parts = _polygons(item.area, centre, ax)
         ax.add_collection(
             PolyCollection(
-                _polygons(item.area, centre, ax),
+                parts,
                 facecolor=to_rgba(fill, 0.5),
                 edgecolor=OKABE_ITO["black"],
-                linewidth=BORDER[item.shape],
+                linewidth=_borders(ax, parts, item.shape),
                 hatch=hatch,
                 hatch_linewidth=0.7,
                 zorder=order[item.shape],
@@ -374,6 +380,17 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
                 markeredgewidth=1.2,
                 zorder=6,
             )
+
+
+def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
+    """Each part's outline width: thick, but thin round a part too small to show its fill
+    (an island, a small country far off), which a thick line would blot out."""
+    widths = []
+    for part in parts:
+        x, y = ax.transData.transform(part).T  # in pixels
+        area = 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
+        widths.append(BORDER[shape] if area > 30 * 30 else 0.8)
+    return widths
 
 
 def _neighbours(one: MapArea, other: MapArea) -> bool:
