@@ -571,6 +571,9 @@ def test_most_limits_the_arrows(book):
     chart = plots.relations_diagram(book, most=3)
     assert len(_arrows_and_labels(chart)) == 3
     assert f"{len(book.relations) - 3} more relations not drawn" in chart.description
+    for odd in (0, "12", 2.5, True):
+        with pytest.raises(ValueError, match="a whole number such as 12"):
+            plots.relations_diagram(book, most=odd)
 
 
 def test_relation_names_and_labels_are_projector_sized(book):

@@ -611,11 +611,16 @@ def _words(
         f"{title}. {source}; equal-area projection centred on {where}: the scale bar is "
         "true at the centre, and stretched or squeezed farther out."
     )
+    shaded = (
+        "; the places shaded have a thick border, and neighbours never share a fill"
+        if any(item.area is not None for item in items)
+        else ""
+    )
+    whole = " The map shows the whole of each shaded place." if shaded else ""
     lines = [
         f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
-        "to each other. Every country is outlined thin (Natural Earth boundaries); the places "
-        "shaded have a thick border, and neighbours never share a fill; the sea is light "
-        "sky blue. The map shows the whole of each shaded place. Dotted "
+        f"to each other. Every country is outlined thin (Natural Earth boundaries){shaded}; "
+        f"the sea is light sky blue.{whole} Dotted "
         "lines run every 10 degrees, labelled: the east-west lines (latitude: 40° N, 50° N "
         "...) down the middle of the map, the north-south ones (longitude: 10° E ...) along "
         "the bottom. Going north or south, 10 degrees is about 1,100 km. The scale bar, lower "

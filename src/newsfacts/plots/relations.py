@@ -224,7 +224,11 @@ def relations_diagram(
         wanted = list(dict.fromkeys(links + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    kept = set(map(id, _ranked(edges, focus_id)[: max(int(most), 1)]))
+    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+        raise ValueError(
+            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
+        )
+    kept = set(map(id, _ranked(edges, focus_id)[:most]))
     left_out = [e for e in edges if id(e) not in kept]
     edges = [e for e in edges if id(e) in kept]  # in the table's order
     shown = [end for e in edges for end in (e.source, e.target)]
