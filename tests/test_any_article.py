@@ -18,8 +18,8 @@ from pack_helpers import MINI_PACK
 
 import newsfacts
 from newsfacts.__main__ import main
+from newsfacts._anycompat import split_paragraphs
 from newsfacts.anyarticle import SETTING, chosen_pack
-from newsfacts.article import split_paragraphs
 from newsfacts.newpack import NO_BYLINE, layout, pack_warnings
 from newsfacts.profile import mentions_list, sourcing_profile
 

@@ -14,11 +14,15 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_order, paragraph_words
-from newsfacts.content import content, lesson_id
-from newsfacts.marks import mark
-from newsfacts.prompts import HEADINGS, Prompts
-from newsfacts.render import render
+from newsfacts._anycompat import (
+    activities,
+    lesson_key,
+    lesson_table,
+    mark,
+    paragraph_order,
+    paragraph_words,
+    views,
+)
 
 __all__ = [
     "LESSONS",
@@ -73,11 +77,10 @@ BUILT = (
 
 
 def _rows(book: Any, table: str, lesson: str) -> pd.DataFrame:
-    tables = content(book)
-    rows = tables[table]
+    rows = lesson_table(book, table)
     if rows.empty or "lesson" not in rows.columns:
         return rows.iloc[0:0]
-    return rows[rows["lesson"] == lesson_id(lesson, function="from_pack")]
+    return rows[rows["lesson"].astype(str) == lesson_key(lesson)]
 
 
 def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
@@ -98,8 +101,8 @@ def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherw
     """
     from IPython.display import display
 
-    from newsfacts.lesson import check_understanding, prompts, sorting
-
+    act = activities()
+    check_understanding, prompts, sorting = act.check_understanding, act.prompts, act.sorting
     rows = _rows(book, part, lesson)
     if part == "prompts" and kind is not None and len(rows):
         rows = rows[rows["kind"] == kind]
@@ -145,7 +148,7 @@ class _Html:
 
 def figures_table(book: Any) -> Any:
     """The figures with their small words (qualifier) first, then the provenance."""
-    from newsfacts.show import facts
+    facts = views().facts
 
     figures = book.figures
     if figures.empty:
@@ -155,7 +158,7 @@ def figures_table(book: Any) -> Any:
 
 def events_by_modality(book: Any) -> Any:
     """The events in three groups, in reading order: happened, going on, not yet."""
-    from newsfacts.show import facts
+    facts = views().facts
 
     events = book.events
     if events.empty:
@@ -175,14 +178,14 @@ def events_by_modality(book: Any) -> Any:
 
 
 def _quiz(question: Any) -> Any:
-    from newsfacts.quiz import quiz
+    quiz = activities().quiz
 
     return quiz([question])
 
 
 def qualifier_question(book: Any) -> Any:
     """A question on one figure: which small word does the article put with it?"""
-    from newsfacts.quiz import Question
+    Question = activities().Question
 
     figures = book.figures
     if figures.empty or "qualifier" not in figures.columns:
@@ -212,7 +215,7 @@ def qualifier_question(book: Any) -> Any:
 
 def mentions_question(book: Any) -> Any:
     """A question on one claim: whose words does the article pass on?"""
-    from newsfacts.quiz import Question
+    Question = activities().Question
 
     claims = book.claims
     if claims.empty:
@@ -238,7 +241,9 @@ def mentions_question(book: Any) -> Any:
 def modality_sorting(book: Any, most: int = 4) -> Any:
     """Up to `most` events to sort (who says it? has it happened?), one of each modality
     first, from the events the article states or passes on."""
-    from newsfacts.quiz import MODALITY, Sorting, SortingItem, sentence_with
+    act = activities()
+    MODALITY, Sorting, SortingItem = act.MODALITY, act.Sorting, act.SortingItem
+    sentence_with = act.sentence_with
 
     events = book.events
     if events.empty:
@@ -318,7 +323,7 @@ def summary_checklist(book: Any) -> Any:
 
 def passed_on(book: Any) -> Any:
     """What the article passes on from others: each claim with its speaker's name."""
-    from newsfacts.show import facts
+    facts = views().facts
 
     claims = book.claims
     if claims.empty:
@@ -331,7 +336,7 @@ def passed_on(book: Any) -> Any:
 
 def not_yet(book: Any) -> Any:
     """The events that are not yet (expected, proposed or threatened)."""
-    from newsfacts.show import facts
+    facts = views().facts
 
     events = book.events
     rows = events[events["modality"].isin(NOT_YET)] if not events.empty else events
@@ -357,9 +362,9 @@ def _silent(book: Any) -> list[str]:
     ][:3]
 
 
-def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
+def series_prompts(book: Any, lesson: str, kind: str) -> Any:
     """Prompts for a lesson of the series, worded from the pack (used when it has none)."""
-    lesson = lesson_id(lesson, function="series_prompts")
+    lesson = lesson_key(lesson)
     texts: list[str] = []
     if lesson == "11":
         texts = {
@@ -422,14 +427,15 @@ def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
                 "the checklist and mend what it catches."
             ],
         }.get(kind, [])
-    html = render(
+    act = activities()
+    html = views().render(
         "prompts.html",
-        groups=[(HEADINGS.get(kind, kind), texts)] if texts else [],
+        groups=[(act.HEADINGS.get(kind, kind), texts)] if texts else [],
         show_headings=False,
         lesson=lesson,
         kind=kind,
     )
-    return Prompts(html, texts)
+    return act.Prompts(html, texts)
 
 
 def prompts_for(book: Any, lesson: str, kind: str) -> Any:
@@ -447,9 +453,10 @@ def mark_words(basis: str) -> str:
 
 def mark_question(book: Any) -> Any:
     """A question on one fact: which mark do the tables give it?"""
-    from newsfacts.marks import MARKS
+    from newsfacts._anycompat import MARKS
     from newsfacts.profile import FACT_TABLES
-    from newsfacts.quiz import Question
+
+    Question = activities().Question
 
     rows = [
         (name, row)
@@ -491,7 +498,7 @@ def voices_table(book: Any) -> Any:
     all when the pack has none."""
     from IPython.display import HTML, display
 
-    from newsfacts.show import facts
+    facts = views().facts
 
     table = book.perspectives
     if table.empty or "voice" not in table.columns:
@@ -501,3 +508,28 @@ def voices_table(book: Any) -> Any:
 
 
 __all__ += ["mark_question", "what_the_data_shows", "voices_table"]
+
+
+def note_if_another_pack() -> None:
+    """For a lesson written about the bundled article (``start()`` with no pack): when
+    NEWSFACTS_PACK names another pack, show one sentence saying the lesson stays on the
+    bundled article, and where the lessons for any article are."""
+    import os
+    from pathlib import Path
+
+    from newsfacts._anycompat import bundled_pack
+
+    chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
+    if not chosen or Path(chosen).name == Path(bundled_pack()).name:
+        return
+    from IPython.display import display
+
+    display(
+        Note(
+            "This lesson is written for the bundled article, so it shows that article, not "
+            f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
+        )
+    )
+
+
+__all__ += ["note_if_another_pack"]

@@ -12,7 +12,6 @@ module brings in ipywidgets (explorers, quizzes) and matplotlib (`plots`), which
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -21,7 +20,7 @@ from newsfacts import exercises, friendly, plots
 from newsfacts.annotate import annotated_article
 from newsfacts.book import Book
 from newsfacts.exercises import check, describe
-from newsfacts.load import bundled_pack, load
+from newsfacts.load import load
 from newsfacts.prompts import prompts
 from newsfacts.questions import answer_key, check_understanding
 from newsfacts.quiz import multiple_choice, quiz, sorting, who_said
@@ -70,32 +69,10 @@ def start(pack: Any = None) -> Book:
     # Notes and quotes are sentences: show them whole, not cut at 50 characters.
     pd.set_option("display.max_colwidth", None)
     _show_tables_with_named_headers()
-    if pack is None:
-        _say_when_on_another_pack()
+    if pack is None:  # a lesson about the bundled article: say so when another is chosen
+        from newsfacts.anyarticle_parts import note_if_another_pack
+
+        note_if_another_pack()
     book = load(pack)
     exercises.use(book)  # check(...) then marks answers against this pack
     return book
-
-
-# -- issue 17: a lesson written for the bundled article, run where another pack is chosen --
-
-
-def _say_when_on_another_pack() -> None:
-    """When NEWSFACTS_PACK names another pack, say in one sentence that this lesson is
-    about the bundled article (which it still loads) and where the lessons for any
-    article are."""
-    import os
-
-    chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
-    if not chosen or Path(chosen).name == Path(bundled_pack()).name:
-        return
-    from IPython.display import display
-
-    from newsfacts.anyarticle_parts import Note
-
-    display(
-        Note(
-            "This lesson is written for the bundled article, so it shows that article, not "
-            f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
-        )
-    )

@@ -25,9 +25,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newsfacts.article import paragraph_words, split_paragraphs
+from newsfacts._anycompat import (
+    article_file,
+    closest,
+    did_you_mean,
+    paragraph_words,
+    read_article,
+    read_descriptor,
+    split_paragraphs,
+)
 from newsfacts.errors import Problem
-from newsfacts.suggest import closest, did_you_mean
 
 __all__ = [
     "NO_BYLINE",
@@ -199,8 +206,6 @@ def write_pack(folder: str | Path, laid_out: str) -> Path:
 def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
     """The pack's article, one line per part: where it is (``¶ 3``, ``byline``), its kind,
     and its first words."""
-    from newsfacts.schema import article_file, read_descriptor
-
     folder = Path(folder)
     metadata, _ = read_descriptor(folder / "datapackage.json")
     name = article_file(metadata or {})
@@ -338,9 +343,6 @@ def _article_warnings(name: str, paragraphs: Any) -> list[Problem]:
 
 def pack_warnings(folder: str | Path) -> list[Problem]:
     """What `check` warns about in a pack (it does not fail): see the module's notes."""
-    from newsfacts.article import read_article
-    from newsfacts.schema import article_file, read_descriptor
-
     folder = Path(folder)
     if folder.suffix == ".json":
         folder = folder.parent
@@ -354,9 +356,10 @@ def pack_warnings(folder: str | Path) -> list[Problem]:
 
 def write_sources(folder: str | Path | None, output: str | Path | None = None) -> Path:
     """Write a pack's sources list (default: ``sources.md`` in the pack's folder)."""
+    from newsfacts._anycompat import views
     from newsfacts.load import load
-    from newsfacts.sources import sources_markdown
 
+    sources_markdown = views().sources_markdown
     book = load(folder)
     path = Path(output) if output else book.path / "sources.md"
     path.write_text(sources_markdown(book), encoding="utf-8")

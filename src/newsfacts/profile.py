@@ -22,8 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.article import paragraph_order, paragraph_words
-from newsfacts.marks import BASES, mark
+from newsfacts._anycompat import BASES, mark, paragraph_order, paragraph_words
 
 __all__ = ["FACT_TABLES", "sourcing_profile", "profile_table", "mentions_list", "observations"]
 

@@ -25,8 +25,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts.article import paragraph_words, split_paragraphs
-from newsfacts.marks import mark
+from newsfacts._anycompat import mark, paragraph_words, split_paragraphs
 
 __all__ = [
     "Sentence",
@@ -199,7 +198,9 @@ class Tagger(widgets.VBox):
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
-        from newsfacts.show import table_html
+        from newsfacts._anycompat import views
+
+        table_html = views().table_html
 
         tags = self.tags()
         if not tags:
@@ -389,7 +390,7 @@ def tag_sentences(book: Any = None, text: str | None = None, folder: str = "tagg
         return Tagger(layout(text), folder)
     if book is None:
         return PasteBox(folder)
-    from newsfacts.schema import article_file
+    from newsfacts._anycompat import article_file
 
     article = (book.path / article_file(book.metadata)).read_text(encoding="utf-8")
     return Tagger(article, folder)
