@@ -86,12 +86,15 @@ STRIP_SOLUTIONS := --to notebook --log-level=WARN --TagRemovePreprocessor.enable
 
 # Build the student edition from teacher/, then run it and store its outputs.
 student: $(VENV)/.test-installed
-	rm -f notebooks/[0-9][0-9]-*.ipynb
+	rm -f notebooks/[0-9][0-9]-*.ipynb notebooks/any-article/[0-9][0-9]-*.ipynb
 	$(BIN)/jupyter nbconvert $(STRIP_SOLUTIONS) --output-dir notebooks teacher/[0-9][0-9]-*.ipynb
+	$(BIN)/jupyter nbconvert $(STRIP_SOLUTIONS) --output-dir notebooks/any-article \
+	  teacher/any-article/[0-9][0-9]-*.ipynb
 	$(PY) scripts/run_notebooks.py notebooks
 
 # Re-execute every lesson of both editions and store its outputs (nbval compares against
-# them): teacher/ in place, then notebooks/ built from it.
+# them): teacher/ in place, then notebooks/ built from it. Each folder's any-article/
+# (the lessons that run on any pack) is included.
 notebooks: $(VENV)/.test-installed
 	$(PY) scripts/run_notebooks.py teacher
 	$(MAKE) --no-print-directory student

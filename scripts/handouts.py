@@ -18,6 +18,11 @@ options only:
   ``newsfacts-feedback``), and drops the scripts (MathJax, require.js) the pages do not need.
 The one rewrite is of links: a lesson's link to ``NN-name.ipynb`` points to its page.
 
+Below a lesson's prose, its assessment on paper (so a class without computers still has
+one): the lesson's quiz questions with their options, and its sorting sentences with the two
+questions (who says it, has it happened?) and their choices, from the pack. Neither the
+answers nor the feedback are printed: those are in the teacher notebooks.
+
 The annotated article is `newsfacts.views.annotate.annotated_article` as a standalone page.
 """
 
@@ -39,6 +44,10 @@ if str(REPO / "src") not in sys.path:  # run from a clone without `pip install -
     sys.path.insert(0, str(REPO / "src"))
 
 from newsfacts import load  # noqa: E402
+from newsfacts.errors import UnknownNameError  # noqa: E402
+from newsfacts.lesson.questions import questions  # noqa: E402
+from newsfacts.lesson.quiz import MODALITY, WHO, sorting_items  # noqa: E402
+from newsfacts.text import paragraph_words  # noqa: E402
 from newsfacts.views.annotate import annotated_article  # noqa: E402
 
 #: Cells left out of a handout, by tag (see the module's docstring).
@@ -46,7 +55,8 @@ REMOVE_CELL_TAGS = ("nbval-ignore-output", "solution", "no-handout")
 ARTICLE_PAGE = "annotated-article.html"
 LEFT_OUT = (
     "A printable copy of a lesson. The code and the interactive parts (explorers, quizzes, "
-    "exercise checks) are left out: open the notebook in JupyterLab to use them."
+    "exercise checks) are left out: open the notebook in JupyterLab to use them. The quiz "
+    "and the sorting are at the end, on paper."
 )
 
 # `lab/index.html.j2` with no scripts, a note under the top and a print stylesheet.
@@ -70,6 +80,10 @@ a, .jp-RenderedHTMLCommon a { text-decoration: underline !important; }
 .newsfacts-feedback { display: none; }
 .handout-note { font-style: italic; color: #333333; border-bottom: 1px solid #999999;
   padding-bottom: 0.4em; margin: 0 0 1em 0; }
+.handout-assessment { border-top: 2px solid #333333; margin-top: 2em; }
+.handout-assessment ol.options { list-style-type: upper-alpha; }
+.handout-assessment li { margin-bottom: 0.4em; }
+.handout-assessment .choices { margin: 0.2em 0 0.6em 1em; }
 .handout-footer { font-size: 85%; color: #333333; border-top: 1px solid #999999;
   margin-top: 2em; padding-top: 0.4em; }
 @media print {
@@ -86,6 +100,7 @@ a, .jp-RenderedHTMLCommon a { text-decoration: underline !important; }
 <p class="handout-note">{{ resources.handout.note | e }}</p>
 {%- endblock body_header -%}
 {% block body_footer %}
+{{ resources.handout.assessment }}
 <p class="handout-footer">{{ resources.handout.credit | e }}</p>
 {{ super() }}
 {% endblock body_footer %}
@@ -126,8 +141,62 @@ def heading(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def handout(path: Path, out: Path, credit: str, pages: dict[str, str]) -> tuple[Path, str]:
-    """Write one lesson's page; return its path and title."""
+def lesson_number(path: Path) -> str:
+    """The lesson a notebook is ("04" for 04-venezuela.ipynb), or "" when its name has none."""
+    found = re.match(r"(\d\d)-", path.name)
+    return found.group(1) if found else ""
+
+
+def assessment_html(book, lesson: str) -> str:
+    """A lesson's quiz and sorting on paper: questions, options and sentences, no answers."""
+    if not lesson:
+        return ""
+
+    def esc(text: str) -> str:  # text between tags: &, < and > only
+        return html.escape(text, quote=False)
+
+    parts = []
+    try:
+        asked = questions(book, lesson)
+    except UnknownNameError:  # a notebook whose number is not a lesson of the pack
+        return ""
+    if asked:
+        items = []
+        for q in asked:
+            options = "".join(f"<li>{esc(option)}</li>" for option in q.options)
+            items.append(f'<li><p>{esc(q.prompt)}</p><ol class="options">{options}</ol></li>')
+        parts.append(
+            "<h2>Quiz on paper</h2><p>Circle one letter for each question. Give your first "
+            f"answer: it is the one that counts.</p><ol>{''.join(items)}</ol>"
+        )
+    sentences = sorting_items(book, lesson)
+    if sentences:
+        who = " ".join(f"☐ {esc(text)}" for text in WHO.values())
+        happened = " ".join(f"☐ {esc(text)}" for text in MODALITY.values())
+        items = []
+        for item in sentences:
+            before, quote, after = item.sentence.partition(item.citation.quote)
+            if not quote:
+                before, quote, after = item.sentence, "", ""
+            where = esc(paragraph_words(item.citation.paragraph))
+            items.append(
+                f"<li><p>({where}) {esc(before)}<strong>{esc(quote)}</strong>{esc(after)}</p>"
+                f'<p class="choices">Who says it? {who}</p>'
+                f'<p class="choices">Has it happened? {happened}</p></li>'
+            )
+        parts.append(
+            "<h2>Sorting on paper</h2><p>For each sentence, answer two questions about the "
+            f"words in bold: tick one box on each line.</p><ol>{''.join(items)}</ol>"
+        )
+    if not parts:
+        return ""
+    return f'<section class="handout-assessment">{"".join(parts)}</section>'
+
+
+def handout(
+    path: Path, out: Path, credit: str, pages: dict[str, str], assessment: str = ""
+) -> tuple[Path, str]:
+    """Write one lesson's page, with its assessment on paper below; return its path and title."""
     nb = nbformat.read(path, as_version=4)
     title = heading(nb, path.stem)
     nb.metadata["title"] = title  # the page's <title>; the file is not written back
@@ -135,7 +204,7 @@ def handout(path: Path, out: Path, credit: str, pages: dict[str, str]) -> tuple[
         nb,
         resources={
             "metadata": {"name": path.stem},
-            "handout": {"note": LEFT_OUT, "credit": credit},
+            "handout": {"note": LEFT_OUT, "credit": credit, "assessment": assessment},
         },
     )
     for notebook, page in pages.items():  # links between lessons: to their pages
@@ -177,7 +246,8 @@ def build(out: Path, paths: list[str | Path] | None = None) -> list[Path]:
     pages = {p.name: f"{p.stem}.html" for p in found}
     written, entries = [], []
     for path in found:
-        page, title = handout(path, out, view.credit(), pages)
+        assessment = assessment_html(book, lesson_number(path))
+        page, title = handout(path, out, view.credit(), pages, assessment)
         written.append(page)
         entries.append((page.name, title))
     written.append(view.save(out / ARTICLE_PAGE))

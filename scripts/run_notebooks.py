@@ -2,6 +2,8 @@
 
     python scripts/run_notebooks.py [NOTEBOOK_OR_FOLDER ...]   (default: notebooks/)
 
+A folder's notebooks include those one folder down (notebooks/any-article/).
+
 Each notebook runs top to bottom in a fresh kernel, from its own folder (as in
 JupyterLab). What would change from one run to the next is left out, so running this
 twice in a row changes nothing in git:
@@ -17,6 +19,7 @@ A cell that raises stops the run with the notebook's name and the error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +35,13 @@ def notebooks(args: list[str]) -> list[Path]:
     paths = [Path(a) for a in args] or [Path(__file__).resolve().parents[1] / "notebooks"]
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.glob("*.ipynb")) if path.is_dir() else [path])
+        # A folder's lessons, then those of its any-article/ series (one level down).
+        found.extend(
+            sorted(path.glob("*.ipynb"))
+            + sorted(p for p in path.glob("*/*.ipynb") if not p.parent.name.startswith("."))
+            if path.is_dir()
+            else [path]
+        )
     return found
 
 
@@ -71,6 +80,9 @@ def joined_streams(nb: nbformat.NotebookNode) -> None:
 
 
 def run(path: Path) -> None:
+    # The stored outputs are those of the pack the repository chooses (any-article-pack.txt),
+    # never of a pack a shell happens to name in NEWSFACTS_PACK.
+    os.environ.pop("NEWSFACTS_PACK", None)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,

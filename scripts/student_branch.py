@@ -9,7 +9,8 @@ included):
 
 - the student lessons in notebooks/ (any cell tagged `solution` removed, to be safe),
 - the library (src/), the fact packs (data/, with the model answers of every `prompts.csv`
-  left blank), binder/, pyproject.toml, README.md, LICENSE and docs/ (the list of sources the
+  left blank), binder/, pyproject.toml, README.md, LICENSE, any-article-pack.txt (the pack the
+  lessons in notebooks/any-article/ use) and docs/ (the list of sources the
   lessons link to, the authoring guide, the README's pictures);
 - nothing from teacher/ and no teacher guide.
 
@@ -36,7 +37,7 @@ import tempfile
 from pathlib import Path
 
 KEEP = ("notebooks/", "src/", "data/", "binder/", "docs/")
-KEEP_FILES = ("pyproject.toml", "README.md", "LICENSE")
+KEEP_FILES = ("pyproject.toml", "README.md", "LICENSE", "any-article-pack.txt")
 NAME = "newsfacts student branch"
 EMAIL = "student-branch@newsfacts.invalid"
 

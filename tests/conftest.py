@@ -2,7 +2,7 @@
 
 - ``pack``: a fresh copy of the small valid mini pack (tests/fixtures/mini-pack), for tests
   that break one thing in it;
-- ``book``: the mini pack, loaded once per session (treat it as read-only).
+- ``book``: the bundled article, loaded once per session (treat it as read-only).
 """
 
 from __future__ import annotations
@@ -24,6 +24,5 @@ def pack(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def book() -> newsfacts.Book:
-    """The mini pack, loaded once (treat it as read-only): library tests never read the
-    bundled article, so a fact-check edit to its CSVs cannot break them (tests/pack/ does)."""
-    return newsfacts.load(MINI_PACK)
+    """The bundled pack, loaded once."""
+    return newsfacts.load()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import doctest
 import io
 import json
 from html.parser import HTMLParser
@@ -10,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from chromium import chromium_page
+from markupsafe import escape
 from pack_helpers import replace
 
 import newsfacts
+from newsfacts.marks import mark_label
+from newsfacts.views import annotate
 from newsfacts.views.annotate import KINDS, annotated_article
 
 HOSTILE = '<script>alert(1)</script> & "Friends"'
@@ -144,9 +148,9 @@ def hostile_pack(pack: Path) -> Path:
             "name": HOSTILE,
             "kind": "group",
             "role": "<b>proposed</b> the bridge & more",
-            "paragraph": "5",
+            "paragraph": "3",
             "quote": f"{HOSTILE} of the Bay",
-            "basis": "reported",
+            "basis": "article says",
             "note": f"{HOSTILE} in a note",
         },
     )
@@ -155,7 +159,7 @@ def hostile_pack(pack: Path) -> Path:
         {
             "term": '<i>bay</i> & "cove"',
             "definition": HOSTILE,
-            "paragraph": "5",
+            "paragraph": "3",
             "quote": HOSTILE,
         },
     )
@@ -169,6 +173,10 @@ def hostile_pack(pack: Path) -> Path:
 # --------------------------------------------------------------------------- tests
 
 
+def test_docstring_examples():
+    assert doctest.testmod(annotate, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
 def test_every_quote_of_the_bundled_pack_is_highlighted_and_linked(book, view):
     reader = read(view.html())
     assert not reader.errors
@@ -178,11 +186,11 @@ def test_every_quote_of_the_bundled_pack_is_highlighted_and_linked(book, view):
     for table in view.tables:
         frame = book.tables[table]
         for row in frame.to_dict("records"):
-            if not row["quote"] or row["basis"] == "context":
+            if not row["quote"] or row["basis"] == "outside source":
                 skipped += 1
                 continue
             key = (KINDS[table].name, row["id"])
-            paragraph_id = f"{view.prefix}-p{row['paragraph']}"
+            paragraph_id = f"{view.prefix}-p{str(row['paragraph']).replace(' ', '-')}"
             pieces = [
                 h for h in reader.highlights if h["paragraph"] == paragraph_id and key in h["facts"]
             ]
@@ -209,6 +217,69 @@ def test_the_default_kinds_and_all(book):
         annotated_article(book, ["relatoins"])
 
 
+def test_inferred_and_context_rows_carry_their_marks(pack):
+    view = annotated_article(newsfacts.load(pack), "all")
+    by_key = {f.key: f for f in view.facts}
+    assert (
+        by_key["rel-oppose"].basis == "worked out" and by_key["rel-trust"].basis == "outside source"
+    )
+    markup = view.html()
+    assert ">R◆</sup>" in markup and ">R▲</sup>" in markup
+    assert mark_label("worked out") in markup and mark_label("outside source") in markup
+    # the context row's quote is in the article too, so it is highlighted (marked ▲)
+    assert any(by_key["rel-trust"] in s.facts for s in view.segments)
+
+
+def test_overlapping_and_nested_quotes_split_into_pieces(pack):
+    view = annotated_article(newsfacts.load(pack))
+    pieces = [(s.text, sorted(f.key for f in s.facts)) for s in view.segments if s.paragraph == 1]
+    assert pieces == [
+        ("The town council of ", ["council"]),
+        ("Porto Claro", ["council", "porto-claro"]),  # nested
+        ("will vote next week", ["cl-vote", "ev-vote"]),  # nested
+        (" on a plan to build ", ["cl-vote"]),
+        ("a bridge", ["bay", "cl-vote"]),  # overlapping
+        (" across the bay", ["bay"]),
+        ("mayor Rui Costa", ["costa"]),
+        ("said on Monday", ["ev-announce"]),
+    ]
+    reader = read(view.html())
+    assert not reader.errors
+    overlap = next(h for h in reader.highlights if h["text"] == "a bridge")
+    assert set(overlap["facts"]) == {("place", "bay"), ("claim", "cl-vote")}
+
+
+def test_a_quote_twice_in_its_paragraph_is_anchored_to_the_first(pack):
+    replace(
+        pack / "article.txt",
+        "The bridge was first proposed in 2019.",
+        "The bridge was first proposed in 2019. The bridge was rejected in 2021.",
+    )
+    add_row(
+        pack / "places.csv",
+        {"id": "bridge", "name": "the bridge", "kind": "area", "paragraph": "3"}
+        | {"quote": "The bridge", "basis": "article says"},
+    )
+    view = annotated_article(newsfacts.load(pack), ["places"])
+    (piece,) = [s for s in view.segments if s.paragraph == 3]
+    assert (piece.start, piece.text) == (0, "The bridge")
+
+
+def test_pack_text_is_escaped_and_renders_as_text(hostile_pack):
+    book = newsfacts.load(hostile_pack)
+    for tables in (None, "all"):
+        view = annotated_article(book, tables)
+        assert any(f.key == "friends" for s in view.segments for f in s.facts)
+        for markup in (view.html(), view.page()):
+            assert "<script" not in markup.lower()
+            assert "<b>proposed" not in markup and "<i>bay" not in markup
+            assert str(escape(HOSTILE)) in markup  # &lt;script&gt;... &amp; &#34;Friends&#34;
+            assert "&amp; more" in markup
+            assert not read(markup).errors
+    page = annotated_article(book, "all").page()
+    assert "<title>Annotated article: &lt;script&gt;" in page
+
+
 def test_a_quote_not_in_its_paragraph_is_listed_not_highlighted(pack):
     book = newsfacts.load(pack)  # load() refuses such a pack; a hand-made Book may not
     book.figures.loc[book.figures["id"] == "fig-year", "quote"] = "not in the article"
@@ -217,6 +288,30 @@ def test_a_quote_not_in_its_paragraph_is_listed_not_highlighted(pack):
     assert sorted(f.key for f in view.unplaced) == ["ev-vote", "fig-year"]
     assert "quote not found in its paragraph" in view.html() and "no quote" in view.html()
     assert not any(f.key in ("ev-vote", "fig-year") for s in view.segments for f in s.facts)
+
+
+def test_notebook_display_page_and_save(book, view, tmp_path):
+    assert view._repr_html_() == view.html()
+    assert view.html().startswith("<style>") and "<script" not in view.html()
+    page = view.page()
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in page and '<meta charset="utf-8">' in page
+    assert f"<title>Annotated article: {book.title}</title>" in page
+    credit = view.credit()
+    assert book.title in credit and "Paulin Kola" in credit
+    assert "rights stay with its publisher" in credit
+    assert not read(page).errors
+    saved = view.save(tmp_path / "article.html")
+    assert saved.read_text(encoding="utf-8") == page
+    assert "Annotated" in repr(view)
+
+
+def test_paragraphs_are_numbered_with_their_kinds(book, view):
+    markup = view.html()
+    for number, kind in zip(book.paragraphs["paragraph"], book.paragraphs["kind"], strict=True):
+        label = f"¶ {number}" if kind == "story" else number
+        assert f">{label}</span>" in markup
+    assert "Macron hosts Ukraine and allies" in markup
 
 
 def test_colour_is_never_alone(view):

@@ -10,8 +10,22 @@ ARTICLE = "Title here\n\nA. Writer\nFirst caption\nSecond caption\n\nBody one.\n
 def test_kinds_and_numbers():
     paragraphs = split_paragraphs(ARTICLE)
     assert list(paragraphs.columns) == ["paragraph", "kind", "text"]
-    assert paragraphs["paragraph"].tolist() == [0, 1, 2, 3, 4, 5]
-    assert paragraphs["kind"].tolist() == ["title", "byline", "caption", "caption", "body", "body"]
+    assert paragraphs["paragraph"].tolist() == [
+        "headline",
+        "byline",
+        "caption 1",
+        "caption 2",
+        1,
+        2,
+    ], "the story is numbered from 1; the parts above it are named"
+    assert paragraphs["kind"].tolist() == [
+        "headline",
+        "byline",
+        "caption",
+        "caption",
+        "story",
+        "story",
+    ]
     assert paragraphs["text"].tolist() == [
         "Title here",
         "A. Writer",
@@ -20,30 +34,36 @@ def test_kinds_and_numbers():
         "Body one.",
         "Body two.",
     ]
-    assert str(paragraphs["paragraph"].dtype) == "int64"
 
 
 def test_body_keeps_its_line_breaks():
     paragraphs = split_paragraphs("T\n\nB\n\nline one\nline two  \n\nlast")
     assert paragraphs["text"].tolist()[2] == "line one\nline two  "
-    assert paragraphs["kind"].tolist() == ["title", "byline", "body", "body"]
+    assert paragraphs["kind"].tolist() == ["headline", "byline", "story", "story"]
 
 
 def test_windows_line_ends_several_blank_lines_and_spaces_are_one_break():
     text = "T\r\n\r\n\r\nB\r\n   \r\nbody\r\n\r\n"
     paragraphs = split_paragraphs(text)
     assert paragraphs["text"].tolist() == ["T", "B", "body"]
-    assert paragraphs["kind"].tolist() == ["title", "byline", "body"]
+    assert paragraphs["kind"].tolist() == ["headline", "byline", "story"]
 
 
 def test_title_only_and_empty_text():
-    assert split_paragraphs("Just a title\n")["kind"].tolist() == ["title"]
+    assert split_paragraphs("Just a title\n")["kind"].tolist() == ["headline"]
     assert len(split_paragraphs("\n\n")) == 0
 
 
 def test_read_article_of_the_mini_pack():
     paragraphs, damaged, problems = read_article(MINI, "article.txt")
-    assert paragraphs["kind"].tolist() == ["title", "byline", "caption", "body", "body", "body"]
+    assert paragraphs["kind"].tolist() == [
+        "headline",
+        "byline",
+        "caption",
+        "story",
+        "story",
+        "story",
+    ]
     assert paragraphs.loc[1, "text"] == "Ana Lúcia Lima"
     assert not damaged and not problems
 
@@ -56,7 +76,7 @@ def test_read_article_names_the_line_of_bytes_that_are_not_utf8(tmp_path):
     assert "article.txt, line 3:" in message
     assert "0xFA" in message and "byte offset 12" in message
     assert "UTF-8" in message
-    assert damaged == {1}, "the paragraph with the bad byte is kept, marked as damaged"
+    assert damaged == {"byline"}, "the paragraph with the bad byte is kept, marked as damaged"
 
 
 def test_read_article_drops_a_byte_order_mark(tmp_path):

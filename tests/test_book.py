@@ -18,10 +18,10 @@ def book() -> Book:
 
 
 def test_tables_and_types(book):
-    assert book.paragraphs["kind"].tolist()[:3] == ["title", "byline", "caption"]
+    assert book.paragraphs["kind"].tolist()[:3] == ["headline", "byline", "caption"]
     assert book.actors["id"].tolist() == ["costa", "council", "harbour-trust", "fishermen"]
     assert list(book.actors.columns)[:3] == ["id", "name", "kind"]
-    assert str(book.actors["paragraph"].dtype) == "int64"
+    assert book.actors["paragraph"].tolist()[:2] == [1, 1], "story paragraphs are numbers"
     assert str(book.figures["value"].dtype) == "float64"
     assert book.figures["value"].tolist() == [60.0, 2019.0]
     assert book.actors.loc[1, "affiliation"] == ""  # empty cells stay text, not NaN
@@ -80,22 +80,22 @@ def test_cite(book):
     assert citation == Citation(
         id="fig-support",
         table="figures",
-        paragraph=4,
+        paragraph=2,
         quote="About 60% of residents back the plan",
-        basis="reported",
+        basis="article says",
         note="The article does not say when the survey was taken.",
-        paragraph_text=book.paragraphs.loc[4, "text"],
+        paragraph_text=book.paragraphs.loc[4, "text"],  # the story's ¶ 2 is row 4
     )
     assert str(citation) == (
-        'fig-support (figures), paragraph 4, reported: "About 60% of residents back the plan"\n'
+        'fig-support (figures), paragraph 2, article says: "About 60% of residents back the plan"\n'
         "note: The article does not say when the survey was taken."
     )
 
 
 def test_cite_a_glossary_term_has_no_basis(book):
     citation = book.cite("ferry")
-    assert (citation.table, citation.paragraph, citation.basis) == ("glossary", 2, None)
-    assert str(citation) == 'ferry (glossary), paragraph 2: "A ferry crosses the bay"'
+    assert (citation.table, citation.paragraph, citation.basis) == ("glossary", "caption 1", None)
+    assert str(citation) == 'ferry (glossary), caption 1: "A ferry crosses the bay"'
 
 
 def test_citation_is_frozen(book):
@@ -105,7 +105,7 @@ def test_citation_is_frozen(book):
 
 def test_citation_html_escapes_everything():
     citation = Citation(
-        "x<1>", "claims", 3, "<b>bold</b>", "context", "a & b", "say <b>bold</b> & more"
+        "x<1>", "claims", 3, "<b>bold</b>", "outside source", "a & b", "say <b>bold</b> & more"
     )
     html = citation_html(citation)
     assert "<b>" not in html
@@ -164,7 +164,7 @@ def test_lookup_by_name_ignoring_capitals(book):
 def test_lookup_of_a_name_shared_by_two_rows(pack):
     path = pack / "places.csv"
     text = path.read_text(encoding="utf-8")
-    cells = ["costa-town", "Rui Costa", "city", "", "3", "Rui Costa", "reported"]
+    cells = ["costa-town", "Rui Costa", "city", "", "1", "Rui Costa", "article says"]
     cells += [""] * (text.split("\n")[0].count(",") + 1 - len(cells))  # however many columns
     path.write_text(text + ",".join(cells) + "\n", encoding="utf-8")
     with pytest.raises(UnknownNameError, match="'costa', 'costa-town'"):
@@ -180,14 +180,14 @@ def test_table_of(book):
 
 
 def test_mentions_by_name_and_by_references(book):
-    assert book.mentions("costa")["paragraph"].tolist() == [3]
-    # "fishermen": named in 4; claims and relations citing 4 refer to it
-    assert book.mentions("fishermen")["paragraph"].tolist() == [4]
-    # the council is named in 3, and claim cl-block (paragraph 4) is not about it,
-    # but relation rel-oppose (paragraph 4) targets it
-    assert book.mentions("council")["paragraph"].tolist() == [3, 4]
-    # porto-claro: named in 3, events in 5 take place there, a figure (4) is about it
-    assert book.mentions("Porto Claro")["paragraph"].tolist() == [3, 4, 5]
+    assert book.mentions("costa")["paragraph"].tolist() == [1]
+    # "fishermen": named in 2; claims and relations citing 2 refer to it
+    assert book.mentions("fishermen")["paragraph"].tolist() == [2]
+    # the council is named in 1, and claim cl-block (paragraph 2) is not about it,
+    # but relation rel-oppose (paragraph 2) targets it
+    assert book.mentions("council")["paragraph"].tolist() == [1, 2]
+    # porto-claro: named in 1, events in 3 take place there, a figure (2) is about it
+    assert book.mentions("Porto Claro")["paragraph"].tolist() == [1, 2, 3]
     assert list(book.mentions("bay").columns) == ["paragraph", "kind", "text"]
 
 

@@ -33,6 +33,14 @@ def test_check_a_folder_that_does_not_exist(tmp_path, capsys):
     assert "there is no such folder" in capsys.readouterr().out
 
 
+def test_cite(capsys):
+    assert main(["cite", "fig-support", "--pack", str(MINI_PACK)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        'fig-support (figures), paragraph 2, article says: "About 60% of residents back the plan"'
+    )
+
+
 def test_cite_an_unknown_id(capsys):
     assert main(["cite", "costta", "--pack", str(MINI_PACK)]) == 1
     captured = capsys.readouterr()

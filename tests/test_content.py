@@ -13,11 +13,13 @@ import pytest
 from pack_helpers import MINI_PACK, problems_of, replace
 
 import newsfacts
+from newsfacts.book import Citation
 from newsfacts.lesson.exercises import check, exercises
 from newsfacts.lesson.prompts import prompts
 from newsfacts.lesson.questions import check_understanding, questions
 from newsfacts.lesson.quiz import sorting
 from newsfacts.teacher import answer_key, model_answers
+from newsfacts.views.show import evidence_lines, feedback_html
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "paris-2026"
@@ -35,8 +37,8 @@ BAD_CONTENT = [
     # (file, old text, new text, column, words the message must hold)
     (
         "questions.csv",
-        ",fishermen,Read paragraph 4",
-        ",the fishermen,Read paragraph 4",
+        ",fishermen,Read paragraph 2",
+        ",the fishermen,Read paragraph 2",
         "answer",
         "not one of the options",
     ),
@@ -86,7 +88,7 @@ BAD_CONTENT = [
     ("sorting.csv", "01,ev-proposal,", "01,ev-proposl,", "fact", "'ev-proposl' points nowhere"),
     (
         "questions.csv",
-        "Read paragraph 4: who is said to say it?",
+        "Read paragraph 2: who is said to say it?",
         "Ask the fishermen.",
         "hint",
         "gives away its own answer, 'fishermen'",
@@ -95,11 +97,34 @@ BAD_CONTENT = [
 ]
 
 
+@pytest.mark.parametrize(("file", "old", "new", "column", "words"), BAD_CONTENT)
+def test_bad_content_is_one_problem_naming_file_line_and_column(
+    pack, file, old, new, column, words
+):
+    replace(pack / file, old, new)
+    error = problems_of(pack)
+    assert len(error.problems) == 1, str(error)
+    (problem,) = error.problems
+    assert problem.file == file
+    assert problem.line == 2 or (file == "sorting.csv" and problem.line in (2, 3))
+    assert problem.column == column
+    assert words in problem.message, problem.message
+    assert problem.fix
+    assert "Traceback" not in str(error)
+
+
+def test_a_missing_feedback_line_is_a_problem(pack):
+    feedback = "Right: paragraph 2: “fishermen say it will block their boats”."
+    replace(pack / "questions.csv", feedback, "")
+    (problem,) = problems_of(pack).problems
+    assert problem.column == "feedback_1"
+
+
 def test_feedback_must_not_give_away_another_questions_answer(pack):
     path = pack / "questions.csv"
     other = (
-        "q-mayor,01,Who announced the vote?,Rui Costa,Harbour Trust,,,Right: paragraph 3.,"
-        "Not the fishermen either: it ran the survey.,,,Rui Costa,Read paragraph 3.,"
+        "q-mayor,01,Who announced the vote?,Rui Costa,Harbour Trust,,,Right: paragraph 1.,"
+        "Not the fishermen either: it ran the survey.,,,Rui Costa,Read paragraph 1.,"
         "ev-announce\n"
     )
     path.write_text(path.read_text(encoding="utf-8") + other, encoding="utf-8")
@@ -141,7 +166,7 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
     book = newsfacts.load(folder)
     lesson = "01"
     quiz = check_understanding(book, lesson)
-    for box in quiz.children:
+    for box in quiz.questions:
         box.control.value = next(o for o in box.question.options if o != box.question.answer)
         assert "✗" in box.feedback.value
         box.control.value = box.question.answer
@@ -166,6 +191,48 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
         if model:
             assert model not in text, "a model answer reached the student's view"
     assert "Answer:" in str(answer_key(book, lesson))
+
+
+@pytest.mark.parametrize("folder", [MINI_PACK, TEMPLATE], ids=["mini-pack", "template"])
+def test_explorers_and_charts_run_on_a_small_pack(folder):
+    from newsfacts import plots
+    from newsfacts import widgets as W
+    from newsfacts.views.annotate import annotated_article
+
+    book = newsfacts.load(folder)
+    first_actor = book.actors["id"].iloc[0]
+    assert W.actor_explorer(book, value=first_actor).control.value == first_actor
+    assert W.fact_filter(book, "events", "modality").control.options
+    term = book.glossary["term"].iloc[0]
+    assert term in W.glossary_lookup(book, term).panel.value
+    assert W.article_reader(book, start=1).control.value == 3  # headline, byline, caption, ¶ 1
+    view = annotated_article(book)
+    assert "<mark" in view.html() and repr(view).endswith(", 0 not placed>")
+    for chart in (
+        plots.figures_chart(book),
+        plots.relations_diagram(book),
+        plots.timeline_chart(book),
+    ):
+        assert chart.png()[:4] == b"\x89PNG" and len(chart.alt) > 30
+    assert len(plots.timeline_table(book)) == len(book.events)
+
+
+def test_a_map_runs_on_a_small_pack_once_a_place_has_a_location(tmp_path):
+    from newsfacts import plots
+
+    pack = Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+    book = newsfacts.load(pack)
+    place = book.places.iloc[0]
+    with pytest.raises(ValueError, match="latitude and longitude"):
+        plots.map_chart(book, [place["id"]])
+    replace(
+        pack / "places.csv",
+        f"{place['id']},{place['name']},city,,1,{place['quote']},article says,,,,,",
+        f"{place['id']},{place['name']},city,,1,{place['quote']},article says,,38.7,-9.1,,"
+        "invented for the test",
+    )
+    chart = plots.map_chart(newsfacts.load(pack), [place["id"]])
+    assert chart.png()[:4] == b"\x89PNG" and place["name"] in chart.alt
 
 
 def book_prompts(folder: Path) -> dict[str, list[str]]:
@@ -228,3 +295,33 @@ def test_the_id_scan_can_fail(tmp_path):
 
 
 # -- evidence: where each answer comes from ---------------------------------------------
+
+
+def test_the_date_question_shows_the_outside_source_of_the_date(book):
+    (date_question,) = [q for q in questions(book, "04") if q.id == "q04-date"]
+    shown = feedback_html(True, "Right.", date_question.evidence)
+    assert "<strong>Evidence:</strong>" in shown and "From the article" not in shown
+    assert "Sky News, 3 January 2026" in shown and "2026-01-03" in shown
+    assert "Sky News, 3 January 2026" in answer_key(book, "04").text
+
+
+def test_an_outside_row_names_its_source_not_the_article():
+    row = Citation(
+        "ev-x", "events", 17, "went in to seize", "outside source",
+        "Not in the article. Source: Sky News, 3 January 2026. Title: A report.", "",
+    )  # fmt: skip
+    (line,) = evidence_lines(row)
+    assert line.startswith("▲ outside source: Sky News, 3 January 2026.")
+    assert "¶ 17 “went in to seize”" in line and "article says" not in line
+    # only the article's words are in quotation marks
+    assert line.count("“") == 1 and "“Sky" not in line
+
+
+def test_a_worked_out_date_says_how():
+    row = Citation(
+        "ev-y", "events", 3, "last month", "article says",
+        "Written in January 2026, so last month is December 2025.", "", "2025-12", "worked out",
+    )  # fmt: skip
+    lines = evidence_lines(row)
+    assert lines[0] == "¶ 3 “last month” (article says)"
+    assert lines[1].startswith("The date, 2025-12, is ◆ worked out: Written in January")

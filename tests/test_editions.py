@@ -118,7 +118,7 @@ def test_the_student_edition_is_what_make_student_builds(tmp_path):
 
 
 def test_the_teacher_edition_has_solutions_and_the_student_edition_none():
-    assert len(TEACHER) == len(STUDENT) == 7
+    assert len(TEACHER) == len(STUDENT) == 8
     for path in TEACHER:
         assert any(TAG in tags(c) for c in cells(path)), f"{path.name} has no answer key"
     for path in STUDENT:

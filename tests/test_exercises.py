@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import newsfacts
@@ -26,14 +30,108 @@ def model(book, name):
     return rows
 
 
+@pytest.mark.parametrize("name", EXERCISES)
+def test_the_model_answer_passes(book, name):
+    expected = model(book, name)
+    feedback = check(name, expected, book)
+    assert feedback.correct
+    if isinstance(expected, pd.DataFrame):
+        assert not expected.empty, "an exercise whose answer is empty teaches nothing"
+        assert len(expected) < len(getattr(book, exercises(book)[name].table))
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_the_whole_table_is_not_the_answer_and_the_hint_hides_it(book, name):
+    exercise = exercises(book)[name]
+    feedback = check(name, getattr(book, exercise.table), book)
+    assert not feedback.correct
+    assert feedback.hint
+    assert not any(ident in feedback.hint for ident in exercise.expected)
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_a_right_answer_shows_its_evidence(book, name):
+    from newsfacts.marks import mark
+
+    feedback = check(name, model(book, name), book)
+    shown = html.unescape(feedback._repr_html_())
+    for citation in exercises(book)[name].evidence:
+        for text in (str(feedback), shown):
+            assert f"¶ {citation.paragraph} “{citation.quote}”" in text
+            assert (mark(citation.basis).title if citation.basis else "glossary") in text
+    assert "¶" in str(feedback) or not exercises(book)[name].evidence
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_a_wrong_answer_shows_no_evidence(book, name):
+    exercise = exercises(book)[name]
+    feedback = check(name, getattr(book, exercise.table), book)
+    assert not feedback.evidence and "Evidence" not in str(feedback)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [..., None, "", "x" * 100_000, 42, 3.5, float("nan"), True, [1, 2], {"a": 1}, object()],
+)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_odd_answers_get_a_hint_not_an_error(book, name, odd):
+    feedback = check(name, odd, book)
+    assert not feedback.correct
+    assert feedback.hint
+    assert len(str(feedback)) < 600
+
+
+@pytest.mark.parametrize(
+    ("odd", "words"),
+    [
+        (3.5, "the number 3.5"),
+        (np.int64(7), "the number 7"),
+        ({"a": 1}, "a dictionary"),
+        (True, "the truth value True"),
+        ([1, 2], "a list"),
+    ],
+)
+def test_odd_answers_are_described_in_words_not_python_type_names(book, odd, words):
+    mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
+    texts = [str(check(name, odd, book)) for name in EXERCISES]
+    texts.append(str(check("story-paragraphs", odd, mini)))
+    for text in texts:
+        assert not re.search(r"\b(float|int64|dict|bool)\b", text), text
+    assert any(words in text for text in texts), texts
+
+
+def test_a_mask_is_told_to_select_rows(book):
+    feedback = check("trump-claims", book.claims["speaker"] == "trump", book)
+    assert "mask" in feedback.hint
+
+
+def test_ids_as_a_list_are_accepted(book):
+    ids = list(book.claims.loc[book.claims["speaker"] == "trump", "id"])
+    assert check("trump-claims", ids, book).correct
+    assert not check("trump-claims", ids[:-1], book).correct
+
+
+def test_a_misspelt_id_gets_a_suggestion(book):
+    feedback = check("trump-claims", ["claim-run-venezeula"], book)
+    assert "claim-run-venezuela" in feedback.message
+
+
 def test_number_answers():
     mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
-    right = model(mini, "body-paragraphs")
-    assert check("body-paragraphs", right, mini).correct
-    assert "too high" in check("body-paragraphs", right + 1, mini).message
-    assert "too low" in check("body-paragraphs", right - 1, mini).message
-    assert "quotes" in check("body-paragraphs", str(right), mini).message
-    assert "number" in check("body-paragraphs", mini.paragraphs, mini).message
+    right = model(mini, "story-paragraphs")
+    assert check("story-paragraphs", right, mini).correct
+    assert "too high" in check("story-paragraphs", right + 1, mini).message
+    assert "too low" in check("story-paragraphs", right - 1, mini).message
+    assert "quotes" in check("story-paragraphs", str(right), mini).message
+    assert "number" in check("story-paragraphs", mini.paragraphs, mini).message
+
+
+def test_a_count_made_with_sum_is_a_number():
+    # A count made with (mask).sum() is numpy's int64, not int.
+    mini = newsfacts.load(Path(__file__).parent / "fixtures" / "mini-pack")
+    mask = mini.paragraphs["kind"] == "story"
+    assert check("story-paragraphs", mask.sum(), mini).correct
+    assert "too high" in check("story-paragraphs", mask.sum() + 1, mini).message
 
 
 @pytest.mark.parametrize("name", ["peple", 5, None])
@@ -42,6 +140,11 @@ def test_an_unknown_exercise_is_a_friendly_error(book, name):
         check(name, [], book)
     assert isinstance(caught.value, newsfacts.NewsfactsError)
     assert "exercise" in str(caught.value) and "fact tables" not in str(caught.value)
+
+
+def test_feedback_html_is_escaped(book):
+    feedback = check("trump-claims", ["<b>"], book)
+    assert "<b>" not in feedback._repr_html_()
 
 
 def test_describe_gives_the_task():
@@ -133,8 +236,8 @@ def test_ordered_on_a_number_answer_is_a_pack_problem(tmp_path):
     pack = _ordered_pack(tmp_path)
     replace(
         pack / "exercises.csv",
-        "Count the rows whose kind is 'body'.,,,",
-        "Count the rows whose kind is 'body'.,,,yes",
+        "Count the rows whose kind is 'story'.,,,",
+        "Count the rows whose kind is 'story'.,,,yes",
     )
     error = problems_of(pack)
     assert "exercises.csv" in str(error) and "ordered" in str(error)

@@ -27,10 +27,11 @@ EXPECTED = [
     "00-start-here",
     "01-who-is-who",
     "02-security-guarantees",
-    "03-territorial-disputes",
+    "03-who-controls-the-land",
     "04-venezuela",
     "05-greenland",
     "06-review",
+    "07-what-happened-next",
 ]
 WIDGET_MAKERS = re.compile(
     r"\b(actor_explorer|fact_filter|glossary_lookup|article_reader|sorting|"

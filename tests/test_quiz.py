@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import importlib
+import re
 
 import pytest
 
 from newsfacts.errors import UnknownNameError
-from newsfacts.lesson.questions import questions
+from newsfacts.lesson.questions import check_understanding, questions
+from newsfacts.teacher import answer_key
 
 Q = importlib.import_module("newsfacts.lesson.quiz")
 
@@ -27,9 +30,72 @@ def test_a_wrong_choice_does_not_show_the_right_option():
     assert "Paris" not in box.feedback.value
 
 
+def test_the_first_try_counts_and_stays_shown():
+    quiz = Q.quiz(
+        [
+            Q.Question("2 + 2?", ("3", "4"), "4", "Count again.", "Four."),
+            Q.Question("1 + 1?", ("2", "5"), "2", "Count again.", "Two."),
+        ]
+    )
+    first, second = quiz.questions
+    first.control.value = "3"
+    first.control.value = "4"  # reading why the other option is right does not change it
+    assert first.first == "3" and first.first_correct is False
+    assert "First try:" in first.first_try.value and "3" in first.first_try.value
+    assert "✓" in first.feedback.value, "feedback still follows the option picked"
+    assert quiz.score.value == "", "no count until every question has a first try"
+    second.control.value = "2"
+    assert quiz.first_tries_right == 1
+    assert "1 of 2" in quiz.score.value
+
+
 def test_question_answer_must_be_an_option():
     with pytest.raises(ValueError, match="not one of the options"):
         Q.Question("?", ("a", "b"), "c", "", "")
+
+
+@pytest.mark.parametrize("claim", ["claim-plan-90", "claim-end-of-alliance"])
+def test_who_said_takes_its_answer_from_the_claims_table(book, claim):
+    question = Q.who_said(book, claim)
+    speaker = book.claims.set_index("id").loc[claim, "speaker"]
+    assert question.answer == book.actors.set_index("id").loc[speaker, "name"]
+    assert len(set(question.options)) == len(question.options) >= 3
+    assert question.answer not in question.hint
+
+
+def test_who_said_unknown_claim_suggests(book):
+    with pytest.raises(UnknownNameError, match="claim-plan-90"):
+        Q.who_said(book, "claim-plan-9")
+
+
+def test_sorting_asks_two_questions_and_marks_both(book):
+    exercise = Q.sorting(book, "02")
+    assert len(exercise.items) >= 3
+    assert exercise.check() == 0
+    total = 2 * len(exercise.items)
+    assert f"0 of {total}" in exercise.feedback.value
+    for item, (who, happened, _) in zip(exercise.items, exercise.choices, strict=True):
+        who.value, happened.value = item.who, item.modality
+    exercise.button.click()
+    assert f"{total} of {total}" in exercise.feedback.value
+    first = exercise.items[0]
+    wrong = next(key for key in Q.MODALITY if key != first.modality)
+    exercise.choices[0][1].value = wrong
+    assert exercise.check() == total - 1
+    mark = exercise.choices[0][2].value
+    assert "✗" in mark and "Who says it: right" in mark
+    # The feedback is the right answer's explanation and evidence, never the picked pile's.
+    assert first.citation.quote.split("'")[0][:20] in mark.replace("&#x27;", "'")
+    assert Q.MODALITY[wrong] not in mark
+
+
+def test_sorting_shows_the_whole_sentence_with_its_paragraph(book):
+    exercise = Q.sorting(book, "02")
+    for item, row in zip(exercise.items, exercise.children, strict=False):
+        text = row.children[0].value
+        assert f"¶ {item.citation.paragraph}" in text
+        assert item.citation.quote in item.sentence
+        assert item.sentence.endswith((".", "”", '"'))
 
 
 def test_sorting_wants_a_lesson_not_a_list(book):
@@ -44,6 +110,55 @@ def test_sentence_with_picks_the_sentences_holding_the_quote():
     assert Q.sentence_with(text, "absent") == text
 
 
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_every_lesson_has_closing_questions_whose_answers_are_options(book, lesson):
+    made = questions(book, lesson)
+    assert made
+    for question in made:
+        assert question.answer in question.options
+        assert len(question.feedback) == len(question.options)
+        assert question.evidence, f"{question.id} shows no evidence"
+    assert len(check_understanding(book, lesson).questions) == len(made)
+
+
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_a_right_choice_shows_paragraph_quote_and_mark_of_the_evidence(book, lesson):
+    from newsfacts.marks import mark
+
+    for box in check_understanding(book, lesson).questions:
+        box.control.value = box.question.answer
+        shown = html.unescape(box.feedback.value)
+        assert "✓" in shown
+        for citation in box.question.evidence:
+            assert f"¶ {citation.paragraph} “{citation.quote}”" in shown
+            if citation.basis:
+                assert mark(citation.basis).title in shown
+
+
+@pytest.mark.parametrize("lesson", ["00", "01", "02", "03", "04", "05", "06"])
+def test_a_wrong_choice_shows_its_own_feedback_and_the_evidence(book, lesson):
+    for box in check_understanding(book, lesson).questions:
+        question = box.question
+        for option in question.options:
+            if option == question.answer:
+                continue
+            box.control.value = option
+            shown = html.unescape(re.sub(r"<[^>]+>", "", box.feedback.value))
+            assert "✗" in shown
+            assert question.feedback_for(option) in shown
+            assert "Evidence:" in shown, "the first try is in: the evidence gives nothing away"
+
+
 def test_unknown_lesson_suggests(book):
     with pytest.raises(UnknownNameError):
         questions(book, "99")
+
+
+def test_answer_key_lists_every_answer(book):
+    key = str(answer_key(book, "02"))
+    for question in questions(book, "02"):
+        assert f"Answer: {question.answer}" in key
+    assert "Model answer" in str(answer_key(book, "02", "prompts"))
+    assert "has it happened?" in str(answer_key(book, "02", "sorting"))
+    with pytest.raises(ValueError, match="part"):
+        answer_key(book, "02", "everything")

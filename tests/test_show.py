@@ -6,8 +6,9 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from markupsafe import escape
 
-from newsfacts.marks import MARKS, mark_label
+from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.views import show
 
 
@@ -22,6 +23,11 @@ def test_every_basis_in_the_schema_has_a_label(book):
         assert show.basis_label(basis) != basis
 
 
+def test_inferred_and_context_are_marked_by_symbol_not_colour_alone():
+    assert show.basis_label("worked out").startswith("◆")
+    assert show.basis_label("outside source").startswith("▲")
+
+
 def test_facts_puts_provenance_last_and_keeps_every_row(book):
     shown = show.facts(book.events, ["description", "when_text"])
     assert list(shown.columns) == ["description", "when_text", "¶", "quote", "basis", "note"]
@@ -29,11 +35,43 @@ def test_facts_puts_provenance_last_and_keeps_every_row(book):
     assert list(shown.index) == list(book.events["id"])
 
 
+def test_html_rows_escapes_pack_text():
+    frame = pd.DataFrame(
+        {"name": ["<script>x</script> & co"], "paragraph": [3], "basis": ["outside source"]}
+    )
+    out = show.html_rows(frame, ["name"])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; co" in out
+    assert mark_label("outside source") in out
+    assert (
+        f'title="{escape(mark("outside source").long)}"' in out
+    )  # what the mark means, on pointing
+
+
+def test_whole_numbers_show_without_a_decimal_point(book):
+    shown = show.facts(book.figures, ["value", "unit"])
+    assert str(shown.loc["fig-donetsk-control", "value"]) == "75"
+    halves = show.facts(pd.DataFrame({"id": ["a"], "value": [2.5]}), ["value"])
+    assert halves.loc["a", "value"] == 2.5
+
+
 def test_start_shows_long_notes_whole():
     from newsfacts.lesson import start
 
     start()
     assert pd.get_option("display.max_colwidth") is None
+
+
+def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
+    outside = book.events[book.events["when_basis"] == "outside source"]
+    assert len(outside) > 0
+    shown = show.facts(book.events, ["when", "description"])
+    html = show.html_rows(book.events, ["when", "description"])
+    for ident, when in zip(outside["id"], outside["when"], strict=True):
+        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('outside source').short}"
+        assert f"{when} ▲ {mark('outside source').short}" in html
+    reported = book.events[book.events["when_basis"] == "article says"]
+    for ident, when in zip(reported["id"], reported["when"], strict=True):
+        assert shown.loc[ident, "when"] == when
 
 
 class HeaderCells(HTMLParser):

@@ -58,7 +58,7 @@ def code_blocks(text: str, language: str = "") -> list[str]:
 def test_the_template_passes_the_check():
     book = newsfacts.load(TEMPLATE)
     assert "Lindenfeld" in book.title
-    assert list(book.paragraphs["kind"][:3]) == ["title", "byline", "caption"]
+    assert list(book.paragraphs["kind"][:3]) == ["headline", "byline", "caption"]
     for table in TABLES:
         assert 1 <= len(getattr(book, table)) <= 2, f"{table}: one or two example rows"
 
@@ -112,34 +112,34 @@ The library will open four days a week from next month, the village council said
 # A different made-up article, filled in the way the guide says: header kept, rows replaced.
 ROWS = {
     "actors": """\
-holm,Sara Holm,person,librarian,,4,librarian Sara Holm,reported,
-village-council,the village council,organisation,says when the library will open,,5,\
-the village council said,reported,
+holm,Sara Holm,person,librarian,,2,librarian Sara Holm,article says,
+village-council,the village council,organisation,says when the library will open,,3,\
+the village council said,article says,
 """,
     "places": """\
-oberbach,Oberbach,city,,3,The village of Oberbach,reported,
-market-street,Market Street,area,oberbach,3,on Market Street,reported,
+oberbach,Oberbach,city,,1,The village of Oberbach,article says,
+market-street,Market Street,area,oberbach,1,on Market Street,article says,
 """,
     "figures": """\
 fig-visitors,120,people,about,ev-opening,"people who came to the opening, according to Sara \
-Holm",4,About 120 people came to the opening,attributed,Sara Holm's estimate.
+Holm",2,About 120 people came to the opening,someone says,Sara Holm's estimate.
 """,
     "events": """\
-ev-opening,Oberbach opens its first public library,,on Saturday,,happened,,market-street,3,\
-opened its first public library on Saturday,reported,
+ev-opening,Oberbach opens its first public library,,on Saturday,,happened,,market-street,1,\
+opened its first public library on Saturday,article says,
 ev-opening-days,The library opens four days a week,,from next month,,expected,village-council,\
-oberbach,5,will open four days a week from next month,attributed,
+oberbach,3,will open four days a week from next month,someone says,
 """,
     "claims": """\
-claim-visitors,holm,About 120 people came to the opening.,fig-visitors,4,"About 120 people came \
-to the opening, librarian Sara Holm said",attributed,
+claim-visitors,holm,About 120 people came to the opening.,fig-visitors,2,"About 120 people came \
+to the opening, librarian Sara Holm said",someone says,
 """,
     "relations": """\
-rel-holm-library,holm,librarian in,oberbach,4,librarian Sara Holm,inferred,The article calls \
+rel-holm-library,holm,librarian in,oberbach,2,librarian Sara Holm,worked out,The article calls \
 her 'librarian' in a story about Oberbach's library.
 """,
     "glossary": """\
-public library,"A library that anyone may use, free of charge.",3,its first public library,
+public library,"A library that anyone may use, free of charge.",1,its first public library,
 """,
 }
 
@@ -149,10 +149,10 @@ CONTENT = {
     "lessons": "01,The library opens,\n",
     "questions": """\
 q-visitors,01,"Who says that “About 120 people came to the opening”?",Sara Holm,Tomas Lind,\
-the village council,,"Right: paragraph 4 ends “librarian Sara Holm said”: the number is hers.",\
+the village council,,"Right: paragraph 2 ends “librarian Sara Holm said”: the number is hers.",\
 Tomas Lind wrote the article (the byline); the sentence gives the words to someone else.,\
-The village council speaks in paragraph 5 about opening days.,,Sara Holm,\
-Read paragraph 4 to its end: who is said to have said it?,claim-visitors;fig-visitors
+The village council speaks in paragraph 3 about opening days.,,Sara Holm,\
+Read paragraph 2 to its end: who is said to have said it?,claim-visitors;fig-visitors
 """,
     "exercises": """\
 expected-events,01,Which events does the article say are only expected? Keep those rows of \
@@ -235,7 +235,7 @@ def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
     from newsfacts.lesson.questions import check_understanding
 
     book = newsfacts.load(make_pack(tmp_path / "library-opens"))
-    (box,) = check_understanding(book, "01").children
+    (box,) = check_understanding(book, "01").questions
     box.control.value = "Tomas Lind"
     assert "✗" in box.feedback.value and "byline" in box.feedback.value
     box.control.value = "Sara Holm"
@@ -250,7 +250,7 @@ def test_the_guides_content_error_example_is_what_check_prints(tmp_path):
     break_copy(
         pack,
         [
-            ("questions", ",Lena Brandt,Read paragraph 4", ",Lena Brand,Read paragraph 4"),
+            ("questions", ",Lena Brandt,Read paragraph 2", ",Lena Brand,Read paragraph 2"),
             (
                 "questions",
                 "signed a letter in support of the garden”?",
@@ -282,7 +282,7 @@ def test_the_guides_error_example_is_what_check_prints(tmp_path):
         pack,
         [
             ("actors", 'school-council,4,"Lena Brandt', 'school-counsil,4,"Lena Brandt'),
-            ("figures", "signed a letter,attributed", "signed the letter,attributed"),
+            ("figures", "signed a letter,someone says", "signed the letter,someone says"),
             ("events", "next month,,expected", "next month,,expectd"),
         ],
     )

@@ -153,59 +153,65 @@ def test_quote_not_in_its_paragraph(pack):
     replace(pack / "figures.csv", "About 60% of residents", "About 70% of residents")
     problem = only(problems_of(pack))
     assert str(problem).startswith("figures.csv, line 2, id 'fig-support', column 'quote'")
-    assert "is not in paragraph 4" in problem.message
+    assert "is not in paragraph 2" in problem.message
     assert "exactly" in problem.fix
 
 
 def test_quote_in_another_paragraph_names_it(pack):
     replace(
         pack / "figures.csv",
-        "year the bridge was first proposed,5,",
-        "year the bridge was first proposed,4,",
+        "year the bridge was first proposed,3,",
+        "year the bridge was first proposed,2,",
     )
     problem = only(problems_of(pack))
     assert (problem.line, problem.id, problem.column) == (3, "fig-year", "paragraph")
-    assert "but in paragraph 5" in problem.message
+    assert "but in paragraph 3" in problem.message
 
 
 def test_quote_with_other_capitals_is_a_near_match(pack):
-    replace(pack / "events.csv", "3,said on Monday", "3,Said on monday")
+    replace(pack / "events.csv", "1,said on Monday", "1,Said on monday")
     problem = only(problems_of(pack))
     assert "other capitals" in problem.message
 
 
 def test_paragraph_that_does_not_exist(pack):
-    replace(pack / "events.csv", "5,first proposed in 2019", "9,first proposed in 2019")
+    replace(pack / "events.csv", "3,first proposed in 2019", "9,first proposed in 2019")
     problem = only(problems_of(pack))
     assert str(problem).startswith(
-        "events.csv, line 3, id 'ev-proposal', column 'paragraph': paragraph 9 does not exist"
+        "events.csv, line 3, id 'ev-proposal', column 'paragraph': the article has no paragraph "
+        "'9': it has the story's paragraphs 1 to 3, and above the story headline, byline, "
+        "caption 1."
     )
 
 
 def test_unknown_basis(pack):
-    replace(pack / "places.csv", "Porto Claro,reported,", "Porto Claro,reportd,")
+    replace(pack / "places.csv", "Porto Claro,article says,", "Porto Claro,article sais,")
     problem = only(problems_of(pack))
     assert str(problem).startswith(
-        "places.csv, line 2, id 'porto-claro', column 'basis': 'reportd' is not one of "
-        "reported, attributed, inferred, context."
+        "places.csv, line 2, id 'porto-claro', column 'basis': 'article sais' is not one of "
+        "article says, someone says, worked out, outside source."
     )
-    assert "Did you mean 'reported'?" in problem.fix
+    assert "Did you mean 'article says'?" in problem.fix
 
 
 def test_context_row_without_a_source(pack):
-    replace(pack / "relations.csv", ',context,"Harbour Trust website, 2024 (made up)"', ",context,")
+    replace(
+        pack / "relations.csv",
+        ',outside source,"Harbour Trust website, 2024 (made up)"',
+        ",outside source,",
+    )
     problem = only(problems_of(pack))
     assert str(problem).startswith(
         "relations.csv, line 4, id 'rel-trust', column 'note': "
-        "a context row must name its source in note."
+        "an outside-source row must name its source in note."
     )
 
 
 def test_inferred_row_without_a_note(pack):
     replace(
         pack / "relations.csv",
-        "inferred,The fishermen oppose the plan the council votes on.",
-        "inferred,",
+        "worked out,The fishermen oppose the plan the council votes on.",
+        "worked out,",
     )
     problem = only(problems_of(pack))
     assert (problem.line, problem.id, problem.column) == (3, "rel-oppose", "note")
@@ -219,7 +225,7 @@ def test_inferred_date_without_a_note(pack):
     )
     problem = only(problems_of(pack))
     assert (problem.line, problem.id, problem.column) == (4, "ev-announce", "note")
-    assert problem.message.startswith("when_basis is inferred")
+    assert problem.message.startswith("when_basis is worked out")
 
 
 def test_value_not_a_number(pack):
@@ -231,18 +237,18 @@ def test_value_not_a_number(pack):
     assert "% sign" in problem.fix
 
 
-def test_paragraph_not_a_whole_number(pack):
-    replace(pack / "places.csv", "city,,3,", "city,,three,")
+def test_paragraph_that_names_no_part_of_the_article(pack):
+    replace(pack / "places.csv", "city,,1,", "city,,three,")
     problem = only(problems_of(pack))
     assert (problem.line, problem.id, problem.column) == (2, "porto-claro", "paragraph")
-    assert "'three' is not a whole number" in problem.message
+    assert "no paragraph 'three'" in problem.message
 
 
-def test_negative_paragraph_is_below_the_minimum(pack):
-    replace(pack / "places.csv", "city,,3,", "city,,-1,")
+def test_the_old_numbering_from_the_headline_is_refused(pack):
+    replace(pack / "places.csv", "city,,1,", "city,,0,")
     problem = only(problems_of(pack))
     assert (problem.line, problem.column) == (2, "paragraph")
-    assert "less than 0" in problem.message
+    assert "paragraphs 1 to 3" in problem.message and "headline" in problem.fix
 
 
 def test_id_that_breaks_the_pattern(pack):
@@ -303,7 +309,9 @@ def test_stray_extra_column(pack):
 
 def test_row_with_too_many_cells(pack):
     replace(
-        pack / "events.csv", "first proposed in 2019,reported,", "first proposed, in 2019,reported,"
+        pack / "events.csv",
+        "first proposed in 2019,article says,",
+        "first proposed, in 2019,article says,",
     )
     problem = only(problems_of(pack))
     assert str(problem).startswith(

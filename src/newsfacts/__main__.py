@@ -2,14 +2,14 @@
 
 ``check [PACK]``
     Print the pack's title and how many rows each table has, and exit 0; or print every
-    problem and exit 1. What a teacher runs after editing a CSV. The teacher's model
-    answers (`newsfacts.teacher`) are checked too, when the pack has them.
+    problem and exit 1. What a teacher runs after editing a CSV. It also checks the
+    comparisons a pack holds (`newsfacts.compare`), the teacher's model answers when the pack
+    has them (`newsfacts.teacher`), and prints `newsfacts.newpack.pack_warnings`.
 ``cite ID [--pack PACK]``
     Print where a fact comes from; exit 1 (suggesting the closest ids) for an unknown id.
-``paragraphs [PACK]``
-    List the article's parts: headline, byline, captions, and the story numbered from 1.
-``sources [PACK] [--output FILE] [--check]``
-    Write the list of every fact the pack takes from outside its article, by source.
+``new FOLDER --article FILE``, ``credit``, ``paragraphs [FOLDER]``, ``sources [FOLDER]``
+    Make a pack from a pasted article, set its credit, list its paragraphs, write its
+    sources list (`newsfacts.newpack`).
 ``links [REPOSITORY_URL] [--hub HUB] [--branch student]``
     Print the Binder, nbgitpuller and JupyterHub links students open (see `newsfacts.links`).
 """
@@ -19,14 +19,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from newsfacts import links
+from newsfacts import links, newpack
 from newsfacts.book import Book
+from newsfacts.compare import check_linked
 from newsfacts.errors import DataError, UnknownNameError
 from newsfacts.load import load
 from newsfacts.pack import answers_file, read_answers
-from newsfacts.views.sources import outside_facts, sources_markdown
 
 PACK_HELP = "the pack's folder (default: the bundled article)"
 
@@ -45,16 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     cite.add_argument("id", help="a fact's id (see the id column of any table), or a glossary term")
     cite.add_argument("--pack", default=None, help=PACK_HELP)
-    paragraphs = commands.add_parser("paragraphs", help="list the article's numbered paragraphs")
-    paragraphs.add_argument("pack", nargs="?", default=None, help=PACK_HELP)
-    sources = commands.add_parser("sources", help="list every fact from outside the article")
-    sources.add_argument("pack", nargs="?", default=None, help=PACK_HELP)
-    sources.add_argument("--pack", dest="pack_option", default=None, help=argparse.SUPPRESS)
-    sources.add_argument("--output", default=None, help="write the list there (default: print it)")
-    sources.add_argument(
-        "--check", action="store_true", help="only say whether --output is up to date"
-    )
     links.add_parser(commands)
+    newpack.add_parsers(commands)  # new, credit, paragraphs, sources (issue 17)
     return parser
 
 
@@ -66,16 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     if args.command == "links":
         return links.run(args)
+    if args.command in newpack.COMMANDS:
+        return newpack.run(args)
+    if args.command == "check":
+        newpack.print_warnings(args.pack)
     try:
-        book = load(args.pack or getattr(args, "pack_option", None))
+        book = load(args.pack)
         if args.command == "check":
             return _check(book)
-        if args.command == "sources":
-            return _sources(book, args.output, args.check)
-        if args.command == "paragraphs":
-            for key, kind, text in book.paragraphs.itertuples(index=False):
-                print(f"{key!s:>10}  {kind:<8}  {text.splitlines()[0][:70]}")
-            return 0
         print(book.cite(args.id))
     except DataError as error:
         print(error)
@@ -87,11 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(book: Book) -> int:
+    """Check what `load` does not read: comparisons and the teacher's model answers."""
+    linked = check_linked(book)
     path = answers_file(book.path)
+    problems = list(linked[1]) if linked is not None else []
     if path is not None:
-        problems = read_answers(path, set(book.content["prompts"].get("id", [])))[1]
-        if problems:
-            raise DataError(problems, pack=str(path.parent))
+        problems += read_answers(path, set(book.content["prompts"].get("id", [])))[1]
+    if problems:
+        raise DataError(problems, pack=str(book.path))
     print(book.title)
     print(f"pack: {book.path}")
     summary = book.summary()
@@ -100,27 +92,12 @@ def _check(book: Book) -> int:
         print(f"  {name:<{width}}  {rows:>5}")
     lessons = {name: len(frame) for name, frame in book.content.items() if len(frame)}
     if lessons:
-        print(f"lesson content: {', '.join(f'{rows} {name}' for name, rows in lessons.items())}")
+        print(f"lesson content: {', '.join(f'{n} {name}' for name, n in lessons.items())}")
+    if linked is not None:
+        print(linked[0])
     if path is not None:
         print(f"model answers: {path}")
     print("No problems found.")
-    return 0
-
-
-def _sources(book: Book, output: str | None, check: bool) -> int:
-    text = sources_markdown(book)
-    if output is None:
-        print(text, end="")
-        return 0
-    path = Path(output)
-    if check:
-        if (path.read_text(encoding="utf-8") if path.exists() else "") != text:
-            print(f"{path} is out of date: run python scripts/sources.py")
-            return 1
-        print(f"{path} is up to date.")
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({len(outside_facts(book))} outside facts)")
     return 0
 
 

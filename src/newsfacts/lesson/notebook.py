@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.anyarticle_parts import note_if_another_pack
 from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
@@ -69,6 +70,8 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
     Book
         The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
     """
+    if pack is None:  # a lesson about the bundled article: say so when another is chosen
+        note_if_another_pack()
     book = load(pack)
     pd.set_option("display.max_colwidth", None)
     shell = shell or _shell()

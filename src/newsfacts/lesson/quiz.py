@@ -101,10 +101,17 @@ class Question:
 
 
 class MultipleChoice(widgets.VBox):
-    """One question with radio buttons; feedback appears as soon as an option is picked."""
+    """One question with radio buttons; feedback appears as soon as an option is picked.
+
+    The first option picked counts: it stays shown as the student's first try ("First try:
+    ... ✓ right" or "✗ not right") while they go on picking options to read why each is right
+    or wrong, so a teacher can use the quiz as an exit ticket. Every option's feedback comes
+    with the evidence once the first try is in.
+    """
 
     def __init__(self, question: Question, number: int | None = None):
         self.question = question
+        self.first: str | None = None
         prefix = f"{number}. " if number is not None else ""
         self.prompt = widgets.HTML(str(macro("quiz.html", "prompt")(prefix + question.prompt)))
         self.control = widgets.RadioButtons(
@@ -114,26 +121,36 @@ class MultipleChoice(widgets.VBox):
             style=LABEL_STYLE,
             layout={"width": "max-content"},
         )
+        self.first_try = widgets.HTML("")
         self.feedback = widgets.HTML(feedback_html(None, "Pick an answer."))
         self.control.observe(self._check, names="value")
-        super().__init__([self.prompt, self.control, self.feedback])
+        super().__init__([self.prompt, self.control, self.first_try, self.feedback])
 
     @property
     def correct(self) -> bool:
         return self.control.value == self.question.answer
 
+    @property
+    def first_correct(self) -> bool | None:
+        """Whether the first try was right; None before any option is picked."""
+        return None if self.first is None else self.first == self.question.answer
+
     def _check(self, _change: Any = None) -> None:
         if self.control.value is None:
             self.feedback.value = feedback_html(None, "Pick an answer.")
-        elif self.correct:
+            return
+        if self.first is None:
+            self.first = self.control.value
+            right = "✓ right" if self.first_correct else "✗ not right"
+            self.first_try.value = str(macro("quiz.html", "first_try")(self.first, right))
+        line = self.question.feedback_for(self.control.value)
+        if self.correct:
             # A pack's feedback line says "Right: ..." itself; a cell's explanation does not.
-            line = self.question.feedback_for(self.control.value)
             line = line or f"Right. {self.question.explanation}"
             self.feedback.value = feedback_html(True, line, self.question.evidence)
         else:
-            line = self.question.feedback_for(self.control.value)
             why = f"{line} Hint: {self.question.hint}" if line else self.question.hint
-            self.feedback.value = feedback_html(False, f"Not quite. {why}")
+            self.feedback.value = feedback_html(False, f"Not quite. {why}", self.question.evidence)
 
 
 def multiple_choice(
@@ -143,9 +160,35 @@ def multiple_choice(
     return MultipleChoice(Question(prompt, tuple(options), answer, hint, explanation))
 
 
-def quiz(questions: Sequence[Question]) -> widgets.VBox:
-    """Several questions, numbered, one under the other."""
-    return widgets.VBox([MultipleChoice(q, i) for i, q in enumerate(questions, start=1)])
+class Quiz(widgets.VBox):
+    """Several questions, numbered, one under the other, and a count of first tries.
+
+    The count ("First tries right: 2 of 3") shows once every question has a first try, so
+    the quiz works as an exit ticket: what a student picked first is what counts.
+    """
+
+    def __init__(self, questions: Sequence[Question]):
+        self.questions = [MultipleChoice(q, i) for i, q in enumerate(questions, start=1)]
+        self.score = widgets.HTML("")
+        for question in self.questions:
+            question.control.observe(self._count, names="value")
+        super().__init__([*self.questions, self.score])
+
+    @property
+    def first_tries_right(self) -> int:
+        """How many questions were right at the first try."""
+        return sum(bool(q.first_correct) for q in self.questions)
+
+    def _count(self, _change: Any = None) -> None:
+        if all(q.first is not None for q in self.questions):
+            self.score.value = str(
+                macro("quiz.html", "score")(self.first_tries_right, len(self.questions))
+            )
+
+
+def quiz(questions: Sequence[Question]) -> Quiz:
+    """Several questions, numbered, with a count of first tries (see `Quiz`)."""
+    return Quiz(questions)
 
 
 def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:

@@ -396,7 +396,7 @@ def _no_such_paragraph(cell: str, texts: dict[Any, str]) -> tuple[str, str]:
 
 NOTE_NEEDED = {
     "outside source": (
-        "a row from an outside source must name its source in note.",
+        "an outside-source row must name its source in note.",
         "Write where the fact comes from in note, e.g. 'Sky News, 3 January 2026'.",
     ),
     "worked out": (

@@ -12,6 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from newsfacts.marks import mark
+
 #: The Okabe-Ito palette: the only colours the charts use (with white for backgrounds).
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -173,3 +175,10 @@ def colour_name(code: str) -> str:
         if value.lower() == code.lower():
             return name
     return code
+
+
+def drawn_mark_label(basis: str) -> str:
+    """`newsfacts.marks.mark_label` as a chart draws it: without a symbol its font lacks
+    (the speech bubble of "someone says"); the text description keeps the full label."""
+    shown = mark(basis)
+    return f"{shown.chart_title}: {shown.short}"

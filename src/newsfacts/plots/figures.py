@@ -9,19 +9,25 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.plots.chart import FONT, SMALL, Chart, colour_name, measure, new_figure, style
+from newsfacts.plots.chart import (
+    FONT,
+    SMALL,
+    Chart,
+    colour_name,
+    drawn_mark_label,
+    measure,
+    new_figure,
+    style,
+)
 from newsfacts.plots.tables import para, paragraph, resolve_many, rows, things
-from newsfacts.text import cell_words, join_and, paragraph_order, plural, split_ids
+from newsfacts.text import cell_words, join_and, paragraph_order, plural, split_ids, wrap
 
 PERCENT = ("percent", "%")
 LEFT, RIGHT, WIDTH = 0.35, 6.3, 10.0  # the bars' extent and the figure's width, in inches
+EDGE = 0.25  # inches kept free at the right edge
 ROW = 0.78  # inches per bar
-EXTRA = 0.3  # rows more for each more part of a bar (its heading has a line per part)
-
-
-def _rows_of(bars: list[list[dict[str, Any]]]) -> float:
-    """How many rows a panel's bars take up."""
-    return sum(1 + EXTRA * (len(bar) - 1) for bar in bars)
+EXTRA = 0.3  # rows more for each more line of a bar's heading or note
+CLAIM = "a claim, not a measurement"
 
 
 def _number(value: Any) -> str:
@@ -55,12 +61,16 @@ def figure_label(row: dict[str, Any]) -> str:
     'more than 30 countries'
     >>> figure_label({"value": 1.0, "unit": "years", "qualifier": "none"})
     '1 year'
+    >>> figure_label({"value": 2019.0, "unit": "year", "qualifier": "none"})
+    '2019 year'
     """
     qualifier, unit, number = (
         cell_words(row.get("qualifier")),
         cell_words(row.get("unit")),
         _number(row.get("value")),
     )
+    if unit == "year" and number.replace(",", "").isdigit() and len(number) == 5:
+        number = number.replace(",", "")  # a year of the calendar: 2019, not 2,019
     if unit in PERCENT:
         amount = f"{number}%"
     elif unit:
@@ -117,24 +127,46 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     return bars
 
 
+def _unit(row: dict[str, Any]) -> str:
+    unit = cell_words(row.get("unit"))
+    return "percent" if unit in PERCENT else unit
+
+
+def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
+    """The unit a chart draws: percent if there is any, else the unit most figures share;
+    None when no unit has two figures to compare (one number alone is no bar chart)."""
+    units = [_unit(row) for row in chosen]
+    if "percent" in units:
+        return "percent"
+    counts = {unit: units.count(unit) for unit in dict.fromkeys(units)}
+    best = max(counts, key=lambda unit: counts[unit], default=None)
+    return best if best is not None and counts[best] > 1 else None
+
+
 def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
     """Bar chart of the article's numbers, each labelled in the article's own words.
 
     What a student sees: one horizontal bar per figure, in the order the article gives
     them. Above each bar, what the number measures and the paragraph it comes from
-    ("¶9"); beside it, the number in the article's own words ("about 75%", "some 99%").
+    ("¶3"); beside it, the number in the article's own words ("about 75%", "some 99%").
     Percentages are drawn out of 100%; percentages of one thing that add up to 100
     (90% agreed, 10% still open) are parts of one whole, drawn as one bar split in two.
-    A number the article puts in someone's mouth has a hatched bar and says whose it is
-    ("according to Volodymyr Zelensky"); the legend explains each style.
+    A number the article puts in someone's mouth is a claim, not a measurement: it is
+    drawn as a hatched outline, not a filled bar, and says whose it is ("according to
+    Volodymyr Zelensky"); the legend explains each style.
+
+    One chart draws one unit, so that every bar shares one scale: percentages when there
+    are any, else the unit most of the figures have. Figures in other units, and a
+    number with nothing to be compared with (one figure in years), are not drawn as
+    bars: they are written under the chart, in the article's words, with the reason.
 
     Parameters
     ----------
     book : Book
         A loaded pack, e.g. ``newsfacts.load()``.
     ids : str or list of str, optional
-        Figure ids to draw. By default every figure in percent (every figure, if there is
-        none). Figures in different units are drawn on separate scales, one panel a unit.
+        Figure ids to show. By default every figure in percent (every figure, if there is
+        none).
 
     Returns
     -------
@@ -149,90 +181,168 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
     table = rows(book, "figures")
     by_id = {cell_words(row.get("id")): row for row in table}
     if ids is None:
-        chosen = [row for row in table if cell_words(row.get("unit")) in PERCENT] or table
+        chosen = [row for row in table if _unit(row) == "percent"] or table
     else:
         choices = {key: cell_words(row.get("description")) for key, row in by_id.items()}
         chosen = [
             by_id[key] for key in resolve_many(ids, choices, "figure id", function="figures_chart")
         ]
     chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
-    panels: dict[str, list[list[dict[str, Any]]]] = {}
-    for bar in parts_of_a_whole(chosen):
-        panels.setdefault(cell_words(bar[0].get("unit")), []).append(bar)
+    unit = _one_unit(chosen)
+    drawn = [row for row in chosen if unit is not None and _unit(row) == unit]
+    written = [row for row in chosen if unit is None or _unit(row) != unit]
     with style():
-        return _draw(book, chosen, panels)
+        return _draw(book, drawn, parts_of_a_whole(drawn), written, unit)
 
 
-def _draw(book: Any, chosen: list[dict], panels: dict[str, list[list[dict]]]) -> Chart:
-    percent_only = list(panels) in (["percent"], ["%"])
-    title = "Percentages in the article" if percent_only else "Numbers in the article"
+def _chars(renderer: Any, inches: float, size: float = FONT) -> int:
+    """About how many characters of text fit in `inches` at `size` points."""
+    sample = "the quick brown fox jumps over a lazy dog, 90% (¶3)"
+    return max(12, int(inches / measure(renderer, sample, size)[0] * len(sample)))
+
+
+def _claimed(row: dict[str, Any]) -> bool:
+    return cell_words(row.get("basis")) == "someone says"
+
+
+def _note(book: Any, bar: list[dict[str, Any]]) -> str:
+    """The words after a bar: whose each number is when it is not the article's own."""
+    notes = []
+    for row in bar:
+        whose = _whose(book, row)
+        if whose and _claimed(row):
+            whose += f", {CLAIM}"
+        if whose:
+            notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
+    return f"({'; '.join(notes)})" if notes else ""
+
+
+def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
+    """Each bar's heading and note, wrapped to fit, and the rows it takes up."""
+    laid = []
+    for bar in bars:
+        heads = [_heading(r, len(bar) > 1) for r in bar]
+        head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
+        label_w = 0.0 if len(bar) > 1 else measure(renderer, figure_label(bar[0]), 11, "bold")[0]
+        room = WIDTH - EDGE - (RIGHT + 0.12 + label_w + 0.08)
+        note = wrap(_note(book, bar), _chars(renderer, room))
+        lines = head.count("\n") + max(note.count("\n") - 1, 0)
+        laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
+    return laid
+
+
+def _draw(
+    book: Any,
+    chosen: list[dict],
+    bars: list[list[dict]],
+    written: list[dict],
+    unit: str | None,
+) -> Chart:
+    percent = unit == "percent"
+    title = "Percentages in the article" if percent else "Numbers in the article"
     bases = [
         b for b in MARKS if any((cell_words(r.get("basis")) or "article says") == b for r in chosen)
     ]
-    head = 0.25 if len(panels) > 1 else 0.0
-    height = 0.8 + sum(head + _rows_of(bars) * ROW + 0.5 for bars in panels.values())
-    height = max(height + 0.3 * len(bases) + 0.3, 2.0)
+    _, ruler = new_figure(1, 1)
+    laid = _layout(book, bars, ruler)
+    rows_ = sum(item["rows"] for item in laid)
+    under = _written(book, written, unit, ruler)
+    under_h = measure(ruler, under, FONT)[1] + 0.3 if under else 0.0
+    heading_h = 0.25 if chosen else 0.0
+    panel = (rows_ - 0.1) * ROW + 0.5 if chosen else 0.0
+    height = max(0.8 + heading_h + panel + under_h + 0.3 * len(bases) + 0.3, 2.0)
     figure, renderer = new_figure(WIDTH, height)
     figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
-    if not chosen:
+    if not chosen and not written:
         figure.text(
             0.3 / WIDTH, 0.5, "The article's fact tables have no figures to draw.", fontsize=FONT
         )
         return Chart(figure, f"{title}: none.", "No figures to draw.", "There are no figures.")
-    stacked = sum(len(bar) for bars in panels.values() for bar in bars if len(bar) > 1)
+    stacked = sum(len(bar) for bar in bars if len(bar) > 1)
     alt = f"{title}: a bar chart of {plural(len(chosen), 'figure')}, in the article's order"
     alt += f"; {stacked} of them are parts of one whole, drawn as one bar." if stacked else "."
+    if not chosen:
+        alt = f"{title}: {plural(len(written), 'figure')} written out, none drawn as bars."
     lines = [alt.replace(": a bar", ": a horizontal bar")]
     top = height - 0.8
-    for unit, bars in panels.items():
-        if len(panels) > 1:
-            heading = "in percent (out of 100%)" if unit in PERCENT else f"in {unit or 'numbers'}"
-            figure.text(LEFT / WIDTH, top / height, heading, fontstyle="italic", va="top")
-            lines.append(f"Panel {heading}:")
-            top -= head
-        box_h = (_rows_of(bars) - 0.1) * ROW
+    if chosen:
+        heading = "in percent (out of 100%)" if percent else f"in {unit or 'numbers'}"
+        figure.text(LEFT / WIDTH, top / height, heading, fontstyle="italic", va="top")
+        lines.append(f"Scale {heading}:")
+        top -= heading_h
+        box_h = (rows_ - 0.1) * ROW
         ax = figure.add_axes(
             (LEFT / WIDTH, (top - box_h) / height, (RIGHT - LEFT) / WIDTH, box_h / height)
         )
         top -= box_h + 0.5
-        lines += _panel(book, ax, unit, bars, renderer)
-    handles = [Patch(label=mark_label(b), **_bar_style(b)) for b in bases]
-    figure.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(LEFT / WIDTH, 0.1 / height),
-        frameon=False,
-        fontsize=FONT,
-        handlelength=2.4,
-        borderaxespad=0,
-    )
-    lines.append(
-        "Legend: "
-        + "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
-        + ". ¶ and a number: the paragraph of the article the figure comes from."
-    )
+        lines += _panel(book, ax, unit or "", laid, renderer)
+    if under:
+        figure.text(LEFT / WIDTH, top / height, under, fontsize=FONT, va="top", gid="written")
+        lines += under.replace("\n  ", " ").split("\n")
+    handles = [Patch(label=drawn_mark_label(b), **_bar_style(b)) for b in bases if chosen]
+    if handles:
+        figure.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(LEFT / WIDTH, 0.1 / height),
+            frameon=False,
+            fontsize=FONT,
+            handlelength=2.4,
+            borderaxespad=0,
+        )
+        lines.append(
+            "Legend: "
+            + "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
+            + ". ¶ and a number: the paragraph of the article the figure comes from."
+        )
     # lessons 0-2 use this chart before the word "hedge" is taught
     caption = "The article's numbers, in the article's own words (about, some, more than)."
-    if percent_only:
+    if percent:
         caption = caption.replace("numbers,", "percentages, each drawn out of 100%,")
     return Chart(figure, alt, caption, "\n".join(lines))
 
 
+def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) -> str:
+    """The figures not drawn as bars, one a line in the article's words, and why."""
+    if not written:
+        return ""
+    if unit is None:
+        why = "Not drawn as bars: one number alone has nothing on its scale to be compared with."
+    else:
+        shown = "percentages" if unit == "percent" else unit
+        why = f"Not drawn as bars: numbers in other units cannot share a scale with the {shown}."
+    width = _chars(renderer, WIDTH - LEFT - EDGE)
+    out = [wrap(why, width)]
+    for row in written:
+        whose = _whose(book, row)
+        words = f"{figure_label(row)}: {cell_words(row.get('description'))}"
+        words += f" ({para(paragraph(row.get('paragraph')))}{'; ' + whose if whose else ''})"
+        out.append(wrap("• " + words, width).replace("\n", "\n  "))
+    return "\n".join(out)
+
+
 def _bar_style(basis: str) -> dict[str, Any]:
-    """A bar's (or a legend sample's) style for `basis`: light fill, hatch, outline."""
+    """A bar's (or a legend sample's) style for `basis`: light fill, hatch, outline. A
+    claim (someone says) is an outline with hatching and no fill: not a measurement."""
     style_ = mark(basis)
     colour = style_.colour
+    if basis == "someone says":
+        return {"fill": False, "edgecolor": colour, "hatch": style_.hatch, "lw": 1.6,
+                "linestyle": "--"}  # fmt: skip
     return {"facecolor": (colour, 0.3), "edgecolor": colour, "hatch": style_.hatch, "lw": 1.2}
 
 
 def _bar_words(basis: str) -> str:
     style_ = mark(basis)
+    if basis == "someone says":
+        return f"{colour_name(style_.colour)} dashed outline with hatching, not filled"
     return f"{colour_name(style_.colour)} bar" + (" with hatching" if style_.hatch else "")
 
 
-def _scale(ax: Any, unit: str, bars: list[list[dict]]) -> tuple[float, list[str]]:
+def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
     """Set the panel's scale; return its upper limit and the words of its ticks."""
     percent = unit in PERCENT
+    bars = [item["bar"] for item in laid]
     largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
     limit = 100.0 if percent and largest <= 100 else max(largest, 1e-9)
     whole = all(float(r.get("value") or 0).is_integer() for bar in bars for r in bar)
@@ -245,7 +355,7 @@ def _scale(ax: Any, unit: str, bars: list[list[dict]]) -> tuple[float, list[str]
     )
     words = [_number(t) + ("%" if percent else "") for t in ticks]
     ax.set_xlim(0, limit)
-    ax.set_ylim(_rows_of(bars) - 0.45, -0.35)
+    ax.set_ylim(sum(item["rows"] for item in laid) - 0.45, -0.35)
     ax.set_xticks(ticks, words, fontsize=SMALL)
     ax.set_yticks([])
     for side in ("top", "right", "left"):
@@ -253,24 +363,25 @@ def _scale(ax: Any, unit: str, bars: list[list[dict]]) -> tuple[float, list[str]
     return limit, words
 
 
-def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any) -> list[str]:
+def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
     """Draw one panel's bars with their words; return the sentences describing them."""
-    limit, ticks = _scale(ax, unit, bars)
+    limit, ticks = _scale(ax, unit, laid)
     inch = limit / (RIGHT - LEFT)  # data units per inch
     lines = []
     top = 0.0
-    for bar in bars:
-        index = top + EXTRA * (len(bar) - 1)  # where the bar's heading ends
+    for item in laid:
+        bar = item["bar"]
+        index = top + item["rows"] - 1  # where the bar's heading ends
         top = index + 1
-        heads = [_heading(r, len(bar) > 1) for r in bar]
-        ax.text(0, index - 0.1, "\n".join(heads), fontsize=FONT, va="bottom")
+        ax.text(0, index - 0.1, item["head"], fontsize=FONT, va="bottom")
         if unit in PERCENT:
             ax.barh(index + 0.21, 100, 0.38, fill=False, alpha=0.35, lw=0.8)
-        start, notes = 0.0, []
+        start = 0.0
         for row in bar:
             value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
             basis = cell_words(row.get("basis")) or "article says"
-            ax.barh(index + 0.21, value, 0.38, left=start, **_bar_style(basis))
+            ax.barh(index + 0.21, value, 0.38, left=start, gid=f"bar-{row.get('id')}",
+                    **_bar_style(basis))  # fmt: skip
             if len(bar) > 1:
                 ax.text(
                     start + value / 2,
@@ -282,7 +393,6 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
                     va="center",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
                 )
-            notes.append(f"{label}: {whose}" if len(bar) > 1 and whose else whose)
             start += value
             lines.append(_sentence(row, label, whose, basis))
         x = (limit if unit in PERCENT else min(start, limit)) + 0.12 * inch
@@ -297,10 +407,8 @@ def _panel(book: Any, ax: Any, unit: str, bars: list[list[dict]], renderer: Any)
                 clip_on=False,
             )
             x += (measure(renderer, figure_label(bar[0]), 11, "bold")[0] + 0.08) * inch
-        if any(notes):
-            ax.text(
-                x, index + 0.21, f"({'; '.join(n for n in notes if n)})", va="center", clip_on=False
-            )
+        if item["note"]:
+            ax.text(x, index + 0.21, item["note"], va="center", clip_on=False)
         if len(bar) > 1:
             names = join_and([cell_words(r.get("description")) for r in bar])
             lines.append(
@@ -321,5 +429,9 @@ def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
     words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}: {label}"
     words += f" ({whose})" if whose else ""
     words += f"; {_bar_words(basis)}; {para(paragraph(row.get('paragraph')), False)}"
+    if basis == "someone says":
+        speaker = whose.removeprefix("according to ") if whose.startswith("according") else ""
+        owner = f"{speaker}'s own figure" if speaker else "someone's own figure"
+        words += f"; a claim, drawn as an outline and not a filled bar: {owner}, not a measurement"
     quote = cell_words(row.get("quote"))
     return words + (f', where the article writes "{quote}".' if quote else ".")

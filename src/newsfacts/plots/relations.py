@@ -7,10 +7,15 @@ order of the middle names they link to. Arrows within one column bend into the s
 beside it, the longer ones further. Each label sits on its own arrow, at the spot along
 it furthest from boxes, other labels and the arrows of other names (its middle, the top
 of a curve, when that is free).
+
+Made for a projector: at most `MOST` arrows a diagram (the focus's own first, then those
+between the names with most relations), in type large enough to read from the back of a
+classroom. A diagram that leaves relations out says how many, and which focus to pick.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,21 +25,21 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
+from newsfacts.errors import WrongValueError
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots.chart import (
-    FONT,
     OKABE_ITO,
-    SMALL,
     WHITE,
     Chart,
     colour_name,
+    drawn_mark_label,
     inch_axes,
     measure,
     new_figure,
     style,
 )
 from newsfacts.plots.tables import overlap, para, paragraph, resolve, resolve_many, rows, things
-from newsfacts.text import cell_words, join_and, paragraph_order, plural
+from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
 
 O = OKABE_ITO  # noqa: E741 - short, for the table below
 NODE_STYLES = {  # kind: colour, marker, marker words, column
@@ -46,10 +51,13 @@ NODE_STYLES = {  # kind: colour, marker, marker words, column
     "place": (O["sky blue"], "p", "pentagon", 2),
     "other": (O["black"], "X", "cross", 2),
 }
-WIDTH, HEIGHT = 12.0, 9.0
-COLUMN_CENTRES = (1.4, 6.0, 10.4)  # the columns' centres, in inches
+WIDTH, HEIGHT = 13.0, 9.5
+MARGIN = 0.3  # inches kept free at the picture's edges
 BENDS = (1, 1, -1)  # arrows within a column bend right (1) or left (-1) of it
 STEPS = np.linspace(0.12, 0.88, 20)  # where along its arrow a label may go
+MOST = 12  # arrows a diagram draws at most: more is a hairball on a projector
+# Type sizes in points, for a projector: the picture is about 1,300 pixels wide.
+NAME, LABEL, TITLE, TEXT = 15, 13, 20, 13
 
 
 @dataclass
@@ -60,10 +68,16 @@ class Node:
     name: str
     kind: str
     first: tuple[int, int, str]
+    column: int = 0
     x: float = 0.0
     y: float = 0.0
     w: float = 0.0
     h: float = 0.0
+
+    @property
+    def shown(self) -> str:
+        """The name as drawn: a long one on two lines or more."""
+        return wrap(self.name, 26)
 
 
 @dataclass
@@ -81,7 +95,7 @@ class Edge:
 
     @property
     def label(self) -> str:
-        return f"{self.relation} {para(self.paragraph)}".strip()
+        return wrap(f"{self.relation} {para(self.paragraph)}".strip(), 34)
 
 
 def _kind(thing: Any) -> str:
@@ -114,18 +128,54 @@ def _neighbours(edges: list, key: str) -> list[str]:
     return [e.target if e.source == key else e.source for e in edges if key in (e.source, e.target)]
 
 
+def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
+    """The relations, most telling first: the focus's own, then those between the names
+    with most relations (ties in the article's order)."""
+    degree = Counter(end for e in edges for end in (e.source, e.target))
+    return sorted(
+        edges,
+        key=lambda e: (
+            focus not in (e.source, e.target),
+            -(degree[e.source] + degree[e.target]),
+            paragraph_order(e.paragraph),
+        ),
+    )
+
+
+def focus_choices(book: Any, count: int = 5) -> list[str]:
+    """The ids with most relations in `book`: good focuses for `relations_diagram`.
+
+    Returns
+    -------
+    list of str
+        At most `count` ids, the one with most relations first (ties in the table's order).
+    """
+    degree = Counter(end for e in _edges(book) for end in (e.source, e.target))
+    return [ident for ident, _ in degree.most_common(count)]
+
+
 def relations_diagram(
-    book: Any, ids: Iterable[str] | str | None = None, focus: str | None = None
+    book: Any,
+    ids: Iterable[str] | str | None = None,
+    focus: str | None = None,
+    *,
+    most: int = MOST,
 ) -> Chart:
     """Diagram of who is connected to whom: the relations table as labelled arrows.
 
     What a student sees: each name in a box with a shape and colour for its kind of
     actor; people on the left, states in the middle, groups, organisations and places on
     the right. Each arrow goes from the first name of a relation to the second and is
-    labelled, on the arrow, with the relation and its paragraph ("son-in-law of ¶5"). A
+    labelled, on the arrow, with the relation and its paragraph ("son-in-law of ¶2"). A
     solid line is something the article says, a dashed one something it says someone
-    said, a dotted one something worked out from the article. Every relation between two
-    names shown is drawn in full. The layout is the same every time.
+    said, a dotted one something worked out from the article. The layout is the same
+    every time, and large enough to read on a projector.
+
+    At most `most` arrows (12) are drawn, so the diagram stays readable: with a focus,
+    its own relations first, then those among the names around it; without one, the
+    relations between the names with most relations. A diagram that leaves relations out
+    says how many under its title and names good focuses, e.g.
+    ``relations_diagram(book, focus="ukraine")``.
 
     Parameters
     ----------
@@ -135,8 +185,10 @@ def relations_diagram(
         Only these actors and places (ids or names) and every relation among them.
     focus : str, optional
         An actor or place (id or name) to put in bold, with its own arrows drawn thicker.
-        Without `ids`, the diagram shows the focus, the names linked to it and every
-        relation among them.
+        Without `ids`, the diagram shows the focus, the names linked to it and the
+        relations among them.
+    most : int, default 12
+        The most arrows to draw.
 
     Returns
     -------
@@ -161,23 +213,50 @@ def relations_diagram(
         wanted = list(dict.fromkeys(links + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
+    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+        raise WrongValueError(
+            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
+        )
+    kept = set(map(id, _ranked(edges, focus_id)[:most]))
+    left_out = [e for e in edges if id(e) not in kept]
+    edges = [e for e in edges if id(e) in kept]  # in the table's order
+    shown = [end for e in edges for end in (e.source, e.target)]
+    if not left_out:
+        shown += wanted or []
+    elif focus_id is not None:
+        shown.append(focus_id)
     nodes = {}
-    for key in dict.fromkeys([end for e in edges for end in (e.source, e.target)] + (wanted or [])):
+    for key in dict.fromkeys(shown):
         thing = found.get(key)
         first = paragraph_order(thing.paragraph if thing else None)
         nodes[key] = Node(key, names[key], _kind(thing), first)
+    advice = _advice(book, left_out, focus_id, names) if left_out else ""
     with style():
-        return _draw(nodes, edges, focus_id)
+        return _draw(nodes, edges, focus_id, advice)
 
 
-def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
+def _advice(book: Any, left_out: list[Edge], focus: str | None, names: dict[str, str]) -> str:
+    """What a diagram leaves out, and how to see the rest: one or two plain sentences."""
+    words = f"{plural(len(left_out), 'more relation')} not drawn, to keep the diagram readable."
+    choices = [c for c in focus_choices(book) if c != focus][:4]
+    if choices:
+        pick = ", ".join(f'"{c}"' for c in choices)
+        words += " To see a name's relations, pick a focus, e.g. plots.relations_diagram(book, "
+        words += f'focus="{choices[0]}"); good focuses: {pick}.'
+    return words
+
+
+def _layout(
+    nodes: dict[str, Node], edges: list[Edge], renderer: Any, top: float, bottom: float
+) -> None:
     """Put each box in its column: the middle one by first paragraph, the sides by the
     average place of the middle names they link to (so that few arrows cross)."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():
-        columns[NODE_STYLES[node.kind][3]].append(node)
-        width, height = measure(renderer, node.name, FONT, "bold")
-        node.w, node.h = width + 0.45, height + 0.18
+        node.column = NODE_STYLES[node.kind][3]
+        columns[node.column].append(node)
+        width, height = measure(renderer, node.shown, NAME, "bold")
+        node.w, node.h = width + 0.55, height + 0.24
     columns[1].sort(key=lambda n: (n.first, n.id))
     rank = {n.id: k for k, n in enumerate(columns[1])}
     for side in (columns[0], columns[2]):
@@ -192,16 +271,27 @@ def _layout(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
             return (sum(links) / len(links) if links else len(rank), node.first, node.id)
 
         side.sort(key=middle)
-    for column, x in zip(columns, COLUMN_CENTRES, strict=True):
-        step = (HEIGHT - 2.4) / max(len(column), 1)
+    for column, x in zip(columns, _centres(columns), strict=True):
+        step = (top - bottom) / max(len(column), 1)
         for k, node in enumerate(column):
-            node.x, node.y = x, HEIGHT - 1.3 - step * (k + 0.5)
+            node.x, node.y = x, top - step * (k + 0.5)
+
+
+def _centres(columns: list[list[Node]]) -> tuple[float, float, float]:
+    """The columns' centres: the sides against the margins, the middle between them, so
+    that the widest names fit and the space for arrows is as wide as it can be."""
+    widths = [max((n.w for n in column), default=1.0) for column in columns]
+    left = MARGIN + widths[0] / 2
+    right = WIDTH - MARGIN - widths[2] / 2
+    free = (WIDTH - 2 * MARGIN - sum(widths)) / 2  # the space between two columns
+    middle = MARGIN + widths[0] + free + widths[1] / 2
+    return left, middle, right
 
 
 def _path(a: Node, b: Node) -> Path:
     """The arrow from box `a` to box `b`: straight between columns, bent within one."""
-    if a.x == b.x:
-        bend = BENDS[COLUMN_CENTRES.index(a.x)]
+    if a.column == b.column:
+        bend = BENDS[a.column]
         start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
         reach = 0.3 + 0.35 * abs(
             a.y - b.y
@@ -244,7 +334,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
     spots = np.array(STEPS)
     for edge in edges:
-        w, h = measure(renderer, edge.label, SMALL)
+        w, h = measure(renderer, edge.label, LABEL)
         centres = point_on(edge.path, spots)
         half = np.array([w / 2 + 0.03, h / 2 + 0.02])
         boxes = np.hstack([centres - half, centres + half])
@@ -266,20 +356,31 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         taken.append(tuple(boxes[best]))
 
 
-def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart:
+def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: str) -> Chart:
     figure, renderer = new_figure(WIDTH, HEIGHT)
     ax = inch_axes(figure)
     title = "Who is connected to whom in the article"
     if focus is not None:
         title = f"The relations of {nodes[focus].name}"
+    elif advice:
+        title = "Some of the relations in the article"
     subtitle = "Each arrow points from the first name to the second. ¶ = paragraph of the article."
-    ax.text(0.3, HEIGHT - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    ax.text(0.3, HEIGHT - 0.62, subtitle, fontsize=FONT, va="top")
+    ax.text(MARGIN, HEIGHT - 0.25, title, fontsize=TITLE, fontweight="bold", va="top")
+    ax.text(MARGIN, HEIGHT - 0.72, subtitle, fontsize=TEXT, va="top")
+    top = HEIGHT - 1.35
+    if advice:
+        chars = int((WIDTH - 2 * MARGIN) / measure(renderer, "n" * 50, TEXT)[0] * 50)
+        words = wrap(advice, chars)
+        ax.text(MARGIN, HEIGHT - 1.05, words, fontsize=TEXT, fontstyle="italic", va="top")
+        top -= measure(renderer, words, TEXT)[1] + 0.05
     alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."
     if not nodes:
-        ax.text(0.3, HEIGHT / 2, "No relations to draw.", fontsize=FONT)
+        ax.text(MARGIN, HEIGHT / 2, "No relations to draw.", fontsize=TEXT)
         return Chart(figure, alt, "No relations.", f"{title}.\nThere are no relations to draw.")
-    _layout(nodes, edges, renderer)
+    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
+    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
+    bottom = _legend(ax, kinds, bases, renderer) + 0.45
+    _layout(nodes, edges, renderer, top, bottom)
     for edge in edges:
         edge.path = _path(nodes[edge.source], nodes[edge.target])
     _place_labels(nodes, edges, renderer)
@@ -292,10 +393,10 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
             FancyArrowPatch(
                 path=edge.path,
                 arrowstyle="-|>",
-                mutation_scale=13,
+                mutation_scale=18,
                 color=style_.colour,
                 linestyle=style_.line,
-                linewidth=2.2 if touches else 1.3,
+                linewidth=3.0 if touches else 1.8,
                 zorder=2,
                 gid=f"relation-{index}",
             )
@@ -303,18 +404,20 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> Chart
         ax.text(
             *edge.at,
             edge.label,
-            fontsize=SMALL,
+            fontsize=LABEL,
             ha="center",
             va="center",
             zorder=5,
             gid=f"relation-{index}",
             bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0.5},
         )
-    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
-    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
-    _legend(ax, kinds, bases)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    if advice:
+        lines.append(advice)
     caption = "Relations between the actors and places of the article."
+    if advice and focus is None:
+        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
+        caption += "with most relations."
     if focus is not None:
         caption = (
             f"The relations of {nodes[focus].name}, and the relations among the names around it."
@@ -347,20 +450,20 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
             (node.x - node.w / 2, node.y - node.h / 2),
             node.w,
             node.h,
-            boxstyle="round,pad=0,rounding_size=0.06",
+            boxstyle="round,pad=0,rounding_size=0.08",
             facecolor=WHITE,
             edgecolor=colour,
-            linewidth=3.0 if bold else 1.6,
+            linewidth=3.6 if bold else 2.0,
             zorder=3,
         )
     )
     left = node.x - node.w / 2
     ax.add_artist(
         Line2D(
-            [left + 0.16],
+            [left + 0.2],
             [node.y],
             marker=marker,
-            markersize=9,
+            markersize=12,
             color=colour,
             markeredgecolor=O["black"],
             markeredgewidth=0.7,
@@ -369,10 +472,10 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
         )
     )
     ax.text(
-        left + 0.32,
+        left + 0.4,
         node.y,
-        node.name,
-        fontsize=FONT,
+        node.shown,
+        fontsize=NAME,
         fontweight="bold" if bold else "normal",
         va="center_baseline",
         zorder=4,
@@ -380,7 +483,8 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
     )
 
 
-def _legend(ax: Any, kinds: list[str], bases: list[str]) -> None:
+def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float:
+    """Draw the key at the bottom; return its top, in inches."""
     shapes = [
         Line2D(
             [],
@@ -388,37 +492,42 @@ def _legend(ax: Any, kinds: list[str], bases: list[str]) -> None:
             marker=NODE_STYLES[k][1],
             color=NODE_STYLES[k][0],
             markeredgecolor=O["black"],
-            markersize=9,
+            markersize=12,
             linestyle="none",
             label=k,
         )
         for k in kinds
     ]
     lines = [
-        Line2D([], [], color=mark(b).colour, linestyle=mark(b).line, lw=1.6, label=mark_label(b))
+        Line2D(
+            [], [], color=mark(b).colour, linestyle=mark(b).line, lw=2.2, label=drawn_mark_label(b)
+        )
         for b in bases
     ]
-    first = ax.legend(
-        handles=shapes,
-        loc="lower left",
-        bbox_to_anchor=(0.02, 0.075),
-        ncols=max(len(shapes), 1),
-        frameon=False,
-        fontsize=FONT,
-        borderaxespad=0,
-    )
+    bottom = 0.15
     if lines:
-        ax.add_artist(first)
-        ax.legend(
+        key = ax.legend(
             handles=lines,
             loc="lower left",
-            bbox_to_anchor=(0.02, 0.01),
-            ncols=2,
+            bbox_to_anchor=(MARGIN / WIDTH, bottom / HEIGHT),
+            ncols=2 if len(lines) > 1 else 1,
             frameon=False,
-            fontsize=SMALL,
+            fontsize=LABEL - 1,
             handlelength=3,
             borderaxespad=0,
         )
+        ax.add_artist(key)
+        bottom += key.get_window_extent(renderer).height / ax.figure.dpi + 0.05
+    first = ax.legend(
+        handles=shapes,
+        loc="lower left",
+        bbox_to_anchor=(MARGIN / WIDTH, bottom / HEIGHT),
+        ncols=max(min(len(shapes), 7), 1),
+        frameon=False,
+        fontsize=LABEL,
+        borderaxespad=0,
+    )
+    return bottom + first.get_window_extent(renderer).height / ax.figure.dpi
 
 
 def _key_sentence(kinds: list[str], bases: list[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -12,7 +13,7 @@ from matplotlib.lines import Line2D
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
 from newsfacts.plots.tables import para, paragraph, rows
-from newsfacts.text import cell_words, paragraph_order, plural, wrap
+from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
 from newsfacts.views.sources import source_names
 
 WIDTH = 11.0
@@ -141,17 +142,21 @@ def timeline_table(book: Any) -> pd.DataFrame:
 def timeline_chart(book: Any) -> Chart:
     """The dated events of the article on a time line, with where each date comes from.
 
-    What a student sees: one point per event that has a date, from the earliest on the
-    left. The points are evenly spaced, so the real time between two of them is written
-    on the line ("about 3 years 10 months later", "3 days later"). Above each point, what
-    happened, the article's own words for when ("last month") and the paragraph; below
-    it, the date and its mark (where the date comes from): a filled circle is a date the
-    article gives ("article says"); an open square one worked out from it ("◆ worked
-    out"); an open diamond a date from outside the article ("▲ outside source"), with its
-    source. A date with only a year or a month is written "during 2014": the event
-    happened some time then, so the line does not say whether it came before or after
-    another event of that year or month ("both during 2014: order not known"). Events
-    without a date are counted under the line and listed by `timeline_table`.
+    What a student sees: one point per event that has a date, at its place in time: the
+    line is drawn to scale, so points close in time are close on the line. Where a long
+    empty stretch would squeeze the rest (2014 ... 2022 ... 2025-26), the line is broken
+    (//) and the time cut out is written under the break; each part of the line is drawn
+    to its own scale, its dates written under it, with small ticks for each year, month
+    or day. Above the line, one card per point, in time order, joined to its point by a
+    thin line: what happened, the article's own words for when ("last month"), the
+    paragraph, the date in bold and its mark (where the date comes from): a filled circle
+    is a date the article gives ("article says"); an open square one worked out from it
+    ("◆ worked out"); an open diamond a date from outside the article ("▲ outside
+    source"), with its source. A date with only a year or a month is written "during
+    2014" and drawn as a grey band over that year or month, its point in the middle: the
+    event happened some time then, so the line does not say whether it came before or
+    after another event of that year or month ("both during 2014: order not known").
+    Events without a date are counted under the line and listed by `timeline_table`.
 
     Parameters
     ----------
@@ -169,12 +174,114 @@ def timeline_chart(book: Any) -> Chart:
         return _draw(table, events)
 
 
+# --------------------------------------------------------------------------------------
+# Time to scale: each date is a span of days; the line is cut where a gap is long
+
+
+LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
+BREAK = 0.9  # inches a break (//) takes on the line
+CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
+
+
+def _span(when: str) -> tuple[int, int] | None:
+    """The days a date covers, as (first day, day after the last) ordinals."""
+    parsed = _parse_when(when)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    try:
+        if month is None:
+            return _dt.date(year, 1, 1).toordinal(), _dt.date(year + 1, 1, 1).toordinal()
+        if day is None:
+            after = _dt.date(year + month // 12, month % 12 + 1, 1)
+            return _dt.date(year, month, 1).toordinal(), after.toordinal()
+        first = _dt.date(year, month, day).toordinal()
+    except ValueError:
+        return None
+    return first, first + 1
+
+
+def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The indexes of `spans` (in time order) in groups: a new group after a long gap."""
+    if not spans:
+        return []
+    whole = max(end for _, end in spans) - min(start for start, _ in spans)
+    groups: list[list[int]] = [[0]]
+    end = spans[0][1]
+    for k, (start, stop) in enumerate(spans[1:], 1):
+        if start - end > CUT * whole and start - end > 31:
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+        end = max(end, stop)
+    return groups
+
+
+@dataclass
+class _Part:
+    """One part of the broken line: its days, its place in inches, its scale."""
+
+    first: float
+    last: float
+    x0: float
+    x1: float
+    members: list[int]
+
+    def x(self, day: float) -> float:
+        share = (day - self.first) / max(self.last - self.first, 1e-9)
+        return self.x0 + share * (self.x1 - self.x0)
+
+
+def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
+    """Lay the parts along the line: each as wide as its share of the points, with
+    a margin of time either side, and a break between two parts."""
+    groups = _segments(spans)
+    if not groups:
+        return []
+    room = RIGHT - LEFT - BREAK * (len(groups) - 1)
+    parts, x = [], LEFT
+    for members in groups:
+        first = min(spans[k][0] for k in members)
+        last = max(spans[k][1] for k in members)
+        pad = max((last - first) * 0.08, 1.0)
+        width = room * len(members) / len(spans)
+        parts.append(_Part(first - pad, last + pad, x, x + width, members))
+        x += width + BREAK
+    return parts
+
+
+def _range_words(first: str, last: str) -> str:
+    """The dates a part of the line covers: "2014", "February 2022 to 12 October 2022"."""
+    first, last = _say_date(first), _say_date(last)
+    return first if first == last else f"{first} to {last}"
+
+
+def _ticks(part: _Part) -> tuple[str, list[float]]:
+    """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
+    a, b = _dt.date.fromordinal(int(part.first)), _dt.date.fromordinal(int(part.last))
+    days = part.last - part.first
+    if days > 2 * 365:
+        return "year", [_dt.date(y, 1, 1).toordinal() for y in range(a.year + 1, b.year + 1)]
+    if days > 62:
+        found, year, month = [], a.year, a.month
+        while True:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            day = _dt.date(year, month, 1).toordinal()
+            if day > part.last:
+                return "month", found
+            found.append(day)
+    return "day", [float(d) for d in range(int(part.first) + 1, int(part.last) + 1)]
+
+
 def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
-    """The words above and below each point, their heights, and the row each card is on."""
-    slot = (WIDTH - 0.6) / max(len(dated), 1)
+    """Each point's card (words, date, date source), its slot above the line, its place on it."""
+    slot = (RIGHT - LEFT + 0.3) / max(len(dated), 1)
     chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
     cards = []
-    for k, (ident, row) in enumerate(dated.iterrows()):
+    for ident, row in dated.iterrows():
+        span = _span(row["when"])
+        if span is None:
+            continue
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
         extra.append(para(row["paragraph"]))
@@ -183,33 +290,26 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         card = wrap(row["description"], chars) + "\n" + " · ".join(extra)
         title, _, named = row["date_source"].partition(": ")  # the mark, then any source
         source = title + (":\n" + wrap(named, chars) if named else "")
-        cards.append(
-            {
-                "row": row,
-                "basis": basis,
-                "card": card,
-                "source": source,
-                "x": 0.3 + slot * (k + 0.5),
-                "card_h": measure(renderer, card, SMALL)[1],
-                "source_h": measure(renderer, source, SMALL)[1],
-                "level": 1 if len(dated) > 5 and k % 2 else 0,
-            }
-        )
-    for card in cards:
+        cards.append({"row": row, "basis": basis, "card": card, "source": source, "span": span})
+    cards.sort(key=lambda c: (sum(c["span"]) / 2, c["row"]["when"]))  # by the middle of each
+    for k, card in enumerate(cards):
+        card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
         date = _during(card["row"]["when"])
         if measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
             date = "\n".join(
                 date.split(" ", 1) if date.startswith("during") else date.rsplit(" ", 1)
             )
-        card["date"], card["date_h"] = date, measure(renderer, date, FONT, "bold")[1]
-    gap_chars = max(10, int(slot * 72 / (0.55 * SMALL)) - 4)
+        card["date"] = date
+        card["card_h"] = measure(renderer, card["card"], SMALL)[1]
+        card["date_h"] = measure(renderer, date, FONT, "bold")[1]
+        card["source_h"] = measure(renderer, card["source"], SMALL)[1]
+        card["height"] = card["card_h"] + card["date_h"] + card["source_h"] + 0.12
+        card["level"] = 1 if len(cards) > 5 and k % 2 else 0
     for before, card in zip([None, *cards], cards, strict=False):
         card["gap"] = _gap(before["row"]["when"], card["row"]["when"]) if before else ""
-        card["gap_text"] = wrap(card["gap"], gap_chars)
-    gap_h = max((measure(renderer, c["gap_text"], SMALL)[1] for c in cards if c["gap"]), default=0)
-    low = max((c["card_h"] for c in cards if c["level"] == 0), default=0.0)
+    low = max((c["height"] for c in cards if c["level"] == 0), default=0.0)
     for card in cards:
-        card["stem"] = 0.3 + gap_h + (low + 0.2 if card["level"] else 0.0)
+        card["stem"] = 0.55 + (low + 0.15 if card["level"] else 0.0)
     return cards
 
 
@@ -229,40 +329,96 @@ def _point(basis: str, **where: Any) -> Line2D:
     )
 
 
+def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[str, Any]]:
+    """The words under each part (its dates, and pairs whose order is not known) and
+    under each break (the time cut out)."""
+    notes = []
+    for k, part in enumerate(parts):
+        members = [cards[m] for m in part.members]
+        earliest = min(members, key=lambda c: c["span"][0])["row"]["when"]
+        latest = max(members, key=lambda c: c["span"][1])["row"]["when"]
+        words = [_range_words(earliest, latest)]
+        for m in part.members[1:]:
+            if cards[m]["gap"].startswith("both"):
+                words.append(cards[m]["gap"])
+        chars = max(10, int((part.x1 - part.x0 + 0.1) * 72 / (0.55 * SMALL)))
+        text = "\n".join(wrap(w, chars) for w in dict.fromkeys(words))
+        notes.append({"x": (part.x0 + part.x1) / 2, "text": text, "style": "normal"})
+        if k:
+            cut = _gap(
+                cards[parts[k - 1].members[-1]]["row"]["when"],
+                cards[part.members[0]]["row"]["when"],
+            )
+            cut = cut.replace(" later", "")
+            notes.append({"x": part.x0 - BREAK / 2, "text": wrap(f"line cut: {cut}", 12),
+                          "style": "italic"})  # fmt: skip
+    for note in notes:
+        note["h"] = measure(renderer, note["text"], SMALL)[1]
+    return notes
+
+
 def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
     dated = table[table["when"] != ""]
     _, ruler = new_figure(1, 1)
     cards = _cards(dated, events, ruler)
-    above = max((c["stem"] + c["card_h"] for c in cards), default=0.5) + 0.1
-    below = 0.38 + max((c["date_h"] + c["source_h"] for c in cards), default=0.0)
+    parts = _parts([c["span"] for c in cards])
+    for part in parts:
+        for m in part.members:
+            cards[m]["x"] = part.x(sum(cards[m]["span"]) / 2)
+            cards[m]["band"] = (part.x(cards[m]["span"][0]), part.x(cards[m]["span"][1]))
+    notes = _under(parts, cards, ruler)
+    above = max((c["stem"] + c["height"] for c in cards), default=0.5) + 0.1
+    below = 0.3 + max((n["h"] for n in notes), default=0.0)
     undated = len(table) - len(dated)
-    height = 0.95 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
+    height = 1.05 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
     figure, renderer = new_figure(WIDTH, height)
     ax = inch_axes(figure)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    alt = f"{title}: a time line of the {plural(len(dated), 'event')} of the article"
+    alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article"
     alt += " that have a date."
     lines = [alt]
-    if len(dated) > 1:
-        subtitle = (
-            "The points are evenly spaced: the time between two of them is written on the line."
-        )
+    if len(cards) > 1:
+        subtitle = "The line is drawn to scale: points close in time are close on the line."
+        if len(parts) > 1:
+            subtitle += " // marks where a long empty stretch of time is cut out."
         ax.text(0.3, height - 0.62, subtitle, fontsize=FONT, va="top")
         lines[0] += " " + subtitle
-    axis_y = height - 0.95 - above
-    if cards:
-        ax.annotate(
-            "",
-            xy=(WIDTH - 0.2, axis_y),
-            xytext=(0.3, axis_y),
-            arrowprops={"arrowstyle": "-|>", "lw": 1.2, "color": "black"},
-        )
+        if len(parts) > 1:
+            lines.append(
+                f"The line is in {len(parts)} parts, each drawn to its own scale, with small "
+                "ticks for each " + join_or(sorted({_ticks(p)[0] for p in parts})) + "."
+            )
+    axis_y = height - 1.05 - above
+    for k, part in enumerate(parts):
+        ax.add_line(Line2D([part.x0, part.x1], [axis_y, axis_y], color="black", lw=1.4))
+        _, ticks = _ticks(part)
+        for day in ticks:
+            x = part.x(day)
+            ax.add_line(Line2D([x, x], [axis_y - 0.05, axis_y + 0.05], color="black", lw=0.8))
+        if k:
+            middle = part.x0 - BREAK / 2
+            ax.add_line(Line2D([part.x0 - BREAK + 0.05, part.x0 - 0.05], [axis_y, axis_y],
+                               color="black", lw=1.0, linestyle=(0, (1, 3))))  # fmt: skip
+            ax.text(middle, axis_y, "//", ha="center", va="center", fontsize=13,
+                    fontweight="bold", gid="break",
+                    bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0})  # fmt: skip
+    if parts:
+        ax.annotate("", xy=(RIGHT + 0.3, axis_y), xytext=(parts[-1].x1 - 0.05, axis_y),
+                    arrowprops={"arrowstyle": "-|>", "lw": 1.4, "color": "black"})  # fmt: skip
+    for note in notes:
+        ax.text(note["x"], axis_y - 0.2, note["text"], fontsize=SMALL, ha="center", va="top",
+                fontstyle=note["style"], gid="part")  # fmt: skip
     for k, card in enumerate(cards):
-        lines.append(_draw_card(ax, k, card, cards[k - 1] if k else None, axis_y))
+        lines.append(_draw_card(ax, k, card, axis_y))
     if not cards:
         ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
         lines.append("No event in the article's fact tables has a date.")
+    if len(parts) > 1:
+        cuts = [n["text"].replace("\n", " ").removeprefix("line cut: ") for n in notes
+                if n["style"] == "italic"]  # fmt: skip
+        lines.append(f"The line is cut ({len(cuts)} {'break' if len(cuts) == 1 else 'breaks'}, "
+                     f"//) where long empty stretches are left out: {join_and(cuts)}.")  # fmt: skip
     if undated:
         verb = "has" if undated == 1 else "have"
         note = f"{plural(undated, 'more event')} in the article {verb} no date: "
@@ -284,23 +440,32 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
         )
         lines.append(f"Legend: {'; '.join(words.values())}.")
     if any(c["date"].startswith("during") for c in cards):
-        lines.append(VAGUE)
+        lines.append(VAGUE + " A grey band on the line shows the whole year or month.")
     caption = "The dated events of the article in time order, with where each date comes from."
     return Chart(figure, alt, caption, "\n".join(lines))
 
 
-def _draw_card(
-    ax: Any, k: int, card: dict[str, Any], before: dict[str, Any] | None, axis_y: float
-) -> str:
-    """Draw one point with its words above and below; return the sentence describing it."""
-    row, basis, x = card["row"], card["basis"], card["x"]
-    ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=3))
-    ax.add_line(Line2D([x, x], [axis_y + 0.14, axis_y + card["stem"]], color="black", lw=0.8))
-    ax.text(x, axis_y + card["stem"] + 0.04, card["card"], fontsize=SMALL, ha="center", va="bottom")
+def join_or(items: list[str]) -> str:
+    """ "year", "month or day"."""
+    return join_and(items).replace(" and ", " or ")
+
+
+def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
+    """Draw one point, its card and the line between; return the sentence describing it."""
+    row, basis, x, slot = card["row"], card["basis"], card["x"], card["slot"]
+    if card["span"][1] - card["span"][0] > 1:  # a month or a year: a band over its time
+        ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], color="black", alpha=0.25,
+                           lw=9, solid_capstyle="butt", zorder=2))  # fmt: skip
+    ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=4))
+    bottom = axis_y + card["stem"]
+    ax.add_line(Line2D([x, slot, slot], [axis_y + 0.14, axis_y + 0.45, bottom - 0.03],
+                       color="black", lw=0.8))  # fmt: skip
+    ax.text(slot, bottom, card["source"], fontsize=SMALL, ha="center", va="bottom")
+    at = bottom + card["source_h"] + 0.04
+    ax.text(slot, at, card["date"], fontweight="bold", ha="center", va="bottom")
+    at += card["date_h"] + 0.06
+    ax.text(slot, at, card["card"], fontsize=SMALL, ha="center", va="bottom")
     date = card["date"].replace("\n", " ")
-    ax.text(x, axis_y - 0.2, card["date"], fontweight="bold", ha="center", va="top")
-    below = axis_y - 0.28 - card["date_h"]
-    ax.text(x, below, card["source"], fontsize=SMALL, ha="center", va="top")
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
     words += para(row["paragraph"], False)
     if row["when_text"]:
@@ -310,22 +475,8 @@ def _draw_card(
     words += "; date: " + card["source"].replace("\n", " ")
     gap = card["gap"]
     if gap:
-        middle = (before["x"] + x) / 2
-        ax.text(
-            middle,
-            axis_y + 0.12,
-            card["gap_text"],
-            fontsize=SMALL,
-            fontstyle="italic",
-            ha="center",
-            va="bottom",
-        )
         if gap.startswith("both"):
             words += f"; this and point {k} are {gap.replace(':', ',')}"
         else:
             words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
-        if "year" in gap and not gap.startswith("the same"):  # a long time in one step
-            ax.text(middle, axis_y, "//", ha="center", va="center", fontweight="bold",
-                    bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0})  # fmt: skip
-            words += ", shown by a break in the line"
     return words + "."

@@ -472,7 +472,7 @@ def annotated_article(book: Any, tables: str | Iterable[str] | None = None) -> A
     ('actors', 'places', 'figures', 'events', 'claims')
     >>> first = view.segments[0]  # the first highlighted words, in the title
     >>> first.paragraph, first.text, [fact.key for fact in first.facts]
-    (0, 'Macron hosts Ukraine', ['ukraine'])
+    ('headline', 'Macron hosts Ukraine', ['ukraine'])
     >>> "<script" in view.page()
     False
     """

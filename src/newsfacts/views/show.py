@@ -74,7 +74,7 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     >>> import newsfacts
     >>> book = newsfacts.load()
     >>> int(facts(book.figures, ["value", "unit"]).loc["fig-donetsk-control", "¶"])
-    9
+    6
     """
     frame = expect(frame, "table", function="facts", what="a table", example=_TABLE_EXAMPLE)
     key = "id" if "id" in frame.columns else "term" if "term" in frame.columns else None

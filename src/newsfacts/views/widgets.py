@@ -79,8 +79,8 @@ def _paragraph_position(book: Any, start: Any) -> int:
         return keys.index(max(numbers)) if key > max(numbers) else keys.index(min(numbers))
     names = ", ".join(str(k) for k in keys if isinstance(k, str))
     raise WrongValueError(
-        f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}) "
-        f"or one of: {names}. You passed {start!r}."
+        f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}), "
+        f"such as start=9, or one of: {names}. You passed {start!r}."
     )
 
 

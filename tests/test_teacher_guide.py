@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts.views.sources import outside_facts
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 GUIDE_PATH = ROOT / "docs" / "teacher-guide.md"
 GUIDE = GUIDE_PATH.read_text(encoding="utf-8")
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -72,7 +72,7 @@ def say_date(when: str) -> str:
 def test_the_outside_facts_are_the_packs_context_rows_with_their_sources(book):
     outside = section("Where the article's facts end")
     assert "](sources.md)" in outside
-    dated = book.events[book.events["when_basis"] == "context"]
+    dated = book.events[book.events["when_basis"] == "outside source"]
     assert len(dated) > 0
     for _, event in dated.iterrows():
         parts = [int(part) for part in event["when"].split("-")]
@@ -80,7 +80,7 @@ def test_the_outside_facts_are_the_packs_context_rows_with_their_sources(book):
             assert say_date(event["when"]) in outside, event["id"]
     for publisher in set(outside_facts(book)["publisher"]):
         assert publisher in outside, publisher
-    assert book.figures["basis"].ne("context").all()
+    assert book.figures["basis"].ne("outside source").all()
 
 
 def slug(heading: str) -> str:

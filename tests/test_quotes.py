@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "data" / "paris-2026"
 ARTICLE = (PACK / "article.txt").read_text(encoding="utf-8")
 

@@ -1,0 +1,137 @@
+"""The library names the any-article modules use, wherever the library keeps them.
+
+The any-article modules (`anyarticle`, `anyarticle_parts`, `profile`, `newpack`,
+`tagging`) import what they need from the rest of newsfacts only through this module, which
+finds each name in the flat layout (``newsfacts.article``, ``newsfacts.quiz`` ...) or in the
+layered one (``newsfacts.pack``, ``newsfacts.lesson``, ``newsfacts.views``,
+``newsfacts.text``). A move of the library touches this file only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+try:  # the flat layout
+    from newsfacts.article import (
+        paragraph_key,
+        paragraph_order,
+        paragraph_words,
+        read_article,
+        split_paragraphs,
+    )
+    from newsfacts.schema import article_file, read_descriptor
+    from newsfacts.suggest import closest, did_you_mean
+except ImportError:  # the layered layout
+    from newsfacts.pack.article import read_article, split_paragraphs
+    from newsfacts.pack.read import read_descriptor
+    from newsfacts.pack.spec import article_file
+    from newsfacts.text import (
+        closest,
+        did_you_mean,
+        paragraph_key,
+        paragraph_order,
+        paragraph_words,
+    )
+
+from newsfacts.load import bundled_pack, load
+from newsfacts.marks import BASES, MARKS, mark
+
+__all__ = [
+    "BASES",
+    "MARKS",
+    "mark",
+    "load",
+    "bundled_pack",
+    "paragraph_key",
+    "paragraph_order",
+    "paragraph_words",
+    "read_article",
+    "split_paragraphs",
+    "article_file",
+    "read_descriptor",
+    "closest",
+    "did_you_mean",
+    "lesson_key",
+    "lesson_table",
+    "views",
+    "activities",
+]
+
+
+def lesson_key(value: Any) -> str:
+    """A lesson's id as a pack writes it: ``12``, ``"12"`` give ``"12"``; ``3`` gives ``"03"``."""
+    text = str(value).strip()
+    return text.zfill(2) if text.isdigit() else text
+
+
+def lesson_table(book: Any, name: str) -> pd.DataFrame:
+    """One lesson-content table of a book (``questions`` ...), empty when the pack has none."""
+    tables = getattr(book, "content", None)
+    if not isinstance(tables, dict):
+        from newsfacts.content import content
+
+        tables = content(book)
+    found = tables.get(name)
+    return found if isinstance(found, pd.DataFrame) else pd.DataFrame()
+
+
+def views() -> Any:
+    """``render``, ``facts``, ``table_html`` and ``sources_markdown``, as a namespace."""
+    from types import SimpleNamespace
+
+    try:
+        from newsfacts.render import render
+        from newsfacts.show import facts, table_html
+        from newsfacts.sources import sources_markdown
+    except ImportError:
+        from newsfacts.views.render import render
+        from newsfacts.views.show import facts, table_html
+        from newsfacts.views.sources import sources_markdown
+    return SimpleNamespace(
+        render=render, facts=facts, table_html=table_html, sources_markdown=sources_markdown
+    )
+
+
+def activities() -> Any:
+    """The quiz, sorting and prompt pieces, and the lesson functions, as a namespace."""
+    from types import SimpleNamespace
+
+    from newsfacts import lesson
+
+    try:
+        from newsfacts.prompts import HEADINGS, Prompts
+        from newsfacts.quiz import (
+            MODALITY,
+            Question,
+            Sorting,
+            SortingItem,
+            quiz,
+            sentence_with,
+        )
+    except ImportError:
+        from newsfacts.lesson.prompts import HEADINGS, Prompts
+        from newsfacts.lesson.quiz import (
+            MODALITY,
+            Question,
+            Sorting,
+            SortingItem,
+            quiz,
+            sentence_with,
+        )
+    return SimpleNamespace(
+        HEADINGS=HEADINGS,
+        Prompts=Prompts,
+        MODALITY=MODALITY,
+        Question=Question,
+        Sorting=Sorting,
+        SortingItem=SortingItem,
+        quiz=quiz,
+        sentence_with=sentence_with,
+        start=lesson.start,
+        check_understanding=lesson.check_understanding,
+        prompts=lesson.prompts,
+        sorting=lesson.sorting,
+        names=list(lesson.__all__),
+    )

@@ -1,0 +1,58 @@
+"""Every student lesson stays within the budget: at most 750 words of Markdown and 12 code
+cells. The student edition is the teacher notebook without its cells tagged `solution`, so
+the budget is computed from teacher/ directly, not from the stored notebooks/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TEACHER = ROOT / "teacher"
+MAX_WORDS = 750
+MAX_CODE_CELLS = 12
+LESSONS = sorted(TEACHER.glob("*.ipynb")) + sorted(TEACHER.glob("*/*.ipynb"))
+
+
+def student_cells(notebook: dict) -> list[dict]:
+    """The cells a student gets: every cell not tagged `solution`."""
+    return [c for c in notebook["cells"] if "solution" not in c.get("metadata", {}).get("tags", [])]
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def budget(notebook: dict) -> tuple[int, int]:
+    """(Markdown words, code cells) of the student edition of a teacher notebook."""
+    cells = student_cells(notebook)
+    words = sum(len(source(c).split()) for c in cells if c["cell_type"] == "markdown")
+    code = sum(1 for c in cells if c["cell_type"] == "code")
+    return words, code
+
+
+def test_there_are_lessons_to_measure():
+    assert len(LESSONS) >= 7
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[str(p.relative_to(TEACHER)) for p in LESSONS])
+def test_the_student_edition_is_within_budget(path):
+    words, code = budget(json.loads(path.read_text(encoding="utf-8")))
+    assert words <= MAX_WORDS, f"{path.name}: {words} words of Markdown (at most {MAX_WORDS})"
+    assert code <= MAX_CODE_CELLS, f"{path.name}: {code} code cells (at most {MAX_CODE_CELLS})"
+
+
+def test_the_budget_counts_what_a_student_gets_and_can_fail():
+    def cell(kind, text, tags=()):
+        return {"cell_type": kind, "source": text, "metadata": {"tags": list(tags)}}
+
+    long_text = "word " * (MAX_WORDS + 1)
+    nb = {"cells": [cell("markdown", long_text)] + [cell("code", "x = 1")] * 3}
+    assert budget(nb) == (MAX_WORDS + 1, 3)  # over the word budget
+    nb = {"cells": [cell("markdown", long_text, ["solution"]), cell("code", "y", ["solution"])]}
+    assert budget(nb) == (0, 0)  # a teacher's model answer does not count
+    nb = {"cells": [cell("code", ["a = 1\n", "b = 2"])] * (MAX_CODE_CELLS + 1)}
+    assert budget(nb)[1] > MAX_CODE_CELLS

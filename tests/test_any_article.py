@@ -1,0 +1,219 @@
+"""The any-article series (issue 17): it runs on any pack, and says nothing of Paris elsewhere.
+
+The series runs top to bottom, in fresh kernels, on the bundled pack, the template, the
+fixture pack and a pack made here with `newsfacts new` from an article that is in no pack
+(its tables left empty, the hardest case). Smaller tests cover where the pack is chosen,
+how a pasted article is laid out, the check's warnings and the sourcing profile.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from any_article_helpers import PARIS_WORDS, ROOT, SERIES, WILD_ARTICLE, run_series
+from pack_helpers import MINI_PACK
+
+import newsfacts
+from newsfacts.__main__ import main
+from newsfacts._anycompat import split_paragraphs
+from newsfacts.anyarticle import SETTING, chosen_pack
+from newsfacts.newpack import NO_BYLINE, layout, pack_warnings
+from newsfacts.profile import mentions_list, sourcing_profile
+
+# -- the series, executed --------------------------------------------------------------
+
+
+def test_the_series_has_five_lessons():
+    assert len(SERIES) == 5
+
+
+def _wild_pack(tmp_path: Path) -> Path:
+    article = tmp_path / "pasted.txt"
+    article.write_text(WILD_ARTICLE, encoding="utf-8")
+    assert main(["new", str(tmp_path / "valmora"), "--article", str(article)]) == 0
+    return tmp_path / "valmora"
+
+
+@pytest.mark.parametrize(
+    "which", ["bundled", "template", "fixture", "made-with-new"], ids=lambda w: w
+)
+def test_the_series_runs_on_any_pack(which, tmp_path):
+    pack = {
+        "bundled": "data/paris-2026",
+        "template": "data/template",  # relative: read from the repository root
+        "fixture": str(MINI_PACK),
+    }.get(which) or str(_wild_pack(tmp_path))
+    shown = run_series(pack)
+    folder = ROOT / pack if which == "template" else Path(pack)
+    own = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
+    assert [name for name, _ in shown] == [p.stem for p in SERIES]
+    title = newsfacts.load(ROOT / pack if which == "template" else pack).title
+    for name, text in shown:
+        assert f"The article: {title}" in text, name
+        if which != "bundled":  # Paris words are allowed only where the pack holds them
+            found = sorted(set(PARIS_WORDS.findall(text)) - set(PARIS_WORDS.findall(own)))
+            assert not found, f"{name} on the {which} pack speaks of {found}"
+
+
+def test_the_paris_word_scan_can_fail():
+    assert PARIS_WORDS.findall("Macron hosts Ukraine")
+
+
+# -- where the pack is chosen ----------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with a setting file, a pack in data/ and a lesson folder."""
+    (tmp_path / "data").mkdir()
+    shutil.copytree(MINI_PACK, tmp_path / "data" / "bridge")
+    (tmp_path / SETTING).write_text("# comment\nbridge\n", encoding="utf-8")
+    (tmp_path / "notebooks" / "any-article").mkdir(parents=True)
+    return tmp_path
+
+
+def test_the_setting_file_names_the_pack_from_the_root(project, monkeypatch):
+    monkeypatch.delenv("NEWSFACTS_PACK", raising=False)
+    path, where = chosen_pack(project / "notebooks" / "any-article")
+    assert (path, where) == (project / "data" / "bridge", SETTING)
+
+
+def test_the_environment_wins_and_is_read_from_the_root(project, monkeypatch):
+    shutil.copytree(MINI_PACK, project / "elsewhere")
+    monkeypatch.setenv("NEWSFACTS_PACK", "elsewhere")
+    path, where = chosen_pack(project / "notebooks" / "any-article")
+    assert (path, where) == (project / "elsewhere", "NEWSFACTS_PACK")
+
+
+def test_the_repository_chooses_the_bundled_pack(monkeypatch):
+    monkeypatch.delenv("NEWSFACTS_PACK", raising=False)
+    path, _ = chosen_pack(ROOT / "teacher" / "any-article")
+    assert newsfacts.load(path).title == newsfacts.load().title
+
+
+def test_a_paris_lesson_says_so_on_another_pack(monkeypatch, capsys):
+    from newsfacts import lesson
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(repr(thing)))
+    monkeypatch.setenv("NEWSFACTS_PACK", "data/template")
+    lesson.start()
+    assert len(shown) == 1 and "notebooks/any-article/" in shown[0]
+    monkeypatch.setenv("NEWSFACTS_PACK", "data/paris-2026")
+    lesson.start()
+    assert len(shown) == 1
+
+
+# -- a pasted article ------------------------------------------------------------------
+
+
+def test_a_wire_story_pasted_with_single_line_breaks():
+    parts = split_paragraphs(layout(WILD_ARTICLE))
+    assert list(parts["kind"]) == ["headline", "byline"] + ["story"] * 5
+    assert parts.loc[1, "text"] == NO_BYLINE
+    assert parts.loc[2, "text"].startswith("Voters in the coastal region")
+
+
+def test_a_byline_and_wrapped_paragraphs_are_kept():
+    text = "Title\nBy Ana Lima\n\nOne sentence that is\nwrapped over two lines.\n\nTwo."
+    parts = split_paragraphs(layout(text))
+    assert list(parts["text"]) == [
+        "Title",
+        "By Ana Lima",
+        "One sentence that is wrapped over two lines.",
+        "Two.",
+    ]
+
+
+def test_new_writes_every_table_and_a_blank_credit(tmp_path):
+    folder = _wild_pack(tmp_path)
+    metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert metadata["sources"] == [
+        {"title": "", "author": "", "publisher": "", "date": "", "path": ""}
+    ]
+    for resource in metadata["resources"]:
+        header = (folder / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == [f["name"] for f in resource["schema"]["fields"]]
+    assert "perspectives" in [r["name"] for r in metadata["resources"]]
+    book = newsfacts.load(folder)
+    assert book.perspectives.empty and len(book.paragraphs) == 7
+    assert pack_warnings(folder) == []
+    assert main(["new", str(folder), "--article", str(tmp_path / "pasted.txt")]) == 1
+
+
+# -- check's warnings ------------------------------------------------------------------
+
+
+def _messages(folder: Path) -> str:
+    return "\n".join(p.message for p in pack_warnings(folder))
+
+
+def test_warnings_for_an_article_pasted_without_blank_lines(pack):
+    (pack / "article.txt").write_text(
+        "A headline\n\nVoters gave the party 14 of the 31 seats on Sunday, officials said.\n"
+        "Turnout was about 58 percent.\nA council is expected next month.\n",
+        encoding="utf-8",
+    )
+    said = _messages(pack)
+    assert "no story paragraph" in said
+    assert "byline reads like a sentence" in said
+    assert "2 captions and 0 story paragraphs" in said
+
+
+def test_a_url_key_is_warned_with_did_you_mean(pack, capsys):
+    descriptor = pack / "datapackage.json"
+    metadata = json.loads(descriptor.read_text(encoding="utf-8"))
+    metadata["sources"][0]["url"] = "https://example.org/story"
+    descriptor.write_text(json.dumps(metadata), encoding="utf-8")
+    problems = pack_warnings(pack)
+    assert len(problems) == 1 and "'url'" in problems[0].message
+    assert "Did you mean 'path'" in problems[0].message
+    assert main(["check", str(pack)]) == 0  # a warning, not a failure
+    assert "warning: datapackage.json" in capsys.readouterr().out
+
+
+def test_the_fixture_and_the_bundled_pack_have_no_warnings():
+    assert pack_warnings(MINI_PACK) == []
+    assert pack_warnings(newsfacts.load().path) == []
+
+
+# -- the commands ----------------------------------------------------------------------
+
+
+def test_paragraphs_lists_each_part_with_its_kind(capsys):
+    assert main(["paragraphs", str(MINI_PACK)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["headline", "headline"]
+    assert lines[3].split()[:3] == ["¶", "1", "story"]
+
+
+def test_sources_writes_any_packs_list(tmp_path, capsys):
+    folder = shutil.copytree(ROOT / "data" / "template", tmp_path / "template")
+    assert main(["sources", str(folder)]) == 0
+    text = (folder / "sources.md").read_text(encoding="utf-8")
+    assert "Lindenfeld" in text and "## The article" in text
+
+
+# -- the sourcing profile ----------------------------------------------------------------
+
+
+def test_the_profile_counts_every_fact_row_by_mark():
+    book = newsfacts.load(MINI_PACK)
+    profile = sourcing_profile(book).set_index("mark")["facts"]
+    rows = sum(len(book.tables[name]) for name in book.tables if name != "glossary")
+    assert profile.sum() == rows
+    someone = sum(
+        (t["basis"] == "someone says").sum() for n, t in book.tables.items() if n != "glossary"
+    )
+    assert profile["someone says"] == someone
+
+
+def test_mentions_count_the_speakers_claims():
+    book = newsfacts.load(MINI_PACK)
+    frame = mentions_list(book)
+    names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
+    for speaker, count in book.claims["speaker"].value_counts().items():
+        assert frame.loc[names[speaker], "words passed on"] == count
