@@ -25,7 +25,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from newsfacts import plots
 from newsfacts.marks import mark
-from newsfacts.pack.article import paragraph_order
+from newsfacts.text import paragraph_order
 from newsfacts.plots import chart as chart_module
 
 EVIL = "<script>alert('x')</script> & Co"
