@@ -1,42 +1,26 @@
-"""The library names the any-article modules use, wherever the library keeps them.
+"""The library names the any-article modules use, in one place.
 
 The any-article modules (`anyarticle`, `anyarticle_parts`, `profile`, `newpack`,
-`tagging`) import what they need from the rest of newsfacts only through this module, which
-finds each name in the flat layout (``newsfacts.article``, ``newsfacts.quiz`` ...) or in the
-layered one (``newsfacts.pack``, ``newsfacts.lesson``, ``newsfacts.views``,
-``newsfacts.text``). A move of the library touches this file only.
+`tagging`) import what they need from the rest of newsfacts (``newsfacts.pack``,
+``newsfacts.lesson``, ``newsfacts.views``, ``newsfacts.text``) through this module.
 """
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 
-try:  # the flat layout
-    from newsfacts.article import (
-        paragraph_key,
-        paragraph_order,
-        paragraph_words,
-        read_article,
-        split_paragraphs,
-    )
-    from newsfacts.schema import article_file, read_descriptor
-    from newsfacts.suggest import closest, did_you_mean
-except ImportError:  # the layered layout
-    from newsfacts.pack.article import read_article, split_paragraphs
-    from newsfacts.pack.read import read_descriptor
-    from newsfacts.pack.spec import article_file
-    from newsfacts.text import (
-        closest,
-        did_you_mean,
-        paragraph_key,
-        paragraph_order,
-        paragraph_words,
-    )
-
 from newsfacts.load import bundled_pack, load
 from newsfacts.marks import BASES, MARKS, mark
+from newsfacts.pack.article import read_article, split_paragraphs
+from newsfacts.pack.read import read_descriptor
+from newsfacts.pack.spec import article_file
+from newsfacts.text import closest, did_you_mean, paragraph_key, paragraph_order, paragraph_words
+from newsfacts.views.render import render
+from newsfacts.views.show import facts, table_html
+from newsfacts.views.sources import sources_markdown
 
 __all__ = [
     "BASES",
@@ -68,27 +52,12 @@ def lesson_key(value: Any) -> str:
 
 def lesson_table(book: Any, name: str) -> pd.DataFrame:
     """One lesson-content table of a book (``questions`` ...), empty when the pack has none."""
-    tables = getattr(book, "content", None)
-    if not isinstance(tables, dict):
-        from newsfacts.content import content
-
-        tables = content(book)
-    found = tables.get(name)
+    found = book.content.get(name)
     return found if isinstance(found, pd.DataFrame) else pd.DataFrame()
 
 
 def views() -> Any:
     """``render``, ``facts``, ``table_html`` and ``sources_markdown``, as a namespace."""
-    from types import SimpleNamespace
-
-    try:
-        from newsfacts.render import render
-        from newsfacts.show import facts, table_html
-        from newsfacts.sources import sources_markdown
-    except ImportError:
-        from newsfacts.views.render import render
-        from newsfacts.views.show import facts, table_html
-        from newsfacts.views.sources import sources_markdown
     return SimpleNamespace(
         render=render, facts=facts, table_html=table_html, sources_markdown=sources_markdown
     )
@@ -96,30 +65,10 @@ def views() -> Any:
 
 def activities() -> Any:
     """The quiz, sorting and prompt pieces, and the lesson functions, as a namespace."""
-    from types import SimpleNamespace
+    from newsfacts import lesson  # the lessons import the any-article parts: not at the top
+    from newsfacts.lesson.prompts import HEADINGS, Prompts
+    from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
 
-    from newsfacts import lesson
-
-    try:
-        from newsfacts.prompts import HEADINGS, Prompts
-        from newsfacts.quiz import (
-            MODALITY,
-            Question,
-            Sorting,
-            SortingItem,
-            quiz,
-            sentence_with,
-        )
-    except ImportError:
-        from newsfacts.lesson.prompts import HEADINGS, Prompts
-        from newsfacts.lesson.quiz import (
-            MODALITY,
-            Question,
-            Sorting,
-            SortingItem,
-            quiz,
-            sentence_with,
-        )
     return SimpleNamespace(
         HEADINGS=HEADINGS,
         Prompts=Prompts,
