@@ -71,7 +71,7 @@ class Note:
 
 
 BUILT = (
-    "This pack has no {what} for this lesson, so the activity below is built from the "
+    "No {what} were written for this lesson, so the activity below is built from the "
     "article's fact tables."
 )
 
@@ -288,7 +288,7 @@ def summary_checklist(book: Any) -> Any:
     for speaker in dict.fromkeys(book.claims.get("speaker", pd.Series([], dtype=str))):
         name = escape(str(names.get(speaker, speaker)))
         items.append(
-            f"What comes from {name} says so: <em>{name} says</em> or <em>according to {name}</em>."
+            f"Say when something comes from {name}: name them, as in <em>according to {name}</em>."
         )
     events = book.events
     if not events.empty:
