@@ -217,3 +217,27 @@ def test_mentions_count_the_speakers_claims():
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     for speaker, count in book.claims["speaker"].value_counts().items():
         assert frame.loc[names[speaker], "words passed on"] == count
+
+
+# -- the pack's own lesson content, or the activity built instead -----------------------
+
+
+def test_a_packs_own_content_for_a_series_lesson_is_shown(tmp_path, monkeypatch):
+    from newsfacts.anyarticle_parts import from_pack, mark_question
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(repr(thing)))
+    pack = shutil.copytree(ROOT / "data" / "template", tmp_path / "pack")
+    for name in ("lessons", "questions", "exercises", "sorting", "prompts"):
+        path = pack / f"{name}.csv"  # the template's lesson 01 becomes lesson 14
+        text = path.read_text(encoding="utf-8").replace("\n01,", "\n14,")
+        path.write_text(text.replace(",01,", ",14,"), encoding="utf-8")
+    book = newsfacts.load(pack)
+    built = mark_question(book)
+    assert from_pack(book, "11", "questions", otherwise=built) is built
+    assert len(shown) == 1 and "built from the article's fact tables" in shown[0]
+    quiz = from_pack(book, "14", "questions", otherwise=built)
+    assert quiz is not built and "Some 300 pupils" in quiz.children[0].prompt.value
+    assert "expected-events" in from_pack(book, "14", "exercises")._repr_html_()
+    assert from_pack(book, "11", "exercises") is None
+    assert len(shown) == 1  # the pack's own content comes with no line about building

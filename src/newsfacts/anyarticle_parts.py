@@ -118,7 +118,12 @@ def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherw
             "</code></p></li>"
             for _, r in rows.iterrows()
         )
-        return _Html(f"<ol>{items}</ol>")
+        return _Html(
+            "<h3>Exercise</h3><p>For each task: add a code cell under this one (the + button), "
+            "write <code>answer = </code> and one line of pandas, run it, then run the "
+            "check line shown.</p>"
+            f"<ol>{items}</ol>"
+        )
     if otherwise is None:
         return None
     what = {
