@@ -241,3 +241,18 @@ def test_a_packs_own_content_for_a_series_lesson_is_shown(tmp_path, monkeypatch)
     assert "expected-events" in from_pack(book, "14", "exercises")._repr_html_()
     assert from_pack(book, "11", "exercises") is None
     assert len(shown) == 1  # the pack's own content comes with no line about building
+
+
+def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatch):
+    from newsfacts.tagging import tag_sentences
+
+    monkeypatch.chdir(project / "notebooks" / "any-article")
+    shutil.copytree(MINI_PACK, project / "data" / "unseen")
+    box = tag_sentences(exclude=project / "data" / "bridge")
+    assert [label for label, _ in box.pick.options[1:]] == ["Harbour town votes on a new bridge"]
+    box.pick.value = box.pick.options[1][1]
+    who, _, happened, _ = box.tagger.controls[1]
+    who.value, happened.value = "the article", "not yet"
+    folder = box.tagger.save()
+    assert main(["check", str(folder)]) == 0
+    assert newsfacts.load(folder).events["modality"].tolist() == ["expected"]
