@@ -49,8 +49,6 @@ KNOWN: dict[str, str] = {
     "paris-declaration/actors/zelensky": "names president.gov.ua (102317), quotes no Passage",
     "paris-declaration/claims/claim-us-not-party": "quotes European Pravda inline, no Passage",
     "paris-declaration/claims/claim-zelensky-signed": "quotes president.gov.ua inline, no Passage",
-    "data/paris-2026/prompts.csv": "p04-write's model answer quotes its own headline words "
-    "(“go in to seize”, “Trump says”), which are not the article's",
 }
 
 
