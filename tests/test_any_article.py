@@ -247,7 +247,14 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
     from newsfacts.tagging import tag_sentences
 
     monkeypatch.chdir(project / "notebooks" / "any-article")
-    shutil.copytree(MINI_PACK, project / "data" / "unseen")
+    for name in ("unseen", "with-lessons-of-its-own"):
+        shutil.copytree(MINI_PACK, project / "data" / name)
+    (project / "data" / "unseen" / "lessons.csv").write_text(
+        "id,title,minutes\n12,Who speaks and who does not,\n", encoding="utf-8"
+    )
+    for name in ("questions", "exercises", "sorting", "prompts"):
+        path = project / "data" / "unseen" / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     box = tag_sentences(exclude=project / "data" / "bridge")
     assert [label for label, _ in box.pick.options[1:]] == ["Harbour town votes on a new bridge"]
     box.pick.value = box.pick.options[1][1]

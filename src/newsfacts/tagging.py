@@ -393,24 +393,40 @@ def _article_text(folder: Path) -> str:
     return (folder / article_file(metadata)).read_text(encoding="utf-8-sig")
 
 
+def _series_only(folder: Path) -> bool:
+    """Whether a pack was made for the any-article series: its ``lessons.csv`` names the
+    series' lessons and no others (as `newsfacts new` writes it), not lessons of its own
+    that a class works through (the bundled pack's, the template's), nor none."""
+    from newsfacts.anyarticle_parts import LESSONS
+
+    path = folder / "lessons.csv"
+    if not path.is_file():
+        return False
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        ids = [row.get("id", "").strip() for row in csv.DictReader(handle)]
+    ids = [i for i in ids if i]
+    return bool(ids) and all(i in LESSONS for i in ids)
+
+
 def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
-    """The packs in the project's ``data/`` folder (but the bundled one, the template and
-    `exclude`, a book or a folder), each with its headline, for the tagging task."""
+    """The packs in the project's ``data/`` folder made for the any-article series (whose
+    ``lessons.csv`` names the series' lessons and no others), but `exclude` (a book or a
+    folder), each with its headline: the articles a class may tag."""
     import json
 
-    from newsfacts._anycompat import bundled_pack, split_paragraphs
+    from newsfacts._anycompat import split_paragraphs
     from newsfacts.anyarticle import repository_root
 
     root = repository_root()
     if root is None or not (root / "data").is_dir():
         return []
-    skip = {Path(bundled_pack()).resolve(), (root / "data" / "template").resolve()}
+    skip = set()
     if exclude is not None:
         skip.add(Path(getattr(exclude, "path", exclude)).resolve())
     found = []
     for descriptor in sorted((root / "data").glob("*/datapackage.json")):
         folder = descriptor.parent
-        if folder.resolve() in skip:
+        if folder.resolve() in skip or not _series_only(folder):
             continue
         try:
             json.loads(descriptor.read_text(encoding="utf-8"))
