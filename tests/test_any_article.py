@@ -217,3 +217,49 @@ def test_mentions_count_the_speakers_claims():
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     for speaker, count in book.claims["speaker"].value_counts().items():
         assert frame.loc[names[speaker], "words passed on"] == count
+
+
+# -- the pack's own lesson content, or the activity built instead -----------------------
+
+
+def test_a_packs_own_content_for_a_series_lesson_is_shown(tmp_path, monkeypatch):
+    from newsfacts.anyarticle_parts import from_pack, mark_question
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(repr(thing)))
+    pack = shutil.copytree(ROOT / "data" / "template", tmp_path / "pack")
+    for name in ("lessons", "questions", "exercises", "sorting", "prompts"):
+        path = pack / f"{name}.csv"  # the template's lesson 01 becomes lesson 14
+        text = path.read_text(encoding="utf-8").replace("\n01,", "\n14,")
+        path.write_text(text.replace(",01,", ",14,"), encoding="utf-8")
+    book = newsfacts.load(pack)
+    built = mark_question(book)
+    assert from_pack(book, "11", "questions", otherwise=built) is built
+    assert len(shown) == 1 and "built from the article's fact tables" in shown[0]
+    quiz = from_pack(book, "14", "questions", otherwise=built)
+    assert quiz is not built and "Some 300 pupils" in quiz.children[0].prompt.value
+    assert "expected-events" in from_pack(book, "14", "exercises")._repr_html_()
+    assert from_pack(book, "11", "exercises") is None
+    assert len(shown) == 1  # the pack's own content comes with no line about building
+
+
+def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatch):
+    from newsfacts.tagging import tag_sentences
+
+    monkeypatch.chdir(project / "notebooks" / "any-article")
+    for name in ("unseen", "with-lessons-of-its-own"):
+        shutil.copytree(MINI_PACK, project / "data" / name)
+    (project / "data" / "unseen" / "lessons.csv").write_text(
+        "id,title,minutes\n12,Who speaks and who does not,\n", encoding="utf-8"
+    )
+    for name in ("questions", "exercises", "sorting", "prompts"):
+        path = project / "data" / "unseen" / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    box = tag_sentences(exclude=project / "data" / "bridge")
+    assert [label for label, _ in box.pick.options[1:]] == ["Harbour town votes on a new bridge"]
+    box.pick.value = box.pick.options[1][1]
+    who, _, happened, _ = box.tagger.controls[1]
+    who.value, happened.value = "the article", "not yet"
+    folder = box.tagger.save()
+    assert main(["check", str(folder)]) == 0
+    assert newsfacts.load(folder).events["modality"].tolist() == ["expected"]

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import types
 from pathlib import Path
 
 import matplotlib.colors as mcolors
 import matplotlib.text as mtext
 import numpy as np
+import pandas as pd
 import pytest
 from pack_helpers import MINI_PACK, replace
 
@@ -204,3 +206,36 @@ def test_figures_of_different_units_are_never_on_one_chart_as_bars(book):
         }
         assert len(units) <= 1, ids
         assert len([ax for ax in chart.figure.axes if ax.patches]) <= 1, ids
+
+
+def test_a_crowded_time_line_keeps_its_cards_apart(long_book):
+    # Twelve dated events, some days apart, some years: cards stack, none overlaps another.
+    events = long_book.events
+    row = events[events["when"] != ""].iloc[0].to_dict()
+    dates = "2014-03-18 2014-04 2014 2022-02 2022-10-12 2025-12-28 2026-01-03 2026-01-03"
+    dates = (dates + " 2026-01-05 2026-01-06 2026-01-06 2026-02").split()
+    book = types.SimpleNamespace(
+        **{name: getattr(long_book, name) for name in ("paragraphs", "actors", "places")},
+        events=pd.DataFrame(
+            [
+                {
+                    **row,
+                    "id": f"ev-{k}",
+                    "when": when,
+                    "description": f"event number {k} with a long description {LONG}",
+                }
+                for k, when in enumerate(dates)
+            ]  # fmt: skip
+        ),
+    )
+    chart = plots.timeline_chart(book)
+    _inside_the_picture(chart)
+    renderer = chart.figure.canvas.get_renderer()
+    texts = [
+        t for t in chart.figure.findobj(mtext.Text) if t.get_visible() and t.get_text().strip()
+    ]
+    boxes = [(t.get_text()[:30], t.get_window_extent(renderer)) for t in texts]
+    for (a, one), (b, other) in itertools.combinations(boxes, 2):
+        across = min(one.x1, other.x1) - max(one.x0, other.x0)
+        down = min(one.y1, other.y1) - max(one.y0, other.y0)
+        assert across <= 1 or down <= 1, f"{a!r} overlaps {b!r}"

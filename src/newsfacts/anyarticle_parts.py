@@ -71,7 +71,7 @@ class Note:
 
 
 BUILT = (
-    "This pack has no {what} for this lesson, so the activity below is built from the "
+    "No {what} were written for this lesson, so the activity below is built from the "
     "article's fact tables."
 )
 
@@ -118,7 +118,12 @@ def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherw
             "</code></p></li>"
             for _, r in rows.iterrows()
         )
-        return _Html(f"<ol>{items}</ol>")
+        return _Html(
+            "<h3>Exercise</h3><p>For each task: add a code cell under this one (the + button), "
+            "write <code>answer = </code> and one line of pandas, run it, then run the "
+            "check line shown.</p>"
+            f"<ol>{items}</ol>"
+        )
     if otherwise is None:
         return None
     what = {
@@ -288,7 +293,7 @@ def summary_checklist(book: Any) -> Any:
     for speaker in dict.fromkeys(book.claims.get("speaker", pd.Series([], dtype=str))):
         name = escape(str(names.get(speaker, speaker)))
         items.append(
-            f"What comes from {name} says so: <em>{name} says</em> or <em>according to {name}</em>."
+            f"Say when something comes from {name}: name them, as in <em>according to {name}</em>."
         )
     events = book.events
     if not events.empty:

@@ -130,12 +130,12 @@ def observations(book: Any) -> list[str]:
         )
     mentions = mentions_list(book)
     if len(mentions):
-        top = mentions.iloc[0]
-        if top["mentions"]:
-            said.append(
-                f"The actor mentioned in the most paragraphs is {mentions.index[0]} "
-                f"({top['mentions']})."
-            )
+        most = int(mentions["mentions"].max())
+        first = [str(name) for name in mentions.index[mentions["mentions"] == most]]
+        if most and len(first) == 1:
+            said.append(f"The actor mentioned in the most paragraphs is {first[0]} ({most}).")
+        elif most:
+            said.append(f"Mentioned in the most paragraphs ({most} each): {_listed(first)}.")
         silent = [
             name
             for name, row in mentions.iterrows()

@@ -31,6 +31,7 @@ __all__ = [
     "Sentence",
     "Tagger",
     "PasteBox",
+    "other_packs",
     "tag_sentences",
     "split_sentences",
     "WHO",
@@ -336,9 +337,11 @@ class Tagger(widgets.VBox):
 
 
 class PasteBox(widgets.VBox):
-    """A labelled box to paste an article into; the tagging task appears under it."""
+    """A labelled box to paste an article into, or a list of the other packs' articles (an
+    article the class has not read, that the teacher put in a pack); the tagging task
+    appears under it."""
 
-    def __init__(self, folder: str = "tagged-article"):
+    def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
         self.text = widgets.Textarea(
             description="Paste a short article (headline on the first line)",
@@ -350,9 +353,19 @@ class PasteBox(widgets.VBox):
         self.button = widgets.Button(description="Split into sentences")
         self.button.add_class("nf-tag-split")
         self.button.on_click(self.split)
+        self.packs = other_packs(exclude)
+        self.pick = widgets.Dropdown(
+            options=[("choose…", "")] + [(title, str(path)) for path, title in self.packs],
+            value="",
+            description="Or tag an article from a pack",
+            style=_LABEL,
+        )
+        self.pick.add_class("nf-tag-pick")
+        self.pick.observe(self._picked, names="value")
         self.tagger: Tagger | None = None
         self.area = widgets.VBox([])
-        super().__init__([self.text, self.button, self.area])
+        parts = [self.text, self.button, *([self.pick] if self.packs else []), self.area]
+        super().__init__(parts)
 
     def split(self, _button: Any = None) -> None:
         """Lay the pasted text out and show its sentences to tag."""
@@ -364,8 +377,70 @@ class PasteBox(widgets.VBox):
         self.tagger = Tagger(layout(self.text.value), self.folder)
         self.area.children = [self.tagger]
 
+    def _picked(self, _change: Any = None) -> None:
+        if not self.pick.value:
+            return
+        self.tagger = Tagger(_article_text(Path(self.pick.value)), self.folder)
+        self.area.children = [self.tagger]
 
-def tag_sentences(book: Any = None, text: str | None = None, folder: str = "tagged-article"):
+
+def _article_text(folder: Path) -> str:
+    import json
+
+    from newsfacts._anycompat import article_file
+
+    metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return (folder / article_file(metadata)).read_text(encoding="utf-8-sig")
+
+
+def _series_only(folder: Path) -> bool:
+    """Whether a pack was made for the any-article series: its ``lessons.csv`` names the
+    series' lessons and no others (as `newsfacts new` writes it), not lessons of its own
+    that a class works through (the bundled pack's, the template's), nor none."""
+    from newsfacts.anyarticle_parts import LESSONS
+
+    path = folder / "lessons.csv"
+    if not path.is_file():
+        return False
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        ids = [row.get("id", "").strip() for row in csv.DictReader(handle)]
+    ids = [i for i in ids if i]
+    return bool(ids) and all(i in LESSONS for i in ids)
+
+
+def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
+    """The packs in the project's ``data/`` folder made for the any-article series (whose
+    ``lessons.csv`` names the series' lessons and no others), but `exclude` (a book or a
+    folder), each with its headline: the articles a class may tag."""
+    import json
+
+    from newsfacts._anycompat import split_paragraphs
+    from newsfacts.anyarticle import repository_root
+
+    root = repository_root()
+    if root is None or not (root / "data").is_dir():
+        return []
+    skip = set()
+    if exclude is not None:
+        skip.add(Path(getattr(exclude, "path", exclude)).resolve())
+    found = []
+    for descriptor in sorted((root / "data").glob("*/datapackage.json")):
+        folder = descriptor.parent
+        if folder.resolve() in skip or not _series_only(folder):
+            continue
+        try:
+            json.loads(descriptor.read_text(encoding="utf-8"))
+            parts = split_paragraphs(_article_text(folder))
+        except (OSError, ValueError):
+            continue
+        if len(parts):
+            found.append((folder, str(parts["text"].iloc[0])))
+    return found
+
+
+def tag_sentences(
+    book: Any = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
+):
     """The tagging task: a pasted article (`text`) or a pack's article (`book`).
 
     Parameters
@@ -378,6 +453,9 @@ def tag_sentences(book: Any = None, text: str | None = None, folder: str = "tagg
         `newsfacts.newpack.layout`).
     folder : str
         Where **Save my tags** writes the draft pack, from the notebook's folder.
+    exclude : Book or path, optional
+        With neither `book` nor `text`: a pack to leave out of the list of packs to tag
+        (the one the class has just read).
 
     Returns
     -------
@@ -389,7 +467,7 @@ def tag_sentences(book: Any = None, text: str | None = None, folder: str = "tagg
     if text is not None:
         return Tagger(layout(text), folder)
     if book is None:
-        return PasteBox(folder)
+        return PasteBox(folder, exclude)
     from newsfacts._anycompat import article_file
 
     article = (book.path / article_file(book.metadata)).read_text(encoding="utf-8")

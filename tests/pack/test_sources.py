@@ -44,14 +44,7 @@ FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-"
 
 #: Failing cases known when this test was written, for their owners (see the report on issue
 #: 19). Key: the case id; value: why it fails. Remove an entry when its case passes.
-KNOWN: dict[str, str] = {
-    "paris-declaration/actors/elysee": "names European Pravda, quotes no Passage",
-    "paris-declaration/actors/zelensky": "names president.gov.ua (102317), quotes no Passage",
-    "paris-declaration/claims/claim-us-not-party": "quotes European Pravda inline, no Passage",
-    "paris-declaration/claims/claim-zelensky-signed": "quotes president.gov.ua inline, no Passage",
-    "data/paris-2026/prompts.csv": "p04-write's model answer quotes its own headline words "
-    "(“go in to seize”, “Trump says”), which are not the article's",
-}
+KNOWN: dict[str, str] = {}
 
 
 def fold(text: str) -> str:

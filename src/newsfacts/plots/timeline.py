@@ -146,7 +146,7 @@ def timeline_chart(book: Any) -> Chart:
     line is drawn to scale, so points close in time are close on the line. Where a long
     empty stretch would squeeze the rest (2014 ... 2022 ... 2025-26), the line is broken
     (//) and the time cut out is written under the break; each part of the line is drawn
-    to its own scale, its dates written under it, with small ticks for each year, month
+    to its own scale, its dates written under it, with small ticks for each year, month, week
     or day. Above the line, one card per point, in time order, joined to its point by a
     thin line: what happened, the article's own words for when ("last month"), the
     paragraph, the date in bold and its mark (where the date comes from): a filled circle
@@ -270,7 +270,10 @@ def _ticks(part: _Part) -> tuple[str, list[float]]:
             if day > part.last:
                 return "month", found
             found.append(day)
-    return "day", [float(d) for d in range(int(part.first) + 1, int(part.last) + 1)]
+    days_ = range(int(part.first) + 1, int(part.last) + 1)
+    if days > 16:  # each Monday
+        return "week", [float(d) for d in days_ if _dt.date.fromordinal(d).weekday() == 0]
+    return "day", [float(d) for d in days_]
 
 
 def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
@@ -304,13 +307,43 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         card["date_h"] = measure(renderer, date, FONT, "bold")[1]
         card["source_h"] = measure(renderer, card["source"], SMALL)[1]
         card["height"] = card["card_h"] + card["date_h"] + card["source_h"] + 0.12
-        card["level"] = 1 if len(cards) > 5 and k % 2 else 0
+        wide = max(
+            measure(renderer, card["card"], SMALL)[0],
+            measure(renderer, date, FONT, "bold")[0],
+            measure(renderer, card["source"], SMALL)[0],
+        )
+        card["from"], card["to"] = card["slot"] - wide / 2 - 0.06, card["slot"] + wide / 2 + 0.06
     for before, card in zip([None, *cards], cards, strict=False):
         card["gap"] = _gap(before["row"]["when"], card["row"]["when"]) if before else ""
-    low = max((c["height"] for c in cards if c["level"] == 0), default=0.0)
-    for card in cards:
-        card["stem"] = 0.55 + (low + 0.15 if card["level"] else 0.0)
+    _levels(cards)
     return cards
+
+
+def _levels(cards: list[dict[str, Any]]) -> None:
+    """Stack the cards: each on the lowest level where it overlaps no card and no other
+    card's line down to the time line runs through it; set how high each card starts."""
+    for k, card in enumerate(cards):
+        top = max((c["level"] for c in cards[:k]), default=-1) + 1  # always free of cards
+        for level in range(top + 1):
+            clash = False
+            for other in cards[:k]:
+                if other["level"] == level:
+                    clash = other["from"] < card["to"] and card["from"] < other["to"]
+                elif other["level"] < level:  # this card's line would run through it
+                    clash = other["from"] < card["slot"] < other["to"]
+                else:  # its line would run through this card
+                    clash = card["from"] < other["slot"] < card["to"]
+                if clash:
+                    break
+            if not clash:
+                break
+        card["level"] = level
+    base = 0.55
+    for level in range(max((c["level"] for c in cards), default=-1) + 1):
+        for card in cards:
+            if card["level"] == level:
+                card["stem"] = base
+        base += max(c["height"] for c in cards if c["level"] == level) + 0.15
 
 
 def _point(basis: str, **where: Any) -> Line2D:
