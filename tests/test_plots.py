@@ -25,8 +25,8 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from newsfacts import plots
 from newsfacts.marks import mark
-from newsfacts.text import paragraph_order
 from newsfacts.plots import chart as chart_module
+from newsfacts.text import paragraph_order
 
 EVIL = "<script>alert('x')</script> & Co"
 

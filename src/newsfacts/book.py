@@ -47,7 +47,7 @@ class Citation:
     Examples
     --------
     >>> c = Citation("fig-donetsk-control", "figures", 6, "about 75% of the Donetsk region",
-    ...              "article says", "", "Moscow currently controls about 75% of the Donetsk region.")
+    ...              "article says", "", "Moscow controls about 75% of the Donetsk region.")
     >>> print(c)
     fig-donetsk-control (figures), paragraph 6, article says: "about 75% of the Donetsk region"
     """
@@ -167,7 +167,8 @@ class Book:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(t)} {name}" for name, t in self.tables.items())
-        return f"<newsfacts.Book {self.title!r}\n {len(self.paragraphs)} paragraphs, {counts}\n from {self.path}>"
+        size = f"{len(self.paragraphs)} paragraphs, {counts}"
+        return f"<newsfacts.Book {self.title!r}\n {size}\n from {self.path}>"
 
     # -- the lesson content -----------------------------------------------------------
 

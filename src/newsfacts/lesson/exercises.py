@@ -303,7 +303,8 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
         return Feedback(
             exercise.name,
             False,
-            f"You have {plural(len(got), 'row')}; some do not belong. For example {example!r}{has}.",
+            f"You have {plural(len(got), 'row')}; some do not belong. "
+            f"For example {example!r}{has}.",
             _hint(exercise, 1),
         )
     return Feedback(

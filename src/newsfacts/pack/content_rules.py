@@ -242,7 +242,10 @@ def quoted_words(pack: Pack) -> Iterable[Problem]:
             for row, cell in table.cells(column):
                 for phrase in quoted_phrases(cell):
                     if loose(phrase) not in article:
-                        message = f"“{shorten(phrase)}” is between quotation marks but is not in the article."
+                        message = (
+                            f"“{shorten(phrase)}” is between quotation marks but is not in the "
+                            "article."
+                        )
                         fix = (
                             "Copy the article's words exactly, or take away the quotation marks "
                             "(use 'single quotes' for a word that is not quoted from the article)."

@@ -254,12 +254,19 @@ class Table:
     def _shape_problem(self, row: int, count: int, width: int) -> Problem:
         message = f"this row has {plural(count, 'cell')} but the header has {width}."
         if self.spans[row] > 1:
-            message += f' The row runs over {self.spans[row]} lines of the file: a double quote (") is open.'
-            fix = 'Close the quote; inside a quoted cell, write a double quote twice (""). Check the rows just below too.'
+            lines = self.spans[row]
+            message += f' The row runs over {lines} lines of the file: a double quote (") is open.'
+            fix = (
+                'Close the quote; inside a quoted cell, write a double quote twice (""). '
+                "Check the rows just below too."
+            )
         elif count > width:
-            fix = 'A cell that holds a comma must be in double quotes ("like, this"); remove stray commas at the end of the row.'
+            fix = (
+                'A cell that holds a comma must be in double quotes ("like, this"); remove stray '
+                "commas at the end of the row."
+            )
         else:
-            fix = "Add the missing cells: a row needs a comma between every two cells, even empty ones."
+            fix = "Add the missing cells: a row needs a comma between every two cells, even empty."
         return self.problem(row, None, message, fix)
 
 
@@ -337,9 +344,9 @@ def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
             "too long to be a fact."
         )
         fix = (
-            'Most often a double quote (") opens a cell and is never closed, so the rest of the file '
-            'becomes one cell: close it, or write it twice ("") inside a quoted cell. Otherwise '
-            "shorten the cell."
+            'Most often a double quote (") opens a cell and is never closed, so the rest of the '
+            'file becomes one cell: close it, or write it twice ("") inside a quoted cell. '
+            "Otherwise shorten the cell."
         )
     return Problem(file, line, None, None, message, fix)
 
@@ -371,7 +378,7 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         fix = "Look for a missing comma or quote, or a comma after the last item, near that line."
         return None, [Problem(name, error.lineno, None, None, message, fix)]
     except RecursionError:
-        message = "lists or objects are nested too deeply to read (thousands of [ or { inside each other)."
+        message = "lists or objects are nested too deeply to read (thousands of [ or { inside)."
         fix = "Start from the bundled pack's datapackage.json: a pack needs only a few levels."
         return None, [Problem(name, None, None, None, message, fix)]
     except ValueError as error:  # e.g. a number with thousands of digits

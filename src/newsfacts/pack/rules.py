@@ -210,7 +210,7 @@ def _calendar(cell: str) -> list[tuple[str, str]]:
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         return [(f"{cell} is not a real date: {calendar.month_name[month]} {year} has {last} days.",
-                 "Check the day; write the date as year-month-day, such as 2018-12-19.")]  # fmt: skip
+                 "Check the day; write it as year-month-day, such as 2018-12-19.")]  # fmt: skip
     return []
 
 
@@ -324,7 +324,10 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
                     continue
                 message = f"{key!r} points nowhere: no row of {where} has this id."
                 if key in owner:
-                    message = f"{key!r} is the id of a row of {owner[key]}, but this column needs one of {where}."
+                    message = (
+                        f"{key!r} is the id of a row of {owner[key]}, but this column needs one "
+                        f"of {where}."
+                    )
                 advice = did_you_mean(closest(key, known))
                 fix = f"Use an id from {where}, or add a row with the id {key!r} there."
                 if reference.many and "," in key:
@@ -363,7 +366,8 @@ def quotes(pack: Pack) -> Iterable[Problem]:
             elsewhere = [k for k, text in texts.items() if quote in text]
             where, shown = paragraph_words(key, False), shorten(quote)
             if elsewhere:
-                message = f'the quote "{shown}" is not in {where} but in {paragraph_words(elsewhere[0], False)}.'
+                there = paragraph_words(elsewhere[0], False)
+                message = f'the quote "{shown}" is not in {where} but in {there}.'
                 yield table.problem(
                     row, "paragraph", message, f"Write {elsewhere[0]} in paragraph."
                 )
@@ -418,7 +422,10 @@ def notes(pack: Pack) -> Iterable[Problem]:
                 if qualified in table.column:
                     given = bool(table.value(row, qualified))
                     if given and not basis:
-                        fix = f"Say where the {qualified} comes from: article says, worked out or outside source."
+                        fix = (
+                            f"Say where the {qualified} comes from: article says, worked out or "
+                            "outside source."
+                        )
                         yield table.problem(
                             row, column, f"{qualified} is filled in but {column} is empty.", fix
                         )
@@ -447,7 +454,10 @@ def locations(pack: Pack) -> Iterable[Problem]:
         for row, source in table.cells("location_source"):
             given = [c for c in ("latitude", "longitude", "iso_code") if table.value(row, c)]
             if given and not source:
-                fix = "Name where the location comes from, e.g. 'GeoNames 2988507 (geonames.org)' or 'ISO 3166-2:UA'."
+                fix = (
+                    "Name where the location comes from, e.g. 'GeoNames 2988507 (geonames.org)' "
+                    "or 'ISO 3166-2:UA'."
+                )
                 yield table.problem(
                     row,
                     "location_source",

@@ -114,37 +114,52 @@ def _figure(row: dict[str, Any], _name_of: Callable[[Any], str]) -> str:
     return f"{qualifier}{number}: {cell_text(row.get('description'))}"
 
 
-def _field(column: str) -> Callable[[dict[str, Any], Callable[[Any], str]], str]:
-    return lambda row, _name_of: cell_text(row.get(column))
+class _Cells(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _words(template: str, *ids: str) -> Callable[[dict[str, Any], Callable[[Any], str]], str]:
+    """A headline from a template of the row's cells; the cells of `ids` shown as names."""
+
+    def headline(row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
+        cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
+        return template.format_map(_Cells(cells))
+
+    return headline
+
+
+def _card(*fields: str) -> Card:
+    """A card's fields, each written ``label=column`` or ``label=column:how``."""
+    found = []
+    for field_ in fields:
+        label, _, column = field_.partition("=")
+        column, _, how = column.partition(":")
+        found.append((label, column or label, how))
+    return tuple(found)
 
 
 SPECS: dict[str, TableSpec] = {
     spec.name: spec
     for spec in (
-        TableSpec("actors", "actor", (("name", "name", ""), ("kind", "kind", ""), ("role", "role", ""),
-                  ("belongs to", "affiliation", "name")), _field("name")),
-        TableSpec("places", "place", (("name", "name", ""), ("kind", "kind", ""),
-                  ("part of", "part_of", "name")), _field("name")),
-        TableSpec("figures", "figure", (("value", "value", ""), ("unit", "unit", ""),
-                  ("qualifier", "qualifier", ""), ("subject", "subject", "name"),
-                  ("description", "description", "")), _figure),
-        TableSpec("events", "event", (("what", "description", ""), ("when", "when", "when"),
-                  ("the article's words for when", "when_text", ""), ("modality", "modality", ""),
-                  ("who", "actors", "names"), ("where", "place", "name")), _field("description")),
-        TableSpec("claims", "claim", (("speaker", "speaker", "name"), ("claim", "text", ""),
-                  ("about", "about", "names")),
-                  lambda row, name_of: f"{name_of(row.get('speaker'))}: {cell_text(row.get('text'))}"),
-        TableSpec("relations", "relation", (("source", "source", "name"),
-                  ("relation", "relation", ""), ("target", "target", "name")),
-                  lambda row, name_of: f"{name_of(row.get('source'))} "
-                  f"{cell_text(row.get('relation'))} {name_of(row.get('target'))}"),
-        TableSpec("glossary", "glossary term", (("term", "term", ""),
-                  ("definition", "definition", "")),
-                  lambda row, _: f"{cell_text(row.get('term'))}: {cell_text(row.get('definition'))}"),
-        TableSpec("perspectives", "perspective", (("actor", "actor", "name"),
-                  ("stance", "stance", ""), ("what", "text", "")),
-                  lambda row, name_of: f"{name_of(row.get('actor'))} {cell_text(row.get('stance'))}: "
-                  f"{cell_text(row.get('text'))}"),
+        TableSpec("actors", "actor", _card("name", "kind", "role", "belongs to=affiliation:name"),
+                  _words("{name}")),
+        TableSpec("places", "place", _card("name", "kind", "part of=part_of:name"),
+                  _words("{name}")),
+        TableSpec("figures", "figure", _card("value", "unit", "qualifier", "subject=subject:name",
+                  "description"), _figure),
+        TableSpec("events", "event", _card("what=description", "when=when:when",
+                  "the article's words for when=when_text", "modality", "who=actors:names",
+                  "where=place:name"), _words("{description}")),
+        TableSpec("claims", "claim", _card("speaker=speaker:name", "claim=text",
+                  "about=about:names"), _words("{speaker}: {text}", "speaker")),
+        TableSpec("relations", "relation", _card("source=source:name", "relation",
+                  "target=target:name"),
+                  _words("{source} {relation} {target}", "source", "target")),
+        TableSpec("glossary", "glossary term", _card("term", "definition"),
+                  _words("{term}: {definition}")),
+        TableSpec("perspectives", "perspective", _card("actor=actor:name", "stance", "what=text"),
+                  _words("{actor} {stance}: {text}", "actor")),
     )
 }  # fmt: skip
 
@@ -232,8 +247,10 @@ def article_file(metadata: Any) -> str:
 def key_column(resource: Any) -> str | None:
     """The single column of a resource's primary key, or None.
 
-    >>> key_column({"schema": {"primaryKey": ["id"]}}), key_column({"schema": {"primaryKey": "term"}})
-    ('id', 'term')
+    >>> key_column({"schema": {"primaryKey": ["id"]}})
+    'id'
+    >>> key_column({"schema": {"primaryKey": "term"}})
+    'term'
     """
     schema = resource.get("schema") if isinstance(resource, dict) else None
     key = schema.get("primaryKey") if isinstance(schema, dict) else None

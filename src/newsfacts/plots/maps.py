@@ -26,8 +26,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path as Path_
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
-from newsfacts.errors import expect
-from newsfacts.errors import WrongValueError
+from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import mark
 from newsfacts.plots.chart import (
     DPI,
