@@ -308,8 +308,11 @@ def known_ids(pack: Pack, targets: Iterable[str]) -> dict[str, str] | None:
 def points_somewhere(pack: Pack) -> Iterable[Problem]:
     """Every id a row refers to is the id of a row in a table the descriptor allows."""
     owner = {key: t.file for t in id_tables(pack.tables) for key in t.ids if key}
+    memo: dict[tuple[str, ...], dict[str, str] | None] = {}
     for reference in pack.references:
-        table, known = pack.tables[reference.table], known_ids(pack, reference.targets)
+        if reference.targets not in memo:
+            memo[reference.targets] = known_ids(pack, reference.targets)
+        table, known = pack.tables[reference.table], memo[reference.targets]
         if known is None or reference.column not in table.column:
             continue
         where = join_and(pack.tables[t].file for t in reference.targets if t in pack.tables)
