@@ -31,6 +31,8 @@ UTF8_FIX = (
     "settings' and choose 'Unicode (UTF-8)'; a text editor: choose the encoding UTF-8)."
 )
 INTEGER = re.compile(r"[+-]?\d+")
+#: The longest cell a fact may have (csv's default limit, whatever another library sets).
+CELL_LIMIT = 131_072
 #: The whole numbers a table can hold (pandas stores them in 64 bits).
 INT64 = range(-(2**63), 2**63)
 
@@ -305,6 +307,8 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
                 record_of_line[physical] = record
             last_line = reader.line_num
             cells = [cell.strip() for cell in cells]
+            if any(len(cell) > CELL_LIMIT for cell in cells):  # whatever csv's own limit is
+                return None, [_not_csv(file, record, csv.Error("field larger than field limit"))]
             if not any(cells):
                 continue
             if not table.header:
@@ -340,7 +344,7 @@ def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
     fix = "Open it in a spreadsheet or text editor and look at that line."
     if "field larger than field limit" in str(error):
         message = (
-            f"a cell starting on this line is longer than {csv.field_size_limit():,} characters, "
+            f"a cell starting on this line is longer than {CELL_LIMIT:,} characters, "
             "too long to be a fact."
         )
         fix = (
