@@ -259,7 +259,16 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
     assert [label for label, _ in box.pick.options[1:]] == ["Harbour town votes on a new bridge"]
     box.pick.value = box.pick.options[1][1]
     who, _, happened, _ = box.tagger.controls[1]
-    who.value, happened.value = "the article", "not yet"
+    assert [label for label, _ in who.options[1:]] == [
+        "article says",
+        "💬 someone says",
+        "cannot tell",
+    ]
+    assert [label for label, _ in happened.options[1:]] == ["happened", "going on", "not yet"]
+    who.value, happened.value = "article says", "not yet"
     folder = box.tagger.save()
     assert main(["check", str(folder)]) == 0
-    assert newsfacts.load(folder).events["modality"].tolist() == ["expected"]
+    events = newsfacts.load(folder).events
+    # A student's "not yet" is not saved as "expected": the teacher chooses, as the note says.
+    assert events["modality"].fillna("").tolist() == [""]
+    assert "choose expected, proposed or threatened" in events["note"].iloc[0]

@@ -76,7 +76,7 @@ MODALITY: dict[str, str] = {
 
 
 def _group(modality: str) -> str:
-    """The choice a modality falls in when not yet is one choice (``"expected"`` → ``"not yet"``)."""
+    """The choice a modality falls in when not yet is one choice (expected → not yet)."""
     return modality if modality in ("happened", "going on") else "not yet"
 
 
@@ -333,10 +333,11 @@ class Sorting(widgets.VBox):
     """Two questions for each sentence: who says it, and has it happened?
 
     "Has it happened?" offers happened, going on and not yet; with ``finer=True`` it tells
-    the kinds of not yet apart (see `happened_choices`). Each sentence is shown whole, with its paragraph number and the fact's quote in bold:
-    the two questions are about the bold words. Checking marks both answers
-    ✓ or ✗ and, for every sentence, shows the explanation of the right answer and the
-    evidence (paragraph, quote, mark): never a hint about the pile the student picked.
+    the kinds of not yet apart (see `happened_choices`). Each sentence is shown whole, with
+    its paragraph number and the fact's quote in bold: the two questions are about the bold
+    words. Checking marks both answers ✓ or ✗ and, for every sentence, shows the
+    explanation of the right answer and the evidence (paragraph, quote, mark): never a hint
+    about the pile the student picked.
     """
 
     def __init__(self, items: Sequence[SortingItem], finer: bool = False):
