@@ -296,3 +296,14 @@ def test_command_without_origin_or_with_a_bad_address_fails(tmp_path, monkeypatc
     assert main(["links", "https://github.com/acme"]) == 1
     assert main(["links", "https://github.com/acme/lessons", "--hub", "https://"]) == 1
     assert "not a hub address" in capsys.readouterr().out
+
+
+def test_fresh_workspace_links_open_the_lesson_alone(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    args = ["links", "https://github.com/acme/news", "--hub", HUB, "--lesson", "04"]
+    assert main([*args, "--fresh-workspace"]) == 0
+    binder, pull, direct = printed_links(capsys.readouterr().out)
+    want = "lab/workspaces/04-venezuela/tree/news/notebooks/04-venezuela.ipynb?reset"
+    assert query(pull)["urlpath"] == [want]
+    assert direct == f"{HUB}/hub/user-redirect/{want}"
+    assert query(binder)["urlpath"] == ["lab/tree/notebooks/04-venezuela.ipynb"]

@@ -1,8 +1,8 @@
 """The links a teacher gives students: Binder, nbgitpuller and JupyterHub.
 
-``python -m newsfacts links [REPOSITORY] [--hub HUB] [--branch student] [--lesson 04]``
-prints them for any git address a hub can clone (by default the one ``git remote get-url
-origin`` gives), in the forms those projects document:
+``python -m newsfacts links [REPOSITORY] [--hub HUB] [--branch student] [--lesson 04]
+[--fresh-workspace]`` prints them for any git address a hub can clone (by default the one
+``git remote get-url origin`` gives), in the forms those projects document:
 
 - nbgitpuller: ``HUB/hub/user-redirect/git-pull?repo=...&branch=...&urlpath=...``, which
   copies the branch into the student's home on the hub, in a folder named after the last
@@ -241,22 +241,40 @@ def binder_link(repo: Repository, branch: str = "student", lesson: str = FIRST_L
     return f"https://mybinder.org/v2/{repo.binder}/{quote(branch)}?{query}"
 
 
+def lab_path(folder: str, lesson: str, fresh: bool = False) -> str:
+    """JupyterLab's path to `lesson` in `folder`; `fresh`: in a workspace of its own.
+
+    A fresh workspace (``lab/workspaces/LESSON/tree/...?reset``) opens the lesson alone,
+    instead of reopening every tab of the student's last visit: the kernels of those tabs
+    are then no longer connected, so the server's idle culling can stop them.
+    """
+    if not fresh:
+        return f"lab/tree/{folder}/{lesson}"
+    return f"lab/workspaces/{PurePosixPath(lesson).stem}/tree/{folder}/{lesson}?reset"
+
+
 def nbgitpuller_link(
-    repo: Repository, hub: str, branch: str = "student", lesson: str = FIRST_LESSON
+    repo: Repository,
+    hub: str,
+    branch: str = "student",
+    lesson: str = FIRST_LESSON,
+    fresh: bool = False,
 ) -> str:
     """The hub link that pulls `branch` into the student's home, then opens `lesson`."""
     _check_branch(branch)
     query = {
         "repo": repo.clone_url,
         "branch": branch,
-        "urlpath": f"lab/tree/{repo.folder}/{lesson}",
+        "urlpath": lab_path(repo.folder, lesson, fresh),
     }
     return f"{hub}/hub/user-redirect/git-pull?{urlencode(query, quote_via=quote, safe='')}"
 
 
-def jupyterhub_link(repo: Repository, hub: str, lesson: str = FIRST_LESSON) -> str:
+def jupyterhub_link(
+    repo: Repository, hub: str, lesson: str = FIRST_LESSON, fresh: bool = False
+) -> str:
     """The hub link to `lesson` in the student's copy, once nbgitpuller has made it."""
-    return f"{hub}/hub/user-redirect/lab/tree/{quote(repo.folder)}/{quote(lesson)}"
+    return f"{hub}/hub/user-redirect/{quote(lab_path(repo.folder, lesson, fresh), safe='/?')}"
 
 
 def origin_url() -> str:
@@ -296,6 +314,11 @@ def add_parser(commands: Any) -> None:
     links.add_argument(
         "--lesson", default=None, help="lesson to open: 04, or 04-venezuela (default: 00)"
     )
+    links.add_argument(
+        "--fresh-workspace",
+        action="store_true",
+        help="hub links open the lesson alone, not the tabs of the last visit",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -307,10 +330,11 @@ def run(args: argparse.Namespace) -> int:
         lesson = FIRST_LESSON
         if getattr(args, "lesson", None):
             lesson = lesson_path(args.lesson, available_lessons(args.branch))
+        fresh = bool(getattr(args, "fresh_workspace", False))
+        pull = nbgitpuller_link(repo, hub, args.branch, lesson, fresh)
         lines = [
-            f"nbgitpuller (copies the lessons into each student's folder on the hub):\n"
-            f"  {nbgitpuller_link(repo, hub, args.branch, lesson)}",
-            f"JupyterHub (the lesson, once pulled):\n  {jupyterhub_link(repo, hub, lesson)}",
+            f"nbgitpuller (copies the lessons into each student's folder on the hub):\n  {pull}",
+            f"JupyterHub (the lesson, once pulled):\n  {jupyterhub_link(repo, hub, lesson, fresh)}",
         ]
         if repo.binder:
             lines.insert(
