@@ -8,7 +8,7 @@ commit holding, from the committed state of REF (default HEAD; uncommitted chang
 included):
 
 - the student lessons in notebooks/ (any cell tagged `solution` removed, to be safe),
-- the library (src/), the fact packs (data/, with the model answers of every `prompts.csv`
+- the library (src/), the fact packs (data/, with the `model_answer` column of every CSV
   left blank), binder/, pyproject.toml, README.md, LICENSE and docs/ (the list of sources the
   lessons link to, the authoring guide, the README's pictures);
 - nothing from teacher/ and no teacher guide.
@@ -68,7 +68,7 @@ def without_solutions(text: str) -> str | None:
 
 
 def without_model_answers(text: str) -> str | None:
-    """A `prompts.csv` with its model_answer column left blank; None if there is none."""
+    """A CSV with its model_answer column left blank; None if it has no such column."""
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows or "model_answer" not in rows[0]:
         return None
@@ -85,7 +85,7 @@ def student_version(path: str, text: str) -> str | None:
     """What a student file holds instead of `text`, or None to keep it as it is."""
     if path.startswith("notebooks/") and path.endswith(".ipynb"):
         return without_solutions(text)
-    if path.startswith("data/") and path.endswith("/prompts.csv"):
+    if path.startswith("data/") and path.endswith(".csv"):
         return without_model_answers(text)
     return None
 
@@ -100,7 +100,7 @@ def index_lines(source: str) -> list[str]:
         mode, _, blob = meta.split()
         if not wanted(path):
             continue
-        if path.endswith((".ipynb", "/prompts.csv")):
+        if path.endswith((".ipynb", ".csv")):
             changed = student_version(path, git("cat-file", "blob", blob))
             if changed is not None:
                 blob = git("hash-object", "-w", "--stdin", stdin=changed)
