@@ -8,10 +8,13 @@ commit holding, from the committed state of REF (default HEAD; uncommitted chang
 included):
 
 - the student lessons in notebooks/ (any cell tagged `solution` removed, to be safe),
-- the library (src/), the fact packs (data/, with the `model_answer` column of every CSV
+- the library (src/), the fact packs (data/, with the model answers of every `prompts.csv`
   left blank), binder/, pyproject.toml, README.md, LICENSE and docs/ (the list of sources the
   lessons link to, the authoring guide, the README's pictures);
 - nothing from teacher/ and no teacher guide.
+
+Model answers are blanked in any CSV under data/ with a `model_answer` column, wherever a
+pack keeps them.
 
 The quiz and exercise answers stay in the packs' CSVs: the lessons need them to give
 feedback. A student who opens those files can read them, as in any self-checking quiz.
