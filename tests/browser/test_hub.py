@@ -46,7 +46,7 @@ VENV_BIN = Path(sys.executable).parent
 CHP = Path(
     os.environ.get("NEWSFACTS_CHP")
     or REPO / ".venv" / "npm" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
-)
+).absolute()  # the hub runs in a folder of its own
 STUDENT = "student1"
 START_TIMEOUT = 60
 # On top of the image's settings: no autosave (the test runs cells), every cell in the page.
