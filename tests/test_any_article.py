@@ -272,3 +272,30 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
     # A student's "not yet" is not saved as "expected": the teacher chooses, as the note says.
     assert events["modality"].fillna("").tolist() == [""]
     assert "choose expected, proposed or threatened" in events["note"].iloc[0]
+
+
+def test_the_second_text_shows_only_when_a_pack_is_linked():
+    from newsfacts.anyarticle_parts import second_text
+
+    assert second_text(newsfacts.load(ROOT / "data" / "template")) is None
+    declaration = newsfacts.load(ROOT / "data" / "paris-declaration")
+    article = newsfacts.load(ROOT / "data" / "paris-2026")
+    # Run on the declaration (which names the article) or on the article (which the
+    # declaration names), the activity sets the article's words against the declaration's.
+    for book in (declaration, article):
+        intro, activity = second_text(book).children
+        assert article.title in intro.value and declaration.title in intro.value
+        first = activity.items[0]
+        assert first["article"]["quote"] in " ".join(article.paragraphs["text"])
+        assert first["source"]["quote"] in " ".join(declaration.paragraphs["text"])
+
+
+def test_the_profile_counts_marks_without_defining_them_again_and_cite_first_cites():
+    from newsfacts.anyarticle_parts import cite_first
+    from newsfacts.profile import profile_table
+
+    book = newsfacts.load(MINI_PACK)
+    assert list(profile_table(book).columns) == ["facts", "share", "bar"]
+    assert cite_first(book, "claims").id == book.claims["id"].iloc[0]
+    book.claims = book.claims.iloc[0:0]
+    assert "no claims" in repr(cite_first(book, "claims"))
