@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 PORT   ?= 8888
 
 .PHONY: lab test lint test-lib test-notebooks test-browser browser notebooks student bench clean help \
-  student-branch axe
+  student-branch axe hub
 
 help:
 	@echo "make lab    set up .venv and open the lessons in JupyterLab"
@@ -66,8 +66,26 @@ $(AXE_DIR)/.axe-core-$(AXE_VERSION):
 
 axe: $(AXE_DIR)/.axe-core-$(AXE_VERSION)
 
-test-browser: $(VENV)/.test-installed browser axe
-	NEWSFACTS_AXE=$(AXE_JS) $(BIN)/pytest tests -m browser
+# A real JupyterHub for tests/browser/test_hub.py: JupyterHub and nbgitpuller from PyPI (the
+# versions the README's sizing was measured on), configurable-http-proxy from npm.
+HUB_PINS    := jupyterhub==6.1.1 nbgitpuller==1.3.0
+CHP_VERSION := 5.3.0
+CHP_DIR     ?= $(VENV)/npm/chp
+CHP         := $(CHP_DIR)/node_modules/.bin/configurable-http-proxy
+
+$(VENV)/.hub-installed: $(VENV)/.test-installed
+	$(PY) -m pip install --quiet $(HUB_PINS) -c binder/requirements.txt
+	touch $@
+
+# Its own prefix: an `npm install --no-save` in axe-core's would remove it.
+$(CHP_DIR)/.chp-$(CHP_VERSION): $(AXE_DIR)/.axe-core-$(AXE_VERSION)
+	npm install --prefix $(CHP_DIR) --no-save --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
+	touch $@
+
+hub: $(VENV)/.hub-installed $(CHP_DIR)/.chp-$(CHP_VERSION)
+
+test-browser: $(VENV)/.test-installed browser axe hub
+	NEWSFACTS_AXE=$(AXE_JS) NEWSFACTS_CHP=$(CHP) $(BIN)/pytest tests -m browser
 
 # On CI (CI=true) the browser tests always run: test-browser installs Chromium, and a
 # browser test that would be skipped fails there instead.

@@ -15,6 +15,10 @@ twice in a row changes nothing in git:
 - what a cell prints is stored as one output per stream: the kernel sends printed text in
   chunks that depend on timing, so consecutive stdout (or stderr) outputs are joined.
 A cell that raises stops the run with the notebook's name and the error.
+
+The notebook's kernelspec is the one the kernel's own spec gives (ipykernel: name python3,
+"Python 3 (ipykernel)"), which is what JupyterLab writes on opening: with any other
+display name a lesson would show as modified the moment a student opens it.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ import sys
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE = "nbval-ignore-output"
+KERNEL = "python3"
 STAND_IN = "Run this cell to show the interactive widget."
 
 
@@ -79,15 +85,22 @@ def joined_streams(nb: nbformat.NotebookNode) -> None:
             cell.outputs = outputs
 
 
+def kernelspec(name: str = KERNEL) -> dict[str, str]:
+    """The notebook metadata JupyterLab writes for the installed kernel `name`."""
+    spec = KernelSpecManager().get_kernel_spec(name)
+    return {"display_name": spec.display_name, "language": spec.language, "name": name}
+
+
 def run(path: Path) -> None:
     # The stored outputs are those of the pack the repository chooses (any-article-pack.txt),
     # never of a pack a shell happens to name in NEWSFACTS_PACK.
     os.environ.pop("NEWSFACTS_PACK", None)
     nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = kernelspec()
     client = NotebookClient(
         nb,
         timeout=300,
-        kernel_name="python3",
+        kernel_name=KERNEL,
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
         store_widget_state=False,

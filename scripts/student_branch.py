@@ -14,6 +14,9 @@ included):
   lessons link to, the authoring guide, the README's pictures);
 - nothing from teacher/ and no teacher guide.
 
+Model answers are blanked in any CSV under data/ with a `model_answer` column, wherever a
+pack keeps them.
+
 The quiz and exercise answers stay in the packs' CSVs: the lessons need them to give
 feedback. A student who opens those files can read them, as in any self-checking quiz.
 
@@ -69,7 +72,7 @@ def without_solutions(text: str) -> str | None:
 
 
 def without_model_answers(text: str) -> str | None:
-    """A `prompts.csv` with its model_answer column left blank; None if there is none."""
+    """A CSV with its model_answer column left blank; None if it has no such column."""
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows or "model_answer" not in rows[0]:
         return None
@@ -86,7 +89,7 @@ def student_version(path: str, text: str) -> str | None:
     """What a student file holds instead of `text`, or None to keep it as it is."""
     if path.startswith("notebooks/") and path.endswith(".ipynb"):
         return without_solutions(text)
-    if path.startswith("data/") and path.endswith("/prompts.csv"):
+    if path.startswith("data/") and path.endswith(".csv"):
         return without_model_answers(text)
     return None
 
@@ -101,7 +104,7 @@ def index_lines(source: str) -> list[str]:
         mode, _, blob = meta.split()
         if not wanted(path):
             continue
-        if path.endswith((".ipynb", "/prompts.csv")):
+        if path.endswith((".ipynb", ".csv")):
             changed = student_version(path, git("cat-file", "blob", blob))
             if changed is not None:
                 blob = git("hash-object", "-w", "--stdin", stdin=changed)

@@ -259,7 +259,43 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
     assert [label for label, _ in box.pick.options[1:]] == ["Harbour town votes on a new bridge"]
     box.pick.value = box.pick.options[1][1]
     who, _, happened, _ = box.tagger.controls[1]
-    who.value, happened.value = "the article", "not yet"
+    assert [label for label, _ in who.options[1:]] == [
+        "article says",
+        "💬 someone says",
+        "cannot tell",
+    ]
+    assert [label for label, _ in happened.options[1:]] == ["happened", "going on", "not yet"]
+    who.value, happened.value = "article says", "not yet"
     folder = box.tagger.save()
     assert main(["check", str(folder)]) == 0
-    assert newsfacts.load(folder).events["modality"].tolist() == ["expected"]
+    events = newsfacts.load(folder).events
+    # A student's "not yet" is not saved as "expected": the teacher chooses, as the note says.
+    assert events["modality"].fillna("").tolist() == [""]
+    assert "choose expected, proposed or threatened" in events["note"].iloc[0]
+
+
+def test_the_second_text_shows_only_when_a_pack_is_linked():
+    from newsfacts.anyarticle_parts import second_text
+
+    assert second_text(newsfacts.load(ROOT / "data" / "template")) is None
+    declaration = newsfacts.load(ROOT / "data" / "paris-declaration")
+    article = newsfacts.load(ROOT / "data" / "paris-2026")
+    # Run on the declaration (which names the article) or on the article (which the
+    # declaration names), the activity sets the article's words against the declaration's.
+    for book in (declaration, article):
+        intro, activity = second_text(book).children
+        assert article.title in intro.value and declaration.title in intro.value
+        first = activity.items[0]
+        assert first["article"]["quote"] in " ".join(article.paragraphs["text"])
+        assert first["source"]["quote"] in " ".join(declaration.paragraphs["text"])
+
+
+def test_the_profile_counts_marks_without_defining_them_again_and_cite_first_cites():
+    from newsfacts.anyarticle_parts import cite_first
+    from newsfacts.profile import profile_table
+
+    book = newsfacts.load(MINI_PACK)
+    assert list(profile_table(book).columns) == ["facts", "share", "bar"]
+    assert cite_first(book, "claims").id == book.claims["id"].iloc[0]
+    book.claims = book.claims.iloc[0:0]
+    assert "no claims" in repr(cite_first(book, "claims"))

@@ -181,7 +181,7 @@ def test_every_lesson_helper_runs_on_a_small_pack(folder):
         assert not check(name, ..., book).correct
     task = sorting(book, lesson)
     for item, (who, happened, _) in zip(task.items, task.choices, strict=True):
-        who.value, happened.value = item.who, item.modality
+        who.value, happened.value = item.who, task.right_choice(item)
     assert task.check() == 2 * len(task.items) > 0
     shown = prompts(book, lesson)
     assert len(shown.texts) >= 2

@@ -75,18 +75,75 @@ def test_sorting_asks_two_questions_and_marks_both(book):
     total = 2 * len(exercise.items)
     assert f"0 of {total}" in exercise.feedback.value
     for item, (who, happened, _) in zip(exercise.items, exercise.choices, strict=True):
-        who.value, happened.value = item.who, item.modality
+        who.value, happened.value = item.who, exercise.right_choice(item)
     exercise.button.click()
     assert f"{total} of {total}" in exercise.feedback.value
     first = exercise.items[0]
-    wrong = next(key for key in Q.MODALITY if key != first.modality)
-    exercise.choices[0][1].value = wrong
+    happened = exercise.choices[0][1]
+    wrong = next(key for _, key in happened.options if key and key != happened.value)
+    happened.value = wrong
     assert exercise.check() == total - 1
     mark = exercise.choices[0][2].value
     assert "✗" in mark and "Who says it: right" in mark
     # The feedback is the right answer's explanation and evidence, never the picked pile's.
     assert first.citation.quote.split("'")[0][:20] in mark.replace("&#x27;", "'")
-    assert Q.MODALITY[wrong] not in mark
+    assert exercise.happened_words[wrong] not in mark
+
+
+def choices(dropdown):
+    return [label for label, key in dropdown.options if key]
+
+
+def test_who_says_it_offers_the_marks_words(book):
+    from newsfacts.marks import MARKS
+
+    who = Q.sorting(book, "02").choices[0][0]
+    assert choices(who) == [MARKS["article says"].title, MARKS["someone says"].title]
+    assert MARKS["someone says"].symbol in choices(who)[1]
+
+
+def test_sorting_groups_expected_proposed_and_threatened_as_not_yet(book):
+    exercise = Q.sorting(book, "02")
+    coded = {item.modality for item in exercise.items}
+    assert {"expected", "proposed"} <= coded, "the lesson sorts two kinds of not yet"
+    happened = exercise.choices[0][1]
+    assert [key for _, key in happened.options if key] == ["happened", "going on", "not yet"]
+    for number, item in enumerate(exercise.items):
+        exercise.choices[number][0].value = item.who
+        exercise.choices[number][1].value = "not yet"
+    exercise.check()
+    for item, (_, _, mark) in zip(exercise.items, exercise.choices, strict=True):
+        right = "Has it happened: right" in mark.value
+        assert right == (item.modality in Q.NOT_YET), item.fact
+
+
+def test_finer_sorting_tells_the_kinds_of_not_yet_apart(book):
+    exercise = Q.sorting(book, "06", finer=True)
+    coded = [item.modality for item in exercise.items]
+    offered = [key for _, key in exercise.choices[0][1].options if key]
+    assert "not yet" not in offered
+    assert [k for k in offered if k in Q.NOT_YET] == [m for m in Q.NOT_YET if m in coded]
+    later = next(i for i, item in enumerate(exercise.items) if item.modality in Q.NOT_YET)
+    item = exercise.items[later]
+    other = next(k for k in offered if k in Q.NOT_YET and k != item.modality)
+    who, happened, mark = exercise.choices[later]
+    who.value, happened.value = item.who, other
+    exercise.check()
+    assert "Has it happened: not this one" in mark.value
+    happened.value = item.modality
+    exercise.check()
+    assert "Has it happened: right" in mark.value
+
+
+def test_no_choice_is_one_no_sentence_can_have():
+    assert "wanted" not in Q.MODALITY
+    assert list(Q.happened_choices(["happened"], finer=True)) == ["happened", "going on"]
+    assert list(Q.happened_choices(["threatened", "expected"], finer=True)) == [
+        "happened",
+        "going on",
+        "expected",
+        "threatened",
+    ]
 
 
 def test_sorting_shows_the_whole_sentence_with_its_paragraph(book):

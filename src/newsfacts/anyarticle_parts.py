@@ -10,6 +10,7 @@ tables, and a line says so.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -538,3 +539,71 @@ def note_if_another_pack() -> None:
 
 
 __all__ += ["note_if_another_pack"]
+
+
+def cite_first(book: Any, table: str = "claims") -> Any:
+    """Where the first row of a fact table comes from (``book.cite``), or a line saying the
+    table is empty."""
+    rows = getattr(book, table)
+    if rows.empty or "id" not in rows.columns:
+        return Note(f"The tables hold no {table} for this article.")
+    return book.cite(str(rows["id"].iloc[0]))
+
+
+def _linking_pack(folder: Path) -> Path | None:
+    """A pack in the project's ``data/`` whose ``compares_with`` names `folder`."""
+    import json
+
+    from newsfacts.anyarticle import repository_root
+
+    root = repository_root()
+    if root is None or not (root / "data").is_dir():
+        return None
+    for descriptor in sorted((root / "data").glob("*/datapackage.json")):
+        try:
+            metadata = json.loads(descriptor.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        linked = (metadata.get("newsfacts") or {}).get("compares_with")
+        if isinstance(linked, str) and (descriptor.parent / linked).resolve() == folder:
+            return descriptor.parent
+    return None
+
+
+def second_text(book: Any) -> Any:
+    """The comparison activity (`newsfacts.compare.compare`) when a second text is linked
+    to this pack, under a heading of its own; None, so nothing at all shows, when none is.
+
+    A pack links the text it is compared with in its ``datapackage.json``
+    (``"newsfacts": {"compares_with": "../paris-2026"}``, beside its ``comparisons.csv``):
+    run on such a pack, the activity compares the pack it names (the article) with this
+    one; run on a pack another pack of ``data/`` names, with that pack.
+    """
+    import ipywidgets as widgets
+
+    from newsfacts.compare import compare, compared_pack
+    from newsfacts.load import load
+
+    here = Path(book.path).resolve()
+    linked = compared_pack(book)
+    if linked is not None and (linked / "datapackage.json").is_file():
+        article, other = load(linked), book
+    else:
+        found = _linking_pack(here)
+        if found is None:
+            return None
+        article, other = book, load(found)
+    activity = compare(article, other)
+    if not activity.items:
+        return None
+    intro = widgets.HTML(
+        "<h2>If you finish early: check it against a second text</h2>"
+        f"<p>The article <em>{escape(str(article.title))}</em> is linked to a second text, "
+        f"<em>{escape(str(other.title))}</em>. For each item, choose how the second text "
+        "treats what the article says; then read the two side by side. The second text says "
+        "only what its own words say: it does not tell you which is right.</p>"
+    )
+    return widgets.VBox([intro, activity])
+
+
+__all__ += ["cite_first", "second_text"]

@@ -68,13 +68,13 @@ def profile_table(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFr
     Returns
     -------
     pandas.DataFrame
-        Indexed by the mark's title (``💬 someone says``), columns ``what it means``,
-        ``facts``, ``share`` (``"40%"``) and ``bar`` (one ■ per fact, at most 40).
+        Indexed by the mark's title (``💬 someone says``), columns ``facts``, ``share``
+        (``"40%"``) and ``bar`` (one ■ per fact, at most 40). The lesson defines the marks,
+        in lesson 0's words; the table does not define them a second time.
     """
     profile = sourcing_profile(book, tables)
     shown = pd.DataFrame(
         {
-            "what it means": [mark(b).short for b in profile["mark"]],
             "facts": profile["facts"].to_numpy(),
             "share": [f"{s}%" for s in profile["share"]],
             "bar": ["■" * min(int(n), 40) + ("…" if n > 40 else "") for n in profile["facts"]],

@@ -1,12 +1,14 @@
 """Tag your own article: a transfer task for the end of the any-article series.
 
 `tag_sentences` shows a short article split into sentences. For each, a student says who
-says it (the article / someone, named / cannot tell), whether it has happened (done / going
-on / not yet) and the small words that soften it. **Show my profile** shows their annotated
+says it (article says / 💬 someone says / cannot tell), whether it has happened (happened /
+going on / not yet) and the small words that soften it. **Show my profile** shows their annotated
 sentences and their sourcing profile next to the bundled article's; **Save my tags** writes
 a draft pack (the article and the tags as ``events.csv``, ``claims.csv`` and ``actors.csv``
 rows) that ``python -m newsfacts check`` accepts, so a class's tagging becomes the first
-draft of a teacher's next pack.
+draft of a teacher's next pack. A student's "not yet" is saved with ``modality`` empty and a
+note asking the teacher to choose expected, proposed or threatened: the draft's
+``datapackage.json`` lets that cell be empty, and says so.
 
 >>> tagger = tag_sentences(text="A vote\\n\\nThe council voted. It is expected to meet again.")
 >>> [s.text for s in tagger.sentences]  # the headline, then the story's sentences
@@ -38,14 +40,22 @@ __all__ = [
     "HAPPENED",
 ]
 
-#: Who says it: the choice a student sees, and the mark it gives the row.
+#: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
 WHO = {
-    "the article": "article says",
-    "someone, named": "someone says",
+    mark("article says").title: "article says",
+    mark("someone says").title: "someone says",
     "cannot tell": "",
 }
-#: Has it happened: the choice a student sees, and the modality it gives the row.
-HAPPENED = {"done": "happened", "going on": "going on", "not yet": "expected"}
+#: Has it happened: the choice a student sees, and the modality it gives the row. "not yet"
+#: gives none: expected, proposed or threatened is the teacher's call (see `NOT_YET_NOTE`).
+HAPPENED = {"happened": "happened", "going on": "going on", "not yet": ""}
+#: The note of a row a student tagged "not yet".
+NOT_YET_NOTE = "Not yet: choose expected, proposed or threatened, and write it in modality."
+#: What the draft's ``datapackage.json`` says of the events' modality column.
+DRAFT_MODALITY = (
+    "happened, going on, expected, threatened or proposed. Empty in a row drafted from a "
+    "student's 'not yet' until you choose expected, proposed or threatened (the note says so)."
+)
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"‘'])")
 _LABEL = {"description_width": "initial"}
@@ -179,8 +189,8 @@ class Tagger(widgets.VBox):
         from newsfacts.profile import sourcing_profile
 
         tags = self.tags()
-        labels = {"article says": "the article", "someone says": "someone, named"}
-        mine = [sum(1 for t in tags if t["who"] == labels.get(b, "-")) for b in labels]
+        labels = {basis: choice for choice, basis in WHO.items() if basis}
+        mine = [sum(1 for t in tags if t["who"] == labels[b]) for b in labels]
         bundled = sourcing_profile(load()).set_index("mark")["facts"]
         index = [mark(b).title for b in labels] + [_NO_MARK]
         yours = [*mine, sum(1 for t in tags if t["who"] == _NO_MARK)]
@@ -276,7 +286,7 @@ class Tagger(widgets.VBox):
             if tag["happened"]:
                 modality = HAPPENED[tag["happened"]]
                 if tag["happened"] == "not yet":
-                    notes.append("Not yet: expected, proposed or threatened? Decide.")
+                    notes.insert(0, NOT_YET_NOTE)
                 events.append(
                     {
                         "id": f"ev-tag-{number}",
@@ -310,7 +320,10 @@ class Tagger(widgets.VBox):
             raise FileExistsError(
                 f"{folder} holds a pack of another article: choose another folder name."
             )
-        for table, rows in self.rows().items():
+        drafted = self.rows()
+        if any(not event["modality"] for event in drafted["events"]):
+            _let_modality_wait(folder)
+        for table, rows in drafted.items():
             path = folder / f"{table}.csv"
             with open(path, encoding="utf-8", newline="") as handle:
                 header = next(csv.reader(handle))
@@ -327,13 +340,36 @@ class Tagger(widgets.VBox):
         except (OSError, ValueError) as error:
             self.panel.value = f"<p>Not saved: {escape(str(error))}</p>"
             return
-        counts = {table: len(rows) for table, rows in self.rows().items()}
+        drafted = self.rows()
+        counts = {table: len(rows) for table, rows in drafted.items()}
         said = ", ".join(f"{n} {table}" for table, n in counts.items())
+        later = sum(1 for event in drafted["events"] if not event["modality"])
+        waiting = (
+            f" Not yet: {later} (your teacher chooses expected, proposed or threatened for each)."
+            if later
+            else ""
+        )
         self.panel.value = (
-            f"<p>Saved your tags to the folder {escape(str(folder))}: {escape(said)} rows. "
-            f"Your teacher can check them with: python -m newsfacts check "
+            f"<p>Saved your tags to the folder {escape(str(folder))}: {escape(said)} rows."
+            f"{escape(waiting)} Your teacher can check them with: python -m newsfacts check "
             f"{escape(str(folder))}</p>"
         )
+
+
+def _let_modality_wait(folder: Path) -> None:
+    """Let the draft's events leave ``modality`` empty (a "not yet" the teacher decides)."""
+    import json
+
+    path = folder / "datapackage.json"
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    for resource in metadata.get("resources", []):
+        if resource.get("name") != "events":
+            continue
+        for field in resource.get("schema", {}).get("fields", []):
+            if field.get("name") == "modality":
+                field.setdefault("constraints", {})["required"] = False
+                field["description"] = DRAFT_MODALITY
+    path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 class PasteBox(widgets.VBox):

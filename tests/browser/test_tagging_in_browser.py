@@ -42,9 +42,9 @@ NOTEBOOK = {
 }
 # (who says it, by name, has it happened, small words) for the story's three sentences.
 TAGS = [
-    ("someone, named", "the operator", "not yet", ""),
-    ("the article", "", "going on", "About"),
-    ("the article", "", "not yet", "expected"),
+    ("💬 someone says", "the operator", "not yet", ""),
+    ("article says", "", "going on", "About"),
+    ("article says", "", "not yet", "expected"),
 ]
 
 
@@ -84,7 +84,9 @@ def test_a_student_tags_three_sentences_and_saves_a_draft_pack(lab_server, lab_c
     assert main(["check", str(draft)]) == 0
     with open(draft / "events.csv", encoding="utf-8", newline="") as handle:
         events = list(csv.DictReader(handle))
-    assert [e["modality"] for e in events] == ["expected", "going on", "expected"]
+    # "not yet" waits for the teacher: expected, proposed or threatened, as the note asks.
+    assert [e["modality"] for e in events] == ["", "going on", ""]
+    assert all("choose expected, proposed or threatened" in events[i]["note"] for i in (0, 2))
     assert [e["basis"] for e in events] == ["someone says", "article says", "article says"]
     assert "Small words: About." in events[1]["note"]
     with open(draft / "claims.csv", encoding="utf-8", newline="") as handle:

@@ -5,6 +5,8 @@
 - `who_said`: a multiple-choice question made from a claim: who said it?
 - `sorting`: two questions per sentence of the article (who says it? has it happened?),
   read from the pack's ``sorting.csv``, and a button that marks both and shows the evidence.
+  "Has it happened?" offers happened / going on / **not yet** (expected, proposed and
+  threatened together); ``finer=True`` tells the kinds of not yet apart (lesson 6).
 
 Every quiz is an ipywidgets ``VBox``; its feedback is an ``HTML`` widget rewritten by a
 callback, never printed, so lessons re-run cleanly under nbval.
@@ -20,6 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from newsfacts.errors import WrongValueError, expect, resolve
+from newsfacts.marks import MARKS
 from newsfacts.text import paragraph_words
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
@@ -33,27 +36,70 @@ __all__ = [
     "sentence_with",
     "WHO",
     "MODALITY",
+    "HAPPENED",
+    "NOT_YET",
+    "happened_choices",
     "multiple_choice",
     "who_said",
     "quiz",
     "sorting",
 ]
 
-#: "Who says it?": the sorting task's first question, with the words a student sees.
+#: "Who says it?": the sorting task's first question. The keys are the values of
+#: ``sorting.csv``'s ``who`` column; the words are the marks' own (`newsfacts.marks`): a
+#: sentence of the article is said by the article itself or passed on from someone.
 WHO: dict[str, str] = {
-    "article": "the article, in its own voice",
-    "person": "a person the article names",
+    "article": MARKS["article says"].title,
+    "person": MARKS["someone says"].title,
 }
 
-#: "Has it happened?": the second question, one choice per modality a pack codes.
+#: The modality values that are not yet: still to come, only offered or planned, or only
+#: threatened.
+NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
+
+#: "Has it happened?" as lessons 2 to 5 ask it: three choices, the pack's values grouped.
+HAPPENED: dict[str, str] = {
+    "happened": "it has happened",
+    "going on": "it is going on now",
+    "not yet": "not yet",
+}
+
+#: "Has it happened?" told apart (lesson 6): one choice per modality a pack codes.
 MODALITY: dict[str, str] = {
     "happened": "it has happened",
     "going on": "it is going on now",
     "expected": "it is only expected",
     "proposed": "it is only proposed",
     "threatened": "it is only threatened",
-    "wanted": "someone wants it",
 }
+
+
+def _group(modality: str) -> str:
+    """The choice a modality falls in when not yet is one choice (expected → not yet)."""
+    return modality if modality in ("happened", "going on") else "not yet"
+
+
+def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
+    """The "Has it happened?" choices for sentences coded with `modalities`.
+
+    Grouped (the default): happened, going on and not yet. With `finer`: happened, going on,
+    and each kind of not yet the sentences use, so no choice is one that no sentence has.
+
+    >>> list(happened_choices(["happened", "expected"]))
+    ['happened', 'going on', 'not yet']
+    >>> list(happened_choices(["happened", "expected", "proposed"], finer=True))
+    ['happened', 'going on', 'expected', 'proposed']
+    """
+    if not finer:
+        return dict(HAPPENED)
+    used = set(modalities)
+    kinds = [m for m in MODALITY if m in NOT_YET and m in used]
+    kinds += sorted(m for m in used if m not in MODALITY)  # a value the library has no words for
+    return {
+        "happened": MODALITY["happened"],
+        "going on": MODALITY["going on"],
+        **{m: MODALITY.get(m, m) for m in kinds},
+    }
 
 
 @dataclass(frozen=True)
@@ -280,14 +326,18 @@ class SortingItem:
 class Sorting(widgets.VBox):
     """Two questions for each sentence: who says it, and has it happened?
 
-    Each sentence is shown whole, with its paragraph number and the fact's quote in bold:
-    the two questions are about the bold words. Checking marks both answers
-    ✓ or ✗ and, for every sentence, shows the explanation of the right answer and the
-    evidence (paragraph, quote, mark): never a hint about the pile the student picked.
+    "Has it happened?" offers happened, going on and not yet; with ``finer=True`` it tells
+    the kinds of not yet apart (see `happened_choices`). Each sentence is shown whole, with
+    its paragraph number and the fact's quote in bold: the two questions are about the bold
+    words. Checking marks both answers ✓ or ✗ and, for every sentence, shows the
+    explanation of the right answer and the evidence (paragraph, quote, mark): never a hint
+    about the pile the student picked.
     """
 
-    def __init__(self, items: Sequence[SortingItem]):
+    def __init__(self, items: Sequence[SortingItem], finer: bool = False):
         self.items = list(items)
+        self.finer = finer
+        self.happened_words = happened_choices([i.modality for i in self.items], finer)
         self.choices: list[tuple[widgets.Dropdown, widgets.Dropdown, widgets.HTML]] = []
         rows = []
         for number, item in enumerate(self.items, start=1):
@@ -301,7 +351,7 @@ class Sorting(widgets.VBox):
                 )
             )
             who = _dropdown("Who says it?", WHO)
-            happened = _dropdown("Has it happened?", MODALITY)
+            happened = _dropdown("Has it happened?", self.happened_words)
             mark = widgets.HTML("")
             self.choices.append((who, happened, mark))
             rows.append(widgets.VBox([text, widgets.HBox([who, happened]), mark]))
@@ -312,15 +362,20 @@ class Sorting(widgets.VBox):
         self.button.on_click(self.check)
         super().__init__([*rows, self.button, self.feedback])
 
+    def right_choice(self, item: SortingItem) -> str:
+        """The "Has it happened?" choice that is right for an item (``"not yet"`` for an
+        expected event, unless the kinds are told apart)."""
+        return item.modality if self.finer else _group(item.modality)
+
     def check(self, _button: Any = None) -> int:
         """Mark every answer and return how many answers (two per sentence) are right."""
         right = 0
         for item, (who, happened, mark) in zip(self.items, self.choices, strict=True):
             if who.value == "" or happened.value == "":
                 mark.value = feedback_html(None, "Answer both questions first.")
-                right += (who.value == item.who) + (happened.value == item.modality)
+                right += (who.value == item.who) + (happened.value == self.right_choice(item))
                 continue
-            good = [who.value == item.who, happened.value == item.modality]
+            good = [who.value == item.who, happened.value == self.right_choice(item)]
             right += sum(good)
             said = "Who says it: " + ("right" if good[0] else "not this one") + "."
             done = "Has it happened: " + ("right" if good[1] else "not this one") + "."
@@ -356,7 +411,7 @@ def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
     return items
 
 
-def sorting(book: Any, lesson: str) -> Sorting:
+def sorting(book: Any, lesson: str, finer: bool = False) -> Sorting:
     """The sorting task of one lesson ("02"): who says it, and has it happened?
 
     Parameters
@@ -364,6 +419,10 @@ def sorting(book: Any, lesson: str) -> Sorting:
     book : Book
     lesson : str
         The lesson's id, such as "02"; its sentences are the pack's ``sorting.csv`` rows.
+    finer : bool
+        False (the default): "Has it happened?" offers happened, going on and not yet
+        (expected, proposed and threatened count as not yet). True: the kinds of not yet
+        the lesson's sentences use are choices of their own (lesson 6).
     """
     if isinstance(lesson, int) and not isinstance(lesson, bool):
         lesson = str(lesson)
@@ -374,4 +433,4 @@ def sorting(book: Any, lesson: str) -> Sorting:
         what="the book and the lesson's number",
         example="sorting(book, '02')",
     )
-    return Sorting(sorting_items(book, lesson))
+    return Sorting(sorting_items(book, lesson), finer=bool(finer))
