@@ -138,18 +138,6 @@ def chosen_pack(start_at: Path | None = None) -> tuple[Path | None, str]:
     return None, "default"
 
 
-def annotated_article(book: Any, tables: Any = None) -> Any:
-    """`newsfacts.lesson.annotated_article`, whose credit line leaves out a byline that is
-    only the marker of an article with none (``(no byline)``)."""
-    from newsfacts.lesson import annotated_article as annotated
-    from newsfacts.newpack import NO_BYLINE
-
-    view = annotated(book, tables)
-    credit = view.credit
-    view.credit = lambda: credit().replace(f" by {NO_BYLINE}", "")
-    return view
-
-
 def start_any(pack: Any = None):
     """Load the pack the series is set to (see the module's notes) and say which it is.
 

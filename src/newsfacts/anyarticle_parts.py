@@ -24,6 +24,7 @@ from newsfacts._anycompat import (
     paragraph_words,
     views,
 )
+from newsfacts.marks import NOT_YET
 
 __all__ = [
     "LESSONS",
@@ -49,7 +50,6 @@ LESSONS = {
 }
 
 #: The modalities a lesson calls "not yet".
-NOT_YET = ("expected", "threatened", "proposed")
 
 _GROUP = {"happened": "happened", "going on": "going on"} | {m: "not yet" for m in NOT_YET}
 _NO_QUALIFIER = {"", "none"}

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Mark", "MARKS", "BASES", "mark", "mark_label"]
+__all__ = ["Mark", "MARKS", "BASES", "NOT_YET", "mark", "mark_label"]
+
+#: The modality values a lesson groups as "not yet": still to come, only offered or planned,
+#: or only threatened.
+NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from newsfacts._anycompat import (
     split_paragraphs,
 )
 from newsfacts.errors import Problem, WrongValueError
+from newsfacts.text import NO_BYLINE
 
 __all__ = [
     "NO_BYLINE",
@@ -49,7 +50,6 @@ __all__ = [
 
 #: What the byline line holds when an article has none (a wire story): the reader then
 #: takes this line, not the first story paragraph, as the byline.
-NO_BYLINE = "(no byline)"
 
 _END = re.compile(r"[.!?:;][\"”’')]*$")
 

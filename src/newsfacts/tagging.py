@@ -36,8 +36,6 @@ __all__ = [
     "other_packs",
     "tag_sentences",
     "split_sentences",
-    "WHO",
-    "HAPPENED",
 ]
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.

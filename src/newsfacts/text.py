@@ -162,6 +162,10 @@ def did_you_mean(suggestions: Sequence[str] | Iterable[str]) -> str:
     return "Did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
 
 
+#: What the byline line holds when an article names no author (``newsfacts new --no-byline``).
+NO_BYLINE = "(no byline)"
+
+
 def paragraph_key(value: Any) -> int | str | None:
     """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
 

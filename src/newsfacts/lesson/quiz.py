@@ -22,7 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from newsfacts.errors import WrongValueError, expect, resolve
-from newsfacts.marks import MARKS
+from newsfacts.marks import MARKS, NOT_YET
 from newsfacts.text import paragraph_words
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
@@ -53,9 +53,6 @@ WHO: dict[str, str] = {
     "person": MARKS["someone says"].title,
 }
 
-#: The modality values that are not yet: still to come, only offered or planned, or only
-#: threatened.
-NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 
 #: "Has it happened?" as lessons 2 to 5 ask it: three choices, the pack's values grouped.
 HAPPENED: dict[str, str] = {

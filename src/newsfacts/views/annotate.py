@@ -33,7 +33,7 @@ import pandas as pd
 from newsfacts.errors import WrongValueError
 from newsfacts.marks import mark
 from newsfacts.pack.spec import SPECS, table_named
-from newsfacts.text import cell_text, paragraph_key, paragraph_order, split_ids
+from newsfacts.text import NO_BYLINE, cell_text, paragraph_key, paragraph_order, split_ids
 from newsfacts.views.render import render
 from newsfacts.views.show import MARKED_BASES, marked_when, names_by_id
 from newsfacts.views.sources import article_credit
@@ -357,7 +357,7 @@ class Annotated:
         credit = article_credit(self.book) if meta else {}
         author = cell_text(credit.get("author"))
         if not author:
-            bylines = [t for _, k, t in self._paragraphs if k == "byline"]
+            bylines = [t for _, k, t in self._paragraphs if k == "byline" and t != NO_BYLINE]
             author = bylines[0].strip() if bylines else ""
         title = next((t for _, k, t in self._paragraphs if k == "headline"), "") or cell_text(
             self.book.title

@@ -76,7 +76,7 @@ def _paragraph_position(book: Any, start: Any) -> int:
         return keys.index(key)
     numbers = [k for k in keys if isinstance(k, int)]
     if isinstance(key, int) and numbers:
-        return keys.index(max(numbers)) if key > max(numbers) else keys.index(min(numbers))
+        return len(keys) - 1 if key > max(numbers) else 0  # past either end: stop there
     names = ", ".join(str(k) for k in keys if isinstance(k, str))
     raise WrongValueError(
         f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}), "
