@@ -202,7 +202,7 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     pack = make_pack(tmp_path / "library-opens")
     book = newsfacts.load(pack)
     assert book.title == "Village of Oberbach opens its first library"
-    assert list(book.paragraphs["kind"]) == ["title", "byline", "caption", "body", "body", "body"]
+    assert list(book.paragraphs["kind"]) == ["headline", "byline", "caption", *["story"] * 3]
     assert {table: len(getattr(book, table)) for table in ROWS} == {
         table: len(new_rows.splitlines()) for table, new_rows in ROWS.items()
     }
@@ -242,7 +242,7 @@ def test_the_guides_quiz_walkthrough_gives_a_working_quiz(tmp_path):
     assert "✗" in box.feedback.value and "byline" in box.feedback.value
     box.control.value = "Sara Holm"
     assert "✓" in box.feedback.value
-    assert "¶ 4 “About 120 people came to the opening" in box.feedback.value
+    assert "¶ 2 “About 120 people came to the opening" in box.feedback.value
     for cell in ("q-letter", "Who says that", "claim-letter;fig-letter", "expected-events"):
         assert cell in GUIDE, f"the guide's walk-through shows {cell!r}"
 
