@@ -206,7 +206,7 @@ def test_a_pack_made_from_the_template_loads_and_works_in_a_lesson(tmp_path):
     assert {table: len(getattr(book, table)) for table in ROWS} == {
         table: len(new_rows.splitlines()) for table, new_rows in ROWS.items()
     }
-    assert book.cite("fig-visitors").paragraph == 4
+    assert book.cite("fig-visitors").paragraph == 2
     assert "Oberbach" not in (TEMPLATE / "article.txt").read_text(encoding="utf-8")
 
     done = newsfacts_check(str(pack), tmp_path)
