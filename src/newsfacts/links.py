@@ -36,6 +36,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from newsfacts.errors import NewsfactsError
+
 FIRST_LESSON = "notebooks/00-start-here.ipynb"
 EXAMPLE = "https://github.com/OWNER/REPO"
 # scp-like SSH addresses: user@host:path (no scheme).
@@ -49,7 +51,7 @@ PLAIN_PATH_NOTE = (
 )
 
 
-class AddressError(ValueError):
+class AddressError(NewsfactsError, ValueError):
     """A repository, hub or lesson these links cannot be made from; the message says why."""
 
 
