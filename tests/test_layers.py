@@ -20,9 +20,6 @@ LAYERS = [
 ]  # fmt: skip
 #: Modules that views and plots never import: the reader, the rules, the command line.
 NOT_FOR_VIEWS = ("newsfacts.pack.read", "newsfacts.pack.rules", "newsfacts.pack.content_rules")
-#: Modules merged from main that still import parts of newsfacts inside functions; to be
-#: placed in the layers by their owners.
-LOCAL_IMPORTS_KNOWN = {"_anycompat", "anyarticle", "anyarticle_parts", "newpack", "tagging"}
 
 
 def module_name(path: Path) -> str:
@@ -101,9 +98,5 @@ def test_the_imports_make_no_circle():
 
 
 def test_no_function_local_import_of_the_packages_own_modules():
-    found = {
-        name: local
-        for name, (_, local) in GRAPH.items()
-        if local and name.split(".")[-1] not in LOCAL_IMPORTS_KNOWN
-    }
+    found = {name: local for name, (_, local) in GRAPH.items() if local}
     assert not found, found

@@ -12,6 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts import lesson
+from newsfacts.lesson.prompts import HEADINGS, Prompts
+from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
 from newsfacts.load import bundled_pack, load
 from newsfacts.marks import BASES, MARKS, mark
 from newsfacts.pack.article import read_article, split_paragraphs
@@ -37,17 +40,10 @@ __all__ = [
     "read_descriptor",
     "closest",
     "did_you_mean",
-    "lesson_key",
     "lesson_table",
     "views",
     "activities",
 ]
-
-
-def lesson_key(value: Any) -> str:
-    """A lesson's id as a pack writes it: ``12``, ``"12"`` give ``"12"``; ``3`` gives ``"03"``."""
-    text = str(value).strip()
-    return text.zfill(2) if text.isdigit() else text
 
 
 def lesson_table(book: Any, name: str) -> pd.DataFrame:
@@ -65,10 +61,6 @@ def views() -> Any:
 
 def activities() -> Any:
     """The quiz, sorting and prompt pieces, and the lesson functions, as a namespace."""
-    from newsfacts import lesson  # the lessons import the any-article parts: not at the top
-    from newsfacts.lesson.prompts import HEADINGS, Prompts
-    from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
-
     return SimpleNamespace(
         HEADINGS=HEADINGS,
         Prompts=Prompts,

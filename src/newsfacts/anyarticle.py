@@ -48,6 +48,7 @@ from newsfacts.lesson import *  # noqa: F403 (the lesson API, as every lesson ha
 from newsfacts.lesson import __all__ as _LESSON_ALL
 from newsfacts.lesson import start
 from newsfacts.profile import mentions_list, observations, profile_table, sourcing_profile
+from newsfacts.resources import SETTING, repository_root
 from newsfacts.tagging import tag_sentences
 
 __all__ = [
@@ -79,24 +80,8 @@ __all__ = [
 ]
 
 #: The setting file, at the repository root.
-SETTING = "any-article-pack.txt"
 #: The environment variable that wins over the setting file.
 ENVIRONMENT = "NEWSFACTS_PACK"
-
-
-def repository_root(start_at: Path | None = None) -> Path | None:
-    """The project's folder: the first of the folder and its parents holding the setting
-    file or ``pyproject.toml`` beside ``data/``; then the source tree this module is in."""
-    here = (start_at or Path.cwd()).resolve()
-    for folder in [here, *here.parents]:
-        if (folder / SETTING).is_file() or (
-            (folder / "pyproject.toml").is_file() and (folder / "data").is_dir()
-        ):
-            return folder
-    source = Path(__file__).resolve().parents[2]
-    if (source / "data").is_dir():
-        return source
-    return None
 
 
 def _setting(root: Path | None) -> str:

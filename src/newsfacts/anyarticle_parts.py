@@ -16,15 +16,20 @@ from typing import Any
 import pandas as pd
 
 from newsfacts._anycompat import (
+    MARKS,
     activities,
-    lesson_key,
     lesson_table,
     mark,
     paragraph_order,
     paragraph_words,
     views,
 )
+from newsfacts.compare import compare, compared_pack
+from newsfacts.load import load
 from newsfacts.marks import NOT_YET
+from newsfacts.profile import FACT_TABLES, mentions_list, observations
+from newsfacts.resources import repository_root
+from newsfacts.text import lesson_id
 
 __all__ = [
     "LESSONS",
@@ -81,7 +86,7 @@ def _rows(book: Any, table: str, lesson: str) -> pd.DataFrame:
     rows = lesson_table(book, table)
     if rows.empty or "lesson" not in rows.columns:
         return rows.iloc[0:0]
-    return rows[rows["lesson"].astype(str) == lesson_key(lesson)]
+    return rows[rows["lesson"].astype(str) == lesson_id(lesson)]
 
 
 def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
@@ -358,7 +363,6 @@ __all__ += ["passed_on", "not_yet"]
 
 
 def _silent(book: Any) -> list[str]:
-    from newsfacts.profile import mentions_list
 
     frame = mentions_list(book)
     return [
@@ -370,7 +374,7 @@ def _silent(book: Any) -> list[str]:
 
 def series_prompts(book: Any, lesson: str, kind: str) -> Any:
     """Prompts for a lesson of the series, worded from the pack (used when it has none)."""
-    lesson = lesson_key(lesson)
+    lesson = lesson_id(lesson)
     texts: list[str] = []
     if lesson == "11":
         texts = {
@@ -459,8 +463,6 @@ def mark_words(basis: str) -> str:
 
 def mark_question(book: Any) -> Any:
     """A question on one fact: which mark do the tables give it?"""
-    from newsfacts._anycompat import MARKS
-    from newsfacts.profile import FACT_TABLES
 
     Question = activities().Question
 
@@ -491,7 +493,6 @@ def mark_question(book: Any) -> Any:
 
 def what_the_data_shows(book: Any) -> Any:
     """`newsfacts.profile.observations` as a short list."""
-    from newsfacts.profile import observations
 
     lines = observations(book)
     if not lines:
@@ -516,31 +517,6 @@ def voices_table(book: Any) -> Any:
 __all__ += ["mark_question", "what_the_data_shows", "voices_table"]
 
 
-def note_if_another_pack() -> None:
-    """For a lesson written about the bundled article (``start()`` with no pack): when
-    NEWSFACTS_PACK names another pack, show one sentence saying the lesson stays on the
-    bundled article, and where the lessons for any article are."""
-    import os
-    from pathlib import Path
-
-    from newsfacts._anycompat import bundled_pack
-
-    chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
-    if not chosen or Path(chosen).name == Path(bundled_pack()).name:
-        return
-    from IPython.display import display
-
-    display(
-        Note(
-            "This lesson is written for the bundled article, so it shows that article, not "
-            f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
-        )
-    )
-
-
-__all__ += ["note_if_another_pack"]
-
-
 def cite_first(book: Any, table: str = "claims") -> Any:
     """Where the first row of a fact table comes from (``book.cite``), or a line saying the
     table is empty."""
@@ -553,8 +529,6 @@ def cite_first(book: Any, table: str = "claims") -> Any:
 def _linking_pack(folder: Path) -> Path | None:
     """A pack in the project's ``data/`` whose ``compares_with`` names `folder`."""
     import json
-
-    from newsfacts.anyarticle import repository_root
 
     root = repository_root()
     if root is None or not (root / "data").is_dir():
@@ -580,9 +554,6 @@ def second_text(book: Any) -> Any:
     one; run on a pack another pack of ``data/`` names, with that pack.
     """
     import ipywidgets as widgets
-
-    from newsfacts.compare import compare, compared_pack
-    from newsfacts.load import load
 
     here = Path(book.path).resolve()
     linked = compared_pack(book)

@@ -33,8 +33,11 @@ from newsfacts._anycompat import (
     read_article,
     read_descriptor,
     split_paragraphs,
+    views,
 )
-from newsfacts.errors import Problem, WrongValueError
+from newsfacts.anyarticle_parts import LESSONS
+from newsfacts.errors import DataError, Problem, WrongValueError
+from newsfacts.load import bundled_pack, load
 from newsfacts.text import NO_BYLINE
 
 __all__ = [
@@ -132,7 +135,6 @@ def layout(
 
 def _descriptor(name: str) -> dict[str, Any]:
     """The template's descriptor with blank credits and the perspectives resource added."""
-    from newsfacts.load import bundled_pack
 
     template = Path(__file__).resolve().parents[2] / "data" / "template" / "datapackage.json"
     if not template.is_file():  # an installed wheel: the bundled pack has every schema
@@ -183,7 +185,6 @@ def new_pack(
 def write_pack(folder: str | Path, laid_out: str) -> Path:
     """Write a pack around an article already laid out as ``article.txt``: every table with
     its header (``lessons.csv`` naming the any-article lessons), and ``datapackage.json``."""
-    from newsfacts.anyarticle_parts import LESSONS
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -356,8 +357,6 @@ def pack_warnings(folder: str | Path) -> list[Problem]:
 
 def write_sources(folder: str | Path | None, output: str | Path | None = None) -> Path:
     """Write a pack's sources list (default: ``sources.md`` in the pack's folder)."""
-    from newsfacts._anycompat import views
-    from newsfacts.load import load
 
     sources_markdown = views().sources_markdown
     book = load(folder)
@@ -476,8 +475,6 @@ def add_parsers(commands: Any) -> None:
 
 def run(args: Any) -> int:
     """Run ``new``, ``paragraphs`` or ``sources``; return the exit status."""
-    from newsfacts.errors import DataError
-    from newsfacts.load import bundled_pack
 
     credit = {option: getattr(args, option, None) for option in CREDIT}
     if args.command == "credit":
@@ -526,7 +523,6 @@ def run(args: Any) -> int:
 
 def print_warnings(pack: Any) -> None:
     """Print what `pack_warnings` finds (``check`` calls this; warnings never fail)."""
-    from newsfacts.load import bundled_pack
 
     found = pack_warnings(pack or bundled_pack())
     if found:

@@ -22,3 +22,22 @@ def bundled(installed: str, source: str) -> Path:
     inside = Path(str(files("newsfacts"))) / installed
     tree = Path(__file__).resolve().parents[2] / source
     return inside if inside.exists() or not tree.exists() else tree
+
+
+#: The file at the repository root that names the pack the any-article series reads.
+SETTING = "any-article-pack.txt"
+
+
+def repository_root(start_at: Path | None = None) -> Path | None:
+    """The project's folder: the first of the folder and its parents holding the setting
+    file or ``pyproject.toml`` beside ``data/``; then the source tree this module is in."""
+    here = (start_at or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        if (folder / SETTING).is_file() or (
+            (folder / "pyproject.toml").is_file() and (folder / "data").is_dir()
+        ):
+            return folder
+    source = Path(__file__).resolve().parents[2]
+    if (source / "data").is_dir():
+        return source
+    return None

@@ -27,7 +27,12 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts._anycompat import mark, paragraph_words, split_paragraphs
+from newsfacts._anycompat import article_file, mark, paragraph_words, split_paragraphs, views
+from newsfacts.anyarticle_parts import LESSONS
+from newsfacts.load import load
+from newsfacts.newpack import layout, write_pack
+from newsfacts.profile import sourcing_profile
+from newsfacts.resources import repository_root
 
 __all__ = [
     "Sentence",
@@ -183,8 +188,6 @@ class Tagger(widgets.VBox):
 
     def profile(self) -> pd.DataFrame:
         """The student's sourcing profile beside the bundled article's, by mark."""
-        from newsfacts.load import load
-        from newsfacts.profile import sourcing_profile
 
         tags = self.tags()
         labels = {basis: choice for choice, basis in WHO.items() if basis}
@@ -207,7 +210,6 @@ class Tagger(widgets.VBox):
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
-        from newsfacts._anycompat import views
 
         table_html = views().table_html
 
@@ -309,7 +311,6 @@ class Tagger(widgets.VBox):
         pathlib.Path
             The pack's folder.
         """
-        from newsfacts.newpack import write_pack
 
         folder = Path(folder or self.folder.value.strip() or "tagged-article")
         if not (folder / "datapackage.json").is_file():
@@ -403,7 +404,6 @@ class PasteBox(widgets.VBox):
 
     def split(self, _button: Any = None) -> None:
         """Lay the pasted text out and show its sentences to tag."""
-        from newsfacts.newpack import layout
 
         if not self.text.value.strip():
             self.area.children = [widgets.HTML("<p>Paste an article in the box first.</p>")]
@@ -421,8 +421,6 @@ class PasteBox(widgets.VBox):
 def _article_text(folder: Path) -> str:
     import json
 
-    from newsfacts._anycompat import article_file
-
     metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     return (folder / article_file(metadata)).read_text(encoding="utf-8-sig")
 
@@ -431,7 +429,6 @@ def _series_only(folder: Path) -> bool:
     """Whether a pack was made for the any-article series: its ``lessons.csv`` names the
     series' lessons and no others (as `newsfacts new` writes it), not lessons of its own
     that a class works through (the bundled pack's, the template's), nor none."""
-    from newsfacts.anyarticle_parts import LESSONS
 
     path = folder / "lessons.csv"
     if not path.is_file():
@@ -447,9 +444,6 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
     ``lessons.csv`` names the series' lessons and no others), but `exclude` (a book or a
     folder), each with its headline: the articles a class may tag."""
     import json
-
-    from newsfacts._anycompat import split_paragraphs
-    from newsfacts.anyarticle import repository_root
 
     root = repository_root()
     if root is None or not (root / "data").is_dir():
@@ -496,13 +490,11 @@ def tag_sentences(
     Tagger, or PasteBox
         With neither `book` nor `text`: a box to paste an article into, and a button.
     """
-    from newsfacts.newpack import layout
 
     if text is not None:
         return Tagger(layout(text), folder)
     if book is None:
         return PasteBox(folder, exclude)
-    from newsfacts._anycompat import article_file
 
     article = (book.path / article_file(book.metadata)).read_text(encoding="utf-8")
     return Tagger(article, folder)

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import ast
 import linecache
+import os
 import re
+from html import escape
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsfacts.anyarticle_parts import note_if_another_pack
 from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
-from newsfacts.load import load
+from newsfacts.load import bundled_pack, load
 from newsfacts.text import closest, did_you_mean, join_and, shorten
 from newsfacts.views.show import citation_html, table_html
 
@@ -71,7 +73,7 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
         The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
     """
     if pack is None:  # a lesson about the bundled article: say so when another is chosen
-        note_if_another_pack()
+        _note_if_another_pack()
     book = load(pack)
     pd.set_option("display.max_colwidth", None)
     shell = shell or _shell()
@@ -83,6 +85,24 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
         shell.user_ns.update(check=checker, describe=checker.describe)
         shell.set_custom_exc(WATCHED if friendly else (), _handler if friendly else None)
     return book
+
+
+def _note_if_another_pack() -> None:
+    """For a lesson written about the bundled article (``start()`` with no pack): when
+    NEWSFACTS_PACK names another pack, show one sentence saying the lesson stays on the
+    bundled article, and where the lessons for any article are."""
+    chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
+    if not chosen or Path(chosen).name == Path(bundled_pack()).name:
+        return
+    from IPython.display import display  # IPython only when a lesson runs
+
+    text = (
+        "This lesson is written for the bundled article, so it shows that article, not "
+        f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
+    )
+    style = "border-left:4px solid #999999;padding:2px 8px"
+    html = f'<p class="newsfacts-note" style="{style}">{escape(text)}</p>'
+    display({"text/html": html, "text/plain": text}, raw=True)
 
 
 def stop(shell: Any = None) -> None:
