@@ -100,9 +100,18 @@ def _note_if_another_pack() -> None:
         "This lesson is written for the bundled article, so it shows that article, not "
         f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
     )
-    style = "border-left:4px solid #999999;padding:2px 8px"
-    html = f'<p class="newsfacts-note" style="{style}">{escape(text)}</p>'
-    display({"text/html": html, "text/plain": text}, raw=True)
+    display(_Note(text))
+
+
+class _Note(str):
+    """One plain line in a grey box: HTML in a notebook, the line itself elsewhere."""
+
+    def _repr_html_(self) -> str:
+        style = "border-left:4px solid #999999;padding:2px 8px"
+        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def stop(shell: Any = None) -> None:
