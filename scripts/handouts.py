@@ -46,7 +46,7 @@ if str(REPO / "src") not in sys.path:  # run from a clone without `pip install -
 from newsfacts import load  # noqa: E402
 from newsfacts.errors import UnknownNameError  # noqa: E402
 from newsfacts.lesson.questions import questions  # noqa: E402
-from newsfacts.lesson.quiz import MODALITY, WHO, sorting_items  # noqa: E402
+from newsfacts.lesson.quiz import WHO, happened_choices, sorting_items  # noqa: E402
 from newsfacts.text import paragraph_words  # noqa: E402
 from newsfacts.views.annotate import annotated_article  # noqa: E402
 
@@ -147,6 +147,10 @@ def lesson_number(path: Path) -> str:
     return found.group(1) if found else ""
 
 
+#: The lessons whose sorting tells the kinds of not yet apart (``sorting(book, "06", finer=True)``).
+FINER = frozenset({"06"})
+
+
 def assessment_html(book, lesson: str) -> str:
     """A lesson's quiz and sorting on paper: questions, options and sentences, no answers."""
     if not lesson:
@@ -172,7 +176,10 @@ def assessment_html(book, lesson: str) -> str:
     sentences = sorting_items(book, lesson)
     if sentences:
         who = " ".join(f"☐ {esc(text)}" for text in WHO.values())
-        happened = " ".join(f"☐ {esc(text)}" for text in MODALITY.values())
+        # the widget's choices: happened / going on / not yet, the kinds of not yet told
+        # apart only where the lesson's sorting cell asks for it (lesson 6, finer=True)
+        choices = happened_choices([item.modality for item in sentences], lesson in FINER)
+        happened = " ".join(f"☐ {esc(text)}" for text in choices.values())
         items = []
         for item in sentences:
             before, quote, after = item.sentence.partition(item.citation.quote)
