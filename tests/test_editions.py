@@ -23,6 +23,8 @@ TEACHER = sorted((ROOT / "teacher").glob("[0-9][0-9]-*.ipynb"))
 STUDENT = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 TAG = "solution"
 PLACEHOLDER = "answer = ...  # write one line of pandas here"
+#: From lesson 4 on, a fill-in-the-blank: the placeholder, then the line to complete.
+BLANK = re.compile(r"^answer = \.\.\.\n# answer = .*____.*$")
 CHECK = re.compile(r'^check\("([a-z0-9-]+)", answer\)$')
 MODEL = re.compile(r"^answer = (.+?)(\s+#.*)?$")
 
@@ -68,6 +70,11 @@ def model_answers() -> list[tuple[str, str, str]]:
                 expression = MODEL.match(source(before)).group(1)
                 found.append((path.stem, match.group(1), expression))
     return found
+
+
+def teacher_text() -> str:
+    """Every cell's source of the teacher edition, all lessons."""
+    return "\x00".join(source(cell) for path in TEACHER for cell in cells(path))
 
 
 def student_text() -> str:
@@ -139,9 +146,11 @@ def test_no_solution_text_survives_into_a_student_notebook(lesson, cell):
 
 def test_no_model_answer_survives_into_a_student_notebook():
     answers = model_answers()
-    assert {name for _, name, _ in answers} == set(exercises(newsfacts.load())), (
-        "every exercise has a model answer"
+    checked = set(re.findall(r'check\("([a-z0-9-]+)", answer\)', teacher_text()))
+    assert checked and {name for _, name, _ in answers} == checked, (
+        "every exercise a lesson checks has a model answer"
     )
+    assert checked <= set(exercises(newsfacts.load()))
     seen = squeeze(student_text())
     for lesson, name, expression in answers:
         assert squeeze(expression) not in seen, f"{lesson}: the answer to {name!r} leaks"
@@ -162,7 +171,7 @@ def test_each_exercise_keeps_the_placeholder_then_the_model_answer_then_the_chec
         checks = [i for i, s in enumerate(notebook) if CHECK.match(s)]
         assert checks or path.name.startswith("00-"), "lesson 0 alone has no exercise"
         for i in checks:
-            assert notebook[i - gap] == PLACEHOLDER
+            assert notebook[i - gap] == PLACEHOLDER or BLANK.match(notebook[i - gap])
     for i, text in enumerate(teacher):
         if CHECK.match(text):
             assert MODEL.match(teacher[i - 1]) and teacher[i - 1] != PLACEHOLDER

@@ -57,7 +57,7 @@ def test_student_branch_holds_what_students_need_and_no_answer_key(clone):
     assert any(f.startswith("src/newsfacts/") for f in files)
     assert any(f.startswith("data/") and f.endswith(".csv") for f in files)
     lessons = [f for f in files if f.startswith("notebooks/") and f.endswith(".ipynb")]
-    assert len(lessons) == len(list((clone / "teacher").glob("[0-9][0-9]-*.ipynb")))
+    assert len(lessons) == len(list((clone / "teacher").rglob("[0-9][0-9]-*.ipynb")))
     for lesson in lessons:
         assert tagged_solution(clone, commit, lesson) == [], lesson
     assert "docs/sources.md" in files  # lesson 0 links to it
