@@ -51,9 +51,6 @@ __all__ = [
     "write_pack",
 ]
 
-#: What the byline line holds when an article has none (a wire story): the reader then
-#: takes this line, not the first story paragraph, as the byline.
-
 _END = re.compile(r"[.!?:;][\"”’')]*$")
 
 
