@@ -18,9 +18,9 @@ from pack_helpers import MINI_PACK
 
 import newsfacts
 from newsfacts.__main__ import main
-from newsfacts._anycompat import split_paragraphs
 from newsfacts.anyarticle import SETTING, chosen_pack
 from newsfacts.newpack import NO_BYLINE, layout, pack_warnings
+from newsfacts.pack.article import split_paragraphs
 from newsfacts.profile import mentions_list, sourcing_profile
 
 # -- the series, executed --------------------------------------------------------------
@@ -223,7 +223,7 @@ def test_mentions_count_the_speakers_claims():
 
 
 def test_a_packs_own_content_for_a_series_lesson_is_shown(tmp_path, monkeypatch):
-    from newsfacts.anyarticle_parts import from_pack, mark_question
+    from newsfacts.anyarticle import from_pack, mark_question
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(repr(thing)))
@@ -275,7 +275,7 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
 
 
 def test_the_second_text_shows_only_when_a_pack_is_linked():
-    from newsfacts.anyarticle_parts import second_text
+    from newsfacts.anyarticle import second_text
 
     assert second_text(newsfacts.load(ROOT / "data" / "template")) is None
     declaration = newsfacts.load(ROOT / "data" / "paris-declaration")
@@ -291,7 +291,7 @@ def test_the_second_text_shows_only_when_a_pack_is_linked():
 
 
 def test_the_profile_counts_marks_without_defining_them_again_and_cite_first_cites():
-    from newsfacts.anyarticle_parts import cite_first
+    from newsfacts.anyarticle import cite_first
     from newsfacts.profile import profile_table
 
     book = newsfacts.load(MINI_PACK)

@@ -14,7 +14,7 @@ LAYERS = [
     ("pack",),
     ("book", "load"),
     ("views", "plots"),
-    ("lesson", "teacher", "_anycompat", "anyarticle", "anyarticle_parts", "compare", "newpack",
+    ("lesson", "teacher", "anyarticle", "compare", "newpack",
      "tagging", "profile"),
     ("__main__", "__init__"),
 ]  # fmt: skip

@@ -1,55 +1,48 @@
 """The lessons that run on any pack (``notebooks/any-article/``): which pack, and their parts.
 
-The first code cell of every lesson of the series is::
-
-    from newsfacts.anyarticle import *
-    book = start_any()
-
-**Which pack.** One place says it: the file ``any-article-pack.txt`` at the top of the
-project (the repository root), one line naming a pack folder (``data/my-article``) or just
-its name (``my-article``, looked for in ``data/``). The environment variable
-``NEWSFACTS_PACK``, when set, wins over the file (for tests, and for a hub that serves one
-pack to a class). A relative path is read from the repository root, never from the
-notebook's folder. With neither, the bundled article is used.
-
-**The parts.** Everything a lesson shows is taken from the pack: `from_pack` shows the
-pack's quiz questions, sorting sentences or prompts for the lesson when it has them, and
-otherwise says the activity is built from the fact tables; `figures_table`,
-`events_by_modality`, `modality_sorting`, `summary_checklist` build the rest.
+Every lesson of the series starts with ``from newsfacts.anyarticle import *`` and
+``book = start_any()``. The pack is named on the one line of ``any-article-pack.txt`` at the
+repository root (a folder, ``data/my-article``, or a name looked for in ``data/``); the
+environment variable ``NEWSFACTS_PACK`` wins over the file; with neither, the bundled
+article is used (docs/authoring.md). Each part holds no word about a particular article:
+when the pack has content for a lesson of the series (`LESSONS`), `from_pack` shows it;
+otherwise the activity is built from the fact tables, and a line says so.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from html import escape
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from newsfacts.anyarticle_parts import (
-    LESSONS,
-    NOT_YET,
-    Note,
-    cite_first,
-    events_by_modality,
-    figures_table,
-    from_pack,
-    mark_question,
-    mentions_question,
-    modality_sorting,
-    not_yet,
-    passed_on,
-    prompts_for,
-    qualifier_question,
-    second_text,
-    summary_checklist,
-    voices_table,
-    what_the_data_shows,
-)
+import IPython.display
+import ipywidgets as widgets
+import pandas as pd
+
+from newsfacts.compare import compare, compared_pack
 from newsfacts.lesson import *  # noqa: F403 (the lesson API, as every lesson has it)
 from newsfacts.lesson import __all__ as _LESSON_ALL
-from newsfacts.lesson import start
-from newsfacts.profile import mentions_list, observations, profile_table, sourcing_profile
+from newsfacts.lesson import check_understanding, prompts, sorting, start
+from newsfacts.lesson.prompts import HEADINGS, Prompts
+from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
+from newsfacts.load import load
+from newsfacts.marks import MARKS, NOT_YET, mark
+from newsfacts.profile import (
+    FACT_TABLES,
+    LESSONS,
+    mentions_list,
+    observations,
+    profile_table,
+    sourcing_profile,
+)
 from newsfacts.resources import SETTING, repository_root
 from newsfacts.tagging import tag_sentences
+from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
+from newsfacts.views.render import render
+from newsfacts.views.show import facts
 
 __all__ = [
     *_LESSON_ALL,
@@ -79,68 +72,362 @@ __all__ = [
     "tag_sentences",
 ]
 
-#: The setting file, at the repository root.
 #: The environment variable that wins over the setting file.
 ENVIRONMENT = "NEWSFACTS_PACK"
-
-
-def _setting(root: Path | None) -> str:
-    if root is None or not (root / SETTING).is_file():
-        return ""
-    for line in (root / SETTING).read_text(encoding="utf-8-sig").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            return line
-    return ""
+_GROUP = {"happened": "happened", "going on": "going on"} | {m: "not yet" for m in NOT_YET}
+_NO_QUALIFIER = {"", "none"}
+#: What each part is called in the line saying the activity is built from the fact tables.
+_PARTS = {"questions": "quiz questions", "sorting": "sentences to sort"}
+BUILT = (
+    "No {what} were written for this lesson, so the activity below is built from the "
+    "article's fact tables."
+)
+#: The series' own prompts, for a pack that has none (``{who}``: actors mentioned, not heard).
+SERIES_PROMPTS = pd.read_csv(files("newsfacts") / "templates" / "series-prompts.csv", dtype=str)
 
 
 def _resolve(value: str, root: Path | None) -> Path:
     path = Path(value).expanduser()
-    if path.is_absolute():
-        return path
     base = root or Path.cwd()
-    if (base / path / "datapackage.json").is_file() or len(path.parts) > 1:
+    if path.is_absolute() or (base / path / "datapackage.json").is_file() or len(path.parts) > 1:
         return base / path
     return base / "data" / path
 
 
 def chosen_pack(start_at: Path | None = None) -> tuple[Path | None, str]:
-    """The pack the series uses, and where that choice was read.
-
-    Returns
-    -------
-    (path, where)
-        The pack's folder (None: the bundled article) and ``"NEWSFACTS_PACK"``, the
-        setting file's name, or ``"default"``.
-    """
+    """The pack's folder the series uses (None: the bundled article) and where that choice
+    was read: ``"NEWSFACTS_PACK"``, the setting file's name, or ``"default"``."""
     root = repository_root(start_at)
-    value = os.environ.get(ENVIRONMENT, "").strip()
-    if value:
-        return _resolve(value, root), ENVIRONMENT
-    value = _setting(root)
-    if value:
-        return _resolve(value, root), SETTING
+    setting = root / SETTING if root else None
+    lines = setting.read_text("utf-8-sig").splitlines() if setting and setting.is_file() else []
+    written = next((s.strip() for s in lines if s.strip() and not s.strip().startswith("#")), "")
+    for value, where in ((os.environ.get(ENVIRONMENT, ""), ENVIRONMENT), (written, SETTING)):
+        if value.strip():
+            return _resolve(value.strip(), root), where
     return None, "default"
 
 
 def start_any(pack: Any = None):
-    """Load the pack the series is set to (see the module's notes) and say which it is.
-
-    Parameters
-    ----------
-    pack : str or path, optional
-        A pack folder, for one notebook only; by default the pack `chosen_pack` finds.
-
-    Returns
-    -------
-    Book
-    """
+    """Load the pack the series is set to (see the module's notes), or `pack` for this
+    notebook only, and say which article it is; returns the `Book`."""
     if pack is None:
         pack, _ = chosen_pack()
     elif not Path(pack).is_absolute():
         pack = _resolve(str(pack), repository_root())
     book = start(pack)
-    from IPython.display import display
-
-    display(Note(f"The article: {book.title}"))
+    IPython.display.display(Note(f"The article: {book.title}"))
     return book
+
+
+class Note(str):
+    """One plain line in a grey box (HTML in a notebook, text elsewhere)."""
+
+    __repr__ = str.__str__
+
+    def _repr_html_(self) -> str:
+        style = "border-left:4px solid #999999;padding:2px 8px"
+        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
+
+
+class _Html(Note):
+    _repr_html_ = str.__str__
+
+
+def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
+    """The pack's own `part` of the lesson (``"12"``): its quiz (``"questions"``),
+    ``"sorting"``, ``"prompts"`` (of one `kind`) or ``"exercises"``. When it has none:
+    `otherwise`, under a line saying it is built from the fact tables, or else nothing."""
+    rows = book.content.get(part)
+    if not isinstance(rows, pd.DataFrame) or "lesson" not in rows.columns:
+        rows = pd.DataFrame(columns=["lesson"])
+    rows = rows[rows["lesson"].astype(str) == lesson_id(lesson)]
+    if part == "prompts" and kind is not None and len(rows):
+        rows = rows[rows["kind"] == kind]
+    if len(rows) and part in ("questions", "sorting", "prompts"):
+        if part == "prompts":
+            return prompts(book, lesson, kind)
+        return (check_understanding if part == "questions" else sorting)(book, lesson)
+    if len(rows):
+        return _Html(render("exercises-any.html", rows=rows.to_dict("records")))
+    if otherwise is not None and part != "prompts":  # generic prompts need no apology
+        IPython.display.display(Note(BUILT.format(what=_PARTS.get(part, part))))
+    return otherwise
+
+
+def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
+    """Prompts for a lesson of the series, worded from the pack (used when it has none)."""
+    lesson = lesson_id(lesson)
+    found = SERIES_PROMPTS[(SERIES_PROMPTS["lesson"] == lesson) & (SERIES_PROMPTS["kind"] == kind)]
+    text = found["text"].iloc[0] if len(found) else ""
+    if "{who}" in text:
+        frame = mentions_list(book)
+        silent = frame.index[(frame["mentions"] > 0) & (frame["words passed on"] == 0)]
+        text = text.format(who=join_and(list(silent[:3])) or "someone")
+    texts = [text] if text else []
+    html = render(
+        "prompts.html",
+        groups=[(HEADINGS.get(kind, kind), texts)] if texts else [],
+        show_headings=False,
+        lesson=lesson,
+        kind=kind,
+    )
+    return Prompts(html, texts)
+
+
+def prompts_for(book: Any, lesson: str, kind: str) -> Any:
+    """The pack's prompts of this kind for the lesson, else the series' own."""
+    return from_pack(book, lesson, "prompts", kind, otherwise=series_prompts(book, lesson, kind))
+
+
+def _names(book: Any) -> dict[str, str]:
+    return dict(zip(book.actors["id"], book.actors["name"], strict=True))
+
+
+def figures_table(book: Any) -> Any:
+    """The figures with their small words (qualifier) first, then the provenance."""
+    if book.figures.empty:
+        return Note("The fact tables hold no figures for this article.")
+    return facts(book.figures, ["value", "unit", "qualifier", "description"])
+
+
+def events_by_modality(book: Any) -> Any:
+    """The events in three groups, in reading order: happened, going on, not yet."""
+    if book.events.empty:
+        return Note("The fact tables hold no events for this article.")
+    frame = book.events.copy()
+    frame["group"] = [_GROUP.get(str(m), str(m)) for m in frame["modality"]]
+    rank = {"happened": 0, "going on": 1, "not yet": 2}
+    frame["_order"] = [
+        (rank.get(g, 3), paragraph_order(p))
+        for g, p in zip(frame["group"], frame["paragraph"], strict=True)
+    ]
+    frame = frame.sort_values("_order", kind="stable").drop(columns="_order")
+    return facts(frame, ["group", "modality", "description", "when_text"])
+
+
+def passed_on(book: Any) -> Any:
+    """What the article passes on from others: each claim with its speaker's name."""
+    if book.claims.empty:
+        return Note("The tables hold nothing the article passes on from someone.")
+    frame, names = book.claims.copy(), _names(book)
+    frame["said by"] = [names.get(s, s) for s in frame["speaker"]]
+    return facts(frame, ["said by", "text"])
+
+
+def not_yet(book: Any) -> Any:
+    """The events that are not yet (expected, proposed or threatened)."""
+    events = book.events
+    rows = events[events["modality"].isin(NOT_YET)] if not events.empty else events
+    if rows.empty:
+        return Note("The tables hold no event that is only expected, proposed or threatened.")
+    return facts(rows, ["modality", "description", "when_text"])
+
+
+def voices_table(book: Any) -> Any:
+    """How the article lets each actor speak (the optional perspectives table); nothing at
+    all when the pack has none."""
+    table = book.perspectives
+    if table.empty or "voice" not in table.columns:
+        return None
+    IPython.display.display(IPython.display.HTML("<h3>How the article lets each actor speak</h3>"))
+    return facts(table, ["actor", "stance", "text", "voice"])
+
+
+def what_the_data_shows(book: Any) -> Any:
+    """`newsfacts.profile.observations` as a short list."""
+    lines = observations(book)
+    if not lines:
+        return Note("The fact tables are empty, so there is nothing to count yet.")
+    return _Html("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+
+
+def cite_first(book: Any, table: str = "claims") -> Any:
+    """Where the first row of a fact table comes from (``book.cite``), or a line saying the
+    table is empty."""
+    rows = getattr(book, table)
+    if rows.empty or "id" not in rows.columns:
+        return Note(f"The tables hold no {table} for this article.")
+    return book.cite(str(rows["id"].iloc[0]))
+
+
+def _question(book: Any, row: Any, prompt: str, options: Any, answer: str, **more: str) -> Any:
+    """A one-question quiz on a fact row (`more`: its hint and explanation), cited."""
+    where = paragraph_words(row["paragraph"], False)
+    question = Question(
+        prompt=prompt,
+        options=tuple(options),
+        answer=answer,
+        hint=more["hint"],
+        explanation=more.get("explanation") or f"{where.capitalize()}: “{row['quote']}”.",
+        evidence=(book.cite(str(row["id"])),),
+    )
+    return quiz([question])
+
+
+def qualifier_question(book: Any) -> Any:
+    """A question on one figure: which small word does the article put with it?"""
+    figures = book.figures
+    if figures.empty or "qualifier" not in figures.columns:
+        return Note("The fact tables hold no figures, so there is no question on numbers.")
+    hedged = figures[~figures["qualifier"].astype(str).str.strip().isin(_NO_QUALIFIER)]
+    row = (hedged if len(hedged) else figures).iloc[0]
+    answer = str(row["qualifier"]).strip() or "none"
+    answer = "no small word" if answer == "none" else answer
+    pool = [str(q).strip() for q in figures["qualifier"] if str(q).strip() not in _NO_QUALIFIER]
+    pool += ["about", "more than", "exactly", "no small word"]
+    options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
+    value = row["value"]
+    value = int(value) if float(value).is_integer() else value
+    return _question(
+        book,
+        row,
+        f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
+        "Which small word does the article put with it?",
+        sorted(options),
+        answer,
+        hint=f"Read {paragraph_words(row['paragraph'], False)} again: which words stand just "
+        "before or after the number?",
+    )
+
+
+def mentions_question(book: Any) -> Any:
+    """A question on one claim: whose words does the article pass on?"""
+    if book.claims.empty:
+        return Note("The article passes on no one's words in the fact tables.")
+    row = book.claims.iloc[0]
+    names = _names(book)
+    speaker = names.get(row["speaker"], str(row["speaker"]))
+    others = [n for i, n in names.items() if i != row["speaker"]][:2]
+    own = "no one: the article says it in its own voice"
+    return _question(
+        book,
+        row,
+        f"According to the article, whose words are these? {row['text']}",
+        [*sorted({speaker, *others}), own],
+        speaker,
+        hint=f"Read {paragraph_words(row['paragraph'], False)} again: whose words does it report?",
+    )
+
+
+def mark_question(book: Any) -> Any:
+    """A question on one fact: which mark do the tables give it?"""
+    rows = [
+        row
+        for name in FACT_TABLES
+        for _, row in getattr(book, name, pd.DataFrame()).iterrows()
+        if "basis" in row and "id" in row
+    ]
+    if not rows:
+        return Note("The fact tables are empty, so there is no question on marks yet.")
+    row = ([r for r in rows if r["basis"] == "someone says"] or rows)[0]
+    where = paragraph_words(row["paragraph"], False)
+    return _question(
+        book,
+        row,
+        f"In {where}, the article writes “{row['quote']}”. Which mark do the fact tables give "
+        "this fact?",
+        [m.title for m in MARKS.values()],
+        mark(row["basis"]).title,
+        hint=f"Read the whole of {where}: does the article say it itself, or does it say "
+        "who said it?",
+        explanation=mark(row["basis"]).long,
+    )
+
+
+def modality_sorting(book: Any, most: int = 4) -> Any:
+    """Up to `most` events to sort (who says it? has it happened?), one of each modality
+    first, from the events the article states or passes on."""
+    events = book.events
+    if events.empty:
+        return Note("The fact tables hold no events, so there is nothing to sort.")
+    usable = events[
+        events["basis"].isin(["article says", "someone says"]) & events["modality"].isin(MODALITY)
+    ]
+    if usable.empty:
+        return Note("The fact tables hold no events the article states, so nothing to sort.")
+    first = usable.drop_duplicates("modality")
+    picked = pd.concat([first, usable.drop(first.index)]).head(most).sort_index()
+    texts = book.paragraphs.set_index("paragraph")["text"]
+    items = []
+    for _, row in picked.iterrows():
+        citation = book.cite(str(row["id"]))
+        who = "person" if row["basis"] == "someone says" else "article"
+        words = "passes it on from someone" if who == "person" else "says it in its own voice"
+        paragraph = str(texts.get(citation.paragraph, citation.quote))
+        explained = f"The article {words}; the tables code it as {row['modality']}."
+        sentence = sentence_with(paragraph, citation.quote)
+        items.append(SortingItem(row["id"], who, row["modality"], explained, citation, sentence))
+    return Sorting(items)
+
+
+def summary_checklist(book: Any) -> Any:
+    """What a neutral summary of this article must keep, as a checklist built from the pack.
+
+    Quotation marks hold only the article's own words (a figure's quote); names and the
+    pack's descriptions are in italics.
+    """
+    names = _names(book)
+    speakers = [escape(str(names.get(s, s))) for s in dict.fromkeys(book.claims.get("speaker", []))]
+    items = [
+        f"Say when something comes from {n}: name them, as in <em>according to {n}</em>."
+        for n in speakers
+    ]
+    events = book.events
+    events = events[events["modality"].isin(NOT_YET)] if not events.empty else events
+    for _, row in events.head(3).iterrows():
+        items.append(
+            f"<em>{escape(str(row['description']))}</em> stays not yet "
+            f"({escape(str(row['modality']))}): no past tense, and no <em>will</em> "
+            "where the article does not write one."
+        )
+    figures = book.figures
+    hedged = [r for _, r in figures.iterrows() if str(r["qualifier"]).strip() not in _NO_QUALIFIER]
+    for row in hedged[:1]:
+        items.append(
+            "A figure you use keeps its small word, as in "
+            f"{escape(paragraph_words(row['paragraph']))}: “{escape(str(row['quote']))}”."
+        )
+    items += [
+        "Nothing the article does not say, and no word of yours that judges "
+        "(<em>good</em>, <em>bad</em>, <em>wins</em>, <em>fails</em>).",
+        "The people, countries and groups are named as the article names them.",
+    ]
+    boxes = "".join(f"<li>☐ {item}</li>" for item in items)
+    return _Html(
+        '<div class="newsfacts-checklist"><p><strong>Checklist for your summary</strong></p>'
+        f'<ul style="list-style:none;padding-left:0.5em">{boxes}</ul></div>'
+    )
+
+
+def _linking_pack(folder: Path) -> Path | None:
+    """A pack in the project's ``data/`` whose ``compares_with`` names `folder`."""
+    root = repository_root()
+    for descriptor in sorted((root / "data").glob("*/datapackage.json")) if root else []:
+        try:
+            metadata = json.loads(descriptor.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        linked = (metadata.get("newsfacts") or {}).get("compares_with")
+        if isinstance(linked, str) and (descriptor.parent / linked).resolve() == folder:
+            return descriptor.parent
+    return None
+
+
+def second_text(book: Any) -> Any:
+    """The comparison activity (`newsfacts.compare.compare`) under a heading, when this pack
+    names a second text in its ``datapackage.json`` (``"newsfacts": {"compares_with":
+    "../paris-2026"}``: the article is the pack named) or a pack of ``data/`` names this one;
+    None, so nothing at all shows, when neither does."""
+    linked = compared_pack(book)
+    if linked is not None and (linked / "datapackage.json").is_file():
+        article, other = load(linked), book
+    else:
+        found = _linking_pack(Path(book.path).resolve())
+        if found is None:
+            return None
+        article, other = book, load(found)
+    activity = compare(article, other)
+    if not activity.items:
+        return None
+    intro = widgets.HTML(render("second-text.html", article=article, other=other))
+    return widgets.VBox([intro, activity])

@@ -25,20 +25,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newsfacts._anycompat import (
-    article_file,
-    closest,
-    did_you_mean,
-    paragraph_words,
-    read_article,
-    read_descriptor,
-    split_paragraphs,
-    views,
-)
-from newsfacts.anyarticle_parts import LESSONS
 from newsfacts.errors import DataError, Problem, WrongValueError
 from newsfacts.load import bundled_pack, load
-from newsfacts.text import NO_BYLINE
+from newsfacts.pack.article import read_article, split_paragraphs
+from newsfacts.pack.read import read_descriptor
+from newsfacts.pack.spec import article_file
+from newsfacts.profile import LESSONS
+from newsfacts.text import NO_BYLINE, closest, did_you_mean, paragraph_words
+from newsfacts.views.sources import sources_markdown
 
 __all__ = [
     "NO_BYLINE",
@@ -354,8 +348,6 @@ def pack_warnings(folder: str | Path) -> list[Problem]:
 
 def write_sources(folder: str | Path | None, output: str | Path | None = None) -> Path:
     """Write a pack's sources list (default: ``sources.md`` in the pack's folder)."""
-
-    sources_markdown = views().sources_markdown
     book = load(folder)
     path = Path(output) if output else book.path / "sources.md"
     path.write_text(sources_markdown(book), encoding="utf-8")

@@ -27,12 +27,15 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts._anycompat import article_file, mark, paragraph_words, split_paragraphs, views
-from newsfacts.anyarticle_parts import LESSONS
 from newsfacts.load import load
+from newsfacts.marks import mark
 from newsfacts.newpack import layout, write_pack
-from newsfacts.profile import sourcing_profile
+from newsfacts.pack.article import split_paragraphs
+from newsfacts.pack.spec import article_file
+from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
+from newsfacts.text import paragraph_words
+from newsfacts.views.show import table_html
 
 __all__ = [
     "Sentence",
@@ -210,9 +213,6 @@ class Tagger(widgets.VBox):
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
-
-        table_html = views().table_html
-
         tags = self.tags()
         if not tags:
             self.panel.value = "<p>No sentence is tagged yet: choose who says it first.</p>"
