@@ -110,11 +110,7 @@ def chosen_pack(start_at: Path | None = None) -> tuple[Path | None, str]:
 def start_any(pack: Any = None):
     """Load the pack the series is set to (see the module's notes), or `pack` for this
     notebook only, and say which article it is; returns the `Book`."""
-    if pack is None:
-        pack, _ = chosen_pack()
-    elif not Path(pack).is_absolute():
-        pack = _resolve(str(pack), repository_root())
-    book = start(pack)
+    book = start(chosen_pack()[0] if pack is None else _resolve(str(pack), repository_root()))
     IPython.display.display(Note(f"The article: {book.title}"))
     return book
 
@@ -197,11 +193,8 @@ def events_by_modality(book: Any) -> Any:
     frame = book.events.copy()
     frame["group"] = [_GROUP.get(str(m), str(m)) for m in frame["modality"]]
     rank = {"happened": 0, "going on": 1, "not yet": 2}
-    frame["_order"] = [
-        (rank.get(g, 3), paragraph_order(p))
-        for g, p in zip(frame["group"], frame["paragraph"], strict=True)
-    ]
-    frame = frame.sort_values("_order", kind="stable").drop(columns="_order")
+    order = [(rank.get(g, 3), paragraph_order(p)) for g, p in frame[["group", "paragraph"]].values]
+    frame = frame.iloc[sorted(range(len(frame)), key=order.__getitem__)]
     return facts(frame, ["group", "modality", "description", "when_text"])
 
 
@@ -224,8 +217,7 @@ def not_yet(book: Any) -> Any:
 
 
 def voices_table(book: Any) -> Any:
-    """How the article lets each actor speak (the optional perspectives table); nothing at
-    all when the pack has none."""
+    """How the article lets each actor speak (the optional perspectives table), or nothing."""
     table = book.perspectives
     if table.empty or "voice" not in table.columns:
         return None
@@ -242,26 +234,19 @@ def what_the_data_shows(book: Any) -> Any:
 
 
 def cite_first(book: Any, table: str = "claims") -> Any:
-    """Where the first row of a fact table comes from (``book.cite``), or a line saying the
-    table is empty."""
+    """Where the first row of a fact table comes from (``book.cite``), or a line if none."""
     rows = getattr(book, table)
     if rows.empty or "id" not in rows.columns:
         return Note(f"The tables hold no {table} for this article.")
     return book.cite(str(rows["id"].iloc[0]))
 
 
-def _question(book: Any, row: Any, prompt: str, options: Any, answer: str, **more: str) -> Any:
-    """A one-question quiz on a fact row (`more`: its hint and explanation), cited."""
+def _question(book: Any, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""):
+    """A one-question quiz on a fact row, with its citation as evidence."""
     where = paragraph_words(row["paragraph"], False)
-    question = Question(
-        prompt=prompt,
-        options=tuple(options),
-        answer=answer,
-        hint=more["hint"],
-        explanation=more.get("explanation") or f"{where.capitalize()}: “{row['quote']}”.",
-        evidence=(book.cite(str(row["id"])),),
-    )
-    return quiz([question])
+    why = why or f"{where.capitalize()}: “{row['quote']}”."
+    evidence = (book.cite(str(row["id"])),)
+    return quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
 
 def qualifier_question(book: Any) -> Any:
@@ -278,16 +263,11 @@ def qualifier_question(book: Any) -> Any:
     options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
     value = row["value"]
     value = int(value) if float(value).is_integer() else value
-    return _question(
-        book,
-        row,
-        f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
-        "Which small word does the article put with it?",
-        sorted(options),
-        answer,
-        hint=f"Read {paragraph_words(row['paragraph'], False)} again: which words stand just "
-        "before or after the number?",
-    )
+    prompt = f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
+    prompt += "Which small word does the article put with it?"
+    where = paragraph_words(row["paragraph"], False)
+    hint = f"Read {where} again: which words stand just before or after the number?"
+    return _question(book, row, prompt, sorted(options), answer, hint)
 
 
 def mentions_question(book: Any) -> Any:
@@ -299,14 +279,9 @@ def mentions_question(book: Any) -> Any:
     speaker = names.get(row["speaker"], str(row["speaker"]))
     others = [n for i, n in names.items() if i != row["speaker"]][:2]
     own = "no one: the article says it in its own voice"
-    return _question(
-        book,
-        row,
-        f"According to the article, whose words are these? {row['text']}",
-        [*sorted({speaker, *others}), own],
-        speaker,
-        hint=f"Read {paragraph_words(row['paragraph'], False)} again: whose words does it report?",
-    )
+    prompt = f"According to the article, whose words are these? {row['text']}"
+    hint = f"Read {paragraph_words(row['paragraph'], False)} again: whose words does it report?"
+    return _question(book, row, prompt, [*sorted({speaker, *others}), own], speaker, hint)
 
 
 def mark_question(book: Any) -> Any:
@@ -320,18 +295,12 @@ def mark_question(book: Any) -> Any:
     if not rows:
         return Note("The fact tables are empty, so there is no question on marks yet.")
     row = ([r for r in rows if r["basis"] == "someone says"] or rows)[0]
-    where = paragraph_words(row["paragraph"], False)
-    return _question(
-        book,
-        row,
-        f"In {where}, the article writes “{row['quote']}”. Which mark do the fact tables give "
-        "this fact?",
-        [m.title for m in MARKS.values()],
-        mark(row["basis"]).title,
-        hint=f"Read the whole of {where}: does the article say it itself, or does it say "
-        "who said it?",
-        explanation=mark(row["basis"]).long,
-    )
+    where, fact = paragraph_words(row["paragraph"], False), mark(row["basis"])
+    prompt = f"In {where}, the article writes “{row['quote']}”. Which mark do the fact tables "
+    prompt += "give this fact?"
+    hint = f"Read the whole of {where}: does the article say it itself, or does it say who said it?"
+    titles = [m.title for m in MARKS.values()]
+    return _question(book, row, prompt, titles, fact.title, hint, fact.long)
 
 
 def modality_sorting(book: Any, most: int = 4) -> Any:
@@ -340,9 +309,8 @@ def modality_sorting(book: Any, most: int = 4) -> Any:
     events = book.events
     if events.empty:
         return Note("The fact tables hold no events, so there is nothing to sort.")
-    usable = events[
-        events["basis"].isin(["article says", "someone says"]) & events["modality"].isin(MODALITY)
-    ]
+    stated = events["basis"].isin(["article says", "someone says"])
+    usable = events[stated & events["modality"].isin(MODALITY)]
     if usable.empty:
         return Note("The fact tables hold no events the article states, so nothing to sort.")
     first = usable.drop_duplicates("modality")
@@ -361,11 +329,8 @@ def modality_sorting(book: Any, most: int = 4) -> Any:
 
 
 def summary_checklist(book: Any) -> Any:
-    """What a neutral summary of this article must keep, as a checklist built from the pack.
-
-    Quotation marks hold only the article's own words (a figure's quote); names and the
-    pack's descriptions are in italics.
-    """
+    """What a neutral summary of this article must keep, as a checklist built from the pack:
+    quotation marks hold only the article's own words; names and descriptions are in italics."""
     names = _names(book)
     speakers = [escape(str(names.get(s, s))) for s in dict.fromkeys(book.claims.get("speaker", []))]
     items = [
@@ -421,11 +386,10 @@ def second_text(book: Any) -> Any:
     linked = compared_pack(book)
     if linked is not None and (linked / "datapackage.json").is_file():
         article, other = load(linked), book
-    else:
-        found = _linking_pack(Path(book.path).resolve())
-        if found is None:
-            return None
+    elif (found := _linking_pack(Path(book.path).resolve())) is not None:
         article, other = book, load(found)
+    else:
+        return None
     activity = compare(article, other)
     if not activity.items:
         return None

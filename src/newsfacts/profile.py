@@ -41,39 +41,25 @@ LESSONS = {
 
 
 def sourcing_profile(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
-    """How many facts of the `tables` carry each mark.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``mark`` (the four marks, in order), ``facts`` (how many rows) and
-        ``share`` (a whole percentage of all counted rows; 0 when there are none).
-    """
+    """How many facts of the `tables` carry each mark: columns ``mark`` (the four, in order),
+    ``facts`` and ``share`` (a whole percentage of all counted rows; 0 when there are none)."""
     frames = [getattr(book, name, None) for name in tables]
-    bases = [
-        str(value).strip()
-        for frame in frames
-        if isinstance(frame, pd.DataFrame) and "basis" in frame.columns
-        for value in frame["basis"]
-    ]
-    counts = [bases.count(basis) for basis in BASES]
-    total = sum(counts)
-    shares = [round(100 * count / total) if total else 0 for count in counts]
-    return pd.DataFrame({"mark": list(BASES), "facts": counts, "share": shares})
+    columns = [f["basis"] for f in frames if isinstance(f, pd.DataFrame) and "basis" in f.columns]
+    bases = pd.concat([pd.Series([], dtype=str), *columns]).astype(str).str.strip()
+    counts = bases.value_counts().reindex(list(BASES), fill_value=0)
+    shares = (100 * counts / max(counts.sum(), 1)).round().astype(int)
+    return pd.DataFrame(
+        {"mark": list(BASES), "facts": counts.to_numpy(), "share": shares.to_numpy()}
+    )
 
 
 def profile_table(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
     """The sourcing profile as a student reads it: per mark (``💬 someone says``), ``facts``,
     ``share`` (``"40%"``) and ``bar`` (one ■ per fact, at most 40); lesson 0 defines the marks."""
-    profile = sourcing_profile(book, tables)
-    shown = pd.DataFrame(
-        {
-            "facts": profile["facts"].to_numpy(),
-            "share": [f"{s}%" for s in profile["share"]],
-            "bar": ["■" * min(int(n), 40) + ("…" if n > 40 else "") for n in profile["facts"]],
-        },
-        index=[mark(b).title for b in profile["mark"]],
-    )
+    shown = sourcing_profile(book, tables).set_index("mark")
+    shown.index = [mark(b).title for b in shown.index]
+    shown["share"] = [f"{s}%" for s in shown["share"]]
+    shown["bar"] = ["■" * min(int(n), 40) + ("…" if n > 40 else "") for n in shown["facts"]]
     shown.columns.name = "mark"
     return shown
 
