@@ -1,18 +1,13 @@
 """The annotated article: the whole text, every fact's quote highlighted and linked to it.
 
-Each highlight shows its kind by a tint, a line of its own shape and a letter (`KINDS`, all
-in the legend), never colour alone; a row the article does not say in its own words also
-carries its mark's symbol. Pointing at a highlight names its facts; focusing it (Tab, or a
-click) shows a card, and jumps to its row in the table of facts under the article. No
-JavaScript: links and CSS (``:hover``, ``:focus-within``), with the look that matters in
-inline styles, since JupyterLab keeps ``style`` attributes but drops ``<style>`` elements from
-untrusted outputs. The HTML comes from the templates ``annotated*.html`` (autoescaped).
-
-Quotes may overlap or nest: each paragraph is cut at every quote's start and end, and each
-piece carries all the facts that cover it. A quote found twice in its paragraph is anchored
-to its first occurrence (as `newsfacts.Book.cite` marks it). Relations and the glossary are
-left out by default: a relation joins two facts already highlighted, and a glossary term
-explains a word rather than states a fact.
+A highlight shows its kind by a tint, a line of its own shape and a letter (`KINDS`), never
+by colour alone; a row the article does not say in its own words adds its mark's symbol.
+Pointing at one names its facts, focusing it (Tab, or a click) shows a card and jumps to its
+row in the table of facts. No JavaScript, and inline styles: JupyterLab keeps ``style``
+attributes but drops ``<style>`` elements from untrusted outputs. Quotes may overlap: each
+paragraph is cut at every quote's start and end (a quote found twice at its first, as
+`newsfacts.Book.cite` marks it). Relations and the glossary are left out by default: a
+relation joins two facts already highlighted; a glossary term explains a word, not a fact.
 """
 
 from __future__ import annotations
@@ -187,10 +182,12 @@ class Annotated:
         self._cut()
 
     def _cut(self) -> None:
-        """Cut each paragraph at every quote's start and end: `segments`, and the pieces."""
+        """Cut each paragraph at every quote's start and end: `segments` (highlighted);
+        `pieces`, each paragraph's number, slug, kind and pieces (``{"text": ...}`` or
+        ``{"index": n, "segment": s}``); `first_segment`, each fact's first piece's number."""
         self.segments: list[Segment] = []
-        self._pieces: list[dict[str, Any]] = []
-        self._first: dict[str, int] = {}
+        self.pieces: list[dict[str, Any]] = []
+        self.first_segment: dict[str, int] = {}
         for number, kind, text in self._paragraphs:
             placed = [f for f in self.facts if f.start is not None and f.paragraph == number]
             cuts = sorted({0, len(text), *(f.start for f in placed), *(f.end for f in placed)})
@@ -201,12 +198,12 @@ class Annotated:
                     pieces.append({"text": text[a:b]})
                     continue
                 for fact in covering:
-                    self._first.setdefault(fact.anchor, len(self.segments))
+                    self.first_segment.setdefault(fact.anchor, len(self.segments))
                 segment = Segment(number, a, b, text[a:b], covering)
                 pieces.append({"index": len(self.segments), "segment": segment})
                 self.segments.append(segment)
             slug = _slug(str(number))
-            self._pieces.append({"number": number, "slug": slug, "kind": kind, "pieces": pieces})
+            self.pieces.append({"number": number, "slug": slug, "kind": kind, "pieces": pieces})
 
     def _name(self, ident: Any) -> str:
         return self.names.get(cell_text(ident), cell_text(ident))
@@ -249,18 +246,9 @@ class Annotated:
             depth[kind.side] += 1
         return found
 
-    def pieces(self) -> list[dict[str, Any]]:
-        """Each paragraph as its number, slug, kind and pieces: ``{"text": ...}`` or a
-        highlighted ``{"index": n, "segment": s}``."""
-        return self._pieces
-
     def tint(self, segment: Segment) -> str:
         """The tint behind a piece: that of its most specific (shortest-quoted) fact."""
         return min(segment.facts, key=lambda f: len(f.quote)).kind.tint
-
-    def first_segment(self, fact: Fact) -> int | None:
-        """The number of the first highlighted piece of a fact, if it is highlighted."""
-        return self._first.get(fact.anchor)
 
     def credit(self) -> str:
         """The article's credit line (plain text): title, author, where published, rights."""
@@ -292,8 +280,7 @@ class Annotated:
             "annotated.html", view=self, level=level, legend=legend, explained=MARKED_BASES
         )
 
-    def _repr_html_(self) -> str:
-        return self.html()
+    _repr_html_ = html
 
     def page(self) -> str:
         """A complete standalone HTML document (UTF-8, ``lang="en"``) of the view."""
