@@ -77,11 +77,9 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     ('id', ['value', 'unit', '¶', 'quote', 'basis', 'note'])
     """
     frame = expect(frame, "table", function="facts", what="a table", example=_TABLE_EXAMPLE)
-    key = "id" if "id" in frame.columns else "term" if "term" in frame.columns else None
+    key = next((c for c in ("id", "term", *frame.columns[:1]) if c in frame.columns), None)
     if key is None:
-        key = frame.columns[0] if len(frame.columns) else "id"
-        if key not in frame.columns:
-            return frame.copy()
+        return frame.copy()
     provenance = [c for c in ("paragraph", "quote", "basis", "note") if c != key]
     if columns is not None:
         what = "the columns to show as a list of names in quotes"
