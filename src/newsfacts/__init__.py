@@ -5,11 +5,10 @@
 >>> book.paragraphs.columns.tolist()
 ['paragraph', 'kind', 'text']
 
-The package is layered, each layer importing only those below it: `newsfacts.pack` (what
-a pack is, how it is read, its rules), the model (`Book`, built by `load`),
-`newsfacts.lesson` (the activities and the one module that changes the kernel),
-`newsfacts.views` and `newsfacts.plots`, and the command line in ``__main__``. Importing
-newsfacts stays light: widgets and plots load the first time they are used.
+Layers, each importing only those below: `newsfacts.pack` (what a pack is, how it is read,
+its rules), the model (`Book`, built by `load`), `newsfacts.lesson` (the activities, and the
+one module that changes the kernel), `newsfacts.views` and `newsfacts.plots`, then the
+command line in ``__main__``. Widgets and plots load the first time they are used.
 """
 
 from __future__ import annotations
@@ -45,7 +44,6 @@ _LAZY_MODULES = {"widgets": "newsfacts.views.widgets", "plots": "newsfacts.plots
 
 
 def __getattr__(name: str) -> Any:
-    # Heavy parts load on first use; the version is read from the installed metadata.
     if name in _LAZY_MODULES:
         return importlib.import_module(_LAZY_MODULES[name])
     if name == "__version__":

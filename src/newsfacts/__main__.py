@@ -1,17 +1,11 @@
 """The command line: everything ``python -m newsfacts`` (or ``newsfacts``) does.
 
-``check [PACK]``
-    Print the pack's title and how many rows each table has, and exit 0; or print every
-    problem and exit 1. What a teacher runs after editing a CSV. It also checks the
-    comparisons a pack holds (`newsfacts.compare`), the teacher's model answers when the pack
-    has them (`newsfacts.teacher`), and prints `newsfacts.newpack.pack_warnings`.
-``cite ID [--pack PACK]``
-    Print where a fact comes from; exit 1 (suggesting the closest ids) for an unknown id.
-``new FOLDER --article FILE``, ``credit``, ``paragraphs [FOLDER]``, ``sources [FOLDER]``
-    Make a pack from a pasted article, set its credit, list its paragraphs, write its
-    sources list (`newsfacts.newpack`).
-``links [REPOSITORY_URL] [--hub HUB] [--branch student]``
-    Print the Binder, nbgitpuller and JupyterHub links students open (see `newsfacts.links`).
+``check [PACK]`` prints the pack's title and rows per table and exits 0, or prints every
+problem and exits 1 (it also checks the pack's comparisons and the teacher's model answers,
+and prints `newsfacts.newpack.pack_warnings`); ``cite ID [--pack PACK]`` prints where a fact
+comes from (exit 1, suggesting the closest ids, for an unknown one); ``new``, ``credit``,
+``paragraphs`` and ``sources`` make and describe a pack (`newsfacts.newpack`); ``links``
+prints the links students open (`newsfacts.links`).
 """
 
 from __future__ import annotations
@@ -45,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("id", help="a fact's id (see the id column of any table), or a glossary term")
     cite.add_argument("--pack", default=None, help=PACK_HELP)
     links.add_parser(commands)
-    newpack.add_parsers(commands)  # new, credit, paragraphs, sources (issue 17)
+    newpack.add_parsers(commands)
     return parser
 
 
@@ -76,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(book: Book) -> int:
-    """Check what `load` does not read: comparisons and the teacher's model answers."""
+    """Check what `load` does not read (comparisons, model answers), then print the counts."""
     linked = check_linked(book)
     path = answers_file(book.path)
     problems = list(linked[1]) if linked is not None else []
@@ -84,20 +78,16 @@ def _check(book: Book) -> int:
         problems += read_answers(path, set(book.content["prompts"].get("id", [])))[1]
     if problems:
         raise DataError(problems, pack=str(book.path))
-    print(book.title)
-    print(f"pack: {book.path}")
     summary = book.summary()
     width = max(len(name) for name in summary["table"])
-    for name, rows in zip(summary["table"], summary["rows"], strict=True):
-        print(f"  {name:<{width}}  {rows:>5}")
+    lines = [book.title, f"pack: {book.path}"]
+    lines += [f"  {n:<{width}}  {rows:>5}" for n, rows in summary[["table", "rows"]].values]
     lessons = {name: len(frame) for name, frame in book.content.items() if len(frame)}
     if lessons:
-        print(f"lesson content: {', '.join(f'{n} {name}' for name, n in lessons.items())}")
-    if linked is not None:
-        print(linked[0])
-    if path is not None:
-        print(f"model answers: {path}")
-    print("No problems found.")
+        lines.append(f"lesson content: {', '.join(f'{n} {name}' for name, n in lessons.items())}")
+    lines += [linked[0]] if linked is not None else []
+    lines += [f"model answers: {path}"] if path is not None else []
+    print("\n".join([*lines, "No problems found."]))
     return 0
 
 

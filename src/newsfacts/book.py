@@ -26,48 +26,27 @@ NO_SUGGESTION = (
 
 @dataclass(frozen=True)
 class Citation:
-    """Where one row of a pack comes from.
+    """Where one row of a pack comes from: its paragraph, the exact words, and the basis.
 
-    Attributes
-    ----------
-    id, table : str
-        The row's id (or glossary term) and its table.
-    paragraph : int, str or None
-        A story paragraph's number (from 1), or ``"headline"``, ``"byline"``,
-        ``"caption 1"`` ...
-    quote : str
-        The words copied from that paragraph.
-    basis : str or None
-        article says, someone says, worked out or outside source; None for a glossary term.
-    note, paragraph_text : str
-        The row's note ("" when none) and the whole paragraph.
-    when, when_basis : str
-        An event's date and where it comes from ("" when none).
-
-    Examples
-    --------
-    >>> c = Citation("fig-donetsk-control", "figures", 6, "about 75% of the Donetsk region",
-    ...              "article says", "", "Moscow controls about 75% of the Donetsk region.")
-    >>> print(c)
-    fig-donetsk-control (figures), paragraph 6, article says: "about 75% of the Donetsk region"
+    >>> print(Citation("fig-a", "figures", 6, "about 75%", "article says", "", "It is about 75%."))
+    fig-a (figures), paragraph 6, article says: "about 75%"
     """
 
-    id: str
+    id: str  # the row's id (or glossary term)
     table: str
-    paragraph: int | str | None
-    quote: str
-    basis: str | None
-    note: str
-    paragraph_text: str
-    when: str = ""
-    when_basis: str = ""
+    paragraph: int | str | None  # a story number (from 1), "headline", "caption 1" ...
+    quote: str  # the words copied from that paragraph
+    basis: str | None  # None for a glossary term
+    note: str  # "" when none
+    paragraph_text: str  # the whole paragraph
+    when: str = ""  # an event's date ("" when none)
+    when_basis: str = ""  # where that date comes from
 
     def __str__(self) -> str:
         parts = [f"{self.id} ({self.table})"]
         if self.paragraph is not None:
             parts.append(paragraph_words(self.paragraph, short=False))
-        if self.basis:
-            parts.append(self.basis)
+        parts += [self.basis] if self.basis else []
         text = ", ".join(parts) + f': "{self.quote}"'
         return text + (f"\nnote: {self.note}" if self.note else "")
 
@@ -87,26 +66,14 @@ class Lesson:
 class Book:
     """One article, its facts and its lesson content, as `newsfacts.load` returns it.
 
-    Attributes
-    ----------
-    paragraphs : pandas.DataFrame
-        The article, one row per part: ``paragraph`` (a story number from 1, or
-        ``"headline"``, ``"byline"``, ``"caption 1"`` ...), ``kind``, ``text``.
-    actors, places, figures, events, claims, relations, glossary : pandas.DataFrame
-        The fact tables, rows in file order, the id (``term`` for the glossary) a column.
-    perspectives : pandas.DataFrame
-        An optional fact table; empty, with no columns, when the pack has none.
-    content : dict of str to pandas.DataFrame
-        The lesson content: lessons, questions, exercises, sorting, prompts (empty tables
-        for those the pack lacks); see `lesson`.
-    path, title, metadata
-        The pack's folder, its title, and the whole ``datapackage.json``.
+    ``paragraphs`` is the article, one row per part (``paragraph``: a story number from 1, or
+    ``"headline"``, ``"byline"``, ``"caption 1"`` ...; ``kind``; ``text``); ``actors`` ...
+    ``glossary`` (and ``perspectives``, empty when the pack has none) are the fact tables;
+    ``content`` the lesson content by table (see `lesson`); ``path``, ``title`` and
+    ``metadata`` (the whole ``datapackage.json``) the rest.
 
-    Examples
-    --------
     >>> import newsfacts
-    >>> book = newsfacts.load()
-    >>> book.paragraphs.loc[0, "kind"]
+    >>> newsfacts.load().paragraphs.loc[0, "kind"]
     'headline'
     """
 
@@ -140,8 +107,6 @@ class Book:
         self.title: str = title
         self._build_index()
 
-    # -- the tables -------------------------------------------------------------------
-
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every fact table by name, in the pack's order (not the paragraphs)."""
@@ -149,17 +114,14 @@ class Book:
 
     def summary(self) -> pd.DataFrame:
         """Count the paragraphs and the rows of each table, with each table's description."""
-        described = {
-            r.get("name"): r.get("description", "")
-            for r in self.metadata.get("resources", [])
-            if isinstance(r, dict)
-        }
+        resources = [r for r in self.metadata.get("resources", []) if isinstance(r, dict)]
+        described = {r.get("name"): r.get("description", "") for r in resources}
+        article = "The article: its headline, byline, captions and story paragraphs."
         summary = pd.DataFrame(
             {
                 "table": ["paragraphs", *self.tables],
                 "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
-                "description": ["The article: its headline, byline, captions and story paragraphs."]
-                + [str(described.get(name, "")) for name in self.tables],
+                "description": [article] + [str(described.get(n, "")) for n in self.tables],
             }
         )
         summary.columns.name = "row"  # the corner header cell, for a screen reader
@@ -170,27 +132,20 @@ class Book:
         size = f"{len(self.paragraphs)} paragraphs, {counts}"
         return f"<newsfacts.Book {self.title!r}\n {size}\n from {self.path}>"
 
-    # -- the lesson content -----------------------------------------------------------
-
     def lesson(self, lesson: object, *, function: str = "book.lesson") -> Lesson:
         """One lesson's questions, exercises, sorting items and prompts (``"03"``, or 3).
 
         `function` names the student's call in the message for a lesson that is no number.
-
-        Raises
-        ------
-        UnknownNameError
-            For a lesson the pack does not describe, with the closest ones.
-        WrongValueError
-            When the pack holds no lesson content at all (saying how to add it).
+        Raises `UnknownNameError` for a lesson the pack does not describe (naming the closest),
+        `WrongValueError` when the pack holds no lesson content at all.
         """
         if isinstance(lesson, int) and not isinstance(lesson, bool):
             lesson = str(lesson)
-        wanted = lesson_id(
-            expect(
-                lesson, "text", function=function, what="the lesson's number", example="'03' or 3"
-            )
+        example = "'03' or 3"
+        asked = expect(
+            lesson, "text", function=function, what="the lesson's number", example=example
         )
+        wanted = lesson_id(asked)
         lessons = self.content["lessons"]
         if lessons.empty:
             raise WrongValueError(
@@ -199,12 +154,8 @@ class Book:
             )
         known = list(lessons["id"])
         if wanted not in known:
-            raise UnknownNameError(
-                lesson,
-                closest(wanted, known),
-                what="lesson",
-                hint=f"The lessons are {', '.join(known)}.",
-            )
+            hint = f"The lessons are {', '.join(known)}."
+            raise UnknownNameError(lesson, closest(wanted, known), what="lesson", hint=hint)
         rows = {
             name: frame[frame["lesson"] == wanted].reset_index(drop=True) if len(frame) else frame
             for name, frame in self.content.items()
@@ -217,30 +168,22 @@ class Book:
         """The citations of the ``;``-separated ids in a cell (a question's evidence)."""
         return [self.cite(key) for key in cell_text(ids).split(";") if key.strip()]
 
-    # -- finding a row ----------------------------------------------------------------
-
     def _build_index(self) -> None:
-        """The id index: each id, then each glossary term, to (table, position); and each
-        name, folded, to the ids of the rows that bear it."""
+        """Each id, then each glossary term, to (table, position); each folded name to ids."""
         self._where: dict[str, tuple[str, int]] = {}
         self._named: dict[str, list[str]] = {}
-        keyed = [
-            (n, "id" if "id" in t else "term", t)
-            for n, t in self.tables.items()
-            if {"id", "term"} & set(t)
-        ]
+        keyed = [(n, "id" if "id" in t else "term", t) for n, t in self.tables.items()]
         for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
+            if column not in frame:
+                continue
             for position, key in enumerate(frame[column].astype(str)):
                 self._where.setdefault(key, (table, position))
             for name, key in zip(frame.get("name", []), frame[column], strict=False):
                 self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
-        """The row an id, term or (when `names`) name stands for: (table, position).
-
-        Capitals and spaces around it do not matter; a name several rows bear is refused,
-        naming their ids.
-        """
+        """The (table, position) of an id, term or (when `names`) name; capitals and spaces
+        do not matter, and a name several rows bear is refused, naming their ids."""
         example = repr(next(iter(self._where), "x"))
         expect(key, "text", function=method, what="an id in quotes", example=example)
         choices = {ident: ident for ident in self._where}
@@ -258,17 +201,8 @@ class Book:
         return self._locate(id, "table_of", names=False)[0]
 
     def get(self, id: str) -> pd.Series:
-        """The row of an id (or glossary term), from whichever table holds it.
-
-        Capitals do not matter; names are looked up by `lookup`.
-
-        Raises
-        ------
-        UnknownNameError
-            If no table has it; the message suggests the closest ids.
-        WrongTypeError
-            If `id` is not text.
-        """
+        """The row of an id (or glossary term), from whichever table holds it; capitals do
+        not matter. An unknown id raises `UnknownNameError`, suggesting the closest ids."""
         return self._row(*self._locate(id, "get", names=False))
 
     def lookup(self, name_or_id: str) -> pd.Series:
@@ -281,21 +215,9 @@ class Book:
         row.name = row["id" if "id" in frame else frame.columns[0]]
         return row
 
-    # -- provenance -------------------------------------------------------------------
-
     def cite(self, id_or_term: str) -> Citation:
-        """Say where a fact comes from: its paragraph, the exact words, and the basis.
-
-        Parameters
-        ----------
-        id_or_term : str
-            An id (``'fig-donetsk-control'``), a glossary term, or a name.
-
-        Raises
-        ------
-        UnknownNameError
-            If nothing has that id, term or name; the message suggests the closest.
-        """
+        """Say where a fact (an id, a glossary term or a name) comes from: its paragraph, the
+        exact words, and the basis. Unknown: `UnknownNameError`, suggesting the closest."""
         table, position = self._locate(id_or_term, "cite", names=True)
         row = self._row(table, position)
         paragraph = paragraph_key(row.get("paragraph"))
@@ -313,26 +235,20 @@ class Book:
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
-        """The paragraphs that mention an actor, place or other row.
-
-        A paragraph mentions a row when it holds the row's ``name`` (or glossary term) as a
-        whole word, with the same capitals; or when the row itself, or a row referring to it
-        (any reference ``datapackage.json`` declares: an event's actors, a claim's speaker,
-        a perspective's actor ...), cites that paragraph.
-        """
+        """The paragraphs that mention a row: those holding its ``name`` (or term) as a whole
+        word, same capitals, or cited by the row or by a row referring to it (any reference
+        ``datapackage.json`` declares: an event's actors, a claim's speaker ...)."""
         row = self._row(*self._locate(id_or_name, "mentions", names=True))
         ident = str(row.name)
         keys = {paragraph_key(row.get("paragraph"))}
-        for column in ("name", "term"):
-            words = cell_text(row.get(column)).strip()
-            if words:
-                pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
-                parts = zip(self.paragraphs["paragraph"], self.paragraphs["text"], strict=True)
-                keys |= {key for key, text in parts if pattern.search(str(text))}
-        for reference in references(self.metadata):
-            frame = self.tables.get(reference.table)
-            if frame is not None and reference.column in frame and "paragraph" in frame:
-                for cell, key in zip(frame[reference.column], frame["paragraph"], strict=True):
-                    if ident in reference.ids_in(cell):
+        parts = list(zip(self.paragraphs["paragraph"], self.paragraphs["text"], strict=True))
+        for words in {cell_text(row.get(c)).strip() for c in ("name", "term")} - {""}:
+            pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+            keys |= {key for key, text in parts if pattern.search(str(text))}
+        for ref in references(self.metadata):
+            frame = self.tables.get(ref.table)
+            if frame is not None and ref.column in frame and "paragraph" in frame:
+                for cell, key in zip(frame[ref.column], frame["paragraph"], strict=True):
+                    if ident in ref.ids_in(cell):
                         keys.add(paragraph_key(key))
         return self.paragraphs[self.paragraphs["paragraph"].isin(keys - {None})]

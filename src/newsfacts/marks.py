@@ -1,15 +1,14 @@
-"""The four marks: where a fact comes from, in the words, symbols and styles a student sees.
+"""The four marks: how each ``basis`` (where a fact comes from) is shown, in one place.
 
-Every row of a pack has a ``basis``; this module is the one place that says how each basis
-is shown. Tables, charts, maps, the annotated article, quizzes and messages all read
-`MARKS`, so a student meets one wording everywhere.
-
-Nothing here imports pandas, ipywidgets or matplotlib.
+Tables, charts, maps, the annotated article, quizzes and messages all read `MARKS`, so a
+student meets one wording everywhere. Nothing here imports pandas, ipywidgets or matplotlib.
 
 >>> MARKS["worked out"].label
 'worked out'
 >>> mark_label("outside source")
 '▲ outside source: not in the article; the note names the source'
+>>> mark_label("article says")
+"article says: in the article's own voice, no source named"
 """
 
 from __future__ import annotations
@@ -18,59 +17,27 @@ from dataclasses import dataclass
 
 __all__ = ["Mark", "MARKS", "BASES", "NOT_YET", "mark", "mark_label"]
 
-#: The modality values a lesson groups as "not yet": still to come, only offered or planned,
-#: or only threatened.
+#: The modality values a lesson groups as "not yet" (to come, offered, planned, threatened).
 NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 
 
 @dataclass(frozen=True)
 class Mark:
-    """How one basis is shown.
+    """How one basis is shown: in words, a symbol and styles, never by colour alone."""
 
-    Attributes
-    ----------
-    basis : str
-        The value in a pack's ``basis`` column (``"article says"``).
-    symbol : str
-        A character shown before the label; empty for the article's own voice.
-    label : str
-        Two or three words (``"article says"``).
-    short : str
-        One line for a table cell or a legend, read after the label or alone; it does not
-        repeat the label's words.
-    long : str
-        A sentence for a student who asks what the mark means.
-    colour : str
-        An Okabe-Ito colour (colour-blind safe); never the only cue.
-    line : str
-        A matplotlib line style for arrows and outlines.
-    line_words : str
-        The line style in words, for alt text and legends.
-    hatch : str
-        A matplotlib hatch for bars and areas.
-    css : str
-        A CSS border for HTML badges and highlights.
-    marker : str
-        A matplotlib marker for a point (a date on the time line).
-    filled : bool
-        Whether that marker is filled with the colour (else white inside).
-    marker_words : str
-        The marker in words, for alt text and legends (``"filled circle"``).
-    """
-
-    basis: str
-    symbol: str
-    label: str
-    short: str
-    long: str
-    colour: str
-    line: str
-    line_words: str
-    hatch: str
-    css: str
-    marker: str
-    filled: bool
-    marker_words: str
+    basis: str  # the value in a pack's basis column ("article says")
+    symbol: str  # shown before the label; empty for the article's own voice
+    label: str  # two or three words ("article says")
+    short: str  # one line for a table cell or a legend, not repeating the label
+    long: str  # a sentence for a student who asks what the mark means
+    colour: str  # an Okabe-Ito colour (colour-blind safe); never the only cue
+    line: str  # a matplotlib line style for arrows and outlines
+    line_words: str  # the line style in words, for alt text and legends
+    hatch: str  # a matplotlib hatch for bars and areas
+    css: str  # a CSS border for HTML badges and highlights
+    marker: str  # a matplotlib marker for a point (a date on the time line)
+    filled: bool  # whether that marker is filled with the colour (else white inside)
+    marker_words: str  # the marker in words, for alt text and legends ("filled circle")
 
     @property
     def title(self) -> str:
@@ -168,10 +135,5 @@ def mark(basis: str) -> Mark:
 
 
 def mark_label(basis: str) -> str:
-    """The words a student sees for a basis: symbol, label and the short line.
-
-    >>> mark_label("article says")
-    "article says: in the article's own voice, no source named"
-    """
-    m = mark(basis)
-    return f"{m.title}: {m.short}"
+    """The words a student sees for a basis: symbol, label and the short line."""
+    return f"{mark(basis).title}: {mark(basis).short}"

@@ -9,7 +9,7 @@ import difflib
 import math
 import re
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 __all__ = [
@@ -31,38 +31,33 @@ __all__ = [
 
 _NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
+#: What the byline line holds when an article names no author (``newsfacts new --no-byline``).
+NO_BYLINE = "(no byline)"
+
 
 def cell_text(value: Any) -> str:
     """A table cell as text: "" for a missing value, 75 for 75.0.
 
-    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("Kyiv")
-    ('75', '', '', 'Kyiv')
+    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("town")
+    ('75', '', '', 'town')
     """
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if value.is_integer():
-            return str(int(value))
-    text = str(value)
-    return "" if text == "<NA>" else text  # pandas.NA, in a column of whole numbers
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if str(value) == "<NA>" else str(value)  # pandas.NA, in a column of integers
 
 
 def cell_words(value: Any) -> str:
-    """A cell as text without the spaces around it, for a label, a name or an id.
-
-    >>> cell_words(" Kyiv "), cell_words(None)
-    ('Kyiv', '')
-    """
+    """A cell as text without the spaces around it: ``cell_words(" town ")`` is ``'town'``."""
     return cell_text(value).strip()
 
 
 def split_ids(value: Any) -> list[str]:
     """The ids of a cell that lists several, separated by semicolons.
 
-    >>> split_ids("macron; starmer;;")
-    ['macron', 'starmer']
+    >>> split_ids("one; two;;")
+    ['one', 'two']
     """
     return [part.strip() for part in cell_text(value).split(";") if part.strip()]
 
@@ -78,9 +73,7 @@ def parse_number(text: Any) -> float | None:
 
 
 def lesson_id(value: Any) -> str:
-    """A lesson's id as a pack writes it: ``3``, ``"3"``, ``" 03 "`` all give ``"03"``.
-
-    A spreadsheet turns ``01`` into ``1``; this reads it back.
+    """A lesson's id as a pack writes it (a spreadsheet turns ``01`` into ``1``).
 
     >>> lesson_id(3), lesson_id(" 3"), lesson_id("03"), lesson_id("intro")
     ('03', '03', '03', 'intro')
@@ -99,25 +92,15 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 
 def shorten(text: Any, width: int = 60) -> str:
-    """Text cut to `width` characters, keeping its start.
-
-    >>> shorten("a" * 70, width=10)
-    'aaaaaaaaa…'
-    """
+    """Text cut to `width` characters, keeping its start: ``'aaaaaaaaa…'`` for 70 a's, 10."""
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def join_and(items: Iterable[str]) -> str:
-    """ "a, b and c".
-
-    >>> join_and(["a", "b", "c"]), join_and(["a"])
-    ('a, b and c', 'a')
-    """
+    """ "a, b and c"; "a" alone."""
     items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def wrap(words: str, width: int) -> str:
@@ -128,14 +111,14 @@ def wrap(words: str, width: int) -> str:
 def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -> list[str]:
     """Up to `n` suggestions for a mistyped `word`, best first (case ignored).
 
-    `choices` is either the texts to compare with, or a mapping from a text (an id, a name)
-    to what to suggest for it (an id). A choice that merely contains a `word` of three
-    letters or more is suggested when nothing is close enough by spelling.
+    `choices` is the texts to compare with, or a mapping from a text (an id, a name) to what
+    to suggest for it. A choice merely containing a `word` of 3 letters or more is suggested
+    when nothing is close enough by spelling.
 
-    >>> closest("macrn", ["macron", "merz", "starmer"])
-    ['macron']
-    >>> closest("emanuel macron", {"Emmanuel Macron": "macron", "macron": "macron"})
-    ['macron']
+    >>> closest("gardn", ["garden", "gate", "council"])
+    ['garden']
+    >>> closest("the town council", {"Town Council": "council", "council": "council"})
+    ['council']
     """
     if not isinstance(choices, Mapping):
         choices = {choice: choice for choice in choices}
@@ -152,18 +135,14 @@ def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -
     return found[:n]
 
 
-def did_you_mean(suggestions: Sequence[str] | Iterable[str]) -> str:
+def did_you_mean(suggestions: Iterable[str]) -> str:
     """Phrase suggestions as a question, or return '' when there are none.
 
-    >>> did_you_mean(["macron", "merz"])
-    "Did you mean 'macron', 'merz'?"
+    >>> did_you_mean(["garden", "gate"])
+    "Did you mean 'garden', 'gate'?"
     """
     suggestions = list(suggestions)
     return "Did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
-
-
-#: What the byline line holds when an article names no author (``newsfacts new --no-byline``).
-NO_BYLINE = "(no byline)"
 
 
 def paragraph_key(value: Any) -> int | str | None:
@@ -172,9 +151,7 @@ def paragraph_key(value: Any) -> int | str | None:
     >>> paragraph_key(" 6 "), paragraph_key(6.0), paragraph_key("Headline"), paragraph_key("")
     (6, 6, 'headline', None)
     """
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, bool):
+    if value is None or isinstance(value, bool) or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, int | float):
         return int(value) if float(value).is_integer() else None
@@ -185,14 +162,12 @@ def paragraph_key(value: Any) -> int | str | None:
 
 
 def paragraph_words(key: Any, short: bool = True) -> str:
-    """How a student reads where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), or the
+    """Where a row comes from as a student reads it: ``"¶ 6"`` (or ``"paragraph 6"``), or the
     part's name (``"headline"``); ``""`` when there is none."""
     key = paragraph_key(key)
-    if key is None:
-        return ""
     if isinstance(key, int):
         return f"¶ {key}" if short else f"paragraph {key}"
-    return key
+    return key or ""
 
 
 def paragraph_order(key: Any) -> tuple[int, int, str]:

@@ -1,8 +1,8 @@
 """HTML from the Jinja2 templates in ``newsfacts/templates``, always escaped.
 
 Every text from a pack goes through Jinja2's autoescaping, so a quote holding ``<script>``
-or ``&`` shows as written and never runs. Jinja2 is imported the first time a template
-is rendered, so ``import newsfacts`` stays light.
+or ``&`` shows as written and never runs (only the Markdown template, ``sources.md``, is not
+HTML). Jinja2 is imported the first time a template is rendered: ``import newsfacts`` stays light.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ def environment() -> Any:
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsfacts", "templates"),
-        autoescape=True,
+        autoescape=jinja2.select_autoescape(disabled_extensions=("md",), default=True),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["text"] = cell_text
-    env.filters["lines"] = _lines
+    env.filters.update(text=cell_text, lines=_lines)
     env.globals.update(MARKS=MARKS, mark=mark, mark_label=mark_label)
     return env
 

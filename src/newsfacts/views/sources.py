@@ -1,15 +1,12 @@
 """Every fact a pack takes from outside its article, with the source each one names.
 
-A pack marks a fact from outside the article with the basis ``context`` (or a date with
-``when_basis`` ``context``) and names the source in ``note``, in one fixed form that a
-spreadsheet user can type and this module can read::
+A pack marks such a fact with the basis ``outside source`` (a date with that ``when_basis``)
+and names the source in ``note``, in one fixed form a spreadsheet user can type::
 
     Source: Sky News, 3 January 2026. Title: What the report is called. Address: https://...
 
-`outside_facts` lists them, one row per fact, and `sources_markdown` writes the list a
-teacher reads (``docs/sources.md``): the article's own credit first, then each source with
-the facts that rest on it. The list is built from the pack, never typed by hand, so it
-cannot drift from the tables.
+`outside_facts` lists them; `sources_markdown` writes the list a teacher reads
+(``docs/sources.md``), built from the pack so that it cannot drift from the tables.
 
 >>> [c.publisher for c in source_references("Date from outside. Source: Sky News, 3 January 2026.")]
 ['Sky News']
@@ -24,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts.marks import mark
+from newsfacts.views.render import render
 
 __all__ = [
     "SourceReference",
@@ -57,23 +55,11 @@ class SourceReference:
     @property
     def missing(self) -> list[str]:
         """The parts a full reference needs that this one lacks (``["title", "address"]``)."""
-        parts = ("publisher", "title", "date", "address")
-        return [name for name in parts if not getattr(self, name)]
+        return [p for p in ("publisher", "title", "date", "address") if not getattr(self, p)]
 
 
 def source_references(note: str) -> list[SourceReference]:
-    """Read every ``Source: ...`` reference in a note, in order.
-
-    Parameters
-    ----------
-    note : str
-        The ``note`` cell of a row.
-
-    Returns
-    -------
-    list of SourceReference
-        Empty when the note names no source in the fixed form.
-    """
+    """Every ``Source: ...`` reference in a note, in order (none when it has no such form)."""
     return [
         SourceReference(
             m["publisher"].strip(), m["date"], (m["title"] or "").strip(), m["address"] or ""
@@ -85,10 +71,6 @@ def source_references(note: str) -> list[SourceReference]:
 def source_names(note: str) -> str:
     """The sources a note names, short: publisher and date, ``"; "`` between two.
 
-    Empty when the note names no source in the fixed form (see `source_references`).
-
-    Examples
-    --------
     >>> source_names("From outside. Source: Sky News, 3 January 2026. Title: Talks.")
     'Sky News, 3 January 2026'
     """
@@ -106,21 +88,9 @@ def _fact(row: pd.Series) -> str:
 
 
 def outside_facts(book: Any) -> pd.DataFrame:
-    """List every fact of a pack that comes from outside its article.
-
-    Parameters
-    ----------
-    book : newsfacts.book.Book
-        A loaded pack (`newsfacts.load`).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per outside fact and source: ``table``, ``id``, ``what`` (``"fact"`` for a row
-        whose basis is context, ``"date"`` for a date whose ``when_basis`` is), ``fact`` (the
-        row in a few words), then ``publisher``, ``date``, ``title`` and ``address`` as its
-        note gives them (empty where the note gives none).
-    """
+    """Every fact of a pack from outside its article, one row per fact and source (`COLUMNS`):
+    ``what`` is ``"fact"`` (its basis) or ``"date"`` (its ``when_basis``), ``fact`` the row in
+    a few words, then the source as its note gives it (empty where the note gives none)."""
     found = []
     for table, frame in book.tables.items():
         for column, what in (("basis", "fact"), ("when_basis", "date")):
@@ -128,26 +98,16 @@ def outside_facts(book: Any) -> pd.DataFrame:
                 continue
             for _, row in frame[frame[column] == "outside source"].iterrows():
                 named = source_references(str(row.get("note", ""))) or [SourceReference("", "")]
-                fact = _fact(row)
-                if what == "date":
-                    fact = f"{row['when']}: {fact}"
-                for cite in named:
-                    found.append(
-                        [table, row.iloc[0], what, fact, cite.publisher, cite.date, cite.title]
-                        + [cite.address]
-                    )
+                fact = f"{row['when']}: {_fact(row)}" if what == "date" else _fact(row)
+                for ref in named:
+                    where = [ref.publisher, ref.date, ref.title, ref.address]
+                    found.append([table, row.iloc[0], what, fact, *where])
     return pd.DataFrame(found, columns=COLUMNS)
 
 
 def article_credit(book: Any) -> dict[str, str]:
-    """The article's own credit from the pack's metadata (the first entry of ``sources``).
-
-    Returns
-    -------
-    dict
-        ``title``, ``author``, ``publisher``, ``date``, ``path`` (the address) and ``note``
-        (where the credit comes from); empty strings for what the metadata does not give.
-    """
+    """The article's own credit, the first of the metadata's ``sources``: ``title``,
+    ``author``, ``publisher``, ``date``, ``path`` (the address), ``note`` ("" when not given)."""
     sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
     first = sources[0] if sources else {}
     keys = ("title", "author", "publisher", "date", "path", "note")
@@ -155,16 +115,8 @@ def article_credit(book: Any) -> dict[str, str]:
 
 
 def other_sourced_columns(book: Any) -> pd.DataFrame:
-    """List the cells of ``..._source`` columns (such as ``location_source``, for maps).
-
-    Such a column names where one outside value of a row comes from (a map position, a
-    country code); each non-empty cell is one outside fact.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``table``, ``id``, ``column`` and ``source``, one row per filled cell.
-    """
+    """The filled cells of ``..._source`` columns (such as ``location_source``, for maps),
+    each one outside value: columns ``table``, ``id``, ``column`` and ``source``."""
     found = []
     for table, frame in book.tables.items():
         for column in [c for c in frame.columns if str(c).endswith("_source")]:
@@ -173,75 +125,23 @@ def other_sourced_columns(book: Any) -> pd.DataFrame:
     return pd.DataFrame(found, columns=["table", "id", "column", "source"])
 
 
-def _column_lines(book: Any) -> list[str]:
-    cells = other_sourced_columns(book)
-    if cells.empty:
-        return []
-    lines = ["## Map positions and codes", ""]
-    for (column, source), group in cells.groupby(["column", "source"], sort=False):
-        ids = ", ".join(f"`{ident}`" for ident in group["id"])
-        lines.append(f"- {source} ({column}): {ids}")
-    return [*lines, ""]
-
-
-def _credit_lines(credit: dict[str, str]) -> list[str]:
-    lines = [
-        "## The article",
-        "",
-        f"- Title: {credit['title'] or '(not given)'}",
-        f"- Author: {credit['author'] or '(not given)'}",
-        f"- Publisher: {credit['publisher'] or '(not given)'}",
-        f"- Date: {credit['date'] or '(not given)'}",
-        f"- Address: <{credit['path']}>" if credit["path"] else "- Address: (not given)",
-        "",
-    ]
-    if credit["note"]:
-        lines += [f"{mark('outside source').title}. {credit['note']}", ""]
-    return lines
-
-
-def _source_heading(group: pd.DataFrame) -> str:
-    first = group.iloc[0]
-    parts = [first["publisher"] or "No source named", first["title"], first["date"]]
-    heading = ", ".join(part for part in parts if part)
-    return f"### {heading}"
-
-
 def sources_markdown(book: Any) -> str:
-    """Write the Markdown list of the article's credit and every outside fact, by source.
-
-    Parameters
-    ----------
-    book : newsfacts.book.Book
-        A loaded pack.
-
-    Returns
-    -------
-    str
-        The text of ``docs/sources.md``: what a teacher reads to see where each fact from
-        outside the article comes from, and which references are not complete yet.
-    """
-    facts = outside_facts(book)
-    lines = [
-        "# Sources: every fact from outside the article",
-        "",
-        "Generated from the pack by `python scripts/sources.py`; do not edit by hand. Each fact",
-        f"below is marked {mark('outside source').title} in the pack, and its note names the "
-        "source.",
-        "",
-        *_credit_lines(article_credit(book)),
-        "## Facts from outside the article, by source",
-        "",
-    ]
+    """The text of ``docs/sources.md``: the article's credit and every outside fact, by
+    source, so a teacher sees where each comes from and which references are incomplete."""
+    sources = []
     keys = ["publisher", "date", "title", "address"]
-    for _, group in facts.groupby(keys, sort=False, dropna=False):
+    for _, group in outside_facts(book).groupby(keys, sort=False, dropna=False):
         first = group.iloc[0]
-        lines += [_source_heading(group), ""]
-        address = f"<{first['address']}>" if first["address"] else "(not recorded yet)"
-        lines.append(f"Address: {address}")
-        lines.append("")
-        for row in group.itertuples():
-            lines.append(f"- `{row.id}` ({row.table}, {row.what}): {row.fact}")
-        lines.append("")
-    lines += _column_lines(book)
-    return "\n".join(lines).rstrip() + "\n"
+        parts = [first["publisher"] or "No source named", first["title"], first["date"]]
+        heading = ", ".join(part for part in parts if part)
+        rows = group.to_dict("records")
+        sources.append({"heading": heading, "address": first["address"], "rows": rows})
+    cells = other_sourced_columns(book).groupby(["column", "source"], sort=False)["id"]
+    text = render(
+        "sources.md",
+        outside=mark("outside source").title,
+        credit=article_credit(book),
+        sources=sources,
+        cells=[(column, source, list(ids)) for (column, source), ids in cells],
+    )
+    return text.rstrip() + "\n"
