@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import linecache
 import os
 import re
@@ -198,15 +199,10 @@ def _use_ampersand(tb: Any) -> str:
         "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
     )
     example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
-    frames = [
-        (f, n) for f, n in traceback.walk_tb(tb) if "site-packages" not in f.f_code.co_filename
-    ]
-    if frames:
-        line = linecache.getline(frames[-1][0].f_code.co_filename, frames[-1][1]).strip()
-        try:
-            rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
-        except (SyntaxError, ValueError):
-            rewritten = ""
-        if rewritten and rewritten != ast.unparse(ast.parse(line)):
-            example = rewritten
+    files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
+    own = [(file, n) for file, n in files if "site-packages" not in file]
+    with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
+        line = linecache.getline(*own[-1]).strip()
+        rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
+        example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
     return f"{head}\n    {shorten(example, 300)}"

@@ -21,24 +21,6 @@ from newsfacts.text import paragraph_words
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
 
-__all__ = [
-    "Question",
-    "MultipleChoice",
-    "Sorting",
-    "SortingItem",
-    "sorting_items",
-    "sentence_with",
-    "WHO",
-    "MODALITY",
-    "HAPPENED",
-    "NOT_YET",
-    "happened_choices",
-    "multiple_choice",
-    "who_said",
-    "quiz",
-    "sorting",
-]
-
 #: "Who says it?", by ``sorting.csv``'s ``who`` value, in the marks' own words.
 WHO: dict[str, str] = {
     "article": MARKS["article says"].title,
@@ -162,7 +144,8 @@ def multiple_choice(
 
 
 class Quiz(widgets.VBox):
-    """Numbered questions and, once each has a first try, "First tries right: 2 of 3"."""
+    """Several questions, numbered, and once each has a first try "First tries right: 2 of 3"
+    (`quiz`)."""
 
     def __init__(self, questions: Sequence[Question]):
         self.questions = [MultipleChoice(q, i) for i, q in enumerate(questions, start=1)]
@@ -182,9 +165,7 @@ class Quiz(widgets.VBox):
             self.score.value = str(score(self.first_tries_right, len(self.questions)))
 
 
-def quiz(questions: Sequence[Question]) -> Quiz:
-    """Several questions, numbered, with a count of first tries (see `Quiz`)."""
-    return Quiz(questions)
+quiz = Quiz
 
 
 def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
