@@ -56,12 +56,10 @@ class Feedback:
     hint: str = ""
     evidence: tuple[Any, ...] = ()
 
-    @property
-    def symbol(self) -> str:
-        return "✓" if self.correct else "✗"
-
     def __str__(self) -> str:
-        text = f"{self.symbol} {self.message}" + (f"\nHint: {self.hint}" if self.hint else "")
+        text = f"{'✓' if self.correct else '✗'} {self.message}" + (
+            f"\nHint: {self.hint}" if self.hint else ""
+        )
         for citation in self.evidence:
             text += "\nEvidence: " + "\n   ".join(evidence_lines(citation))
         return text
@@ -201,10 +199,20 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
         tail = did_you_mean(closest(unknown[0], list(table[key])))
         message = f"{unknown[0]!r} is not a row of book.{exercise.table}. {tail}".strip()
         hint = "Pick rows from the table itself rather than typing ids."
-    elif got == want:
-        if exercise.ordered and ids != list(exercise.expected):
-            return _wrong_order(exercise, ids)
+    elif got == want and (not exercise.ordered or ids == list(exercise.expected)):
         return _right(exercise, rows)
+    elif got == want and len(ids) != len(got):
+        message = "You have the right rows, but some of them more than once."
+        hint = "Keep each row once: pick them from the table with one True/False mask."
+    elif got == want and ids == list(reversed(exercise.expected)):
+        message = "You have the right rows, but in reverse order."
+        hint = "Sort the other way round: .sort_values(..., ascending=False) or ascending=True."
+    elif got == want:  # the right rows in the wrong order: how to sort, never the order itself
+        message = "You have the right rows, but not in the order the task asks for."
+        hint = (
+            "Sort them with .sort_values('column'): which column puts them in the order "
+            "the task asks? ascending=False turns the order round."
+        )
     elif extra := sorted(got - want):
         column, by_id = exercise.column, table.set_index(key)
         has = f" has {column} {by_id.loc[extra[0], column]!r}" if column in by_id else " is one"
@@ -212,21 +220,4 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
         hint = exercise.hint(1)
     else:
         message, hint = f"You have {rows}, but some are missing.", exercise.hint(0)
-    return Feedback(exercise.name, False, message, hint)
-
-
-def _wrong_order(exercise: Exercise, ids: list[str]) -> Feedback:
-    """Feedback for the right rows in the wrong order: how to sort, never the order itself."""
-    if len(ids) != len(set(ids)):
-        message = "You have the right rows, but some of them more than once."
-        hint = "Keep each row once: pick them from the table with one True/False mask."
-    elif ids == list(reversed(exercise.expected)):
-        message = "You have the right rows, but in reverse order."
-        hint = "Sort the other way round: .sort_values(..., ascending=False) or ascending=True."
-    else:
-        message = "You have the right rows, but not in the order the task asks for."
-        hint = (
-            "Sort them with .sort_values('column'): which column puts them in the order "
-            "the task asks? ascending=False turns the order round."
-        )
     return Feedback(exercise.name, False, message, hint)

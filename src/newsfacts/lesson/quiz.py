@@ -27,13 +27,6 @@ WHO: dict[str, str] = {
     "person": MARKS["someone says"].title,
 }
 
-#: "Has it happened?" as lessons 2 to 5 ask it: expected, proposed, threatened are not yet.
-HAPPENED: dict[str, str] = {
-    "happened": "it has happened",
-    "going on": "it is going on now",
-    "not yet": "not yet",
-}
-
 #: "Has it happened?" told apart (lesson 6): one choice per modality a pack codes.
 MODALITY: dict[str, str] = {
     "happened": "it has happened",
@@ -42,6 +35,9 @@ MODALITY: dict[str, str] = {
     "proposed": "it is only proposed",
     "threatened": "it is only threatened",
 }
+
+#: "Has it happened?" as lessons 2 to 5 ask it: expected, proposed, threatened are not yet.
+HAPPENED = {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not yet"}
 
 
 def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
