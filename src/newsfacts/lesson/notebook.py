@@ -27,7 +27,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import IPython.display
 import pandas as pd
+from IPython import get_ipython  # None outside a kernel
 
 from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
@@ -44,14 +46,6 @@ WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
 _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous")
 
 
-def _shell() -> Any:
-    try:
-        from IPython import get_ipython  # only in a kernel: IPython is there
-    except ImportError:
-        return None
-    return get_ipython()
-
-
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
     """Load the article's facts (the bundled article, or the folder `pack`) and set up the
     notebook (`shell`, by default the running one). With ``friendly=False`` every traceback
@@ -60,7 +54,7 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
         _note_if_another_pack()
     book = load(pack)
     pd.set_option("display.max_colwidth", None)
-    shell = shell or _shell()
+    shell = shell or get_ipython()
     if shell is not None:
         html = shell.display_formatter.formatters["text/html"]
         html.for_type(pd.DataFrame, table_html)
@@ -77,13 +71,11 @@ def _note_if_another_pack() -> None:
     chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
     if not chosen or Path(chosen).name == Path(bundled_pack()).name:
         return
-    from IPython.display import display  # IPython only when a lesson runs
-
     text = (
         "This lesson is written for the bundled article, so it shows that article, not "
         f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
     )
-    display(_Note(text))
+    IPython.display.display(_Note(text))
 
 
 class _Note(str):
@@ -99,7 +91,7 @@ class _Note(str):
 def stop(shell: Any = None) -> None:
     """Undo what `start` changed: tables, pandas' option and friendly errors."""
     pd.reset_option("display.max_colwidth")
-    shell = shell or _shell()
+    shell = shell or get_ipython()
     if shell is not None:
         html = shell.display_formatter.formatters["text/html"]
         for kind in (pd.DataFrame, Citation):
