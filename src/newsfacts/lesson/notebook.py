@@ -115,12 +115,8 @@ def _missing(what: str, name: str, known: list[str], tail: str) -> str:
 
 
 def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
-    """The plain words a student sees for an error, or None to show its traceback.
-
-    >>> message_for(NameError("name 'boook' is not defined"), None, ["book", "check"])
-    "Python does not know the name 'boook'. Did you mean 'book'? \
-If it is spelt right, run the cells above this one first."
-    """
+    """The plain words a student sees for an error (`names`: the notebook's, to suggest one
+    for a misspelt name), or None to show its traceback."""
     if isinstance(error, NewsfactsError):
         return str(error)
     if isinstance(error, NameError):

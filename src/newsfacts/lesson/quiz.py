@@ -42,11 +42,8 @@ HAPPENED = {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not
 
 def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
     """The "Has it happened?" choices: `HAPPENED`, or with `finer` happened, going on and
-    each kind of not yet that `modalities` use (no choice that no sentence has).
-
-    >>> list(happened_choices(["happened", "expected", "proposed"], finer=True))
-    ['happened', 'going on', 'expected', 'proposed']
-    """
+    each kind of not yet that `modalities` use, in `MODALITY`'s order (no choice that no
+    sentence has)."""
     if not finer:
         return dict(HAPPENED)
     used = set(modalities)
