@@ -1,13 +1,11 @@
 """The teacher edition's answer keys; never part of a lesson's ``from newsfacts.lesson import *``.
 
-Model answers to the prompts are not in the pack a student's kernel reads: they are in a
-teacher's file beside the repository (``teacher/answers/<pack>.csv`` for a pack in
-``data/``, or ``answers.csv`` in the pack's own folder), which the wheel and the student
-branch leave out. A solution cell of the teacher edition reads them explicitly::
+Model answers are not in the pack a student's kernel reads but in a teacher's file the wheel
+and the student branch leave out (``teacher/answers/<pack>.csv`` for a pack in ``data/``, or
+``answers.csv`` in the pack's folder). A solution cell reads them explicitly::
 
     from newsfacts.teacher import answer_key, model_answers
     print(answer_key(book, "03", "prompts"))
-    model_answers(book, "03")
 """
 
 from __future__ import annotations
@@ -28,13 +26,8 @@ __all__ = ["AnswerKey", "answer_key", "model_answers"]
 
 def model_answers(book: Any, lesson: str | None = None) -> pd.DataFrame:
     """The model answers of a book's prompts (of one lesson, or all): ``id``, ``lesson``,
-    ``kind``, ``prompt`` and ``model_answer`` ("" where none is written).
-
-    Raises
-    ------
-    DataError
-        When the answers file is broken (`newsfacts check` says the same).
-    """
+    ``kind``, ``prompt`` and ``model_answer`` ("" where none is written). Raises `DataError`
+    when the answers file is broken (`newsfacts check` says the same)."""
     prompts = book.content["prompts"]
     if lesson is not None:
         prompts = book.lesson(lesson, function="model_answers").prompts
@@ -49,16 +42,11 @@ def model_answers(book: Any, lesson: str | None = None) -> pd.DataFrame:
     return merged.fillna({"model_answer": ""})
 
 
-class AnswerKey:
-    """The answers of one lesson, as plain text, for the teacher edition."""
+class AnswerKey(str):
+    """The answers of one lesson, as plain text (also as ``.text``), for the teacher edition."""
 
-    def __init__(self, text: str):
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
+    __repr__ = str.__str__
+    text = property(str.__str__)
 
 
 def _quiz_key(book: Any, lesson: str) -> list[str]:
@@ -69,31 +57,21 @@ def _quiz_key(book: Any, lesson: str) -> list[str]:
     return lines
 
 
-def _exercise_key(book: Any, lesson: str) -> list[str]:
-    rows = book.lesson(lesson, function="answer_key").exercises
-    return [f"check({r['id']!r}, ...): {r['expected']}" for _, r in rows.iterrows()]
-
-
-def _sorting_key(book: Any, lesson: str) -> list[str]:
-    return [
+_PARTS = {
+    "questions": _quiz_key,
+    "exercises": lambda book, lesson: [
+        f"check({r['id']!r}, ...): {r['expected']}"
+        for _, r in book.lesson(lesson, function="answer_key").exercises.iterrows()
+    ],
+    "sorting": lambda book, lesson: [
         f"({paragraph_words(item.citation.paragraph)}) “{item.citation.quote}”: who says it? "
         f"{WHO[item.who]}; has it happened? {MODALITY[item.modality]}."
         for item in sorting_items(book, lesson)
-    ]
-
-
-def _prompts_key(book: Any, lesson: str) -> list[str]:
-    return [
+    ],
+    "prompts": lambda book, lesson: [
         f"[{r['kind']}] {r['prompt']}\n   Model answer: {r['model_answer'] or '(none written)'}"
         for _, r in model_answers(book, lesson).iterrows()
-    ]
-
-
-_PARTS = {
-    "questions": _quiz_key,
-    "exercises": _exercise_key,
-    "sorting": _sorting_key,
-    "prompts": _prompts_key,
+    ],
 }
 
 

@@ -1,14 +1,7 @@
-"""Everything a lesson's code cells use, importable in one line.
-
-The first code cell of every lesson is::
-
-    from newsfacts.lesson import *
-    book = start()
-
-`start` (`newsfacts.lesson.notebook`) loads the article's facts and sets up the notebook;
-``check`` is bound to that book. This brings in ipywidgets (explorers, quizzes) and
-matplotlib (`plots`), which ``import newsfacts`` alone does not. The answer keys are not
-here: they are the teacher edition's (`newsfacts.teacher`).
+"""Everything a lesson's code cells use, in one line: ``from newsfacts.lesson import *`` then
+``book = start()`` (`newsfacts.lesson.notebook`), which binds ``check`` to that book. Brings in
+ipywidgets and matplotlib, which ``import newsfacts`` alone does not; no answer keys (those
+are the teacher edition's, `newsfacts.teacher`).
 """
 
 from __future__ import annotations

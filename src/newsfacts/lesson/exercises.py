@@ -1,23 +1,19 @@
 """Pandas exercises that check themselves: a hint when an answer is not right yet, never the answer.
 
-A lesson asks a news question from the pack's ``exercises.csv``, say "Which statements
-does the article report from Donald Trump?"; the student writes one line of pandas and
-passes the result to `check` with the exercise's name::
+A lesson asks a news question from the pack's ``exercises.csv``; the student writes one line
+of pandas and passes the result to `check` with the exercise's name::
 
     answer = book.claims[book.claims["speaker"] == "trump"]
     check("trump-claims", answer)
 
 `check` accepts what a beginner is likely to hand in (a DataFrame, a list of ids, a
-True/False mask, a number, even ``...`` left in place) and answers with a `Feedback`:
-right, or a hint that points at the column or the pandas step to look at. It never
-raises for a wrong answer, so a lesson never shows a traceback.
-
-Nothing here imports ipywidgets or matplotlib.
+True/False mask, a number, even ``...`` left in place) and answers with a `Feedback`. It
+never raises for a wrong answer, so a lesson never shows a traceback. No widgets, no plots.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -30,48 +26,29 @@ from newsfacts.views.show import evidence_lines, feedback_html
 
 @dataclass(frozen=True)
 class Exercise:
-    """One self-checking exercise, as a row of the pack's ``exercises.csv`` holds it.
-
-    Attributes
-    ----------
-    name : str
-        What the student passes to `check` (the row's id).
-    task : str
-        The question, as the lesson asks it.
-    table : str
-        The book table the answer's rows come from, or ``"paragraphs"``.
-    column : str
-        The column that decides the answer ("" when the pack does not say): feedback names it.
-    expected : tuple of str, or float
-        The ids of the rows a right answer keeps, or the number it finds.
-    hints : tuple of str
-        Hints, from gentle to specific; none gives the answer away.
-    why : str
-        Shown once the answer is right: what it means for the article.
-    evidence : tuple of Citation
-        The fact rows shown (paragraph, quote, mark) once the answer is right.
-    ordered : bool
-        True when the rows must also come in the order of ``expected`` (a sorting task).
-    """
+    """One row of the pack's ``exercises.csv``: the `task` a lesson asks, the book `table`
+    the answer comes from, the `column` that decides it ("" if not said), the `expected` ids
+    (in that order when `ordered`) or number, `hints` from gentle to specific, and the `why`
+    and `evidence` shown once the answer is right."""
 
     name: str
     task: str
     table: str
     column: str
     expected: tuple[str, ...] | float
-    hints: tuple[str, ...] = field(default_factory=tuple)
+    hints: tuple[str, ...] = ()
     why: str = ""
     evidence: tuple[Any, ...] = ()
     ordered: bool = False
 
+    def hint(self, level: int) -> str:
+        """The hint of one level (0 gentle, 1 specific), or the last there is."""
+        return self.hints[min(level, len(self.hints) - 1)] if self.hints else ""
+
 
 @dataclass(frozen=True)
 class Feedback:
-    """What `check` says: whether the answer is right, and a hint if not.
-
-    In a notebook it shows as a coloured box with a symbol (✓ or ✗ or …) and the words;
-    as text it reads the same without the box.
-    """
+    """What `check` says: a coloured box with ✓ or ✗ in a notebook, the same words as text."""
 
     exercise: str
     correct: bool
@@ -79,20 +56,15 @@ class Feedback:
     hint: str = ""
     evidence: tuple[Any, ...] = ()
 
-    @property
-    def symbol(self) -> str:
-        return "✓" if self.correct else "✗"
-
     def __str__(self) -> str:
-        text = f"{self.symbol} {self.message}"
-        if self.hint:
-            text += f"\nHint: {self.hint}"
+        text = f"{'✓' if self.correct else '✗'} {self.message}" + (
+            f"\nHint: {self.hint}" if self.hint else ""
+        )
         for citation in self.evidence:
             text += "\nEvidence: " + "\n   ".join(evidence_lines(citation))
         return text
 
-    def __repr__(self) -> str:
-        return str(self)
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         return feedback_html(self.correct, self.message, self.evidence, self.hint)
@@ -129,10 +101,7 @@ def exercises(book: Any) -> dict[str, Exercise]:
     for _, row in book.content["exercises"].iterrows():
         number = parse_number(row["expected"])
         found[row["id"]] = Exercise(
-            row["id"],
-            row["task"],
-            row["table"],
-            row["column"],
+            *row[["id", "task", "table", "column"]],
             number if number is not None else tuple(split_ids(row["expected"])),
             tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
             row["why"],
@@ -143,40 +112,21 @@ def exercises(book: Any) -> dict[str, Exercise]:
 
 
 def _exercise(name: object, known: dict[str, Exercise], function: str) -> Exercise:
-    return known[
-        resolve(name, list(known), "exercise", function=function, where="the lesson's exercises")
-    ]
+    where = "the lesson's exercises"
+    return known[resolve(name, list(known), "exercise", function=function, where=where)]
 
 
 def check(name: str, answer: Any, book: Any, known: dict[str, Exercise] | None = None) -> Feedback:
     """Check a student's answer to exercise `name` of `book` and say what to look at next.
 
-    In a lesson, ``check(name, answer)`` is this function bound to the lesson's book (a
-    `Checker`, made by `newsfacts.lesson.start`).
+    In a lesson, ``check(name, answer)`` is this bound to the lesson's book (a `Checker`).
+    `answer` is a DataFrame, a Series, a list of ids or a number (``...`` gets a reminder);
+    a wrong answer never raises, a name that is no exercise raises `UnknownNameError`.
 
-    Parameters
-    ----------
-    name : str
-        The exercise: an id of the pack's ``exercises.csv``.
-    answer : DataFrame, Series, list of ids, or number
-        What the student computed. ``...`` (left in place) gets a reminder.
-    book : Book
-        The book the exercise is about.
-
-    Returns
-    -------
-    Feedback
-        ``correct`` is True when the answer is right; otherwise ``hint`` says what to try.
-        A wrong answer never raises; a name that is no exercise raises `UnknownNameError`.
-
-    Examples
-    --------
     >>> import newsfacts
     >>> book = newsfacts.load()
     >>> check("trump-claims", book.claims[book.claims["speaker"] == "trump"], book).correct
     True
-    >>> check("trump-claims", ..., book).correct
-    False
     """
     exercise = _exercise(name, exercises(book) if known is None else known, "check")
     if answer is ... or answer is None:
@@ -187,150 +137,87 @@ def check(name: str, answer: Any, book: Any, known: dict[str, Exercise] | None =
     return _check_number(exercise, exercise.expected, answer)
 
 
-def _hint(exercise: Exercise, level: int = 0) -> str:
-    if not exercise.hints:
-        return ""
-    return exercise.hints[min(level, len(exercise.hints) - 1)]
+def _right(exercise: Exercise, what: str) -> Feedback:
+    message = f"Right: {what}. {exercise.why}".strip()
+    return Feedback(exercise.name, True, message, "", exercise.evidence)
 
 
 def _check_number(exercise: Exercise, expected: float, answer: Any) -> Feedback:
     if isinstance(answer, np.generic):  # (mask).sum() gives numpy's int64, not int
         answer = answer.item()
-    if isinstance(answer, (pd.DataFrame, pd.Series)):
-        return Feedback(
-            exercise.name,
-            False,
-            f"You have a table with {plural(len(answer), 'row')}; this question wants a number.",
-            "Count the rows with len(...), or add up a True/False mask with .sum().",
-        )
-    if isinstance(answer, str) and answer.strip().lstrip("-").replace(".", "", 1).isdigit():
-        return Feedback(
-            exercise.name,
-            False,
-            f"You gave the text {answer!r}: a number in quotes.",
-            "Write numbers without quotes, or compute the number with pandas.",
-        )
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)) or answer != answer:
-        return Feedback(
-            exercise.name,
-            False,
-            f"This question wants a number; you gave {describe_value(answer, advice=False)}.",
-            _hint(exercise, 0),
-        )
-    if answer == expected:
-        return Feedback(
-            exercise.name,
-            True,
-            f"Right: {expected:g}. {exercise.why}".strip(),
-            "",
-            exercise.evidence,
-        )
-    direction = "too high" if answer > expected else "too low"
-    return Feedback(
-        exercise.name, False, f"Not yet: {answer:g} is {direction}.", _hint(exercise, 1)
-    )
+    if isinstance(answer, pd.DataFrame | pd.Series):
+        rows = plural(len(answer), "row")
+        message = f"You have a table with {rows}; this question wants a number."
+        hint = "Count the rows with len(...), or add up a True/False mask with .sum()."
+    elif isinstance(answer, str) and answer.strip().lstrip("-").replace(".", "", 1).isdigit():
+        message = f"You gave the text {answer!r}: a number in quotes."
+        hint = "Write numbers without quotes, or compute the number with pandas."
+    elif isinstance(answer, bool) or not isinstance(answer, int | float) or answer != answer:
+        what = describe_value(answer, advice=False)
+        message, hint = f"This question wants a number; you gave {what}.", exercise.hint(0)
+    elif answer == expected:
+        return _right(exercise, f"{expected:g}")
+    else:
+        direction = "too high" if answer > expected else "too low"
+        message, hint = f"Not yet: {answer:g} is {direction}.", exercise.hint(1)
+    return Feedback(exercise.name, False, message, hint)
 
 
-def _ids_of(answer: Any, table: pd.DataFrame) -> tuple[list[str] | None, str]:
-    """The row ids in a student's answer, or None and a hint about its shape."""
-    key = "id" if "id" in table.columns else table.columns[0]
-    known = set(table[key])
+def _ids_of(answer: Any, key: str, known: set[str]) -> list[str] | str:
+    """The row ids in a student's answer, or a hint about its shape."""
+    wants_rows = "This exercise wants rows of a table: a DataFrame, like book.<table>[...]."
     if isinstance(answer, pd.DataFrame):
         if key in answer.columns:
-            return [str(v) for v in answer[key]], ""
+            return [str(v) for v in answer[key]]
         if set(map(str, answer.index)) <= known:
-            return [str(v) for v in answer.index], ""
-        return None, f"Your table has no '{key}' column: keep whole rows, with all columns."
-    if isinstance(answer, pd.Series):
-        if answer.dtype == bool:
-            return None, (
-                "You made a True/False mask. Now use it to pick rows: put it inside "
-                "book.<table>[...]."
-            )
-        return [str(v) for v in answer], ""
-    if isinstance(answer, str):
-        return None, (
-            f"You gave the text {shorten(answer)!r}. This exercise wants rows of a table: "
-            "a DataFrame, like book.<table>[...]."
+            return [str(v) for v in answer.index]
+        return f"Your table has no '{key}' column: keep whole rows, with all columns."
+    if isinstance(answer, pd.Series) and answer.dtype == bool:
+        return (
+            "You made a True/False mask. Now use it to pick rows: put it inside book.<table>[...]."
         )
-    if isinstance(answer, (list, tuple, set)):
-        if all(isinstance(v, str) for v in answer):
-            return [str(v) for v in answer], ""
-        return None, "A list answer must hold ids in quotes, such as ['id-1', 'id-2']."
-    return None, (
-        f"You gave {describe_value(answer, advice=False)}. This exercise wants rows of a table: "
-        "a DataFrame, like book.<table>[...]."
-    )
+    if isinstance(answer, pd.Series) or (
+        isinstance(answer, list | tuple | set) and all(isinstance(v, str) for v in answer)
+    ):
+        return [str(v) for v in answer]
+    if isinstance(answer, list | tuple | set):
+        return "A list answer must hold ids in quotes, such as ['id-1', 'id-2']."
+    if isinstance(answer, str):
+        return f"You gave the text {shorten(answer)!r}. {wants_rows}"
+    return f"You gave {describe_value(answer, advice=False)}. {wants_rows}"
 
 
 def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedback:
     key = "id" if "id" in table.columns else table.columns[0]
-    want = set(exercise.expected)
-    ids, shape_hint = _ids_of(answer, table)
-    if ids is None:
-        return Feedback(
-            exercise.name,
-            False,
-            "That is not a table of rows yet.",
-            shape_hint.replace("<table>", exercise.table),
-        )
-    unknown = [i for i in ids if i not in set(table[key])]
-    if unknown:
+    keys, want = set(table[key]), set(exercise.expected)
+    ids = _ids_of(answer, key, keys)
+    got = set(ids) if isinstance(ids, list) else set()
+    rows = plural(len(got), "row")
+    if isinstance(ids, str):
+        message, hint = "That is not a table of rows yet.", ids.replace("<table>", exercise.table)
+    elif unknown := [i for i in ids if i not in keys]:
         tail = did_you_mean(closest(unknown[0], list(table[key])))
-        tail = f" {tail}" if tail else ""
-        return Feedback(
-            exercise.name,
-            False,
-            f"{unknown[0]!r} is not a row of book.{exercise.table}.{tail}",
-            "Pick rows from the table itself rather than typing ids.",
-        )
-    got = set(ids)
-    if got == want and exercise.ordered and ids != list(exercise.expected):
-        return _wrong_order(exercise, ids)
-    if got == want:
-        return Feedback(
-            exercise.name,
-            True,
-            f"Right: {plural(len(want), 'row')}. {exercise.why}".strip(),
-            "",
-            exercise.evidence,
-        )
-    by_id = table.set_index(key)
-    column = exercise.column
-    if got - want:
-        example = sorted(got - want)[0]
-        has = f" has {column} {by_id.loc[example, column]!r}" if column in by_id else " is one"
-        return Feedback(
-            exercise.name,
-            False,
-            f"You have {plural(len(got), 'row')}; some do not belong. "
-            f"For example {example!r}{has}.",
-            _hint(exercise, 1),
-        )
-    return Feedback(
-        exercise.name,
-        False,
-        f"You have {plural(len(got), 'row')}, but some are missing.",
-        _hint(exercise, 0),
-    )
-
-
-def _wrong_order(exercise: Exercise, ids: list[str]) -> Feedback:
-    """Feedback for the right rows in the wrong order: how to sort, never the order itself."""
-    if len(ids) != len(set(ids)):
-        return Feedback(
-            exercise.name,
-            False,
-            "You have the right rows, but some of them more than once.",
-            "Keep each row once: pick them from the table with one True/False mask.",
-        )
-    if ids == list(reversed(exercise.expected)):
+        message = f"{unknown[0]!r} is not a row of book.{exercise.table}. {tail}".strip()
+        hint = "Pick rows from the table itself rather than typing ids."
+    elif got == want and (not exercise.ordered or ids == list(exercise.expected)):
+        return _right(exercise, rows)
+    elif got == want and len(ids) != len(got):
+        message = "You have the right rows, but some of them more than once."
+        hint = "Keep each row once: pick them from the table with one True/False mask."
+    elif got == want and ids == list(reversed(exercise.expected)):
         message = "You have the right rows, but in reverse order."
         hint = "Sort the other way round: .sort_values(..., ascending=False) or ascending=True."
-    else:
+    elif got == want:  # the right rows in the wrong order: how to sort, never the order itself
         message = "You have the right rows, but not in the order the task asks for."
         hint = (
             "Sort them with .sort_values('column'): which column puts them in the order "
             "the task asks? ascending=False turns the order round."
         )
+    elif extra := sorted(got - want):
+        column, by_id = exercise.column, table.set_index(key)
+        has = f" has {column} {by_id.loc[extra[0], column]!r}" if column in by_id else " is one"
+        message = f"You have {rows}; some do not belong. For example {extra[0]!r}{has}."
+        hint = exercise.hint(1)
+    else:
+        message, hint = f"You have {rows}, but some are missing.", exercise.hint(0)
     return Feedback(exercise.name, False, message, hint)

@@ -2,18 +2,15 @@
 
 `start` (the first code cell of every lesson) loads the book and, in IPython:
 
-1. shows every DataFrame through `newsfacts.views.show.table_html` (a word in the corner
-   header cell, a scroll box a keyboard reaches) and a `Citation` as its paragraph with
-   the quote marked;
+1. shows every DataFrame through `newsfacts.views.show.table_html` and a `Citation` as its
+   paragraph with the quote marked;
 2. sets pandas' ``display.max_colwidth`` to None: notes and quotes are shown whole;
-3. puts ``check`` and ``describe``, bound to this book, in the notebook's namespace (the
-   exercise checker marks against the book `start` returned, like otter-grader's
-   ``grader = otter.Notebook()``);
+3. puts ``check`` and ``describe``, bound to this book, in the notebook's namespace (like
+   otter-grader's ``grader = otter.Notebook()``);
 4. unless ``friendly=False``, shows plain words instead of a traceback (IPython's public
-   ``set_custom_exc``) for newsfacts' own errors, a misspelt name, and the three commonest
-   pandas slips: a column that is not there, a table that is not there, and ``and``
-   where ``&`` is meant. Any other error keeps its full traceback, so a bug still shows
-   as a bug.
+   ``set_custom_exc``) for newsfacts' own errors, a misspelt name, a column or table that is
+   not there, and ``and`` where ``&`` is meant. Any other error keeps its full traceback, so
+   a bug still shows as a bug.
 
 `stop` undoes 1, 2 and 4.
 """
@@ -21,14 +18,18 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import linecache
 import os
 import re
+import traceback
 from html import escape
 from pathlib import Path
 from typing import Any
 
+import IPython.display
 import pandas as pd
+from IPython import get_ipython  # None outside a kernel
 
 from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
@@ -39,44 +40,21 @@ from newsfacts.views.show import citation_html, table_html
 
 __all__ = ["start", "stop", "message_for"]
 
-#: The exceptions the friendly handler looks at; it shows plain words only for those it
-#: recognises (`message_for`) and the usual traceback for the rest.
+#: The exceptions the friendly handler looks at; `message_for` picks those it knows.
 WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
 
 _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous")
 
 
-def _shell() -> Any:
-    try:
-        from IPython import get_ipython  # only in a kernel: IPython is there
-    except ImportError:
-        return None
-    return get_ipython()
-
-
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
-    """Load the article's facts (the bundled article, or `pack`) and set up the notebook.
-
-    Parameters
-    ----------
-    pack : str or path-like, optional
-        A pack folder; the bundled article by default.
-    friendly : bool, default True
-        Show plain words instead of tracebacks for the errors students make most; False
-        leaves every traceback as IPython shows it.
-    shell : IPython shell, optional
-        The shell to set up; by default the running one (none outside IPython).
-
-    Returns
-    -------
-    Book
-        The facts: ``book.actors``, ``book.figures``, ... and ``book.cite(id)``.
-    """
-    if pack is None:  # a lesson about the bundled article: say so when another is chosen
+    """Load the article's facts (the bundled article, or the folder `pack`) and set up the
+    notebook (`shell`, by default the running one). With ``friendly=False`` every traceback
+    stays as IPython shows it."""
+    if pack is None:
         _note_if_another_pack()
     book = load(pack)
     pd.set_option("display.max_colwidth", None)
-    shell = shell or _shell()
+    shell = shell or get_ipython()
     if shell is not None:
         html = shell.display_formatter.formatters["text/html"]
         html.for_type(pd.DataFrame, table_html)
@@ -88,19 +66,16 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
 
 
 def _note_if_another_pack() -> None:
-    """For a lesson written about the bundled article (``start()`` with no pack): when
-    NEWSFACTS_PACK names another pack, show one sentence saying the lesson stays on the
+    """When NEWSFACTS_PACK names another pack, say in one line that this lesson stays on the
     bundled article, and where the lessons for any article are."""
     chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
     if not chosen or Path(chosen).name == Path(bundled_pack()).name:
         return
-    from IPython.display import display  # IPython only when a lesson runs
-
     text = (
         "This lesson is written for the bundled article, so it shows that article, not "
         f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
     )
-    display(_Note(text))
+    IPython.display.display(_Note(text))
 
 
 class _Note(str):
@@ -110,14 +85,13 @@ class _Note(str):
         style = "border-left:4px solid #999999;padding:2px 8px"
         return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
 
-    def __repr__(self) -> str:
-        return str(self)
+    __repr__ = str.__str__
 
 
 def stop(shell: Any = None) -> None:
     """Undo what `start` changed: tables, pandas' option and friendly errors."""
     pd.reset_option("display.max_colwidth")
-    shell = shell or _shell()
+    shell = shell or get_ipython()
     if shell is not None:
         html = shell.display_formatter.formatters["text/html"]
         for kind in (pd.DataFrame, Citation):
@@ -134,26 +108,21 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
     shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
-def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
-    """The plain words a student sees for an error, or None to show its traceback.
+def _missing(what: str, name: str, known: list[str], tail: str) -> str:
+    """ "<what> <name>. Did you mean ...? <tail>", the suggestion left out when none is close."""
+    advice = did_you_mean(closest(name, known))
+    return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail}"
 
-    >>> message_for(NameError("name 'boook' is not defined"), None, ["book", "check"])
-    "Python does not know the name 'boook'. Did you mean 'book'? \
-If it is spelt right, run the cells above this one first."
-    >>> message_for(ZeroDivisionError("division by zero")) is None
-    True
-    """
+
+def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
+    """The plain words a student sees for an error (`names`: the notebook's, to suggest one
+    for a misspelt name), or None to show its traceback."""
     if isinstance(error, NewsfactsError):
         return str(error)
-    if isinstance(error, NameError) and not isinstance(error, AttributeError):
-        missing = getattr(error, "name", None) or next(
-            iter(re.findall(r"'([^']+)'", str(error))), ""
-        )
-        advice = did_you_mean(closest(missing, names or []))
-        return (
-            f"Python does not know the name {missing!r}. {advice + ' ' if advice else ''}"
-            "If it is spelt right, run the cells above this one first."
-        )
+    if isinstance(error, NameError):
+        name = getattr(error, "name", None) or next(iter(re.findall(r"'([^']+)'", str(error))), "")
+        tail = "If it is spelt right, run the cells above this one first."
+        return _missing("Python does not know the name", name, names or [], tail)
     if isinstance(error, AttributeError):
         return _no_attribute(error)
     if isinstance(error, KeyError):
@@ -166,16 +135,12 @@ If it is spelt right, run the cells above this one first."
 def _no_attribute(error: AttributeError) -> str | None:
     """A table the book does not have, or a column a table does not have (``book.claim``)."""
     owner, name = getattr(error, "obj", None), getattr(error, "name", None)
-    if not isinstance(name, str):
-        return None
-    if isinstance(owner, Book):
+    if isinstance(name, str) and isinstance(owner, Book):
         tables = [*owner.tables, "paragraphs"]
-        advice = did_you_mean(closest(name, tables))
-        return (
-            f"The book has no table {name!r}. {advice + ' ' if advice else ''}"
-            f"Its tables are {join_and(tables)}."
+        return _missing(
+            "The book has no table", name, tables, f"Its tables are {join_and(tables)}."
         )
-    if isinstance(owner, pd.DataFrame) and name not in dir(owner):
+    if isinstance(name, str) and isinstance(owner, pd.DataFrame) and name not in dir(owner):
         return _columns_message(name, owner)
     return None
 
@@ -183,29 +148,20 @@ def _no_attribute(error: AttributeError) -> str | None:
 def _no_column(error: KeyError, tb: Any) -> str | None:
     """A column a table does not have, asked for with ``table["name"]``."""
     key = error.args[0] if error.args else None
-    frame = next((f for f in _frames(tb) if isinstance(f.f_locals.get("self"), pd.DataFrame)), None)
-    table = frame.f_locals["self"] if frame is not None else None
-    if table is None or frame.f_code.co_name != "__getitem__" or not isinstance(key, str | list):
+    frames = [
+        f for f, _ in traceback.walk_tb(tb) if isinstance(f.f_locals.get("self"), pd.DataFrame)
+    ]
+    if not frames or frames[0].f_code.co_name != "__getitem__" or not isinstance(key, str | list):
         return None
+    table = frames[0].f_locals["self"]
     missing = [k for k in ([key] if isinstance(key, str) else key) if k not in table.columns]
     return _columns_message(missing[0], table) if missing and isinstance(missing[0], str) else None
 
 
 def _columns_message(name: str, table: pd.DataFrame) -> str:
     columns = [str(c) for c in table.columns]
-    advice = did_you_mean(closest(name, columns))
-    return (
-        f"This table has no column {name!r}. {advice + ' ' if advice else ''}"
-        f"Its columns are {join_and(columns)}."
-    )
-
-
-def _frames(tb: Any) -> list[Any]:
-    frames = []
-    while tb is not None:
-        frames.append(tb.tb_frame)
-        tb = tb.tb_next
-    return frames
+    tail = f"Its columns are {join_and(columns)}."
+    return _missing("This table has no column", name, columns, tail)
 
 
 class _Ampersand(ast.NodeTransformer):
@@ -231,14 +187,10 @@ def _use_ampersand(tb: Any) -> str:
         "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
     )
     example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
-    frames = [f for f in _frames(tb) if "site-packages" not in f.f_code.co_filename]
-    if frames:
-        code = frames[-1].f_code
-        line = linecache.getline(code.co_filename, frames[-1].f_lineno).strip()
-        try:
-            rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
-        except (SyntaxError, ValueError):
-            rewritten = ""
-        if rewritten and rewritten != ast.unparse(ast.parse(line)):
-            example = rewritten
+    files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
+    own = [(file, n) for file, n in files if "site-packages" not in file]
+    with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
+        line = linecache.getline(*own[-1]).strip()
+        rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
+        example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
     return f"{head}\n    {shorten(example, 300)}"
