@@ -1,25 +1,12 @@
 """Two texts side by side: a pack's facts set against the facts of a second pack.
 
-A **comparisons table** links a fact of one pack (the *article*) to a fact of another (the
-*other text*, such as the declaration a meeting adopted), says how they relate, and quotes
-both. It lives in the second pack, as ``comparisons.csv`` (a resource named
-``comparisons`` in its ``datapackage.json``, with a Table Schema), and that
-``datapackage.json`` names the pack it compares with::
-
-    "newsfacts": {"compares_with": "../paris-2026"}
-
-The path is relative to the second pack's folder; when nothing is there (an installed copy
-keeps the bundled packs side by side, under other folder names), the folder's last name is
-looked up among the bundled packs. The columns (`COLUMNS`; each is described in
-``data/paris-declaration/COMPARISONS.md``): ``id``; ``article_fact`` and ``source_fact``,
-ids (or glossary terms) of fact rows of each pack; ``relation``, one of `RELATIONS`;
-``note``, what a careful reader may and may not conclude; ``article_quote`` and
-``source_quote``, words copied exactly from the paragraph of each fact. A ``not mentioned``
-row leaves both source cells empty.
-
-Paragraph numbers are not stored: they come from the fact rows, so they follow any
-renumbering of either text. `check_comparisons` checks all this; ``python -m newsfacts
-check PACK`` runs it for a pack that has comparisons.
+A **comparisons table** (``comparisons.csv`` in the second pack, a resource named
+``comparisons`` in its ``datapackage.json``; its `COLUMNS` are described in
+``data/paris-declaration/COMPARISONS.md``) links a fact of one pack (the *article*) to a
+fact of another (the *other text*, such as the declaration a meeting adopted), says how
+they relate (`RELATIONS`), and quotes both. The second pack names the first in its
+``datapackage.json``: ``"newsfacts": {"compares_with": "../paris-2026"}``. Paragraph numbers
+come from the fact rows, so they follow any renumbering of either text.
 
 Examples
 --------
@@ -35,16 +22,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import ipywidgets as widgets
 import pandas as pd
 
 from newsfacts.errors import Problem, WrongTypeError, WrongValueError
 from newsfacts.errors import resolve as pick
 from newsfacts.load import load
+from newsfacts.resources import bundled
 from newsfacts.text import (
     closest,
     did_you_mean,
@@ -55,19 +42,8 @@ from newsfacts.text import (
 )
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
-__all__ = [
-    "CHOICES",
-    "COLUMNS",
-    "RELATIONS",
-    "check_comparisons",
-    "check_linked",
-    "compare",
-    "compared_pack",
-    "comparison_table",
-    "load_pack",
-    "pack_folder",
-    "read_comparisons",
-]
+__all__ = ["CHOICES", "COLUMNS", "RELATIONS", "check_comparisons", "check_linked", "compare"]
+__all__ += ["compared_pack", "comparison_table", "load_pack", "pack_folder", "read_comparisons"]
 
 #: The resource (and the default file) that holds a pack's comparisons.
 RESOURCE = "comparisons"
@@ -96,16 +72,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-# -- finding and reading packs -----------------------------------------------------------
-
-
 def _bundled(name: str) -> Path | None:
     """The bundled pack `name`, installed or in the source tree; None when neither has it."""
-    installed = Path(str(files("newsfacts"))) / "packs" / name
-    for folder in (installed, Path(__file__).resolve().parents[2] / "data" / name):
-        if (folder / "datapackage.json").is_file():
-            return folder
-    return None
+    folder = bundled(f"packs/{name}", f"data/{name}")
+    return folder if (folder / "datapackage.json").is_file() else None
 
 
 def pack_folder(pack: str | os.PathLike[str]) -> Path:
@@ -146,10 +116,9 @@ def compared_pack(book: Any) -> Path | None:
 
 
 def _file_name(book: Any) -> str:
-    for resource in book.metadata.get("resources", []):
-        if isinstance(resource, dict) and resource.get("name") == RESOURCE:
-            return str(resource.get("path", "comparisons.csv"))
-    return "comparisons.csv"
+    found = [r for r in book.metadata.get("resources", []) if isinstance(r, dict)]
+    found = [str(r.get("path", "comparisons.csv")) for r in found if r.get("name") == RESOURCE]
+    return (found or ["comparisons.csv"])[0]
 
 
 def _raw(book: Any) -> pd.DataFrame | None:
@@ -183,11 +152,8 @@ def _name(book: Any) -> str:
 
 
 def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
-    """The comparisons `other` holds with `book` (the article's pack), one row each: the
-    `COLUMNS`, then ``article_paragraph`` and ``source_paragraph``, the paragraph of each
-    fact (None when the id is not found or the side is empty).
-
-    A `ValueError` when `other` holds none says to swap the two when `book` holds them.
+    """The comparisons `other` holds with `book` (the article's pack): the `COLUMNS`, then
+    ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found).
     """
     rows = _raw(other)
     if rows is None:
@@ -205,20 +171,17 @@ def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
     return rows
 
 
-# -- checking ----------------------------------------------------------------------------
+def _descriptor_problem(message: str, fix: str) -> Problem:
+    """A problem with ``newsfacts.compares_with`` in ``datapackage.json``."""
+    return Problem("datapackage.json", None, None, f"newsfacts.{KEY}", message, fix)
 
 
 def check_comparisons(book: Any, other: Any) -> list[Problem]:
-    """Check the comparisons `other` holds against the two packs' facts and texts.
-
-    Each problem names the file, the line (as a spreadsheet shows it), the id, the column
-    and a fix. The checks: every column is there; ids are present and unique; ``relation``
-    is one of `RELATIONS`; the note is written; ``article_fact`` is a fact of `book` and
-    ``source_fact`` a fact of `other`; each quote is copied exactly from the paragraph of
-    its fact (anywhere in the text when the fact is not found, so a wrong id is one
-    problem); a ``not mentioned`` row has both source cells empty, every other row both
-    filled; and `other`'s ``compares_with``, when given, names `book`.
-    """
+    """The problems of the comparisons `other` holds with `book`: every column there; ids
+    present and unique; ``relation`` one of `RELATIONS`; a note; each fact id found in its
+    pack; each quote copied exactly from its fact's paragraph (anywhere in the text when
+    the id is wrong, so a wrong id is one problem); a ``not mentioned`` row's source cells
+    empty, every other row's filled; and ``compares_with``, when given, naming `book`."""
     rows = _raw(other)
     if rows is None:
         return []
@@ -229,33 +192,17 @@ def check_comparisons(book: Any, other: Any) -> list[Problem]:
     problems: list[Problem] = []
     declared, name = compared_pack(other), _name(book)
     if declared is not None and declared.resolve() != Path(book.path).resolve():
-        problems.append(
-            Problem(
-                "datapackage.json",
-                None,
-                None,
-                f"newsfacts.{KEY}",
-                f"it names {str(_declared(other))!r}, not the pack compared with ({name!r}).",
-                f"Write the path of {name!r} from this folder, such as '../{name}'.",
-            )
-        )
-    packs = (("article", book), ("source", other))
-    sides = [(side, pack, _facts(pack), _texts(pack)) for side, pack in packs]
+        message = f"it names {str(_declared(other))!r}, not the pack compared with ({name!r})."
+        fix = f"Write the path of {name!r} from this folder, such as '../{name}'."
+        problems.append(_descriptor_problem(message, fix))
+    packs = {"article": book, "source": other}
+    sides = [(side, pack, _facts(pack), _texts(pack)) for side, pack in packs.items()]
     seen: set[str] = set()
     for position, row in rows.iterrows():
         found = _row_problems(row, seen)
-        for side, pack, facts, texts in sides:
-            if side == "source" and row["relation"] == "not mentioned":
-                message = "a 'not mentioned' row has nothing on the source's side."
-                found += [
-                    (column, message, f"Empty {column}, or choose another relation.")
-                    for column in ("source_fact", "source_quote")
-                    if row[column]
-                ]
-            else:
-                found += _side_problems(side, pack, facts, texts, row)
-        line, ident = int(position) + 2, row["id"] or None
-        problems += [Problem(file, line, ident, *problem) for problem in found]
+        for side in sides:
+            found += _side_problems(row, *side)
+        problems += [Problem(file, int(position) + 2, row["id"] or None, *p) for p in found]
     return problems
 
 
@@ -282,10 +229,17 @@ def _row_problems(row: Any, seen: set[str]) -> list[tuple[str, str, str]]:
 
 
 def _side_problems(
-    side: str, pack: Any, facts: dict[str, Any], texts: dict[Any, str], row: Any
+    row: Any, side: str, pack: Any, facts: dict[str, Any], texts: dict[Any, str]
 ) -> list[tuple[str, str, str]]:
     """The (column, message, fix) of what is wrong with one side (article or source)."""
     fact, quote, name = row[f"{side}_fact"], row[f"{side}_quote"], _name(pack)
+    if side == "source" and row["relation"] == "not mentioned":
+        message = "a 'not mentioned' row has nothing on the source's side."
+        return [
+            (column, message, f"Empty {column}, or choose another relation.")
+            for column, cell in ((f"{side}_fact", fact), (f"{side}_quote", quote))
+            if cell
+        ]
     fix_id = f"Copy the id from the fact tables of {name} (the id column; a glossary term works)."
     anywhere = f"Copy the words exactly from the fact's paragraph of {name}'s article.txt."
     found = []
@@ -317,11 +271,10 @@ def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
     is one problem)."""
     if (rows := _raw(other)) is None:
         return None
-    declared, column = compared_pack(other), f"newsfacts.{KEY}"
-    if declared is None:
+    if (declared := compared_pack(other)) is None:
         message = "the pack has comparisons but does not say which pack they compare with."
         fix = f'Add "{KEY}": "../other-pack" under "newsfacts" (the other pack\'s folder).'
-        return "", [Problem("datapackage.json", None, None, column, message, fix)]
+        return "", [_descriptor_problem(message, fix)]
     try:
         book = load(declared)
     except ValueError as error:  # DataError: the pack compared with is missing or broken
@@ -330,12 +283,9 @@ def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
             lines[1] if len(lines) > 1 else "".join(lines)
         )
         fix = f"Check that path, and run python -m newsfacts check {declared}."
-        return "", [Problem("datapackage.json", None, None, column, message, fix)]
+        return "", [_descriptor_problem(message, fix)]
     summary = f"comparisons with {_declared(other)}: {len(rows)} rows, ids found, quotes exact"
     return summary, check_comparisons(book, other)
-
-
-# -- showing -----------------------------------------------------------------------------
 
 
 def _source_name(book: Any) -> str:
@@ -344,36 +294,21 @@ def _source_name(book: Any) -> str:
     return str(first.get("publisher") or book.title)
 
 
-def _side(book: Any, paragraph: Any, quote: str) -> dict[str, Any]:
-    """One side as the templates show it: where, and the paragraph cut around the quote."""
-    text = _texts(book).get(paragraph, "") if paragraph is not None else ""
-    before, found, after = text.partition(quote) if quote else ("", "", "")
-    if not found:
-        before, found, after = "", quote, ""
-    return {
-        "name": _source_name(book),
-        "where": paragraph_words(paragraph),
-        "before": before,
-        "quote": found,
-        "after": after,
-        "empty": not quote,
-    }
-
-
 def _item(book: Any, other: Any, row: dict[str, Any]) -> dict[str, Any]:
-    """One comparison as the templates show it."""
+    """One comparison as the templates show it, each side's paragraph cut around its quote."""
     symbol, meaning = RELATIONS.get(row["relation"], ("?", ""))
     word = next((word for word, kinds in CHOICES.items() if row["relation"] in kinds), "")
-    return {
-        "id": row["id"],
-        "relation": row["relation"],
-        "symbol": symbol,
-        "meaning": meaning,
-        "student_word": word,
-        "note": row["note"],
-        "article": _side(book, row["article_paragraph"], row["article_quote"]),
-        "source": _side(other, row["source_paragraph"], row["source_quote"]),
-    }
+    item = {key: row[key] for key in ("id", "relation", "note")}
+    item.update(symbol=symbol, meaning=meaning, student_word=word)
+    for side, pack in (("article", book), ("source", other)):
+        paragraph, quote = row[f"{side}_paragraph"], row[f"{side}_quote"]
+        text = _texts(pack).get(paragraph, "") if paragraph is not None else ""
+        cut = text.partition(quote) if quote and quote in text else ("", quote, "")
+        item[side] = dict(
+            name=_source_name(pack), where=paragraph_words(paragraph), empty=not quote
+        )
+        item[side].update(before=cut[0], quote=cut[1], after=cut[2])
+    return item
 
 
 def _items(book: Any, other: Any, item: Any) -> list[dict[str, Any]]:
@@ -429,100 +364,69 @@ def comparison_table(book: Any, other: Any, item: Any = None) -> ComparisonTable
     article's words, the other text's words, each with its paragraph, the relation and the
     note. Shows as HTML in a notebook; ``.html`` is the markup."""
     items = _items(book, other, item)
-    html = render(
-        "compare-table.html", items=items, article=_source_name(book), source=_source_name(other)
-    )
-    return ComparisonTable(html, len(items))
+    names = {"article": _source_name(book), "source": _source_name(other)}
+    return ComparisonTable(render("compare-table.html", items=items, **names), len(items))
 
 
-def compare(book: Any, other: Any, item: Any = None) -> Any:
-    """The comparison activity: for each item, the student chooses how the other text
-    treats it (`CHOICES`), then sees both texts side by side, the data's relation and the
-    note.
-
-    Parameters
-    ----------
-    book : Book
-        The article's pack.
-    other : Book
-        The pack holding the comparisons (such as ``load_pack("paris-declaration")``).
-    item : str, int, or a list of them, optional
-        Which comparisons: a comparison's id, the id of the article's fact, or a
-        paragraph number of the article (``item=[11, 12, 13]``: every comparison of those
-        paragraphs). Default: all, in the article's reading order.
-
-    Returns
-    -------
-    Comparison
-        An ipywidgets ``VBox``: ``.picker`` (the item, when there are several),
-        ``.control`` (the answer), ``.panel`` (HTML).
-    """
-    return _comparison_class()(_items(book, other, item), _source_name(other))
+def compare(book: Any, other: Any, item: Any = None) -> Comparison:
+    """The activity: for each item the student chooses how `other` (the pack holding the
+    comparisons) treats what `book` (the article) says, then sees both texts side by side,
+    the data's relation and the note. `item`: a comparison's id, an article fact's id, an
+    article paragraph's number, or a list of them; default all, in reading order."""
+    return Comparison(_items(book, other, item), _source_name(other))
 
 
-@cache
-def _comparison_class() -> type:
-    """The activity's widget class (made on first use: ipywidgets loads only then)."""
-    import ipywidgets as widgets
+class Comparison(widgets.VBox):
+    """The activity: ``.picker`` (the item, shown when there are several), ``.control``
+    (the student's answer), ``.prompt`` and ``.panel`` (HTML), ``.items``, ``.answers``."""
 
-    class Comparison(widgets.VBox):
-        """Pick an item, choose an answer, then see the two texts side by side."""
+    def __init__(self, items: list[dict[str, Any]], source: str):
+        self.items, self.source, self.answers = items, source, {}
+        self.picker = widgets.Dropdown(
+            options=[
+                (f"{n}. {i['article']['where']}: {shorten(i['article']['quote'], 50)}", n - 1)
+                for n, i in enumerate(items, start=1)
+            ],
+            value=0 if items else None,
+            description="Item",
+            style=LABEL_STYLE,
+            layout={"width": "max-content", "max_width": "100%"},
+        )
+        self.prompt = widgets.HTML()
+        answers = [("choose…", "")] + [(word, word) for word in CHOICES]
+        self.control = widgets.Dropdown(
+            options=answers, description="Your answer", style=LABEL_STYLE
+        )
+        self.panel = widgets.HTML(
+            layout={"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
+        )
+        self.picker.observe(self._pick, names="value")
+        self.control.observe(self._answer, names="value")
+        super().__init__([self.picker] * (len(items) > 1) + [self.prompt, self.control, self.panel])
+        # Names for pages and tests to find the parts by (the browser test does).
+        self.add_class("newsfacts-compare-activity")
+        self.picker.add_class("newsfacts-compare-item")
+        self.control.add_class("newsfacts-compare-answer")
+        self._show()
 
-        def __init__(self, items: list[dict[str, Any]], source: str):
-            self.items, self.source, self.answers = items, source, {}
-            self.picker = widgets.Dropdown(
-                options=[
-                    (f"{n}. {i['article']['where']}: {shorten(i['article']['quote'], 50)}", n - 1)
-                    for n, i in enumerate(items, start=1)
-                ],
-                value=0 if items else None,
-                description="Item",
-                style=LABEL_STYLE,
-                layout={"width": "max-content", "max_width": "100%"},
-            )
-            self.prompt = widgets.HTML()
-            self.control = widgets.Dropdown(
-                options=[("choose…", "")] + [(word, word) for word in CHOICES],
-                description="Your answer",
-                style=LABEL_STYLE,
-            )
-            self.panel = widgets.HTML(
-                layout={"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
-            )
-            self.picker.observe(self._pick, names="value")
-            self.control.observe(self._answer, names="value")
-            shown = [self.picker] if len(items) > 1 else []
-            super().__init__([*shown, self.prompt, self.control, self.panel])
-            # Names for pages and tests to find the parts by (the browser test does).
-            self.add_class("newsfacts-compare-activity")
-            self.picker.add_class("newsfacts-compare-item")
-            self.control.add_class("newsfacts-compare-answer")
-            self._show()
+    def _pick(self, _change: Any = None) -> None:
+        self.control.value = self.answers.get(self.picker.value, "")
+        self._show()
 
-        @property
-        def current(self) -> dict[str, Any]:
-            return self.items[self.picker.value]
+    def _answer(self, _change: Any = None) -> None:
+        self.answers.pop(self.picker.value, None)
+        if self.control.value:
+            self.answers[self.picker.value] = self.control.value
+        self._show()
 
-        def _pick(self, _change: Any = None) -> None:
-            self.control.value = self.answers.get(self.picker.value, "")
-            self._show()
-
-        def _answer(self, _change: Any = None) -> None:
-            self.answers.pop(self.picker.value, None)
-            if self.control.value:
-                self.answers[self.picker.value] = self.control.value
-            self._show()
-
-        def _show(self) -> None:
-            if not self.items:
-                self.prompt.value = ""
-                self.panel.value = str(macro("compare.html", "empty")())
-                return
-            choice, item, total = self.control.value, self.current, len(self.items)
-            question = macro("compare.html", "question")
-            self.prompt.value = str(question(item, self.picker.value + 1, total))
-            same = bool(choice) and item["relation"] in CHOICES.get(choice, ())
-            answer = macro("compare.html", "answer")
-            self.panel.value = str(answer(item, choice, same, len(self.answers), total))
-
-    return Comparison
+    def _show(self) -> None:
+        if not self.items:
+            self.panel.value = str(macro("compare.html", "empty")())
+            return
+        choice, item, total = self.control.value, self.items[self.picker.value], len(self.items)
+        self.prompt.value = str(
+            macro("compare.html", "question")(item, self.picker.value + 1, total)
+        )
+        same = bool(choice) and item["relation"] in CHOICES.get(choice, ())
+        answer = macro("compare.html", "answer")
+        self.panel.value = str(answer(item, choice, same, len(self.answers), total))
