@@ -49,6 +49,8 @@ __all__ += ["compared_pack", "comparison_table", "load_pack", "pack_folder", "re
 RESOURCE = "comparisons"
 #: The ``datapackage.json`` key, under ``newsfacts``, naming the pack compared with.
 KEY = "compares_with"
+#: Where a problem with ``compares_with`` is: file, line, id, column.
+_DESCRIPTOR = ("datapackage.json", None, None, f"newsfacts.{KEY}")
 COLUMNS = ("id", "article_fact", "source_fact", "relation", "note", "article_quote", "source_quote")
 
 #: Each relation: a symbol (text, not colour, carries it) and what it means, read from the
@@ -171,11 +173,6 @@ def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
     return rows
 
 
-def _descriptor_problem(message: str, fix: str) -> Problem:
-    """A problem with ``newsfacts.compares_with`` in ``datapackage.json``."""
-    return Problem("datapackage.json", None, None, f"newsfacts.{KEY}", message, fix)
-
-
 def check_comparisons(book: Any, other: Any) -> list[Problem]:
     """The problems of the comparisons `other` holds with `book`: every column there; ids
     present and unique; ``relation`` one of `RELATIONS`; a note; each fact id found in its
@@ -194,7 +191,7 @@ def check_comparisons(book: Any, other: Any) -> list[Problem]:
     if declared is not None and declared.resolve() != Path(book.path).resolve():
         message = f"it names {str(_declared(other))!r}, not the pack compared with ({name!r})."
         fix = f"Write the path of {name!r} from this folder, such as '../{name}'."
-        problems.append(_descriptor_problem(message, fix))
+        problems.append(Problem(*_DESCRIPTOR, message, fix))
     packs = {"article": book, "source": other}
     sides = [(side, pack, _facts(pack), _texts(pack)) for side, pack in packs.items()]
     seen: set[str] = set()
@@ -274,7 +271,7 @@ def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
     if (declared := compared_pack(other)) is None:
         message = "the pack has comparisons but does not say which pack they compare with."
         fix = f'Add "{KEY}": "../other-pack" under "newsfacts" (the other pack\'s folder).'
-        return "", [_descriptor_problem(message, fix)]
+        return "", [Problem(*_DESCRIPTOR, message, fix)]
     try:
         book = load(declared)
     except ValueError as error:  # DataError: the pack compared with is missing or broken
@@ -283,7 +280,7 @@ def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
             lines[1] if len(lines) > 1 else "".join(lines)
         )
         fix = f"Check that path, and run python -m newsfacts check {declared}."
-        return "", [_descriptor_problem(message, fix)]
+        return "", [Problem(*_DESCRIPTOR, message, fix)]
     summary = f"comparisons with {_declared(other)}: {len(rows)} rows, ids found, quotes exact"
     return summary, check_comparisons(book, other)
 
@@ -304,10 +301,8 @@ def _item(book: Any, other: Any, row: dict[str, Any]) -> dict[str, Any]:
         paragraph, quote = row[f"{side}_paragraph"], row[f"{side}_quote"]
         text = _texts(pack).get(paragraph, "") if paragraph is not None else ""
         cut = text.partition(quote) if quote and quote in text else ("", quote, "")
-        item[side] = dict(
-            name=_source_name(pack), where=paragraph_words(paragraph), empty=not quote
-        )
-        item[side].update(before=cut[0], quote=cut[1], after=cut[2])
+        where, name = paragraph_words(paragraph), _source_name(pack)
+        item[side] = dict(name=name, where=where, before=cut[0], quote=cut[1], after=cut[2])
     return item
 
 
@@ -393,10 +388,9 @@ class Comparison(widgets.VBox):
             layout={"width": "max-content", "max_width": "100%"},
         )
         self.prompt = widgets.HTML()
-        answers = [("choose…", "")] + [(word, word) for word in CHOICES]
-        self.control = widgets.Dropdown(
-            options=answers, description="Your answer", style=LABEL_STYLE
-        )
+        answers = [("choose…", ""), *((word, word) for word in CHOICES)]
+        self.control = widgets.Dropdown(options=answers, description="Your answer")
+        self.control.style = LABEL_STYLE
         self.panel = widgets.HTML(
             layout={"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
         )
@@ -424,9 +418,8 @@ class Comparison(widgets.VBox):
             self.panel.value = str(macro("compare.html", "empty")())
             return
         choice, item, total = self.control.value, self.items[self.picker.value], len(self.items)
-        self.prompt.value = str(
-            macro("compare.html", "question")(item, self.picker.value + 1, total)
-        )
+        question = macro("compare.html", "question")
+        self.prompt.value = str(question(item, self.picker.value + 1, total))
         same = bool(choice) and item["relation"] in CHOICES.get(choice, ())
         answer = macro("compare.html", "answer")
         self.panel.value = str(answer(item, choice, same, len(self.answers), total))

@@ -1,18 +1,12 @@
 """The links a teacher gives students: Binder, nbgitpuller and JupyterHub.
 
 ``python -m newsfacts links [REPOSITORY] [--hub HUB] [--branch student] [--lesson 04]
-[--fresh-workspace]`` prints them, in the forms those projects document, for any git
-address a hub can clone (by default ``git remote get-url origin``): nbgitpuller's
-``HUB/hub/user-redirect/git-pull?repo=...&branch=...&urlpath=...`` (it clones into a
-folder named after the last part of ``repo`` as given: ``REPO.git`` for an address ending
-in ``.git``), the JupyterHub link to the pulled lesson, and Binder's for GitHub
-(``v2/gh/OWNER/REPO/BRANCH``) or GitLab.com (``v2/gl/GROUP%2FPROJECT/BRANCH``).
-
-An SSH address becomes ``https://host/path`` (a hub clones without the teacher's keys); a
-plain path becomes ``file:///path`` (git clones a plain path as a local copy that ignores
-``--depth`` and takes every branch, ``teacher/`` included, into each student's ``.git``).
-``branch`` is always set (default ``student``, ``make student-branch``): nbgitpuller would
-otherwise follow the remote's default branch, which holds the teacher's answer keys.
+[--fresh-workspace]`` prints them, in the forms those projects document (see the README),
+for any git address a hub can clone (by default ``git remote get-url origin``). An SSH
+address becomes ``https://host/path`` (a hub clones without the teacher's keys); a plain
+path becomes ``file:///path`` (git copies every branch of a plain path, ``teacher/``
+included, into each student's ``.git``). ``branch`` is always set (default ``student``):
+nbgitpuller would otherwise pull the remote's default branch, with the answer keys.
 """
 
 from __future__ import annotations
@@ -139,21 +133,18 @@ def github_repository(address: str) -> Repository:
     return repo
 
 
-def _loopback(host: str) -> bool:
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def hub_address(hub: str) -> str:
     """``SCHEME://HOST[/prefix]`` from what a teacher types, keeping the scheme typed; with
     none, ``http://`` for this machine (localhost, 127.x.x.x, ::1), where a test hub has no
-    certificate, and ``https://`` for any other host (`assumed_scheme` says which)."""
+    certificate, and ``https://`` for any other host."""
     text = hub.strip()
     if "://" not in text:
-        scheme = "http" if _loopback(urlsplit(f"//{text}").hostname or "") else "https"
-        text = f"{scheme}://{text}"
+        host = urlsplit(f"//{text}").hostname or ""
+        try:
+            here = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            here = False
+        text = f"{'http' if here else 'https'}://{text}"
     parts = urlsplit(text.rstrip("/"))
     if parts.scheme not in {"http", "https"} or not parts.hostname or " " in text:
         raise AddressError(
@@ -161,11 +152,6 @@ def hub_address(hub: str) -> str:
             "https://hub.example.org."
         )
     return f"{parts.scheme}://{parts.netloc}{parts.path.removesuffix('/hub').rstrip('/')}"
-
-
-def assumed_scheme(hub: str) -> str | None:
-    """The scheme `hub_address` chose for `hub`, or None when the teacher typed one."""
-    return None if "://" in hub else urlsplit(hub_address(hub)).scheme
 
 
 def _check_branch(branch: str) -> None:
@@ -181,10 +167,8 @@ def lesson_path(lesson: str, available: list[str]) -> str:
     lessons = [
         PurePosixPath(p) for p in sorted(available) if re.match(r"^notebooks/[^/]+\.ipynb$", p)
     ]
-    if text.isdigit():
-        found = [str(p) for p in lessons if p.name.startswith(f"{int(text):02d}-")]
-    else:
-        found = [str(p) for p in lessons if p.stem == text]
+    number = f"{int(text):02d}-" if text.isdigit() else None
+    found = [str(p) for p in lessons if (p.name.startswith(number) if number else p.stem == text)]
     if len(found) == 1:
         return found[0]
     names = ", ".join(p.stem for p in lessons) or "none found"
@@ -289,9 +273,9 @@ def run(args: argparse.Namespace) -> int:
         hub = hub_address(args.hub) if args.hub else "https://HUB"
         _check_branch(args.branch)
         lesson = FIRST_LESSON
-        if getattr(args, "lesson", None):
+        if args.lesson:
             lesson = lesson_path(args.lesson, available_lessons(args.branch))
-        fresh = bool(getattr(args, "fresh_workspace", False))
+        fresh = args.fresh_workspace
         lines = [
             repo.binder
             and f"Binder (a one-off class):\n  {binder_link(repo, args.branch, lesson)}",
@@ -303,7 +287,7 @@ def run(args: argparse.Namespace) -> int:
         print(error)
         return 1
     where = urlsplit(repo.clone_url).hostname or "a file:// address"
-    scheme = args.hub and assumed_scheme(args.hub)
+    scheme = args.hub and "://" not in args.hub and urlsplit(hub).scheme
     lines += [
         repo.note,
         not repo.binder
