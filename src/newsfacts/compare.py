@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,20 +197,19 @@ def check_comparisons(book: Any, other: Any) -> list[Problem]:
     sides = [(side, pack, _facts(pack), _texts(pack)) for side, pack in packs.items()]
     seen: set[str] = set()
     for position, row in rows.iterrows():
-        found = _row_problems(row, seen)
+        found = list(_row_problems(row, seen))
         for side in sides:
             found += _side_problems(row, *side)
         problems += [Problem(file, int(position) + 2, row["id"] or None, *p) for p in found]
     return problems
 
 
-def _row_problems(row: Any, seen: set[str]) -> list[tuple[str, str, str]]:
+def _row_problems(row: Any, seen: set[str]) -> Iterator[tuple[str, str, str]]:
     """The (column, message, fix) of what is wrong with a row's id, relation and note."""
-    found = []
     if not row["id"]:
-        found.append(("id", "the id is empty.", "Write a short id, such as cmp-force."))
+        yield "id", "the id is empty.", "Write a short id, such as cmp-force."
     elif row["id"] in seen:
-        found.append(("id", "this id is used twice.", "Give each row its own id."))
+        yield "id", "this id is used twice.", "Give each row its own id."
     seen.add(row["id"])
     relation = row["relation"]
     if relation not in RELATIONS:
@@ -218,37 +218,34 @@ def _row_problems(row: Any, seen: set[str]) -> list[tuple[str, str, str]]:
         else:
             advice = did_you_mean(closest(relation, list(RELATIONS)))
         message = f"{relation!r} is not a relation. {advice}"
-        found.append(("relation", message, f"Write one of: {', '.join(RELATIONS)}."))
+        yield "relation", message, f"Write one of: {', '.join(RELATIONS)}."
     if not row["note"]:
         fix = "Say what a careful reader may and may not conclude."
-        found.append(("note", "the note is empty.", fix))
-    return found
+        yield "note", "the note is empty.", fix
 
 
 def _side_problems(
     row: Any, side: str, pack: Any, facts: dict[str, Any], texts: dict[Any, str]
-) -> list[tuple[str, str, str]]:
+) -> Iterator[tuple[str, str, str]]:
     """The (column, message, fix) of what is wrong with one side (article or source)."""
     fact, quote, name = row[f"{side}_fact"], row[f"{side}_quote"], _name(pack)
     if side == "source" and row["relation"] == "not mentioned":
         message = "a 'not mentioned' row has nothing on the source's side."
-        return [
-            (column, message, f"Empty {column}, or choose another relation.")
-            for column, cell in ((f"{side}_fact", fact), (f"{side}_quote", quote))
-            if cell
-        ]
+        for column, cell in ((f"{side}_fact", fact), (f"{side}_quote", quote)):
+            if cell:
+                yield column, message, f"Empty {column}, or choose another relation."
+        return
     fix_id = f"Copy the id from the fact tables of {name} (the id column; a glossary term works)."
     anywhere = f"Copy the words exactly from the fact's paragraph of {name}'s article.txt."
-    found = []
     if not fact:
-        found.append((f"{side}_fact", "the id is empty.", fix_id))
+        yield f"{side}_fact", "the id is empty.", fix_id
     elif fact not in facts:
         hint = did_you_mean(closest(fact, list(facts)))
         message = f"{fact!r} is not an id of the fact tables of {name}." + f" {hint}" * bool(hint)
-        found.append((f"{side}_fact", message, fix_id))
+        yield f"{side}_fact", message, fix_id
     key, column = facts.get(fact), f"{side}_quote"
     if not quote:
-        found.append((column, "the quote is empty.", anywhere))
+        yield column, "the quote is empty.", anywhere
     elif key in texts and quote not in texts[key]:
         where = paragraph_words(key, short=False)
         message = f'"{shorten(quote)}" is not in {where} of {name}, the paragraph of {fact}.'
@@ -256,10 +253,9 @@ def _side_problems(
         if elsewhere := [k for k, text in texts.items() if quote in text]:
             message += f" It is in {paragraph_words(elsewhere[0], short=False)}."
             fix = f"Quote {where}, or compare with a fact of that paragraph."
-        found.append((column, message, fix))
+        yield column, message, fix
     elif key not in texts and not any(quote in text for text in texts.values()):
-        found.append((column, f'"{shorten(quote)}" is not in the text of {name}.', anywhere))
-    return found
+        yield column, f'"{shorten(quote)}" is not in the text of {name}.', anywhere
 
 
 def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
