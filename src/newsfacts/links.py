@@ -79,13 +79,13 @@ def _web_address(address: str) -> tuple[str, str]:
     text = address.strip()
     if not text or " " in text:
         raise _bad(address, "is not a git address")
-    if "://" in text and not text.startswith("ssh://"):
-        return text, ""
     if text.startswith("ssh://"):
         if not (parts := urlsplit(text)).hostname:
             raise _bad(address, "names no host")
         text = f"https://{parts.hostname}{parts.path}"
         return text, _SSH_NOTE.format(text) + "."
+    if "://" in text:
+        return text, ""
     if scp := _SCP.match(text):
         text = f"https://{scp['host']}/{scp['path'].lstrip('/')}"
         why = " (give the https address instead if your server serves it elsewhere)."
