@@ -1,28 +1,12 @@
 """The links a teacher gives students: Binder, nbgitpuller and JupyterHub.
 
 ``python -m newsfacts links [REPOSITORY] [--hub HUB] [--branch student] [--lesson 04]
-[--fresh-workspace]`` prints them for any git address a hub can clone (by default the one
-``git remote get-url origin`` gives), in the forms those projects document:
-
-- nbgitpuller: ``HUB/hub/user-redirect/git-pull?repo=...&branch=...&urlpath=...``, which
-  copies the branch into the student's home on the hub, in a folder named after the last
-  part of ``repo`` as given (``REPO.git`` for an address ending in ``.git``), then opens the
-  lesson in it;
-- JupyterHub: ``HUB/hub/user-redirect/lab/tree/FOLDER/LESSON``, the lesson in that folder
-  once it has been pulled;
-- Binder, only for a host mybinder.org builds from (GitHub: ``v2/gh/OWNER/REPO/BRANCH``,
-  GitLab.com: ``v2/gl/GROUP%2FPROJECT/BRANCH``).
-
-Addresses: ``https://`` (or ``http://``) as they are; SSH (``git@host:path``,
-``ssh://git@host/path``) becomes ``https://host/path``, since a hub clones without the
-teacher's keys; ``file:///path`` as it is. A plain path (``/srv/git/news.git``) becomes
-``file:///srv/git/news.git``: git clones a plain path as a local copy that ignores
-``--depth`` and takes every object of every branch, ``teacher/`` included, into each
-student's ``.git``.
-
-``branch`` is always set: nbgitpuller would otherwise follow the remote's default branch,
-which holds the teacher's answer keys. The default branch is ``student`` (``make
-student-branch``).
+[--fresh-workspace]`` prints them, in the forms those projects document (see the README),
+for any git address a hub can clone (by default ``git remote get-url origin``). An SSH
+address becomes ``https://host/path`` (a hub clones without the teacher's keys); a plain
+path becomes ``file:///path`` (git copies every branch of a plain path, ``teacher/``
+included, into each student's ``.git``). ``branch`` is always set (default ``student``):
+nbgitpuller would otherwise pull the remote's default branch, with the answer keys.
 """
 
 from __future__ import annotations
@@ -43,8 +27,10 @@ EXAMPLE = "https://github.com/OWNER/REPO"
 # scp-like SSH addresses: user@host:path (no scheme).
 _SCP = re.compile(r"^(?:[A-Za-z0-9._-]+@)?(?P<host>[A-Za-z0-9.-]+):(?P<path>(?!//).+)$")
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
-# Hosts mybinder.org builds from, and the provider part of its links.
-BINDER_HOSTS = {"github.com": "gh", "www.github.com": "gh", "gitlab.com": "gl"}
+#: Hosts mybinder.org builds from: the provider in its links, and what its path leaves
+#: unquoted (GitLab's path is one quoted part: ``GROUP%2FPROJECT``).
+BINDER_HOSTS = {"github.com": ("gh", "/"), "www.github.com": ("gh", "/"), "gitlab.com": ("gl", "")}
+_SSH_NOTE = "The hub clones without your SSH keys, so the link uses {}"
 PLAIN_PATH_NOTE = (
     "A plain path makes git copy every object of every branch (teacher/ included) into each "
     "student's .git, so the link uses its file:// address."
@@ -57,12 +43,9 @@ class AddressError(NewsfactsError, ValueError):
 
 @dataclass(frozen=True)
 class Repository:
-    """A git repository as the links name it.
-
-    `clone_url` is what nbgitpuller clones; `binder` is Binder's provider path
-    (``gh/OWNER/REPO``, ``gl/GROUP%2FPROJECT``), or None for a host mybinder.org does not
-    build from; `note` says what was changed in the address the teacher gave, if anything.
-    """
+    """A git repository: `clone_url` (what nbgitpuller clones), `binder` (Binder's provider
+    path, ``gh/OWNER/REPO``; None for a host mybinder.org does not build from) and `note`
+    (what was changed in the address the teacher gave, if anything)."""
 
     clone_url: str
     binder: str | None = None
@@ -76,8 +59,7 @@ class Repository:
     @property
     def owner(self) -> str:
         """The part of the address before the repository's name."""
-        path = urlsplit(self.clone_url).path.strip("/")
-        return path.rsplit("/", 1)[0] if "/" in path else ""
+        return urlsplit(self.clone_url).path.strip("/").rpartition("/")[0]
 
     @property
     def name(self) -> str:
@@ -92,30 +74,30 @@ def _bad(address: str, why: str) -> AddressError:
     )
 
 
-def repository(address: str) -> Repository:
-    """Read any git address a hub can clone: https, SSH, ``file://`` or a plain path."""
+def _web_address(address: str) -> tuple[str, str]:
+    """`address` as the hub clones it (https, http or file://), and what was changed."""
     text = address.strip()
-    note = ""
     if not text or " " in text:
         raise _bad(address, "is not a git address")
-    scp = None if "://" in text else _SCP.match(text)
-    if scp:
-        text = f"https://{scp['host']}/{scp['path'].lstrip('/')}"
-        note = (
-            f"The hub clones without your SSH keys, so the link uses {text} "
-            "(give the https address instead if your server serves it elsewhere)."
-        )
-    elif text.startswith("ssh://"):
-        parts = urlsplit(text)
-        if not parts.hostname:
+    if text.startswith("ssh://"):
+        if not (parts := urlsplit(text)).hostname:
             raise _bad(address, "names no host")
         text = f"https://{parts.hostname}{parts.path}"
-        note = f"The hub clones without your SSH keys, so the link uses {text}."
-    elif "://" not in text:
-        if not (text.startswith(("/", ".", "~")) or Path(text).expanduser().exists()):
-            raise _bad(address, "is neither a web address, an SSH address nor a path")
-        text = Path(text).expanduser().resolve().as_uri()
-        note = PLAIN_PATH_NOTE
+        return text, _SSH_NOTE.format(text) + "."
+    if "://" in text:
+        return text, ""
+    if scp := _SCP.match(text):
+        text = f"https://{scp['host']}/{scp['path'].lstrip('/')}"
+        why = " (give the https address instead if your server serves it elsewhere)."
+        return text, _SSH_NOTE.format(text) + why
+    if not (text.startswith(("/", ".", "~")) or Path(text).expanduser().exists()):
+        raise _bad(address, "is neither a web address, an SSH address nor a path")
+    return Path(text).expanduser().resolve().as_uri(), PLAIN_PATH_NOTE
+
+
+def repository(address: str) -> Repository:
+    """Read any git address a hub can clone: https, SSH, ``file://`` or a plain path."""
+    text, note = _web_address(address)
     parts = urlsplit(text)
     if parts.scheme == "file":
         if parts.netloc or not parts.path.strip("/"):
@@ -126,8 +108,7 @@ def repository(address: str) -> Repository:
     if parts.query or parts.fragment:
         raise _bad(address, "has a ? or # part, so it names no repository")
     path = [part for part in parts.path.split("/") if part]
-    host = parts.hostname.lower()
-    provider = BINDER_HOSTS.get(host)
+    provider, safe = BINDER_HOSTS.get(parts.hostname.lower(), (None, ""))
     if provider == "gh" and len(path) != 2:
         raise AddressError(
             f"{address!r} does not name one repository: a GitHub address has exactly an "
@@ -139,13 +120,9 @@ def repository(address: str) -> Repository:
             "(letters, digits, '-', '_' and '.' between slashes). Copy the address from the "
             "repository's page."
         )
-    clone_url = f"{parts.scheme}://{parts.netloc}/{'/'.join(path)}"
-    binder = None
-    if provider and len(path) >= 2:
-        project = [*path[:-1], path[-1].removesuffix(".git")]
-        spec = "/".join(project) if provider == "gh" else quote("/".join(project), safe="")
-        binder = f"{provider}/{spec}"
-    return Repository(clone_url, binder, note)
+    project = "/".join(path).removesuffix(".git")
+    binder = f"{provider}/{quote(project, safe=safe)}" if provider and len(path) >= 2 else None
+    return Repository(f"{parts.scheme}://{parts.netloc}/{'/'.join(path)}", binder, note)
 
 
 def github_repository(address: str) -> Repository:
@@ -156,39 +133,25 @@ def github_repository(address: str) -> Repository:
     return repo
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def hub_address(hub: str) -> str:
-    """``SCHEME://HOST[/prefix]`` from what a teacher types, keeping the scheme typed.
-
-    With no scheme: ``http://`` for this machine (localhost, 127.x.x.x, ::1), where a test
-    hub has no certificate, and ``https://`` for any other host (`assumed_scheme` says which).
-    """
+    """``SCHEME://HOST[/prefix]`` from what a teacher types, keeping the scheme typed; with
+    none, ``http://`` for this machine (localhost, 127.x.x.x, ::1), where a test hub has no
+    certificate, and ``https://`` for any other host."""
     text = hub.strip()
     if "://" not in text:
         host = urlsplit(f"//{text}").hostname or ""
-        text = f"{'http' if _loopback(host) else 'https'}://{text}"
-    text = text.rstrip("/")
-    parts = urlsplit(text)
+        try:
+            here = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            here = False
+        text = f"{'http' if here else 'https'}://{text}"
+    parts = urlsplit(text.rstrip("/"))
     if parts.scheme not in {"http", "https"} or not parts.hostname or " " in text:
         raise AddressError(
             f"{hub!r} is not a hub address. Give the address students open, such as "
             "https://hub.example.org."
         )
-    path = parts.path.removesuffix("/hub").rstrip("/")
-    return f"{parts.scheme}://{parts.netloc}{path}"
-
-
-def assumed_scheme(hub: str) -> str | None:
-    """The scheme `hub_address` chose for `hub`, or None when the teacher typed one."""
-    return None if "://" in hub else urlsplit(hub_address(hub)).scheme
+    return f"{parts.scheme}://{parts.netloc}{parts.path.removesuffix('/hub').rstrip('/')}"
 
 
 def _check_branch(branch: str) -> None:
@@ -197,38 +160,33 @@ def _check_branch(branch: str) -> None:
 
 
 def lesson_path(lesson: str, available: list[str]) -> str:
-    """The lesson file (``notebooks/04-....ipynb``) that `lesson` names among `available`.
-
-    `lesson` is a number (``4``, ``04``), a file name with or without ``.ipynb``, or a path
-    under ``notebooks/``. An unknown lesson raises `AddressError` listing the lessons.
-    """
+    """The lesson file (``notebooks/04-....ipynb``) that `lesson` names among `available`:
+    a number (``4``, ``04``), a file name with or without ``.ipynb``, or a path under
+    ``notebooks/``. An unknown lesson raises `AddressError` listing the lessons."""
     text = lesson.strip().removeprefix("./").removeprefix("notebooks/").removesuffix(".ipynb")
-    lessons = sorted(p for p in available if re.match(r"^notebooks/[^/]+\.ipynb$", p))
-    if text.isdigit():
-        found = [p for p in lessons if PurePosixPath(p).name.startswith(f"{int(text):02d}-")]
-    else:
-        found = [p for p in lessons if PurePosixPath(p).stem == text]
+    lessons = [
+        PurePosixPath(p) for p in sorted(available) if re.match(r"^notebooks/[^/]+\.ipynb$", p)
+    ]
+    number = f"{int(text):02d}-" if text.isdigit() else None
+    found = [str(p) for p in lessons if (p.name.startswith(number) if number else p.stem == text)]
     if len(found) == 1:
         return found[0]
-    names = ", ".join(PurePosixPath(p).stem for p in lessons) or "none found"
+    names = ", ".join(p.stem for p in lessons) or "none found"
     raise AddressError(f"There is no lesson {lesson!r} in notebooks/. The lessons: {names}.")
+
+
+def _git(*args: str) -> str | None:
+    """What a git command prints, or None when it fails."""
+    done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    return None if done.returncode else done.stdout.strip()
 
 
 def available_lessons(branch: str) -> list[str]:
     """The notebooks of `branch` (local or origin's), or else of this folder's notebooks/."""
     for ref in (branch, f"origin/{branch}"):
-        done = subprocess.run(
-            ["git", "ls-tree", "-r", "--name-only", ref, "--", "notebooks/"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return done.stdout.split()
-    done = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
-    )
-    root = Path(done.stdout.strip()) if done.returncode == 0 else Path.cwd()
+        if listed := _git("ls-tree", "-r", "--name-only", ref, "--", "notebooks/"):
+            return listed.split()
+    root = Path(_git("rev-parse", "--show-toplevel") or Path.cwd())
     return [f"notebooks/{p.name}" for p in (root / "notebooks").glob("*.ipynb")]
 
 
@@ -244,12 +202,9 @@ def binder_link(repo: Repository, branch: str = "student", lesson: str = FIRST_L
 
 
 def lab_path(folder: str, lesson: str, fresh: bool = False) -> str:
-    """JupyterLab's path to `lesson` in `folder`; `fresh`: in a workspace of its own.
-
-    A fresh workspace (``lab/workspaces/LESSON/tree/...?reset``) opens the lesson alone,
-    instead of reopening every tab of the student's last visit: the kernels of those tabs
-    are then no longer connected, so the server's idle culling can stop them.
-    """
+    """JupyterLab's path to `lesson` in `folder`; `fresh`: in a workspace of its own, which
+    opens the lesson alone instead of every tab of the last visit, so that the hub's idle
+    culling can stop the kernels of those tabs."""
     if not fresh:
         return f"lab/tree/{folder}/{lesson}"
     return f"lab/workspaces/{PurePosixPath(lesson).stem}/tree/{folder}/{lesson}?reset"
@@ -264,12 +219,11 @@ def nbgitpuller_link(
 ) -> str:
     """The hub link that pulls `branch` into the student's home, then opens `lesson`."""
     _check_branch(branch)
-    query = {
-        "repo": repo.clone_url,
-        "branch": branch,
-        "urlpath": lab_path(repo.folder, lesson, fresh),
-    }
-    return f"{hub}/hub/user-redirect/git-pull?{urlencode(query, quote_via=quote, safe='')}"
+    urlpath = lab_path(repo.folder, lesson, fresh)
+    query = urlencode(
+        {"repo": repo.clone_url, "branch": branch, "urlpath": urlpath}, quote_via=quote, safe=""
+    )
+    return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
 def jupyterhub_link(
@@ -282,20 +236,18 @@ def jupyterhub_link(
 def origin_url() -> str:
     """The address of this repository's ``origin`` remote (`AddressError` without one)."""
     try:
-        done = subprocess.run(
-            ["git", "remote", "get-url", "origin"], capture_output=True, text=True, check=False
-        )
+        url = _git("remote", "get-url", "origin")
     except FileNotFoundError as missing:
         raise AddressError(
             f"git is not installed, so the address cannot be found: give it, e.g. "
             f"python -m newsfacts links {EXAMPLE}"
         ) from missing
-    if done.returncode:
+    if url is None:
         raise AddressError(
             "This folder has no git remote called 'origin' (publish the repository first), "
             f"or give the address: python -m newsfacts links {EXAMPLE}"
         )
-    return done.stdout.strip()
+    return url
 
 
 def add_parser(commands: Any) -> None:
@@ -305,22 +257,13 @@ def add_parser(commands: Any) -> None:
         help="print the nbgitpuller, JupyterHub and Binder links for students",
         description="Print the links students open, for this repository on any git host.",
     )
-    links.add_argument(
-        "repository",
-        nargs="?",
-        default=None,
-        help="git address: https, SSH or file:// (default: git's origin)",
-    )
+    git = "git address: https, SSH or file:// (default: git's origin)"
+    links.add_argument("repository", nargs="?", default=None, help=git)
     links.add_argument("--hub", default=None, help="your JupyterHub's address")
     links.add_argument("--branch", default="student", help="branch to open (default: student)")
-    links.add_argument(
-        "--lesson", default=None, help="lesson to open: 04, or 04-venezuela (default: 00)"
-    )
-    links.add_argument(
-        "--fresh-workspace",
-        action="store_true",
-        help="hub links open the lesson alone, not the tabs of the last visit",
-    )
+    links.add_argument("--lesson", help="lesson to open: 04, or 04-venezuela (default: 00)")
+    fresh = "hub links open the lesson alone, not the tabs of the last visit"
+    links.add_argument("--fresh-workspace", action="store_true", help=fresh)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -330,29 +273,27 @@ def run(args: argparse.Namespace) -> int:
         hub = hub_address(args.hub) if args.hub else "https://HUB"
         _check_branch(args.branch)
         lesson = FIRST_LESSON
-        if getattr(args, "lesson", None):
+        if args.lesson:
             lesson = lesson_path(args.lesson, available_lessons(args.branch))
-        fresh = bool(getattr(args, "fresh_workspace", False))
-        pull = nbgitpuller_link(repo, hub, args.branch, lesson, fresh)
+        fresh = args.fresh_workspace
         lines = [
-            f"nbgitpuller (copies the lessons into each student's folder on the hub):\n  {pull}",
+            repo.binder
+            and f"Binder (a one-off class):\n  {binder_link(repo, args.branch, lesson)}",
+            "nbgitpuller (copies the lessons into each student's folder on the hub):\n  "
+            + nbgitpuller_link(repo, hub, args.branch, lesson, fresh),
             f"JupyterHub (the lesson, once pulled):\n  {jupyterhub_link(repo, hub, lesson, fresh)}",
         ]
-        if repo.binder:
-            lines.insert(
-                0, f"Binder (a one-off class):\n  {binder_link(repo, args.branch, lesson)}"
-            )
     except AddressError as error:
         print(error)
         return 1
-    print("\n".join(lines))
-    if repo.note:
-        print(repo.note)
-    if not repo.binder:
-        where = urlsplit(repo.clone_url).hostname or "a file:// address"
-        print(f"No Binder link: mybinder.org builds from GitHub and GitLab.com, not {where}.")
-    if not args.hub:
-        print("Replace HUB with your hub's address, or run again with --hub HUB.")
-    elif assumed_scheme(args.hub):
-        print(f"No scheme in --hub: {assumed_scheme(args.hub)}:// assumed; type it to choose.")
+    where = urlsplit(repo.clone_url).hostname or "a file:// address"
+    scheme = args.hub and "://" not in args.hub and urlsplit(hub).scheme
+    lines += [
+        repo.note,
+        not repo.binder
+        and f"No Binder link: mybinder.org builds from GitHub and GitLab.com, not {where}.",
+        not args.hub and "Replace HUB with your hub's address, or run again with --hub HUB.",
+        scheme and f"No scheme in --hub: {scheme}:// assumed; type it to choose.",
+    ]
+    print("\n".join(line for line in lines if line))
     return 0
