@@ -1,12 +1,8 @@
 """A pack in an evening: make one from a pasted article, list its paragraphs, warn early.
 
-The commands a teacher types (docs/authoring.md): ``python -m newsfacts new FOLDER --article
-FILE`` (`new_pack`) lays the article out as the reader expects, and writes every table with
-its header, ``datapackage.json`` with a blank credit, and ``lessons.csv`` naming the five
-any-article lessons; ``paragraphs`` (`paragraph_lines`) lists the numbered parts; ``credit``
-(`set_credit`) fills the title, author, publisher, date and address without editing JSON;
-``sources`` (`write_sources`) writes any pack's sources list. `pack_warnings` is what
-``check`` warns about but does not fail on.
+The commands of docs/authoring.md: ``python -m newsfacts new`` (`new_pack`), ``paragraphs``
+(`paragraph_lines`), ``credit`` (`set_credit`) and ``sources`` (`write_sources`);
+`pack_warnings` is what ``check`` warns about but does not fail on.
 """
 
 from __future__ import annotations
@@ -54,13 +50,8 @@ def _looks_like_byline(line: str) -> bool:
 def layout(
     text: str, byline: str | None = None, no_byline: bool = False, captions: tuple[str, ...] = ()
 ) -> str:
-    """Lay a pasted article out as ``article.txt`` (see `newsfacts.pack.article`).
-
-    `text` holds the headline first, then a byline line or none, then the story, paragraphs
-    separated by blank lines or by single line breaks (a block whose every line ends a
-    sentence is a run of paragraphs). `byline` gives the byline when the paste does not hold
-    it; `no_byline` says the article has none (the line holds `NO_BYLINE`); `captions` go
-    under the byline, one a line.
+    """Lay a pasted article out as ``article.txt``: the headline, the byline (given, guessed
+    or `NO_BYLINE`) and `captions`, then the story, one paragraph a block however pasted.
 
     >>> print(layout("Vote result\\nTurnout was 61%.\\nThe count ends today."))
     Vote result
@@ -122,9 +113,8 @@ def write_descriptor(folder: Path, metadata: dict[str, Any]) -> None:
 
 
 def write_pack(folder: str | Path, laid_out: str) -> Path:
-    """Write a pack around an article already laid out as ``article.txt``: every table with
-    its header (``lessons.csv`` naming the any-article lessons), and ``datapackage.json``
-    with a blank credit and the bundled pack's schemas (the optional perspectives too)."""
+    """Write a pack around a laid-out article: every table's header, ``lessons.csv`` naming the
+    any-article lessons, ``datapackage.json`` with a blank credit and the bundled schemas."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "article.txt").write_text(laid_out, encoding="utf-8")
@@ -150,8 +140,7 @@ def write_pack(folder: str | Path, laid_out: str) -> Path:
 
 
 def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
-    """The pack's article, one line per part: where it is (``¶ 3``, ``byline``), its kind,
-    and its first words."""
+    """The pack's article, a line a part: where it is (``¶ 3``, ``byline``), kind, first words."""
     folder = Path(folder)
     metadata, _ = read_descriptor(folder / DESCRIPTOR)
     text = (folder / article_file(metadata)).read_bytes().decode("utf-8", errors="replace")
@@ -285,13 +274,8 @@ def check_date(date: str | None) -> None:
 
 
 def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
-    """Fill the article's credit in ``datapackage.json`` (the first entry of ``sources``).
-
-    `values` are any of ``title`` (also the pack's title), ``author``, ``publisher``,
-    ``date`` (``2018-12-19``, ``2018-12`` or ``2018``; another form raises ValueError saying
-    how to write it) and ``address`` (the web address); None leaves a field as it is.
-    Returns the credit as it now stands, by option name.
-    """
+    """Fill the article's credit (`CREDIT`'s options; None leaves one as it is, the title is
+    also the pack's) in ``datapackage.json``; return it as it now stands."""
     check_date(values.get("date"))
     metadata = json.loads((Path(folder) / DESCRIPTOR).read_text(encoding="utf-8"))
     sources = metadata.setdefault("sources", [])
@@ -316,7 +300,7 @@ def add_parsers(commands: Any) -> None:
     )
     new.add_argument("folder", help="the new pack's folder, such as data/bridge-vote")
     new.add_argument("--article", required=True, help="the text file holding the article")
-    new.add_argument("--byline", default=None, help="the byline, if the file does not hold it")
+    new.add_argument("--byline", help="the byline, if the file does not hold it")
     new.add_argument(
         "--no-byline", action="store_true", help="the article names no author (a wire story)"
     )
@@ -330,11 +314,11 @@ def add_parsers(commands: Any) -> None:
     )
     credit.add_argument("folder", help="the pack's folder")
     for parser in (new, credit):
-        parser.add_argument("--title", default=None, help="the article's headline")
-        parser.add_argument("--author", default=None, help="who wrote it")
-        parser.add_argument("--publisher", default=None, help="where it was published")
-        parser.add_argument("--date", default=None, help="when, written like 2018-12-19")
-        parser.add_argument("--address", default=None, help="its web address")
+        parser.add_argument("--title", help="the article's headline")
+        parser.add_argument("--author", help="who wrote it")
+        parser.add_argument("--publisher", help="where it was published")
+        parser.add_argument("--date", help="when, written like 2018-12-19")
+        parser.add_argument("--address", help="its web address")
     paragraphs = commands.add_parser(
         "paragraphs",
         help="list a pack's numbered paragraphs",
@@ -346,10 +330,8 @@ def add_parsers(commands: Any) -> None:
         description="Write the list of the article's credit and every outside fact.",
     )
     for parser in (paragraphs, sources):
-        parser.add_argument("folder", nargs="?", default=None, help="the pack's folder")
-    sources.add_argument(
-        "--output", default=None, help="where to write it (default: sources.md in the pack)"
-    )
+        parser.add_argument("folder", nargs="?", help="the pack's folder")
+    sources.add_argument("--output", help="where to write it (default: sources.md in the pack)")
 
 
 def run(args: Any) -> int:

@@ -71,8 +71,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"�
 def _labelled(
     css: str, label: str, choices: Any = None, kind: Any = widgets.Text, **kw: Any
 ) -> Any:
-    """A widget labelled in full, with the CSS class the browser finds it by: a dropdown
-    ("choose…" first) of `choices` (labels, or (label, value) pairs) when given."""
+    """A widget labelled in full, with a CSS class; a dropdown of `choices` when given."""
     if choices is not None:
         pairs = [c if isinstance(c, tuple) else (c, c) for c in choices]
         kind, kw = widgets.Dropdown, {"options": [("choose…", ""), *pairs], "value": "", **kw}
@@ -200,39 +199,25 @@ class Tagger(widgets.VBox):
                 speaker = "tag-" + (
                     re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
                 )
-                actor = {
-                    "id": speaker,
-                    "name": name,
-                    "kind": "person",
-                    "role": "",
-                    "affiliation": "",
-                }
-                actor |= {**where, "basis": "article says", "note": ACTOR_NOTE}
-                actors.setdefault(speaker, actor)
-                claim = {
-                    "id": f"claim-tag-{number}",
-                    "speaker": speaker,
-                    "text": sentence.text,
-                    "about": "",
-                }
+                actor = dict(id=speaker, name=name, kind="person", role="", affiliation="", **where)
+                actors.setdefault(speaker, actor | {"basis": "article says", "note": ACTOR_NOTE})
+                claim = dict(
+                    id=f"claim-tag-{number}", speaker=speaker, text=sentence.text, about=""
+                )
                 claims.append({**claim, **common, "note": " ".join([DRAFTED, *notes])})
             if tag["happened"]:
                 if tag["happened"] == "not yet":
                     notes.insert(0, NOT_YET_NOTE)
-                event = {
-                    "id": f"ev-tag-{number}",
-                    "description": sentence.text,
-                    **dict.fromkeys(("when", "when_text", "when_basis"), ""),
-                    "modality": HAPPENED[tag["happened"]],
-                    "actors": speaker,
-                    "place": "",
-                }
+                event = dict(
+                    id=f"ev-tag-{number}", description=sentence.text, when="", when_text=""
+                )
+                modality = HAPPENED[tag["happened"]]
+                event |= dict(when_basis="", modality=modality, actors=speaker, place="")
                 events.append({**event, **common, "note": " ".join([DRAFTED, *notes])})
         return {"actors": list(actors.values()), "events": events, "claims": claims}
 
     def save(self, folder: str | Path | None = None) -> Path:
-        """Write the draft pack (the article and the tagged rows, replacing an earlier save);
-        return its folder."""
+        """Write the draft pack (the article and the tagged rows, over an earlier save)."""
         folder = Path(folder or self.folder.value.strip() or "tagged-article")
         if not (folder / DESCRIPTOR).is_file():
             write_pack(folder, self.article)
@@ -279,8 +264,7 @@ def _let_modality_wait(folder: Path) -> None:
 
 
 class PasteBox(widgets.VBox):
-    """A box to paste an article into, or a list of other packs' articles (one the class has
-    not read, that the teacher put in a pack); the tagging task appears under it."""
+    """A box to paste an article into, or pick another pack's; the tagging task under it."""
 
     def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
@@ -320,9 +304,8 @@ def _article_text(folder: Path) -> str:
 
 
 def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
-    """The packs in the project's ``data/`` folder made for the any-article series (their
-    ``lessons.csv`` names the series' lessons and no others, as `newsfacts new` writes it),
-    but `exclude` (a book or a folder), each with its headline: the articles a class may tag."""
+    """The packs in ``data/`` whose ``lessons.csv`` names the any-article lessons only (as
+    `newsfacts new` writes it), but `exclude` (a book or folder), each with its headline."""
     root = repository_root()
     skip = Path(getattr(exclude, "path", exclude)).resolve() if exclude is not None else None
     found = []
@@ -344,10 +327,8 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
 def tag_sentences(
     book: Any = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
 ) -> Tagger | PasteBox:
-    """The tagging task: a pasted article (`text`, laid out by `newsfacts.newpack.layout`),
-    or a pack's article (`book`, one the class has not read); with neither, a box to paste an
-    article into or pick another pack's (but `exclude`, a book or path: the one the class has
-    just read). **Save my tags** writes the draft pack to `folder`, from the notebook's."""
+    """The tagging task on a pasted article (`text`) or a pack's (`book`); with neither, a box
+    to paste one or pick another pack's (not `exclude`'s). Drafts are saved to `folder`."""
     if text is not None:
         return Tagger(layout(text), folder)
     if book is None:
