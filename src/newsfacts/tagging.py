@@ -1,11 +1,9 @@
 """Tag your own article: the closing task of the any-article series (`tag_sentences`).
 
-For each sentence of a short article a student says who says it (article says / 💬 someone
-says / cannot tell), whether it has happened (happened / going on / not yet) and the small
-words that soften it. **Show my profile** sets their sourcing profile beside the bundled
-article's; **Save my tags** writes a draft pack (``actors``, ``events`` and ``claims`` rows)
-that ``python -m newsfacts check`` accepts: the first draft of a teacher's next pack. A "not
-yet" is saved with ``modality`` empty and a note asking the teacher to choose expected,
+A student says of each sentence who says it, whether it has happened and the words that
+soften it; **Show my profile** sets their sourcing profile beside the bundled article's;
+**Save my tags** writes a draft pack that ``check`` accepts, a teacher's next pack begun. A
+"not yet" is saved with ``modality`` empty and a note: the teacher chooses expected,
 proposed or threatened (the draft's ``datapackage.json`` lets that cell wait, and says so).
 
 >>> tagger = tag_sentences(text="A vote\\n\\nThe council voted. It is expected to meet again.")
@@ -42,11 +40,7 @@ from newsfacts.views.show import table_html
 __all__ = ["Sentence", "Tagger", "PasteBox", "other_packs", "tag_sentences", "split_sentences"]
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
-WHO = {
-    mark("article says").title: "article says",
-    mark("someone says").title: "someone says",
-    "cannot tell": "",
-}
+WHO = {mark(basis).title: basis for basis in ("article says", "someone says")} | {"cannot tell": ""}
 #: Has it happened: the choice a student sees, and the modality it gives the row. "not yet"
 #: gives none: expected, proposed or threatened is the teacher's call (see `NOT_YET_NOTE`).
 HAPPENED = {"happened": "happened", "going on": "going on", "not yet": ""}
@@ -309,11 +303,13 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
     root = repository_root()
     skip = Path(getattr(exclude, "path", exclude)).resolve() if exclude is not None else None
     found = []
-    for lessons in sorted(root.glob("data/*/lessons.csv")) if root else []:
-        folder = lessons.parent
+    for descriptor in sorted(root.glob(f"data/*/{DESCRIPTOR}")) if root else []:
+        folder, lessons = descriptor.parent, descriptor.parent / "lessons.csv"
+        if folder.resolve() == skip or not lessons.is_file():
+            continue
         with open(lessons, encoding="utf-8-sig", newline="") as handle:
             ids = {row.get("id", "").strip() for row in csv.DictReader(handle)} - {""}
-        if folder.resolve() == skip or not ids or not ids <= set(LESSONS):
+        if not ids or not ids <= set(LESSONS):
             continue
         try:
             parts = split_paragraphs(_article_text(folder))
