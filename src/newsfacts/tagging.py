@@ -1,14 +1,10 @@
-"""Tag your own article: a transfer task for the end of the any-article series.
+"""Tag your own article: the closing task of the any-article series (`tag_sentences`).
 
-`tag_sentences` shows a short article split into sentences. For each, a student says who
-says it (article says / 💬 someone says / cannot tell), whether it has happened (happened /
-going on / not yet) and the small words that soften it. **Show my profile** shows their annotated
-sentences and their sourcing profile next to the bundled article's; **Save my tags** writes
-a draft pack (the article and the tags as ``events.csv``, ``claims.csv`` and ``actors.csv``
-rows) that ``python -m newsfacts check`` accepts, so a class's tagging becomes the first
-draft of a teacher's next pack. A student's "not yet" is saved with ``modality`` empty and a
-note asking the teacher to choose expected, proposed or threatened: the draft's
-``datapackage.json`` lets that cell be empty, and says so.
+A student says of each sentence who says it, whether it has happened and the words that
+soften it; **Show my profile** sets their sourcing profile beside the bundled article's;
+**Save my tags** writes a draft pack that ``check`` accepts, a teacher's next pack begun. A
+"not yet" is saved with ``modality`` empty and a note: the teacher chooses expected,
+proposed or threatened (the draft's ``datapackage.json`` lets that cell wait, and says so).
 
 >>> tagger = tag_sentences(text="A vote\\n\\nThe council voted. It is expected to meet again.")
 >>> [s.text for s in tagger.sentences]  # the headline, then the story's sentences
@@ -18,7 +14,9 @@ note asking the teacher to choose expected, proposed or threatened: the draft's
 from __future__ import annotations
 
 import csv
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -29,43 +27,57 @@ import pandas as pd
 
 from newsfacts.load import load
 from newsfacts.marks import mark
-from newsfacts.newpack import layout, write_pack
+from newsfacts.newpack import layout, write_descriptor, write_pack, write_table
 from newsfacts.pack.article import split_paragraphs
-from newsfacts.pack.spec import article_file
+from newsfacts.pack.spec import DESCRIPTOR, article_file
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
 from newsfacts.text import paragraph_words
+from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
-__all__ = [
-    "Sentence",
-    "Tagger",
-    "PasteBox",
-    "other_packs",
-    "tag_sentences",
-    "split_sentences",
-]
+__all__ = ["Sentence", "Tagger", "PasteBox", "other_packs", "tag_sentences", "split_sentences"]
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
-WHO = {
-    mark("article says").title: "article says",
-    mark("someone says").title: "someone says",
-    "cannot tell": "",
-}
+WHO = {mark(basis).title: basis for basis in ("article says", "someone says")} | {"cannot tell": ""}
 #: Has it happened: the choice a student sees, and the modality it gives the row. "not yet"
 #: gives none: expected, proposed or threatened is the teacher's call (see `NOT_YET_NOTE`).
 HAPPENED = {"happened": "happened", "going on": "going on", "not yet": ""}
 #: The note of a row a student tagged "not yet".
 NOT_YET_NOTE = "Not yet: choose expected, proposed or threatened, and write it in modality."
+#: The note of a row whose "who says it" is not tagged, or tagged "cannot tell".
+UNDECIDED = "Who says it: not tagged, or tagged cannot tell; decide before use."
 #: What the draft's ``datapackage.json`` says of the events' modality column.
 DRAFT_MODALITY = (
     "happened, going on, expected, threatened or proposed. Empty in a row drafted from a "
     "student's 'not yet' until you choose expected, proposed or threatened (the note says so)."
 )
-
+DRAFTED = "Drafted from a student's tags."
+ACTOR_NOTE = (
+    f"{DRAFTED[:-1]}: check the name, the kind and the quote (the shortest words that name them)."
+)
+_ANSWERS = ("who", "name", "happened", "small")
+_ROW = {"border_bottom": "1px solid #cccccc", "padding": "0 0 6px 0"}
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"‘'])")
-_LABEL = {"description_width": "initial"}
-_NO_MARK = "cannot tell"
+
+
+def _labelled(
+    css: str, label: str, choices: Any = None, kind: Any = widgets.Text, **kw: Any
+) -> Any:
+    """A widget labelled in full, with a CSS class; a dropdown of `choices` when given."""
+    if choices is not None:
+        pairs = [c if isinstance(c, tuple) else (c, c) for c in choices]
+        kind, kw = widgets.Dropdown, {"options": [("choose…", ""), *pairs], "value": "", **kw}
+    box = kind(description=label, style=LABEL_STYLE, **kw)
+    box.add_class(css)
+    return box
+
+
+def _button(css: str, label: str, on_click: Any) -> widgets.Button:
+    button = widgets.Button(description=label)
+    button.add_class(css)
+    button.on_click(on_click)
+    return button
 
 
 @dataclass(frozen=True)
@@ -84,23 +96,18 @@ def split_sentences(paragraphs: pd.DataFrame) -> list[Sentence]:
     >>> first.paragraph, first.text[:20]
     (1, 'The school council o')
     """
-    found = []
-    for key, kind, text in paragraphs[["paragraph", "kind", "text"]].itertuples(index=False):
-        if kind not in ("headline", "story"):
-            continue
-        for part in _SENTENCE_END.split(" ".join(str(text).split())):
-            if part.strip():
-                found.append(Sentence(key, part.strip()))
-    return found
+    parts = paragraphs[["paragraph", "kind", "text"]].itertuples(index=False)
+    return [
+        Sentence(key, part.strip())
+        for key, kind, text in parts
+        if kind in ("headline", "story")
+        for part in _SENTENCE_END.split(" ".join(str(text).split()))
+        if part.strip()
+    ]
 
 
 def _shares(counts: list[int]) -> list[str]:
-    total = sum(counts)
-    return [f"{round(100 * n / total)}%" if total else "0%" for n in counts]
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
+    return [f"{round(100 * n / sum(counts))}%" if sum(counts) else "0%" for n in counts]
 
 
 class Tagger(widgets.VBox):
@@ -113,298 +120,165 @@ class Tagger(widgets.VBox):
         self.controls: list[tuple[widgets.Dropdown, widgets.Text, widgets.Dropdown, Any]] = []
         rows = []
         for number, sentence in enumerate(self.sentences, start=1):
-            where = paragraph_words(sentence.paragraph)
-            text = widgets.HTML(
-                f"<p><strong>{number}.</strong> ({escape(where)}) {escape(sentence.text)}</p>"
+            where = escape(paragraph_words(sentence.paragraph))
+            text = f"<p><strong>{number}.</strong> ({where}) {escape(sentence.text)}</p>"
+            who = _labelled("nf-tag-who", "Who says it?", WHO)
+            name = _labelled(
+                "nf-tag-name", "Who, by name?", placeholder="the name the article gives"
             )
-            who = widgets.Dropdown(
-                options=[("choose…", "")] + [(w, w) for w in WHO],
-                value="",
-                description="Who says it?",
-                style=_LABEL,
-            )
-            who.add_class("nf-tag-who")
-            name = widgets.Text(
-                description="Who, by name?", placeholder="the name the article gives", style=_LABEL
-            )
-            name.add_class("nf-tag-name")
-            happened = widgets.Dropdown(
-                options=[("choose…", "")] + [(h, h) for h in HAPPENED],
-                value="",
-                description="Has it happened?",
-                style=_LABEL,
-            )
-            happened.add_class("nf-tag-happened")
-            small = widgets.Text(
-                description="Small words that soften it",
-                placeholder="about, may, expected to ...",
-                style=_LABEL,
-            )
-            small.add_class("nf-tag-small")
+            happened = _labelled("nf-tag-happened", "Has it happened?", HAPPENED)
+            small = "about, may, expected to ..."
+            small = _labelled("nf-tag-small", "Small words that soften it", placeholder=small)
             self.controls.append((who, name, happened, small))
-            rows.append(
-                widgets.VBox(
-                    [text, widgets.HBox([who, name]), widgets.HBox([happened, small])],
-                    layout={"border_bottom": "1px solid #cccccc", "padding": "0 0 6px 0"},
-                )
-            )
-        self.profile_button = widgets.Button(description="Show my profile")
-        self.profile_button.add_class("nf-tag-profile")
-        self.profile_button.on_click(self.show_profile)
-        self.folder = widgets.Text(value=folder, description="Save to folder", style=_LABEL)
-        self.folder.add_class("nf-tag-folder")
-        self.save_button = widgets.Button(description="Save my tags")
-        self.save_button.add_class("nf-tag-save")
-        self.save_button.on_click(self._save_clicked)
+            boxes = [widgets.HTML(text), widgets.HBox([who, name]), widgets.HBox([happened, small])]
+            rows.append(widgets.VBox(boxes, layout=_ROW))
+        self.profile_button = _button("nf-tag-profile", "Show my profile", self.show_profile)
+        self.folder = _labelled("nf-tag-folder", "Save to folder", value=folder)
+        self.save_button = _button("nf-tag-save", "Save my tags", self._save_clicked)
         self.panel = widgets.HTML("<p>Tag some sentences, then press Show my profile.</p>")
         self.panel.add_class("nf-tag-panel")
-        super().__init__(
-            [
-                *rows,
-                widgets.HBox([self.profile_button]),
-                widgets.HBox([self.folder, self.save_button]),
-                self.panel,
-            ]
-        )
-
-    # -- what the student tagged ---------------------------------------------------------
+        saving = widgets.HBox([self.folder, self.save_button])
+        super().__init__([*rows, widgets.HBox([self.profile_button]), saving, self.panel])
 
     def tags(self) -> list[dict[str, Any]]:
         """The tagged sentences (who or happened chosen): number, sentence and the answers."""
         found = []
-        for number, (sentence, (who, name, happened, small)) in enumerate(
-            zip(self.sentences, self.controls, strict=True), start=1
-        ):
-            if not who.value and not happened.value:
-                continue
-            found.append(
-                {
-                    "number": number,
-                    "sentence": sentence,
-                    "who": who.value,
-                    "name": name.value.strip(),
-                    "happened": happened.value,
-                    "small": small.value.strip(),
-                }
-            )
+        tagged = enumerate(zip(self.sentences, self.controls, strict=True), start=1)
+        for number, (sentence, boxes) in tagged:
+            answers = {k: b.value.strip() for k, b in zip(_ANSWERS, boxes, strict=True)}
+            if answers["who"] or answers["happened"]:
+                found.append({"number": number, "sentence": sentence, **answers})
         return found
 
     def profile(self) -> pd.DataFrame:
         """The student's sourcing profile beside the bundled article's, by mark."""
-
-        tags = self.tags()
-        labels = {basis: choice for choice, basis in WHO.items() if basis}
-        mine = [sum(1 for t in tags if t["who"] == labels[b]) for b in labels]
+        counts = Counter(tag["who"] for tag in self.tags())
+        yours = [counts[choice] for choice in WHO]
         bundled = sourcing_profile(load()).set_index("mark")["facts"]
-        index = [mark(b).title for b in labels] + [_NO_MARK]
-        yours = [*mine, sum(1 for t in tags if t["who"] == _NO_MARK)]
-        theirs = [int(bundled[b]) for b in labels] + [0]
-        frame = pd.DataFrame(
-            {
-                "your sentences": yours,
-                "your share": _shares(yours),
-                "the bundled article's facts": theirs,
-                "its share": _shares(theirs),
-            },
-            index=index,
-        )
+        theirs = [int(bundled[basis]) if basis else 0 for basis in WHO.values()]
+        columns = {
+            "your sentences": yours,
+            "your share": _shares(yours),
+            "the bundled article's facts": theirs,
+            "its share": _shares(theirs),
+        }
+        frame = pd.DataFrame(columns, index=list(WHO))
         frame.columns.name = "who says it"
         return frame
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
         tags = self.tags()
-        if not tags:
-            self.panel.value = "<p>No sentence is tagged yet: choose who says it first.</p>"
-            return
-        items = []
-        for tag in tags:
-            basis = WHO.get(tag["who"], "")
-            style = mark(basis).css if basis else "border:1px solid #999999;"
-            who = mark(basis).title if basis else _NO_MARK
-            if tag["name"]:
-                who += f" ({tag['name']})"
-            extra = [tag["happened"] or "happened: not tagged"]
-            if tag["small"]:
-                extra.append(f"small words: {tag['small']}")
-            items.append(
-                f'<li><span style="{style}padding:0 3px">{escape(tag["sentence"].text)}</span>'
-                f" <em>{escape(who)}; {escape('; '.join(extra))}</em></li>"
-            )
         self.panel.value = (
-            "<h4>Your tagged sentences</h4><ol>" + "".join(items) + "</ol>"
-            "<h4>Your sourcing profile and the bundled article's</h4>" + table_html(self.profile())
+            render("tagging.html", tags=tags, who=WHO, table=table_html(self.profile()))
+            if tags
+            else "<p>No sentence is tagged yet: choose who says it first.</p>"
         )
-
-    # -- saving ------------------------------------------------------------------------
 
     def rows(self) -> dict[str, list[dict[str, str]]]:
         """The draft rows, by table: actors (each named speaker), events, claims."""
         actors: dict[str, dict[str, str]] = {}
         events, claims = [], []
         for tag in self.tags():
-            sentence: Sentence = tag["sentence"]
+            sentence, number = tag["sentence"], tag["number"]
             basis = WHO.get(tag["who"], "")
-            notes = []
-            if not basis:
-                notes.append("Who says it: not tagged, or tagged cannot tell; decide before use.")
-            if tag["small"]:
-                notes.append(f"Small words: {tag['small']}.")
-            number = tag["number"]
-            common = {
-                "paragraph": str(sentence.paragraph),
-                "quote": sentence.text,
-                "basis": basis or "article says",
-            }
+            notes = [] if basis else [UNDECIDED]
+            notes += [f"Small words: {tag['small']}."] if tag["small"] else []
+            where = {"paragraph": str(sentence.paragraph), "quote": sentence.text}
+            common = {**where, "basis": basis or "article says"}
             speaker = ""
             if basis == "someone says":
                 name = tag["name"] or "someone"
-                speaker = f"tag-{_slug(name)}"
-                if speaker not in actors:
-                    actors[speaker] = {
-                        "id": speaker,
-                        "name": name,
-                        "kind": "person",
-                        "role": "",
-                        "affiliation": "",
-                        "paragraph": str(sentence.paragraph),
-                        "quote": sentence.text,
-                        "basis": "article says",
-                        "note": "Drafted from a student's tags: check the name, the kind and "
-                        "the quote (the shortest words that name them).",
-                    }
-                claims.append(
-                    {
-                        "id": f"claim-tag-{number}",
-                        "speaker": speaker,
-                        "text": sentence.text,
-                        "about": "",
-                        **common,
-                        "note": " ".join(["Drafted from a student's tags.", *notes]),
-                    }
+                speaker = "tag-" + (
+                    re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
                 )
+                actor = dict(id=speaker, name=name, kind="person", role="", affiliation="", **where)
+                actors.setdefault(speaker, actor | {"basis": "article says", "note": ACTOR_NOTE})
+                claim = dict(
+                    id=f"claim-tag-{number}", speaker=speaker, text=sentence.text, about=""
+                )
+                claims.append({**claim, **common, "note": " ".join([DRAFTED, *notes])})
             if tag["happened"]:
-                modality = HAPPENED[tag["happened"]]
                 if tag["happened"] == "not yet":
                     notes.insert(0, NOT_YET_NOTE)
-                events.append(
-                    {
-                        "id": f"ev-tag-{number}",
-                        "description": sentence.text,
-                        "when": "",
-                        "when_text": "",
-                        "when_basis": "",
-                        "modality": modality,
-                        "actors": speaker,
-                        "place": "",
-                        **common,
-                        "note": " ".join(["Drafted from a student's tags.", *notes]),
-                    }
+                event = dict(
+                    id=f"ev-tag-{number}", description=sentence.text, when="", when_text=""
                 )
+                modality = HAPPENED[tag["happened"]]
+                event |= dict(when_basis="", modality=modality, actors=speaker, place="")
+                events.append({**event, **common, "note": " ".join([DRAFTED, *notes])})
         return {"actors": list(actors.values()), "events": events, "claims": claims}
 
     def save(self, folder: str | Path | None = None) -> Path:
-        """Write the draft pack: the article and the tagged rows (replacing an earlier save).
-
-        Returns
-        -------
-        pathlib.Path
-            The pack's folder.
-        """
-
+        """Write the draft pack (the article and the tagged rows, over an earlier save)."""
         folder = Path(folder or self.folder.value.strip() or "tagged-article")
-        if not (folder / "datapackage.json").is_file():
+        if not (folder / DESCRIPTOR).is_file():
             write_pack(folder, self.article)
         elif (folder / "article.txt").read_text(encoding="utf-8") != self.article:
-            raise FileExistsError(
-                f"{folder} holds a pack of another article: choose another folder name."
-            )
+            message = f"{folder} holds a pack of another article: choose another folder name."
+            raise FileExistsError(message)
         drafted = self.rows()
         if any(not event["modality"] for event in drafted["events"]):
             _let_modality_wait(folder)
         for table, rows in drafted.items():
-            path = folder / f"{table}.csv"
-            with open(path, encoding="utf-8", newline="") as handle:
+            with open(folder / f"{table}.csv", encoding="utf-8", newline="") as handle:
                 header = next(csv.reader(handle))
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(header)
-                for row in rows:
-                    writer.writerow([row.get(column, "") for column in header])
+            write_table(folder / f"{table}.csv", header, rows)
         return folder
 
     def _save_clicked(self, _button: Any = None) -> None:
         try:
-            folder = self.save(None)
+            folder = escape(str(self.save(None)))
         except (OSError, ValueError) as error:
             self.panel.value = f"<p>Not saved: {escape(str(error))}</p>"
             return
         drafted = self.rows()
-        counts = {table: len(rows) for table, rows in drafted.items()}
-        said = ", ".join(f"{n} {table}" for table, n in counts.items())
+        said = ", ".join(f"{len(rows)} {table}" for table, rows in drafted.items())
         later = sum(1 for event in drafted["events"] if not event["modality"])
         waiting = (
             f" Not yet: {later} (your teacher chooses expected, proposed or threatened for each)."
-            if later
-            else ""
         )
         self.panel.value = (
-            f"<p>Saved your tags to the folder {escape(str(folder))}: {escape(said)} rows."
-            f"{escape(waiting)} Your teacher can check them with: python -m newsfacts check "
-            f"{escape(str(folder))}</p>"
+            f"<p>Saved your tags to the folder {folder}: {escape(said)} rows."
+            f"{escape(waiting) if later else ''} Your teacher can check them with: python -m "
+            f"newsfacts check {folder}</p>"
         )
 
 
 def _let_modality_wait(folder: Path) -> None:
     """Let the draft's events leave ``modality`` empty (a "not yet" the teacher decides)."""
-    import json
-
-    path = folder / "datapackage.json"
-    metadata = json.loads(path.read_text(encoding="utf-8"))
-    for resource in metadata.get("resources", []):
-        if resource.get("name") != "events":
-            continue
-        for field in resource.get("schema", {}).get("fields", []):
-            if field.get("name") == "modality":
-                field.setdefault("constraints", {})["required"] = False
-                field["description"] = DRAFT_MODALITY
-    path.write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    events = [r for r in metadata.get("resources", []) if r.get("name") == "events"]
+    for field in [f for r in events for f in r.get("schema", {}).get("fields", [])]:
+        if field.get("name") == "modality":
+            field.setdefault("constraints", {})["required"] = False
+            field["description"] = DRAFT_MODALITY
+    write_descriptor(folder, metadata)
 
 
 class PasteBox(widgets.VBox):
-    """A labelled box to paste an article into, or a list of the other packs' articles (an
-    article the class has not read, that the teacher put in a pack); the tagging task
-    appears under it."""
+    """A box to paste an article into, or pick another pack's; the tagging task under it."""
 
     def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
-        self.text = widgets.Textarea(
-            description="Paste a short article (headline on the first line)",
+        self.text = _labelled(
+            "nf-tag-paste",
+            "Paste a short article (headline on the first line)",
+            kind=widgets.Textarea,
             placeholder="Headline\nFirst paragraph ...\nSecond paragraph ...",
-            style=_LABEL,
             layout={"width": "100%", "height": "10em"},
         )
-        self.text.add_class("nf-tag-paste")
-        self.button = widgets.Button(description="Split into sentences")
-        self.button.add_class("nf-tag-split")
-        self.button.on_click(self.split)
+        self.button = _button("nf-tag-split", "Split into sentences", self.split)
         self.packs = other_packs(exclude)
-        self.pick = widgets.Dropdown(
-            options=[("choose…", "")] + [(title, str(path)) for path, title in self.packs],
-            value="",
-            description="Or tag an article from a pack",
-            style=_LABEL,
-        )
-        self.pick.add_class("nf-tag-pick")
+        choices = [(title, str(path)) for path, title in self.packs]
+        self.pick = _labelled("nf-tag-pick", "Or tag an article from a pack", choices)
         self.pick.observe(self._picked, names="value")
         self.tagger: Tagger | None = None
         self.area = widgets.VBox([])
-        parts = [self.text, self.button, *([self.pick] if self.packs else []), self.area]
-        super().__init__(parts)
+        super().__init__([self.text, self.button, *([self.pick] if self.packs else []), self.area])
 
     def split(self, _button: Any = None) -> None:
         """Lay the pasted text out and show its sentences to tag."""
-
         if not self.text.value.strip():
             self.area.children = [widgets.HTML("<p>Paste an article in the box first.</p>")]
             return
@@ -412,52 +286,31 @@ class PasteBox(widgets.VBox):
         self.area.children = [self.tagger]
 
     def _picked(self, _change: Any = None) -> None:
-        if not self.pick.value:
-            return
-        self.tagger = Tagger(_article_text(Path(self.pick.value)), self.folder)
-        self.area.children = [self.tagger]
+        if self.pick.value:
+            self.tagger = Tagger(_article_text(Path(self.pick.value)), self.folder)
+            self.area.children = [self.tagger]
 
 
 def _article_text(folder: Path) -> str:
-    import json
-
-    metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
     return (folder / article_file(metadata)).read_text(encoding="utf-8-sig")
 
 
-def _series_only(folder: Path) -> bool:
-    """Whether a pack was made for the any-article series: its ``lessons.csv`` names the
-    series' lessons and no others (as `newsfacts new` writes it), not lessons of its own
-    that a class works through (the bundled pack's, the template's), nor none."""
-
-    path = folder / "lessons.csv"
-    if not path.is_file():
-        return False
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        ids = [row.get("id", "").strip() for row in csv.DictReader(handle)]
-    ids = [i for i in ids if i]
-    return bool(ids) and all(i in LESSONS for i in ids)
-
-
 def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
-    """The packs in the project's ``data/`` folder made for the any-article series (whose
-    ``lessons.csv`` names the series' lessons and no others), but `exclude` (a book or a
-    folder), each with its headline: the articles a class may tag."""
-    import json
-
+    """The packs in ``data/`` whose ``lessons.csv`` names the any-article lessons only (as
+    `newsfacts new` writes it), but `exclude` (a book or folder), each with its headline."""
     root = repository_root()
-    if root is None or not (root / "data").is_dir():
-        return []
-    skip = set()
-    if exclude is not None:
-        skip.add(Path(getattr(exclude, "path", exclude)).resolve())
+    skip = Path(getattr(exclude, "path", exclude)).resolve() if exclude is not None else None
     found = []
-    for descriptor in sorted((root / "data").glob("*/datapackage.json")):
-        folder = descriptor.parent
-        if folder.resolve() in skip or not _series_only(folder):
+    for descriptor in sorted(root.glob(f"data/*/{DESCRIPTOR}")) if root else []:
+        folder, lessons = descriptor.parent, descriptor.parent / "lessons.csv"
+        if folder.resolve() == skip or not lessons.is_file():
+            continue
+        with open(lessons, encoding="utf-8-sig", newline="") as handle:
+            ids = {row.get("id", "").strip() for row in csv.DictReader(handle)} - {""}
+        if not ids or not ids <= set(LESSONS):
             continue
         try:
-            json.loads(descriptor.read_text(encoding="utf-8"))
             parts = split_paragraphs(_article_text(folder))
         except (OSError, ValueError):
             continue
@@ -468,33 +321,11 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
 
 def tag_sentences(
     book: Any = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
-):
-    """The tagging task: a pasted article (`text`) or a pack's article (`book`).
-
-    Parameters
-    ----------
-    book : Book, optional
-        A pack whose article the student tags (one the class has not read: the teacher puts
-        it in a pack). Ignored when `text` is given.
-    text : str, optional
-        A short article as pasted: headline first, then the story (see
-        `newsfacts.newpack.layout`).
-    folder : str
-        Where **Save my tags** writes the draft pack, from the notebook's folder.
-    exclude : Book or path, optional
-        With neither `book` nor `text`: a pack to leave out of the list of packs to tag
-        (the one the class has just read).
-
-    Returns
-    -------
-    Tagger, or PasteBox
-        With neither `book` nor `text`: a box to paste an article into, and a button.
-    """
-
+) -> Tagger | PasteBox:
+    """The tagging task on a pasted article (`text`) or a pack's (`book`); with neither, a box
+    to paste one or pick another pack's (not `exclude`'s). Drafts are saved to `folder`."""
     if text is not None:
         return Tagger(layout(text), folder)
     if book is None:
         return PasteBox(folder, exclude)
-
-    article = (book.path / article_file(book.metadata)).read_text(encoding="utf-8")
-    return Tagger(article, folder)
+    return Tagger((book.path / article_file(book.metadata)).read_text(encoding="utf-8"), folder)
