@@ -18,9 +18,8 @@ import pandas as pd
 
 from newsfacts.errors import Problem
 from newsfacts.pack.article import read_article
-from newsfacts.pack.content_rules import answers_problems  # also registers the rules
 from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
-from newsfacts.pack.rules import Pack, run_rules
+from newsfacts.pack.rules import Pack, answers_problems, run_rules
 from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
 from newsfacts.text import paragraph_key, parse_number
 
