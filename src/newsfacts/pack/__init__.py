@@ -1,9 +1,7 @@
 """What a pack is and how it is read: the spec, the reader, the rules.
 
-`read_pack` reads a pack once (every cell normalised), prepares each table, runs every rule
-of `newsfacts.pack.rules.RULES`, and returns the typed frames with the problems found.
-The book (`newsfacts.load`) and `newsfacts check` both read a pack through it, so they
-see the same values.
+`read_pack` reads a pack once, prepares each table and runs every rule; the book
+(`newsfacts.load`) and `newsfacts check` both read a pack through it, so they see the same values.
 """
 
 from __future__ import annotations

@@ -1,15 +1,8 @@
-"""Reading a pack's files: bytes to text, CSV to rows that keep their lines, rows to frames.
-
-This is the one reading of a pack: every cell is normalised here, once, so `check`, the book
-and every lesson see the same values. Spaces around a cell are dropped (``" 02"``,
-``"claims "``), and a lesson id a spreadsheet turned into ``1`` reads ``01``. A file that is
-not UTF-8 text at all (UTF-16 "Unicode Text", a workbook renamed ``.csv``) is named as such
-before anything else is said about it.
-
-Cells stay text: nothing is guessed, nothing becomes NaN, no row is dropped or shifted.
-Lines are counted as a spreadsheet shows them (header = line 1), so a cell holding a line
-break does not shift the numbers of later rows; rows whose cells are all empty are skipped,
-and still counted.
+"""Reading a pack's files, the one reading of a pack: every cell normalised once, so `check`,
+the book and every lesson see the same values (spaces around a cell dropped, a lesson id a
+spreadsheet turned into ``1`` read ``01``; a file that is not UTF-8 text at all named as such
+first). Cells stay text, no row is dropped or shifted; lines are counted as a spreadsheet
+shows them (header = line 1, a line break in a cell or an empty row counted too).
 """
 
 from __future__ import annotations

@@ -1,17 +1,7 @@
-"""The rules a pack must follow, each declared once in `RULES` and returning its problems.
-
-A rule is a function of the `Pack` (read, and every table prepared by `Table.prepare`)
-registered with `rule`; `run_rules` runs them all, so a teacher sees everything wrong at once:
-
-- cells: ``required``, ``enum``, ``pattern`` (whole value), integer or number, ``minimum``,
-  ``maximum``, and real calendar dates, from each field in ``datapackage.json``;
-- keys: ``unique`` columns and the ``primaryKey``; ids unique across the pack;
-- references: every id a row points to exists in a table the descriptor allows (evidence
-  ids, a sorting item's fact and every row's lesson are references too);
-- provenance: the paragraph exists, the quote is in it word for word, a row the article
-  does not say names in ``note`` where it comes from, a map position names its source;
-- lesson content: quiz questions, exercises and sorting items agree with themselves and the
-  facts; every phrase between quotation marks that students read is the article's.
+"""The rules a pack must follow, each a function of the `Pack` registered once in `RULES`
+(with `rule`) and returning its problems; `run_rules` runs them all, so a teacher sees
+everything wrong at once: cells against their field in ``datapackage.json``, keys,
+references, quotes and notes (provenance), map positions, and the lesson content.
 """
 
 from __future__ import annotations
@@ -72,10 +62,8 @@ def rule(function: Callable[[Pack], Iterable[Problem]]) -> Callable[[Pack], Iter
 
 
 def run_rules(pack: Pack) -> list[Problem]:
-    """Run every rule; return the problems, file by file and line by line."""
-    problems = [problem for run in RULES.values() for problem in run(pack)]
-    order = {table.file: number for number, table in enumerate(pack.tables.values())}
-    return sorted(problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
+    """Run every rule; return the problems in the order found (`read_pack` sorts them)."""
+    return [problem for run in RULES.values() for problem in run(pack)]
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
