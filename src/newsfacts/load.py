@@ -33,27 +33,15 @@ def descriptor_path(pack: str | os.PathLike[str] | None) -> Path:
 
 
 def load(pack: str | os.PathLike[str] | None = None) -> Book:
-    """Load a pack: an article, its fact tables and its lesson content, checked.
+    """Load a pack (a folder, or its ``datapackage.json``; the bundled article if left out):
+    an article, its fact tables and its lesson content, checked.
 
-    Parameters
-    ----------
-    pack : str or path-like, optional
-        A pack folder (or the path of its ``datapackage.json``). Leave it out for the
-        bundled article.
+    Raises `DataError` if anything in the pack is wrong, listing every problem with its
+    file, line (as a spreadsheet shows it), id and column, and how to fix it; and
+    `WrongTypeError` if `pack` is not a path.
 
-    Raises
-    ------
-    DataError
-        If anything in the pack is wrong; it lists every problem, each naming the file,
-        the line (as a spreadsheet shows it), the id and the column, and how to fix it.
-    WrongTypeError
-        If `pack` is not a path.
-
-    Examples
-    --------
     >>> import newsfacts
-    >>> book = newsfacts.load()
-    >>> list(book.paragraphs.columns)
+    >>> list(newsfacts.load().paragraphs.columns)
     ['paragraph', 'kind', 'text']
     """
     read = read_pack(descriptor_path(pack))

@@ -1,8 +1,7 @@
 """The one finder of what the package ships: the bundled pack and the map outlines.
 
 The wheel puts them inside the package (``newsfacts/packs/paris-2026``, ``newsfacts/maps``);
-an editable install finds them in the source tree (``data/...``), so both work from any
-folder.
+an editable install finds them in the source tree (``data/...``), so both work from any folder.
 """
 
 from __future__ import annotations
@@ -10,22 +9,21 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+#: The source tree this module is in (the repository's root, in an editable install).
+SOURCE = Path(__file__).resolve().parents[2]
+#: The file at the repository root that names the pack the any-article series reads.
+SETTING = "any-article-pack.txt"
+
 
 def bundled(installed: str, source: str) -> Path:
     """The installed copy (``installed``, inside the package) if it exists, else the source
-    tree's (``source``, from the repository's root); the installed place when neither does,
-    so that a message names where it was looked for.
+    tree's (``source``); the installed place when neither does, so a message names it.
 
     >>> bundled("maps/outlines.geojson", "data/maps/outlines.geojson").name
     'outlines.geojson'
     """
     inside = Path(str(files("newsfacts"))) / installed
-    tree = Path(__file__).resolve().parents[2] / source
-    return inside if inside.exists() or not tree.exists() else tree
-
-
-#: The file at the repository root that names the pack the any-article series reads.
-SETTING = "any-article-pack.txt"
+    return inside if inside.exists() or not (SOURCE / source).exists() else SOURCE / source
 
 
 def repository_root(start_at: Path | None = None) -> Path | None:
@@ -33,11 +31,10 @@ def repository_root(start_at: Path | None = None) -> Path | None:
     file or ``pyproject.toml`` beside ``data/``; then the source tree this module is in."""
     here = (start_at or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
-        if (folder / SETTING).is_file() or (
-            (folder / "pyproject.toml").is_file() and (folder / "data").is_dir()
+        if (
+            (folder / SETTING).is_file()
+            or (folder / "pyproject.toml").is_file()
+            and (folder / "data").is_dir()
         ):
             return folder
-    source = Path(__file__).resolve().parents[2]
-    if (source / "data").is_dir():
-        return source
-    return None
+    return SOURCE if (SOURCE / "data").is_dir() else None

@@ -1,26 +1,21 @@
 """What a pack is and how it is read: the spec, the reader, the rules.
 
-`read_pack` reads a pack once (every cell normalised), prepares each table, runs every rule
-of `newsfacts.pack.rules.RULES`, and returns the typed frames with the problems found.
-The book (`newsfacts.load`) and `newsfacts check` both read a pack through it, so they
-see the same values.
+`read_pack` reads a pack once, prepares each table and runs every rule; the book
+(`newsfacts.load`) and `newsfacts check` both read a pack through it, so they see the same values.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from newsfacts.errors import Problem
 from newsfacts.pack.article import read_article
-from newsfacts.pack.content_rules import answers_problems  # also registers the rules
 from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
-from newsfacts.pack.rules import Pack, run_rules
+from newsfacts.pack.rules import Pack, answers_problems, run_rules
 from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
 from newsfacts.text import paragraph_key, parse_number
 
@@ -102,29 +97,23 @@ def read_answers(path: Path, prompt_ids: set[str]) -> tuple[pd.DataFrame, list[P
 
 
 def to_frame(table: Table) -> pd.DataFrame:
-    """A checked table as a DataFrame with its schema's columns and types.
+    """A checked table as a DataFrame with its schema's columns, in order, and types.
 
-    Columns come in the schema's order. ``integer`` becomes int64 (nullable Int64 when a
-    cell is empty), ``number`` float64 (NaN when empty), ``paragraph`` a story number or a
-    part's name; other text stays as written, an empty cell being ``""``.
+    ``integer`` becomes int64 (nullable Int64 when a cell is empty), ``number`` float64 (NaN
+    when empty), ``paragraph`` a story number or a part's name; other text stays as written,
+    an empty cell being ``""``.
     """
     columns: dict[str, Any] = {}
     for f in table.fields:
-        cells = [row[table.column[f["name"]]] for row in table.rows]
-        kind = f.get("type", "string")
-        if f["name"] == "paragraph":
-            columns["paragraph"] = pd.Series([paragraph_key(c) for c in cells], dtype="object")
+        name, kind = f["name"], f.get("type", "string")
+        cells = [row[table.column[name]] for row in table.rows]
+        if name == "paragraph":
+            columns[name] = pd.Series(map(paragraph_key, cells), dtype=object)
         elif kind == "integer":
             values = [parse_integer(c) if c else None for c in cells]
-            missing = None in values
-            columns[f["name"]] = (
-                pd.array(values, dtype="Int64") if missing else np.array(values, dtype="int64")
-            )
+            columns[name] = pd.array(values, dtype="Int64" if None in values else "int64")
         elif kind == "number":
-            values = [parse_number(c) for c in cells]
-            columns[f["name"]] = np.array(
-                [math.nan if v is None else v for v in values], dtype="float64"
-            )
+            columns[name] = pd.Series([parse_number(c) for c in cells], dtype="float64")
         else:
-            columns[f["name"]] = pd.Series(cells, dtype="str")
+            columns[name] = pd.Series(cells, dtype="str")
     return pd.DataFrame(columns)

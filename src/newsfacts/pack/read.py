@@ -1,15 +1,8 @@
-"""Reading a pack's files: bytes to text, CSV to rows that keep their lines, rows to frames.
-
-This is the one reading of a pack: every cell is normalised here, once, so `check`, the book
-and every lesson see the same values. Spaces around a cell are dropped (``" 02"``,
-``"claims "``), and a lesson id a spreadsheet turned into ``1`` reads ``01``. A file that is
-not UTF-8 text at all (UTF-16 "Unicode Text", a workbook renamed ``.csv``) is named as such
-before anything else is said about it.
-
-Cells stay text: nothing is guessed, nothing becomes NaN, no row is dropped or shifted.
-Lines are counted as a spreadsheet shows them (header = line 1), so a cell holding a line
-break does not shift the numbers of later rows; rows whose cells are all empty are skipped,
-and still counted.
+"""Reading a pack's files, the one reading of a pack: every cell normalised once, so `check`,
+the book and every lesson see the same values (spaces around a cell dropped, a lesson id a
+spreadsheet turned into ``1`` read ``01``; a file that is not UTF-8 text at all named as such
+first). Cells stay text, no row is dropped or shifted; lines are counted as a spreadsheet
+shows them (header = line 1, a line break in a cell or an empty row counted too).
 """
 
 from __future__ import annotations
@@ -23,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import Problem
-from newsfacts.pack.spec import CONTENT_TABLES, check_descriptor, key_column
+from newsfacts.pack.spec import CONTENT_TABLES, check_descriptor, key_column, whole_file
 from newsfacts.text import closest, did_you_mean, lesson_id, plural
 
 UTF8_FIX = (
@@ -35,13 +28,13 @@ INTEGER = re.compile(r"[+-]?\d+")
 CELL_LIMIT = 131_072
 #: The whole numbers a table can hold (pandas stores them in 64 bits).
 INT64 = range(-(2**63), 2**63)
-
+_UTF16 = "saved as UTF-16 ('Unicode Text'), not UTF-8"
 #: Files that are not text at all, told by their first bytes: (start, what it is).
 _NOT_TEXT = (
     (b"PK\x03\x04", "a spreadsheet workbook (.xlsx or .ods) renamed, not a CSV file"),
     (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls) renamed, not a CSV file"),
-    (b"\xff\xfe", "saved as UTF-16 ('Unicode Text'), not UTF-8"),
-    (b"\xfe\xff", "saved as UTF-16 ('Unicode Text'), not UTF-8"),
+    (b"\xff\xfe", _UTF16),
+    (b"\xfe\xff", _UTF16),
 )
 
 
@@ -51,10 +44,8 @@ def parse_integer(text: str) -> int | None:
     >>> parse_integer("12"), parse_integer("twelve"), parse_integer("1.5")
     (12, None, None)
     """
-    if not INTEGER.fullmatch(text.strip()):
-        return None
     try:
-        return int(text)
+        return int(text) if INTEGER.fullmatch(text.strip()) else None
     except ValueError:  # more digits than Python converts (4300 by default)
         return None
 
@@ -67,10 +58,8 @@ def not_text(data: bytes, file: str) -> Problem | None:
     """
     what = next((words for start, words in _NOT_TEXT if data.startswith(start)), None)
     if what is None and len(data) >= 4 and data[:200].count(0) * 3 > min(len(data), 200):
-        what = "saved as UTF-16 ('Unicode Text'), not UTF-8"  # no byte-order mark
-    if what is None:
-        return None
-    return Problem(file, None, None, None, f"the file is {what}.", UTF8_FIX)
+        what = _UTF16  # no byte-order mark
+    return whole_file(file, f"the file is {what}.", UTF8_FIX) if what else None
 
 
 def decode(data: bytes, file: str) -> tuple[str, list[tuple[int, str]]]:
@@ -80,21 +69,14 @@ def decode(data: bytes, file: str) -> tuple[str, list[tuple[int, str]]]:
     >>> decode("a\\ncafé".encode("latin-1"), "x.csv")
     ('a\\ncaf\ufffd', [(2, 'byte 0xE9 at byte offset 5 is not UTF-8 text.')])
     """
-    bad: list[tuple[int, str]] = []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        offset = 0  # a newline byte is never inside a multi-byte character: line by line
-        for number, line in enumerate(data.split(b"\n"), start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as error:
-                where = offset + error.start
-                bad.append(
-                    (number, f"byte 0x{data[where]:02X} at byte offset {where} is not UTF-8 text.")
-                )
-            offset += len(line) + 1
+    text, bad, offset = data.decode("utf-8", errors="replace"), [], 0
+    for number, line in enumerate(data.split(b"\n") if "\ufffd" in text else [], start=1):
+        try:  # a newline byte is never inside a multi-byte character: line by line
+            line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            at = offset + error.start
+            bad.append((number, f"byte 0x{data[at]:02X} at byte offset {at} is not UTF-8 text."))
+        offset += len(line) + 1
     return text.removeprefix("\ufeff"), bad
 
 
@@ -104,43 +86,21 @@ def read_bytes(path: Path, file: str, what: str = "the file") -> tuple[bytes | N
         data = path.read_bytes()
     except FileNotFoundError:
         fix = f"Create {file}, or fix its 'path' in datapackage.json."
-        return None, [
-            Problem(file, None, None, None, f"{what} is missing (looked for {path}).", fix)
-        ]
+        return None, [whole_file(file, f"{what} is missing (looked for {path}).", fix)]
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the file's name
         fix = f"Check that {file} is a file in the pack folder and its 'path' in datapackage.json."
-        return None, [Problem(file, None, None, None, f"cannot read {what} ({error}).", fix)]
+        return None, [whole_file(file, f"cannot read {what} ({error}).", fix)]
     problem = not_text(data, file)
     return (None, [problem]) if problem else (data, [])
 
 
 @dataclass
 class Table:
-    """One CSV file of a pack: its rows as text, its schema, and what `prepare` learnt.
-
-    Attributes
-    ----------
-    name, file : str
-        The table's name (``"actors"``) and its file (``"actors.csv"``).
-    resource : dict
-        The table's description in ``datapackage.json``.
-    header : list of str
-        The column names as written.
-    header_line : int
-        The header's line (1 unless blank lines come first).
-    rows : list of list of str
-        The data rows, normalised, as many cells as written.
-    lines, spans : list of int
-        Each row's line as a spreadsheet shows it, and how many lines of the file it takes.
-    bad_lines : dict of int to str
-        For each row holding bytes that are not UTF-8, what is wrong.
-    column : dict of str to int
-        Where each schema field is in the header (filled by `prepare`).
-    checkable : list of bool
-        For each row, whether its cells can be checked (filled by `prepare`).
-    ids : list of str or None
-        For each row, its key (filled by `prepare`).
-    """
+    """One CSV file of a pack: its rows as text (normalised, as many cells as written), each
+    row's line as a spreadsheet shows it and how many lines of the file it takes, the lines
+    holding bytes that are not UTF-8; and what `prepare` learns, which every rule reads:
+    where each schema field is in the header (`column`), whether each row's cells can be
+    checked (`checkable`), and each row's key (`ids`)."""
 
     name: str
     file: str
@@ -166,10 +126,9 @@ class Table:
     def cells(self, name: str):
         """Yield (row number, cell) of a column for every checkable row."""
         index = self.column.get(name)
-        if index is not None:
-            for row, (ok, cells) in enumerate(zip(self.checkable, self.rows, strict=True)):
-                if ok:
-                    yield row, cells[index]
+        for row, cells in enumerate(self.rows if index is not None else []):
+            if self.checkable[row]:
+                yield row, cells[index]
 
     def value(self, row: int, name: str) -> str:
         """One cell of a row ("" when the table or the row has no such column)."""
@@ -186,42 +145,37 @@ class Table:
         """The one step that fills `column`, `checkable` and `ids`, which every rule reads;
         return what is wrong with the header and the shape of the rows."""
         wanted = [f["name"] for f in self.fields]
-        separator = _other_separator(self.header, wanted)
-        if separator:
-            self.ids, self.checkable = [None] * len(self.rows), [False] * len(self.rows)
-            message = (
-                f"the cells are separated by {separator} instead of commas, as some spreadsheet "
-                "programs save CSV in some languages."
-            )
-            fix = (
-                "Save the file again as 'CSV UTF-8 (comma delimited)' (in LibreOffice: Save As, "
-                "Text CSV, field delimiter ',')."
-            )
-            return [self.problem(None, None, message, fix)]
+        for mark, words in ((";", "semicolons"), ("\t", "tabs")):
+            names = {name.strip() for name in self.header[0].split(mark)}
+            if len(self.header) == 1 and len(names) > 1 and len(names & set(wanted)) >= 2:
+                self.ids, self.checkable = [None] * len(self.rows), [False] * len(self.rows)
+                message = (
+                    f"the cells are separated by {words} instead of commas, as some spreadsheet "
+                    "programs save CSV in some languages."
+                )
+                fix = (
+                    "Save the file again as 'CSV UTF-8 (comma delimited)' (in LibreOffice: Save "
+                    "As, Text CSV, field delimiter ',')."
+                )
+                return [self.problem(None, None, message, fix)]
         return self._header(wanted) + self._shapes()
 
     def _header(self, wanted: list[str]) -> list[Problem]:
         problems = []
         for index, name in enumerate(self.header):
             if name in self.header[:index]:
-                problems.append(
-                    self.problem(
-                        None, name, "the column is named twice in the header.", "Rename one."
-                    )
-                )
+                twice = "the column is named twice in the header."
+                problems.append(self.problem(None, name, twice, "Rename one."))
             elif name in wanted:
                 self.column[name] = index
         missing = [name for name in wanted if name not in self.column]
-        for f in self.fields:
-            if f["name"] in missing:
-                holds = f" It holds: {f['description']}" if f.get("description") else ""
-                fix = f"Add a column named {f['name']!r} to the header.{holds}"
-                problems.append(
-                    self.problem(None, f["name"], "the column is missing from the header.", fix)
-                )
-        for name in self.header:
-            if name in wanted:
-                continue
+        for f in [f for f in self.fields if f["name"] in missing]:
+            holds = f" It holds: {f['description']}" if f.get("description") else ""
+            fix = f"Add a column named {f['name']!r} to the header.{holds}"
+            problems.append(
+                self.problem(None, f["name"], "the column is missing from the header.", fix)
+            )
+        for name in [name for name in self.header if name not in wanted]:
             message = "this column is not in the table's schema (datapackage.json)."
             if not name:
                 message = "the header has a column with no name (a stray comma at its end?)."
@@ -231,24 +185,19 @@ class Table:
         return problems
 
     def _shapes(self) -> list[Problem]:
-        problems = []
         key = self.column.get(self.key) if self.key else None
-        width = len(self.header)
+        problems, width = [], len(self.header)
         for row, cells in enumerate(self.rows):
             self.ids.append((cells[key] if key is not None and key < len(cells) else "") or None)
-            ok = True
-            if self.lines[row] in self.bad_lines:
-                ok = False
+            bad = self.bad_lines.get(self.lines[row])
+            if bad:
                 column = next(
                     (self.header[i] for i, c in enumerate(cells[:width]) if "\ufffd" in c), None
                 )
-                problems.append(
-                    self.problem(row, column, self.bad_lines[self.lines[row]], UTF8_FIX)
-                )
+                problems.append(self.problem(row, column, bad, UTF8_FIX))
             if len(cells) != width:
-                ok = False
                 problems.append(self._shape_problem(row, len(cells), width))
-            self.checkable.append(ok)
+            self.checkable.append(not bad and len(cells) == width)
         if self.header_line in self.bad_lines:
             problems.append(self.problem(None, None, self.bad_lines[self.header_line], UTF8_FIX))
         return problems
@@ -272,21 +221,6 @@ class Table:
         return self.problem(row, None, message, fix)
 
 
-def _other_separator(header: list[str], wanted: list[str]) -> str:
-    """'semicolons' or 'tabs' when a one-cell header is the real header split another way."""
-    if len(header) == 1:
-        for mark, words in ((";", "semicolons"), ("\t", "tabs")):
-            names = [name.strip() for name in header[0].split(mark)]
-            if len(names) > 1 and len(set(names) & set(wanted)) >= 2:
-                return words
-    return ""
-
-
-def _lesson_columns(name: str) -> set[str]:
-    """The columns holding lesson ids, read as two digits (``1`` -> ``01``)."""
-    return {"id"} if name == "lessons" else {"lesson"} if name in CONTENT_TABLES else set()
-
-
 def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, list[Problem]]:
     """Read one CSV file of a pack, every cell normalised; None when it cannot be read."""
     file = resource["path"]
@@ -298,14 +232,15 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
     record_of_line: dict[int, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""))
     record = last_line = 0
-    lessons = _lesson_columns(table.name)
+    # The columns holding lesson ids, read as two digits (``1`` -> ``01``).
+    lessons = (
+        {"id"} if table.name == "lessons" else {"lesson"} if table.name in CONTENT_TABLES else set()
+    )
     try:
         for cells in reader:
             record += 1
-            span = reader.line_num - last_line
-            for physical in range(last_line + 1, reader.line_num + 1):
-                record_of_line[physical] = record
-            last_line = reader.line_num
+            record_of_line |= dict.fromkeys(range(last_line + 1, reader.line_num + 1), record)
+            span, last_line = reader.line_num - last_line, reader.line_num
             cells = [cell.strip() for cell in cells]
             if any(len(cell) > CELL_LIMIT for cell in cells):  # whatever csv's own limit is
                 return None, [_not_csv(file, record, csv.Error("field larger than field limit"))]
@@ -328,14 +263,8 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
             "Write the column names on line 1 (copy them from datapackage.json); a file with only "
             "the header is a table with no rows."
         )
-        problems = [
-            Problem(
-                file, None, None, None, "the file is empty: it has not even a header line.", fix
-            )
-        ]
-        return None, problems + [
-            Problem(file, line, None, None, words, UTF8_FIX) for line, words in bad
-        ]
+        empty = whole_file(file, "the file is empty: it has not even a header line.", fix)
+        return None, [empty] + [whole_file(file, words, UTF8_FIX, line) for line, words in bad]
     return table, []
 
 
@@ -352,7 +281,7 @@ def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
             'file becomes one cell: close it, or write it twice ("") inside a quoted cell. '
             "Otherwise shorten the cell."
         )
-    return Problem(file, line, None, None, message, fix)
+    return whole_file(file, message, fix, line)
 
 
 def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -361,34 +290,30 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     name = path.name
     if not path.parent.is_dir():
         fix = "Check the path: it must be the folder that holds datapackage.json."
-        return None, [Problem(str(path.parent), None, None, None, "there is no such folder.", fix)]
+        return None, [whole_file(str(path.parent), "there is no such folder.", fix)]
     if not path.is_file():
-        message = f"the pack has no {name} (looked in {path.parent})."
         fix = (
             f"Every pack needs one: copy {name} from the bundled pack (data/paris-2026) into "
             "the folder."
         )
-        return None, [Problem(name, None, None, None, message, fix)]
+        return None, [whole_file(name, f"the pack has no {name} (looked in {path.parent}).", fix)]
     data, problems = read_bytes(path, name)
     if data is None:
         return None, problems
     text, bad = decode(data, name)
     if bad:
-        return None, [Problem(name, line, None, None, words, UTF8_FIX) for line, words in bad]
+        return None, [whole_file(name, words, UTF8_FIX, line) for line, words in bad]
     try:
         metadata = json.loads(text)
     except json.JSONDecodeError as error:
         message = f"this is not valid JSON: {error.msg} (column {error.colno})."
         fix = "Look for a missing comma or quote, or a comma after the last item, near that line."
-        return None, [Problem(name, error.lineno, None, None, message, fix)]
+        return None, [whole_file(name, message, fix, error.lineno)]
     except RecursionError:
         message = "lists or objects are nested too deeply to read (thousands of [ or { inside)."
         fix = "Start from the bundled pack's datapackage.json: a pack needs only a few levels."
-        return None, [Problem(name, None, None, None, message, fix)]
+        return None, [whole_file(name, message, fix)]
     except ValueError as error:  # e.g. a number with thousands of digits
-        message = f"this cannot be read as JSON: {error}."
-        return None, [
-            Problem(name, None, None, None, message, "Look for a very long number and shorten it.")
-        ]
-    problems = check_descriptor(name, metadata)
-    return (metadata if isinstance(metadata, dict) else None), problems
+        fix = "Look for a very long number and shorten it."
+        return None, [whole_file(name, f"this cannot be read as JSON: {error}.", fix)]
+    return (metadata if isinstance(metadata, dict) else None), check_descriptor(name, metadata)

@@ -1,15 +1,7 @@
-"""The rules a pack must follow, each declared once in `RULES` and returning its problems.
-
-A rule is a function of the `Pack` (read, and every table prepared by `Table.prepare`)
-registered with `rule`; `run_rules` runs them all, so a teacher sees everything wrong at once.
-The fact tables' rules are here; the lesson content's are in `newsfacts.pack.content_rules`.
-
-- cells: ``required``, ``enum``, ``pattern`` (whole value), integer or number, ``minimum``,
-  ``maximum``, and real calendar dates, from each field in ``datapackage.json``;
-- keys: ``unique`` columns and the ``primaryKey``; ids unique across the pack;
-- references: every id a row points to exists in a table the descriptor allows;
-- provenance: the paragraph exists, the quote is in it word for word, a row the article
-  does not say names in ``note`` where it comes from, a map position names its source.
+"""The rules a pack must follow, each a function of the `Pack` registered once in `RULES`
+(with `rule`) and returning its problems; `run_rules` runs them all, so a teacher sees
+everything wrong at once: cells against their field in ``datapackage.json``, keys,
+references, quotes and notes (provenance), map positions, and the lesson content.
 """
 
 from __future__ import annotations
@@ -25,7 +17,7 @@ import pandas as pd
 
 from newsfacts.errors import Problem
 from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer
-from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, Reference, references
+from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, OPTIONS, references
 from newsfacts.text import (
     closest,
     did_you_mean,
@@ -34,9 +26,10 @@ from newsfacts.text import (
     paragraph_words,
     parse_number,
     shorten,
+    split_ids,
 )
 
-__all__ = ["Pack", "RULES", "rule", "run_rules", "loose", "id_tables"]
+__all__ = ["Pack", "RULES", "rule", "run_rules", "loose", "id_tables", "answers_problems"]
 
 
 @dataclass
@@ -49,10 +42,6 @@ class Pack:
     paragraphs: pd.DataFrame | None
     damaged: set[Any] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
-
-    @property
-    def references(self) -> list[Reference]:
-        return [r for r in references(self.metadata) if r.table in self.tables]
 
     @property
     def texts(self) -> dict[Any, str]:
@@ -73,19 +62,21 @@ def rule(function: Callable[[Pack], Iterable[Problem]]) -> Callable[[Pack], Iter
 
 
 def run_rules(pack: Pack) -> list[Problem]:
-    """Run every rule; return the problems, file by file and line by line."""
-    problems = [problem for run in RULES.values() for problem in run(pack)]
-    order = {table.file: number for number, table in enumerate(pack.tables.values())}
-    return sorted(problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
+    """Run every rule; return the problems in the order found (`read_pack` sorts them)."""
+    return [problem for run in RULES.values() for problem in run(pack)]
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
     """The fact tables keyed by a pack-wide ``id`` (not the glossary, not lesson content)."""
-    return [
-        t
-        for t in tables.values()
-        if t.key == "id" and "id" in t.column and t.name not in CONTENT_TABLES
-    ]
+    return [t for t in _facts(tables) if t.key == "id" and "id" in t.column]
+
+
+def _facts(tables: dict[str, Table]) -> list[Table]:
+    return [table for table in tables.values() if table.name not in CONTENT_TABLES]
+
+
+def _constraints(f: dict[str, Any]) -> dict[str, Any]:
+    return f["constraints"] if isinstance(f.get("constraints"), dict) else {}
 
 
 # -- cells --------------------------------------------------------------------------------
@@ -100,21 +91,15 @@ FORMS = {
 }
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-
-
-def _form(table: Table, column: str) -> str:
-    lesson = column == "lesson" or (table.name == "lessons" and column == "id")
-    return FORMS["lesson" if lesson else column] if lesson or column in FORMS else ""
+_DATE_FIX = "write it as year-month-day, such as 2018-12-19."
 
 
 @rule
 def cells(pack: Pack) -> Iterable[Problem]:
     """Every cell against its field's type and constraints, and dates against the calendar."""
     for table in pack.tables.values():
-        for f in table.fields:
-            if f["name"] not in table.column:
-                continue
-            constraints = f.get("constraints") if isinstance(f.get("constraints"), dict) else {}
+        for f in [f for f in table.fields if f["name"] in table.column]:
+            constraints = _constraints(f)
             regex, broken = _compile(constraints.get("pattern"))
             if broken:
                 message = (
@@ -125,11 +110,11 @@ def cells(pack: Pack) -> Iterable[Problem]:
                 yield Problem(DESCRIPTOR, None, None, f["name"], message, fix)
             required = f["name"] == table.key or constraints.get("required") is True
             for row, cell in table.cells(f["name"]):
-                for message, fix in _cell(table, f, constraints, regex, cell, required):
+                for message, fix in _cell(table, f, regex, cell, required):
                     yield table.problem(row, f["name"], message, fix.strip())
 
 
-def _cell(table, f, constraints, regex, cell: str, required: bool) -> list[tuple[str, str]]:
+def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[tuple[str, str]]:
     """What is wrong with one cell, as (message, fix) pairs."""
     if not cell:
         holds = f" It holds: {f['description']}" if f.get("description") else ""
@@ -137,17 +122,24 @@ def _cell(table, f, constraints, regex, cell: str, required: bool) -> list[tuple
     value, wrong = _number(f.get("type", "string"), cell)
     if wrong:
         return [wrong]
-    found = []
-    enum = constraints.get("enum") if isinstance(constraints.get("enum"), list) else None
-    if enum is not None and cell not in map(str, enum):
-        advice = did_you_mean(closest(cell, map(str, enum)))
-        found.append(
-            (f"{cell!r} is not one of {', '.join(map(str, enum))}.", f"Write one of them. {advice}")
-        )
+    found, constraints = [], _constraints(f)
+    enum = constraints.get("enum")
+    enum = [str(v) for v in enum] if isinstance(enum, list) else None
+    if enum is not None and cell not in enum:
+        advice = did_you_mean(closest(cell, enum))
+        found.append((f"{cell!r} is not one of {', '.join(enum)}.", f"Write one of them. {advice}"))
     if regex is not None and not regex.fullmatch(cell):
         found.append(_pattern_problem(table, f, cell))
-    elif f["name"] == "when":
-        found += _calendar(cell)
+    elif f["name"] == "when" and (date := _DATE.fullmatch(cell)):
+        year, month, day = int(date[1]), int(date[2]), int(date[3] or 1)
+        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+        if not last:
+            message = f"{cell} has no month {month}: a date is written year-month-day."
+            found.append((message, _DATE_FIX.capitalize()))
+        elif not 1 <= day <= last:
+            month_name = calendar.month_name[month]
+            message = f"{cell} is not a real date: {month_name} {year} has {last} days."
+            found.append((message, f"Check the day; {_DATE_FIX}"))
     low, high = constraints.get("minimum"), constraints.get("maximum")
     if isinstance(low, int | float) and value is not None and value < low:
         found.append((f"{cell} is less than {low}.", f"Write {low} or more."))
@@ -163,31 +155,28 @@ def _number(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]
         if INTEGER.fullmatch(cell) and (value is None or value not in INT64):
             fix = "Check the number: whole numbers in a pack have at most 18 digits."
             return None, (f"{shorten(cell, 30)} is too large a number for a table.", fix)
-        if value is None:
-            return None, (
-                f"{cell!r} is not a whole number.",
-                "Write the number in digits only, e.g. 9.",
-            )
-        return value, None
-    if kind != "number":
-        return None, None
-    number = parse_number(cell)
-    if number is not None:
+        wrong = (f"{cell!r} is not a whole number.", "Write the number in digits only, e.g. 9.")
+        return value, (wrong if value is None else None)
+    number = parse_number(cell) if kind == "number" else None
+    if kind != "number" or number is not None:
         return number, None
-    fix = "Write the number in digits, with a dot for decimals (75, 0.5)"
+    advice = ""
     if cell.endswith("%"):
-        fix += ", without the % sign: the unit goes in its own column."
+        advice = ", without the % sign: the unit goes in its own column"
     elif parse_number(cell.replace(",", ".")) is not None or parse_number(cell.replace(",", "")):
-        fix += ", without commas."
-    return None, (f"{cell!r} is not a number.", fix + ("" if fix.endswith(".") else "."))
+        advice = ", without commas"
+    fix = f"Write the number in digits, with a dot for decimals (75, 0.5){advice}."
+    return None, (f"{cell!r} is not a number.", fix)
 
 
 def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, str]:
     """Say how to write a cell that does not fit its column's form, never with the pattern."""
-    form = _form(table, f["name"]) or f.get("description", "as the column's description says")
+    lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
+    form = FORMS.get("lesson" if lesson else f["name"]) or f.get(
+        "description", "as the column's description says"
+    )
     message = f"{shorten(cell)!r} is not written the way this column needs: {form}."
-    day = _DAY_MONTH_YEAR.fullmatch(cell)
-    fix = "Rewrite it."
+    day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
     if f["name"] == "when" and day:
         first, second, year = (int(part) for part in day.groups())
         day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
@@ -198,28 +187,10 @@ def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, s
     return message, fix
 
 
-def _calendar(cell: str) -> list[tuple[str, str]]:
-    """A date whose month or day does not exist (2025-28-12, 2026-02-30)."""
-    found = _DATE.fullmatch(cell)
-    if not found:
-        return []
-    year, month, day = int(found[1]), int(found[2]), int(found[3] or 1)
-    if not 1 <= month <= 12:
-        return [(f"{cell} has no month {month}: a date is written year-month-day.",
-                 "Write it as year-month-day, such as 2018-12-19.")]  # fmt: skip
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        return [(f"{cell} is not a real date: {calendar.month_name[month]} {year} has {last} days.",
-                 "Check the day; write it as year-month-day, such as 2018-12-19.")]  # fmt: skip
-    return []
-
-
 def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
     """A schema's pattern compiled: (regex, "") or (None, what is wrong); none: (None, "")."""
-    if pattern is None:
-        return None, ""
-    if not isinstance(pattern, str):
-        return None, f"it is {type(pattern).__name__}, not text"
+    if pattern is None or not isinstance(pattern, str):
+        return None, "" if pattern is None else f"it is {type(pattern).__name__}, not text"
     try:
         return re.compile(pattern), ""
     except (re.error, RecursionError, OverflowError) as error:
@@ -235,27 +206,19 @@ def keys(pack: Pack) -> Iterable[Problem]:
     for table in pack.tables.values():
         key = table.resource["schema"].get("primaryKey")
         names = [key] if isinstance(key, str) else key if isinstance(key, list) else []
-        groups = [names] if names and all(isinstance(k, str) for k in names) else []
-        for f in table.fields:
-            constraints = f.get("constraints") if isinstance(f.get("constraints"), dict) else {}
-            if constraints.get("unique") is True and [f["name"]] not in groups:
-                groups.append([f["name"]])
-        for group in groups:
-            if any(name not in table.column for name in group):
-                continue
+        groups = [tuple(names)] if names and all(isinstance(k, str) for k in names) else []
+        groups += [(f["name"],) for f in table.fields if _constraints(f).get("unique") is True]
+        for group in [g for g in dict.fromkeys(groups) if set(g) <= set(table.column)]:
             first: dict[tuple[str, ...], int] = {}
             for row, _ in table.cells(group[0]):
                 value = tuple(table.value(row, name) for name in group)
-                if not all(value):
-                    continue
-                if value in first:
+                line = first.setdefault(value, table.lines[row]) if all(value) else None
+                if line is not None and line != table.lines[row]:
                     shown = value[0] if len(value) == 1 else value
                     fix = "Give this row its own value, or delete one of the two rows."
                     yield table.problem(
-                        row, group[0], f"{shown!r} is already used on line {first[value]}.", fix
+                        row, group[0], f"{shown!r} is already used on line {line}.", fix
                     )
-                else:
-                    first[value] = table.lines[row]
 
 
 @rule
@@ -263,40 +226,29 @@ def pack_ids(pack: Pack) -> Iterable[Problem]:
     """An id is used by one table only: ids are unique across the whole pack."""
     owner: dict[str, tuple[str, int]] = {}
     for table in id_tables(pack.tables):
-        for row, key in enumerate(table.ids):
-            if key is not None and key in owner and owner[key][0] != table.file:
-                file, line = owner[key]
+        for row, key in [(row, key) for row, key in enumerate(table.ids) if key is not None]:
+            file, line = owner.setdefault(key, (table.file, table.lines[row]))
+            if file != table.file:
                 fix = "Ids must be unique across the whole pack: give one of the two another id."
-                yield table.problem(
-                    row, "id", f"{key!r} is already the id of {file}, line {line}.", fix
-                )
-            if key is not None:
-                owner.setdefault(key, (table.file, table.lines[row]))
+                message = f"{key!r} is already the id of {file}, line {line}."
+                yield table.problem(row, "id", message, fix)
 
 
 def known_ids(pack: Pack, targets: Iterable[str]) -> dict[str, str] | None:
     """Each id (and name) of the target tables mapped to its id; None when one of them
     could not be read, so its references cannot be checked."""
     usable = {t.name: t for t in id_tables(pack.tables)}
-    facts = {t.name for t in pack.tables.values() if t.key == "id" and t.name not in CONTENT_TABLES}
-    broken = pack.unread | (facts - set(usable))
+    broken = pack.unread | {t.name for t in _facts(pack.tables) if t.key == "id"} - set(usable)
     names: list[Table] = []
     for target in targets:
-        if target == ANY_ID:
-            if broken:
-                return None
+        table = usable.get(target) or pack.tables.get(target)
+        if target == ANY_ID and not broken:
             names += usable.values()
-        elif (
-            target in usable
-            or target in pack.tables
-            and pack.tables[target].key in pack.tables[target].column
-        ):
-            names.append(usable.get(target) or pack.tables[target])
+        elif target != ANY_ID and table is not None and table.key in table.column:
+            names.append(table)
         else:
             return None
-    found: dict[str, str] = {}
-    for table in names:
-        found.update({key: key for key in table.ids if key})
+    found = {key: key for table in names for key in table.ids if key}
     for table in names:
         for row, name in table.cells("name"):
             if name and table.ids[row]:
@@ -309,22 +261,17 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
     """Every id a row refers to is the id of a row in a table the descriptor allows."""
     owner = {key: t.file for t in id_tables(pack.tables) for key in t.ids if key}
     memo: dict[tuple[str, ...], dict[str, str] | None] = {}
-    for reference in pack.references:
+    for reference in [r for r in references(pack.metadata) if r.table in pack.tables]:
         if reference.targets not in memo:
             memo[reference.targets] = known_ids(pack, reference.targets)
         table, known = pack.tables[reference.table], memo[reference.targets]
         if known is None or reference.column not in table.column:
             continue
         where = join_and(pack.tables[t].file for t in reference.targets if t in pack.tables)
-        where = (
-            where.replace(" and ", " or ")
-            if ANY_ID not in reference.targets
-            else "the pack's fact tables"
-        )
+        where = where.replace(" and ", " or ")
+        where = "the pack's fact tables" if ANY_ID in reference.targets else where
         for row, cell in table.cells(reference.column):
-            for key in reference.ids_in(cell):
-                if key in known and known[key] == key:
-                    continue
+            for key in [key for key in reference.ids_in(cell) if known.get(key) != key]:
                 message = f"{key!r} points nowhere: no row of {where} has this id."
                 if key in owner:
                     message = (
@@ -352,19 +299,12 @@ def loose(text: str) -> str:
 def quotes(pack: Pack) -> Iterable[Problem]:
     """Each row's paragraph exists and its quote is in it, word for word."""
     texts = pack.texts
-    if pack.paragraphs is None:
-        return
-    for table in pack.tables.values():
-        if "paragraph" not in table.column or "quote" not in table.column:
-            continue
-        for row, cell in table.cells("paragraph"):
+    for table in [t for t in pack.tables.values() if {"paragraph", "quote"} <= set(t.column)]:
+        for row, cell in table.cells("paragraph") if texts else ():
             key, quote = paragraph_key(cell), table.value(row, "quote")
-            if key is None:
-                continue
-            if key not in texts:
+            if key is not None and key not in texts:
                 yield table.problem(row, "paragraph", *_no_such_paragraph(cell, texts))
-                continue
-            if not quote or quote in texts[key] or key in pack.damaged:
+            if key not in texts or not quote or quote in texts[key] or key in pack.damaged:
                 continue
             elsewhere = [k for k, text in texts.items() if quote in text]
             where, shown = paragraph_words(key, False), shorten(quote)
@@ -376,8 +316,7 @@ def quotes(pack: Pack) -> Iterable[Problem]:
                 )
                 continue
             message = f'the quote "{shown}" is not in {where}.'
-            near = [k for k, text in texts.items() if loose(quote) in loose(text)]
-            if near:
+            if near := [k for k, text in texts.items() if loose(quote) in loose(text)]:
                 message += (
                     f" {paragraph_words(near[0], False).capitalize()} has it with other capitals, "
                     "spaces, apostrophes or dashes."
@@ -422,31 +361,24 @@ def notes(pack: Pack) -> Iterable[Problem]:
         for column in [c for c in table.column if c == "basis" or c.endswith("_basis")]:
             qualified = column.removesuffix("_basis") if column != "basis" else None
             for row, basis in table.cells(column):
-                if qualified in table.column:
-                    given = bool(table.value(row, qualified))
-                    if given and not basis:
-                        fix = (
-                            f"Say where the {qualified} comes from: article says, worked out or "
-                            "outside source."
-                        )
-                        yield table.problem(
-                            row, column, f"{qualified} is filled in but {column} is empty.", fix
-                        )
-                    elif basis and not given:
-                        fix = f"Fill in {qualified}, or empty {column}."
-                        yield table.problem(
-                            row, column, f"{column} is {basis!r} but {qualified} is empty.", fix
-                        )
-                if (
-                    "note" not in table.column
-                    or basis not in NOTE_NEEDED
-                    or table.value(row, "note")
-                ):
-                    continue
-                message, fix = NOTE_NEEDED[basis]
-                if column != "basis":
-                    message = f"{column} is {basis}: " + message.replace("row", "value", 1)
-                yield table.problem(row, "note", message, fix)
+                given = bool(table.value(row, qualified)) if qualified in table.column else None
+                if given and not basis:
+                    fix = (
+                        f"Say where the {qualified} comes from: article says, worked out or "
+                        "outside source."
+                    )
+                    message = f"{qualified} is filled in but {column} is empty."
+                    yield table.problem(row, column, message, fix)
+                elif basis and given is False:
+                    message = f"{column} is {basis!r} but {qualified} is empty."
+                    yield table.problem(
+                        row, column, message, f"Fill in {qualified}, or empty {column}."
+                    )
+                if "note" in table.column and basis in NOTE_NEEDED and not table.value(row, "note"):
+                    message, fix = NOTE_NEEDED[basis]
+                    if column != "basis":
+                        message = f"{column} is {basis}: " + message.replace("row", "value", 1)
+                    yield table.problem(row, "note", message, fix)
 
 
 @rule
@@ -461,14 +393,217 @@ def locations(pack: Pack) -> Iterable[Problem]:
                     "Name where the location comes from, e.g. 'GeoNames 2988507 (geonames.org)' "
                     "or 'ISO 3166-2:UA'."
                 )
-                yield table.problem(
-                    row,
-                    "location_source",
-                    f"{' and '.join(given)} filled in, but location_source is empty.",
-                    fix,
-                )
+                message = f"{' and '.join(given)} filled in, but location_source is empty."
+                yield table.problem(row, "location_source", message, fix)
             if ("latitude" in given) != ("longitude" in given):
                 missing = "longitude" if "latitude" in given else "latitude"
-                yield table.problem(
-                    row, missing, f"{missing} is empty.", "Give both latitude and longitude."
+                fix = "Give both latitude and longitude."
+                yield table.problem(row, missing, f"{missing} is empty.", fix)
+
+
+# -- lesson content ------------------------------------------------------------------------
+
+#: The columns of each content table whose quoted phrases must be the article's words.
+QUOTED_COLUMNS = {
+    "questions": (
+        "prompt",
+        *(f"{k}_{n}" for k in ("option", "feedback") for n in range(1, 5)),
+        "hint",
+    ),
+    "exercises": ("task", "hint_1", "hint_2", "why"),
+    "sorting": ("explanation",),
+    "prompts": ("prompt",),
+}
+#: An answer shorter than this ("4", "run") is too common a word to look for in other text.
+SHORTEST_TELLTALE = 6
+_QUOTE_FIX = (
+    "Copy the article's words exactly, or take away the quotation marks "
+    "(use 'single quotes' for a word that is not quoted from the article)."
+)
+_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+_GAP = re.compile(r"\.\.\.|…|\[…\]")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """The phrases between quotation marks in a text, split where ``...`` leaves words out.
+
+    >>> quoted_phrases('He said “the plan ... was agreed” and "no".')
+    ['the plan', 'was agreed', 'no']
+    """
+    found = []
+    for match in _QUOTED.finditer(text):
+        inside = match.group(1) if match.group(1) is not None else match.group(2)
+        found += [part.strip() for part in _GAP.split(inside) if part.strip(" .,;:")]
+    return found
+
+
+def _rows(pack: Pack, name: str, column: str) -> Iterable[tuple[Table, int, str]]:
+    """(table, row, cell) of a column of a content table, for every checkable row."""
+    table = pack.tables.get(name)
+    for row, cell in table.cells(column) if table else ():
+        yield table, row, cell
+
+
+@rule
+def lessons_described(pack: Pack) -> Iterable[Problem]:
+    """Lesson content needs ``lessons.csv`` to say which lessons there are."""
+    if "lessons" in pack.tables:
+        return
+    for name in ("questions", "exercises", "sorting", "prompts"):
+        for table, row, lesson in _rows(pack, name, "lesson"):
+            message = f"lesson {lesson!r} is not described: the pack has no lessons.csv."
+            fix = "Add lessons.csv (id, title, minutes) with a row for each lesson."
+            yield table.problem(row, "lesson", message, fix)
+
+
+@rule
+def lesson_numbers(pack: Pack) -> Iterable[Problem]:
+    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``)."""
+    for table, row, lesson in _rows(pack, "lessons", "id"):
+        if not (lesson.isdigit() and len(lesson) == 2):
+            message = f"{shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
+            yield table.problem(row, "id", message, "Number the lessons 00, 01, 02 ...")
+
+
+@rule
+def questions(pack: Pack) -> Iterable[Problem]:
+    """Options, feedback lines and answers of the quiz questions agree."""
+    for table, row, _ in _rows(pack, "questions", "prompt"):
+        options = [table.value(row, f"option_{n}") for n in range(1, OPTIONS + 1)]
+        for n, option in enumerate(options, start=1):
+            feedback = table.value(row, f"feedback_{n}")
+            if option and options.index(option) != n - 1:
+                message = (
+                    f"option {n} repeats option {options.index(option) + 1} ({shorten(option)!r})."
                 )
+                fix = "Give every option different words, or empty this one."
+                yield table.problem(row, f"option_{n}", message, fix)
+            if option and not feedback and f"feedback_{n}" in table.column:
+                fix = "Write one short line: why this option is right or wrong."
+                yield table.problem(row, f"feedback_{n}", f"option {n} has no feedback line.", fix)
+            elif feedback and not option:
+                message = f"feedback {n} is filled in but option {n} is empty."
+                fix = "Empty the feedback, or write the option it belongs to."
+                yield table.problem(row, f"feedback_{n}", message, fix)
+        answer, given = table.value(row, "answer"), [o for o in options if o]
+        if answer and given and answer not in given:
+            message = f"the answer {shorten(answer)!r} is not one of the options. "
+            message += did_you_mean(closest(answer, given))
+            fix = "Copy the right option into answer, word for word."
+            yield table.problem(row, "answer", message.strip(), fix)
+
+
+@rule
+def give_aways(pack: Pack) -> Iterable[Problem]:
+    """A hint does not hold its own question's answer; no hint or feedback line holds the
+    answer of another question of the same lesson."""
+    rows = list(_rows(pack, "questions", "prompt"))
+    for table, row, _ in rows:
+        for _, other, _ in rows:
+            answer = table.value(other, "answer")
+            same = table.value(other, "lesson") == table.value(row, "lesson")
+            if len(answer) < SHORTEST_TELLTALE or not same:
+                continue
+            words = re.compile(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)")
+            feedback = [f"feedback_{n}" for n in range(1, OPTIONS + 1)] * (other != row)
+            for column in ["hint", *feedback]:
+                if words.search(table.value(row, column).casefold()):
+                    whose = "its own" if other == row else f"question {table.ids[other]!r}'s"
+                    message = f"this text gives away {whose} answer, {shorten(answer)!r}."
+                    fix = "Point to where the answer is (a paragraph, a column) without writing it."
+                    yield table.problem(row, column, message, fix)
+
+
+@rule
+def exercises(pack: Pack) -> Iterable[Problem]:
+    """An exercise names a table (and column) that exists, and its expected rows exist."""
+    facts = {t.name: t for t in _facts(pack.tables)}
+    choices = sorted([*facts, "paragraphs"])
+    for table, row, name in _rows(pack, "exercises", "table"):
+        expected, column = table.value(row, "expected"), table.value(row, "column")
+        if name not in choices:
+            message = f"{name!r} is not a table of the pack. " + did_you_mean(
+                closest(name, choices)
+            )
+            yield table.problem(
+                row, "table", message.strip(), f"Write one of {', '.join(choices)}."
+            )
+        elif name == "paragraphs" or parse_number(expected) is not None:
+            if table.value(row, "ordered"):
+                message = "the answer is a number, so there is no order of rows to check."
+                fix = "Leave ordered empty, or ask for rows (ids in expected) instead."
+                yield table.problem(row, "ordered", message, fix)
+            if parse_number(expected) is None and expected:
+                message = f"{shorten(expected)!r} is not a number, and paragraphs have no ids."
+                fix = "Write the number the student should find, in digits."
+                yield table.problem(row, "expected", message, fix)
+        else:
+            yield from _expected(table, row, facts[name], column, expected)
+
+
+def _expected(table: Table, row: int, target: Table, column: str, expected: str):
+    """An exercise's column is one of its table's, and its expected rows are rows of it."""
+    if column and column not in target.column:
+        message = f"{target.file} has no column {column!r}. "
+        message += did_you_mean(closest(column, list(target.column)))
+        fix = "Write a column of that table, or leave the cell empty."
+        yield table.problem(row, "column", message.strip(), fix)
+    known = [key for key in target.ids if key]
+    for key in [key for key in split_ids(expected) if key not in known]:
+        message = f"{key!r} is not a row of {target.file}. " + did_you_mean(closest(key, known))
+        fix = "Write the ids of the rows a right answer keeps, separated by ';'."
+        yield table.problem(row, "expected", message.strip(), fix)
+
+
+@rule
+def sorting_agrees(pack: Pack) -> Iterable[Problem]:
+    """A sorting item agrees with its fact: an event's modality, and who says it."""
+    for table, row, fact in _rows(pack, "sorting", "fact"):
+        for source in [source for source in id_tables(pack.tables) if fact in source.ids]:
+            found = source.ids.index(fact)
+            modality, coded = table.value(row, "modality"), source.value(found, "modality")
+            fields = [f for f in table.fields if f["name"] == "modality"]
+            enum = fields[0].get("constraints", {}).get("enum") or [] if fields else []
+            # A modality events.csv misspells is reported there, not again here.
+            if coded and modality and coded != modality and coded in enum:
+                message = f"{source.file} codes this event as {coded!r}, not {modality!r}."
+                fix = f"Write {coded!r}, or correct the event's modality in {source.file}."
+                yield table.problem(row, "modality", message, fix)
+            said = source.name == "claims" or source.value(found, "basis") == "someone says"
+            if table.value(row, "who") == "article" and said:
+                message = (
+                    f"{source.file} has this row as someone's words (someone says), not the "
+                    "article's."
+                )
+                fix = "Write 'person', or correct the row's basis there."
+                yield table.problem(row, "who", message, fix)
+
+
+@rule
+def quoted_words(pack: Pack) -> Iterable[Problem]:
+    """Every phrase between quotation marks in what students read is the article's."""
+    article = loose(" ".join(pack.texts.values()))
+    for name, columns in QUOTED_COLUMNS.items() if pack.texts else ():
+        for column in columns:
+            for table, row, cell in _rows(pack, name, column):
+                for phrase in [p for p in quoted_phrases(cell) if loose(p) not in article]:
+                    message = f"“{shorten(phrase)}” is between quotation marks but is not in the "
+                    yield table.problem(row, column, message + "article.", _QUOTE_FIX)
+
+
+def answers_problems(answers: Table, prompt_ids: set[str]) -> list[Problem]:
+    """The model answers (a teacher's file, out of students' reach) are each about a prompt."""
+    problems = []
+    for row, key in answers.cells("id"):
+        if key in answers.ids[:row]:
+            problems.append(
+                answers.problem(row, "id", f"{key!r} has a model answer twice.", "Keep one.")
+            )
+        elif key not in prompt_ids:
+            message = f"{key!r} is not the id of a prompt. " + did_you_mean(
+                closest(key, prompt_ids)
+            )
+            problems.append(
+                answers.problem(row, "id", message.strip(), "Copy the id from prompts.csv.")
+            )
+    return problems

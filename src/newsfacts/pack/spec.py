@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfacts.errors import Problem
-from newsfacts.text import cell_text, split_ids
+from newsfacts.text import cell_text, cell_words, split_ids
 
 DESCRIPTOR = "datapackage.json"
 
@@ -51,11 +51,7 @@ class Reference:
         >>> Reference("events", "actors", ("actors",), many=True).ids_in("macron; starmer")
         ['macron', 'starmer']
         """
-        return (
-            split_ids(cell)
-            if self.many
-            else [cell_text(cell).strip()] * bool(cell_text(cell).strip())
-        )
+        return split_ids(cell) if self.many else [cell_words(cell)] * bool(cell_words(cell))
 
 
 def references(metadata: dict[str, Any]) -> list[Reference]:
@@ -64,9 +60,8 @@ def references(metadata: dict[str, Any]) -> list[Reference]:
     for resource in resources(metadata):
         name, schema = resource["name"], resource["schema"]
         keys = schema.get("foreignKeys")
-        for fk in keys if isinstance(keys, list) else []:
-            target = fk.get("reference") if isinstance(fk, dict) else None
-            fields = fk.get("fields") if isinstance(fk, dict) else None
+        for fk in [k for k in keys if isinstance(k, dict)] if isinstance(keys, list) else []:
+            target, fields = fk.get("reference"), fk.get("fields")
             fields = [fields] if isinstance(fields, str) else fields
             if isinstance(target, dict) and isinstance(fields, list) and len(fields) == 1:
                 table = target.get("resource") or name
@@ -80,30 +75,22 @@ def references(metadata: dict[str, Any]) -> list[Reference]:
     return list(found.values())
 
 
-Card = tuple[tuple[str, str, str], ...]
+Headline = Callable[[dict[str, Any], Callable[[Any], str]], str]
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """What a row of one fact table is, beyond its columns.
+    """One fact table's row: its name (``"actor"``), what its card shows, its headline.
 
-    Attributes
-    ----------
-    name, singular : str
-        The table (``"actors"``) and one row of it (``"actor"``).
-    card : tuple of (label, column, how)
-        What a card shows, in order; ``how`` is "" (as written), "name" (an id shown as
-        its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
-        article does not give it).
-    headline : callable
-        ``headline(row, name_of)``: the row in a few words; ``name_of`` turns an id into
-        its name.
+    ``card`` holds (label, column, how), ``how`` being "" (as written), "name" (an id shown
+    as its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
+    article does not give it). ``headline(row, name_of)`` gives the row in a few words.
     """
 
     name: str
     singular: str
-    card: Card
-    headline: Callable[[dict[str, Any], Callable[[Any], str]], str]
+    card: tuple[tuple[str, str, str], ...]
+    headline: Headline
 
 
 def _figure(row: dict[str, Any], _name_of: Callable[[Any], str]) -> str:
@@ -119,49 +106,48 @@ class _Cells(dict):
         return ""
 
 
-def _words(template: str, *ids: str) -> Callable[[dict[str, Any], Callable[[Any], str]], str]:
-    """A headline from a template of the row's cells; the cells of `ids` shown as names."""
+def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
+    """A spec from its card, written ``label=column:how, ...`` (``column``, ``how`` optional),
+    and its headline's template, whose cells the card shows as names are shown as names."""
+    fields = []
+    for field_ in card.split(", "):
+        label, _, column = field_.partition("=")
+        column, _, how = column.partition(":")
+        fields.append((label, column or label, how))
+    ids = {column for _, column, how in fields if how == "name"}
 
     def headline(row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
         cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
         return template.format_map(_Cells(cells))
 
-    return headline
+    return TableSpec(name, singular, tuple(fields), headline if template else _figure)
 
 
-def _card(*fields: str) -> Card:
-    """A card's fields, each written ``label=column`` or ``label=column:how``."""
-    found = []
-    for field_ in fields:
-        label, _, column = field_.partition("=")
-        column, _, how = column.partition(":")
-        found.append((label, column or label, how))
-    return tuple(found)
-
-
-SPECS: dict[str, TableSpec] = {
-    spec.name: spec
-    for spec in (
-        TableSpec("actors", "actor", _card("name", "kind", "role", "belongs to=affiliation:name"),
-                  _words("{name}")),
-        TableSpec("places", "place", _card("name", "kind", "part of=part_of:name"),
-                  _words("{name}")),
-        TableSpec("figures", "figure", _card("value", "unit", "qualifier", "subject=subject:name",
-                  "description"), _figure),
-        TableSpec("events", "event", _card("what=description", "when=when:when",
-                  "the article's words for when=when_text", "modality", "who=actors:names",
-                  "where=place:name"), _words("{description}")),
-        TableSpec("claims", "claim", _card("speaker=speaker:name", "claim=text",
-                  "about=about:names"), _words("{speaker}: {text}", "speaker")),
-        TableSpec("relations", "relation", _card("source=source:name", "relation",
-                  "target=target:name"),
-                  _words("{source} {relation} {target}", "source", "target")),
-        TableSpec("glossary", "glossary term", _card("term", "definition"),
-                  _words("{term}: {definition}")),
-        TableSpec("perspectives", "perspective", _card("actor=actor:name", "stance", "what=text"),
-                  _words("{actor} {stance}: {text}", "actor")),
-    )
-}  # fmt: skip
+#: Each fact table: what a row is called, its card, its headline ("": a figure's own).
+_FACTS = {
+    "actors": ("actor", "name, kind, role, belongs to=affiliation:name", "{name}"),
+    "places": ("place", "name, kind, part of=part_of:name", "{name}"),
+    "figures": ("figure", "value, unit, qualifier, subject=subject:name, description", ""),
+    "events": (
+        "event",
+        "what=description, when=when:when, the article's words for when=when_text, modality, "
+        "who=actors:names, where=place:name",
+        "{description}",
+    ),
+    "claims": ("claim", "speaker=speaker:name, claim=text, about=about:names", "{speaker}: {text}"),
+    "relations": (
+        "relation",
+        "source=source:name, relation, target=target:name",
+        "{source} {relation} {target}",
+    ),
+    "glossary": ("glossary term", "term, definition", "{term}: {definition}"),
+    "perspectives": (
+        "perspective",
+        "actor=actor:name, stance, what=text",
+        "{actor} {stance}: {text}",
+    ),
+}
+SPECS: dict[str, TableSpec] = {name: _spec(name, *facts) for name, facts in _FACTS.items()}
 
 
 def table_named(name: Any) -> str | None:
@@ -170,42 +156,42 @@ def table_named(name: Any) -> str | None:
     >>> table_named(" Claim"), table_named("terms"), table_named("nothing")
     ('claims', 'glossary', None)
     """
-    asked = cell_text(name).strip().casefold()
+    asked = cell_words(name).casefold()
     for spec in SPECS.values():
         if asked in (spec.name, spec.singular, spec.name.removesuffix("s"), spec.singular + "s"):
             return spec.name
     return "glossary" if asked in ("term", "terms") else None
 
 
+def whole_file(file: str, message: str, fix: str, line: int | None = None) -> Problem:
+    """A problem about a whole file (or one of its lines), not a row's cell."""
+    return Problem(file, line, None, None, message, fix)
+
+
 def check_descriptor(name: str, metadata: Any) -> list[Problem]:
     """What is wrong with a descriptor's shape: its resources and the tables a pack needs."""
-
-    def problem(message: str, fix: str) -> Problem:
-        return Problem(name, None, None, None, message, fix)
-
     if not isinstance(metadata, dict) or not isinstance(metadata.get("resources"), list):
-        return [problem("it has no list of 'resources'.", "Start from the bundled pack's file.")]
-    problems = []
-    for number, resource in enumerate(metadata["resources"], start=1):
-        if not _usable(resource):
-            message = (
-                f"resource number {number} needs a 'name', a 'path' (a file name such as "
-                "'actors.csv') and a 'schema' with a list of 'fields', each with a 'name'."
-            )
-            problems.append(
-                problem(message, "Compare it with the same resource in the bundled pack.")
-            )
+        fix = "Start from the bundled pack's file."
+        return [whole_file(name, "it has no list of 'resources'.", fix)]
+    message = (
+        "resource number {} needs a 'name', a 'path' (a file name such as 'actors.csv') and a "
+        "'schema' with a list of 'fields', each with a 'name'."
+    )
+    fix = "Compare it with the same resource in the bundled pack."
+    found = [
+        (message.format(n), fix) for n, r in enumerate(metadata["resources"], 1) if not _usable(r)
+    ]
     extra = metadata.get("newsfacts")
     if isinstance(extra, dict) and "article" in extra and not _file_name(extra["article"]):
         message = f"newsfacts.article is {extra['article']!r}, which is not a file name."
-        fix = "Write the article's file name, such as 'article.txt', or remove the entry."
-        problems.append(problem(message, fix))
+        found.append(
+            (message, "Write the article's file name, such as 'article.txt', or remove the entry.")
+        )
     names = [r["name"] for r in resources(metadata)]
-    for table in TABLES:
-        if table not in names:
-            fix = f"Add the resource {table!r} (copy it from the bundled pack)."
-            problems.append(problem(f"it describes no table named {table!r}.", fix))
-    return problems
+    for table in [table for table in TABLES if table not in names]:
+        fix = f"Add the resource {table!r} (copy it from the bundled pack)."
+        found.append((f"it describes no table named {table!r}.", fix))
+    return [whole_file(name, message, fix) for message, fix in found]
 
 
 def _file_name(value: Any) -> bool:
@@ -215,12 +201,12 @@ def _file_name(value: Any) -> bool:
 
 def _usable(resource: Any) -> bool:
     schema = resource.get("schema") if isinstance(resource, dict) else None
+    fields = schema.get("fields") if isinstance(schema, dict) else None
     return (
-        isinstance(schema, dict)
+        isinstance(fields, list)
         and isinstance(resource.get("name"), str)
         and _file_name(resource.get("path"))
-        and isinstance(schema.get("fields"), list)
-        and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"])
+        and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields)
     )
 
 
@@ -237,20 +223,15 @@ def article_file(metadata: Any) -> str:
     ('story.txt', 'article.txt')
     """
     extra = metadata.get("newsfacts") if isinstance(metadata, dict) else None
-    return (
-        extra["article"]
-        if isinstance(extra, dict) and _file_name(extra.get("article"))
-        else "article.txt"
-    )
+    article = extra.get("article") if isinstance(extra, dict) else None
+    return article if _file_name(article) else "article.txt"
 
 
 def key_column(resource: Any) -> str | None:
     """The single column of a resource's primary key, or None.
 
-    >>> key_column({"schema": {"primaryKey": ["id"]}})
-    'id'
-    >>> key_column({"schema": {"primaryKey": "term"}})
-    'term'
+    >>> key_column({"schema": {"primaryKey": ["id"]}}), key_column({"schema": {"primaryKey": "a"}})
+    ('id', 'a')
     """
     schema = resource.get("schema") if isinstance(resource, dict) else None
     key = schema.get("primaryKey") if isinstance(schema, dict) else None
