@@ -34,11 +34,12 @@ from newsfacts.plots.chart import (
     SMALL,
     WHITE,
     Chart,
+    expect_book,
     measure,
     new_figure,
+    overlap,
     style,
 )
-from newsfacts.plots.tables import expect_book, overlap
 from newsfacts.resources import bundled
 from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_words, plural
 

@@ -36,10 +36,15 @@ from newsfacts.plots.chart import (
     inch_axes,
     measure,
     new_figure,
+    overlap,
+    para,
+    resolve,
+    resolve_many,
+    rows,
     style,
+    things,
 )
-from newsfacts.plots.tables import overlap, para, paragraph, resolve, resolve_many, rows, things
-from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
+from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_order, plural, wrap
 
 O = OKABE_ITO  # noqa: E741 - short, for the table below
 NODE_STYLES = {  # kind: colour, marker, marker words, column
@@ -110,7 +115,7 @@ def _edges(book: Any) -> list[Edge]:
     found = []
     for row in rows(book, "relations"):
         ends = cell_words(row.get("source")), cell_words(row.get("target"))
-        words = cell_words(row.get("relation")), paragraph(row.get("paragraph"))
+        words = cell_words(row.get("relation")), paragraph_key(row.get("paragraph"))
         if all(ends):
             found.append(
                 Edge(

@@ -11,9 +11,19 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from newsfacts.marks import MARKS, mark
-from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
-from newsfacts.plots.tables import para, paragraph, rows
-from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
+from newsfacts.plots.chart import (
+    FONT,
+    SMALL,
+    WHITE,
+    Chart,
+    inch_axes,
+    measure,
+    new_figure,
+    para,
+    rows,
+    style,
+)
+from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_order, plural, wrap
 from newsfacts.views.sources import source_names
 
 WIDTH = 11.0
@@ -128,7 +138,7 @@ def timeline_table(book: Any) -> pd.DataFrame:
                 for name in ("id", "when", "when_text", "modality", "description")
             },
             "date_source": _date_source(row),
-            "paragraph": paragraph(row.get("paragraph")),
+            "paragraph": paragraph_key(row.get("paragraph")),
         }
         for row in rows(book, "events")
     ]
