@@ -16,7 +16,7 @@ PERCENT = ("percent", "%")
 LEFT, RIGHT, WIDTH = 0.35, 6.3, 10.0  # the bars' extent and the figure's width, in inches
 EDGE = 0.25  # inches kept free at the right edge
 ROW = 0.78  # inches per bar
-EXTRA = 0.3  # chart.rows more for each more line of a bar's heading or note
+EXTRA = 0.3  # rows more for each more line of a bar's heading or note
 CLAIM = "a claim, not a measurement"
 LABEL = {"fontsize": 11, "fontweight": "bold"}  # a bar's number
 ON_WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 1}
@@ -79,10 +79,10 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
 
     Examples
     --------
-    >>> chart.rows = [{"id": "a", "subject": "plan", "unit": "percent", "value": 90.0},
+    >>> rows = [{"id": "a", "subject": "plan", "unit": "percent", "value": 90.0},
     ...         {"id": "b", "subject": "plan", "unit": "percent", "value": 10.0},
     ...         {"id": "c", "subject": "land", "unit": "percent", "value": 75.0}]
-    >>> [[row["id"] for row in bar] for bar in parts_of_a_whole(chart.rows)]
+    >>> [[row["id"] for row in bar] for bar in parts_of_a_whole(rows)]
     [['a', 'b'], ['c']]
     """
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -143,7 +143,7 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Ch
 
     Returns
     -------
-    chart.Chart
+    Chart
         The picture, its caption, a short alt text and a description of every bar.
 
     Raises

@@ -152,7 +152,7 @@ def timeline_chart(book: Any) -> chart.Chart:
 
     Returns
     -------
-    chart.Chart
+    Chart
         The picture, its caption, a short alt text and a description of every point.
     """
     table = timeline_table(book)
