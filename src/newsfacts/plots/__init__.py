@@ -7,9 +7,8 @@ the notebook's settings never change and the same book gives the same PNG bytes.
 are Okabe-Ito, never the only cue (shapes, line styles, hatching and words say the same);
 how each basis is drawn comes from `newsfacts.marks`.
 
-The modules: ``chart`` (`Chart`, the palette, the style), ``tables`` (reading a book's
-tables), and one module a chart: ``figures``, ``relations``, ``maps``,
-``timeline``.
+The modules: ``chart`` (`Chart`, the palette, the style, reading a book's tables) and one
+module a chart: ``figures``, ``relations``, ``maps``, ``timeline``.
 """
 
 from newsfacts.plots.chart import OKABE_ITO, Chart

@@ -1,18 +1,25 @@
-"""The chart every function returns, the palette, and the style the charts are drawn in."""
+"""What every chart shares: the `Chart` it returns, the Okabe-Ito palette, the style it is
+drawn in, its setup (measuring text, keys) and reading a book's tables for it."""
 
 from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-import jinja2
 import matplotlib.style
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from newsfacts.errors import WrongTypeError, describe_value
+from newsfacts.errors import resolve as resolve_id
 from newsfacts.marks import mark
+from newsfacts.text import cell_words, paragraph_key, paragraph_words
+from newsfacts.views.render import render
 
 #: The Okabe-Ito palette: the only colours the charts use (with white for backgrounds).
 OKABE_ITO = {
@@ -27,31 +34,14 @@ OKABE_ITO = {
 }
 WHITE = "#FFFFFF"
 DPI = 100
-FONT = 10  # body text, in points
-SMALL = 9  # the smallest text drawn
-
-# Matplotlib's own defaults, whatever the notebook set, with these few on top; used only
-# while a chart is built and saved, so the notebook's own settings never change. Without
-# FreeType's hinting, text (most of a chart's drawing time) draws in about half the time.
+FONT, SMALL = 10, 9  # body text and the smallest text drawn, in points
+# Matplotlib's own defaults, whatever the notebook set, with these few on top, only while a
+# chart is built and saved. Without FreeType's hinting, text draws in about half the time.
 STYLE = [
     "default",
-    {
-        "font.size": FONT,
-        "hatch.linewidth": 1.0,
-        "svg.hashsalt": "newsfacts",
-        "text.hinting": "no_hinting",
-    },
+    {"font.size": FONT, "hatch.linewidth": 1.0, "svg.hashsalt": "newsfacts"},
+    {"text.hinting": "no_hinting"},
 ]
-
-_HTML = jinja2.Environment(autoescape=True).from_string(
-    "<figure class='newsfacts-chart' style='margin:0.5em 0'>"
-    "<img src='data:image/png;base64,{{ data }}' alt='{{ chart.alt }}' width='{{ width }}' "
-    "height='{{ height }}' style='max-width:100%;height:auto'>"
-    "<figcaption><p style='margin:0.3em 0'><strong>{{ chart.caption }}</strong></p>"
-    "<details><summary>Text description of the picture</summary>"
-    "{% for line in lines %}<p style='margin:0.2em 0'>{{ line }}</p>{% endfor %}"
-    "</details></figcaption></figure>"
-)
 
 
 def style() -> Any:
@@ -63,20 +53,9 @@ class Chart:
     """A picture with a short alt text, a caption and a full text description.
 
     In a notebook a chart shows as the picture, its caption and, under "Text description
-    of the picture", every label and number drawn in it written out as sentences. The
-    picture's alt text is a one- or two-sentence summary, so a screen reader reads the
-    description once. ``print(chart)`` prints the caption and the description.
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-        The picture.
-    alt : str
-        A short summary of the picture: what kind of chart, of what.
-    caption : str
-        One or two sentences shown under the picture.
-    description : str, optional
-        Everything the picture shows, numbers and labels included, one sentence a line.
+    of the picture", every label and number drawn in it written out as sentences; the alt
+    text is a one- or two-sentence summary, so a screen reader reads the description once.
+    ``print(chart)`` prints the caption and the description.
 
     Examples
     --------
@@ -92,26 +71,16 @@ class Chart:
     dpi = DPI
 
     def __init__(self, figure: Figure, alt: str, caption: str, description: str = ""):
-        self.figure = figure
-        self.alt = alt
-        self.caption = caption
+        self.figure, self.alt, self.caption = figure, alt, caption
         self.description = description or alt
         self._png: bytes | None = None
 
     def png(self, refresh: bool = False) -> bytes:
-        """The picture as PNG bytes: the same bytes every time for the same chart.
-
-        Parameters
-        ----------
-        refresh : bool, default False
-            Draw again, after the figure was changed (otherwise it is drawn once, then kept).
-        """
+        """The picture as PNG bytes, the same every time (`refresh`: draw a changed figure)."""
         if self._png is None or refresh:
-            buffer = io.BytesIO()
+            buffer, saved = io.BytesIO(), {"facecolor": WHITE, "metadata": {"Software": None}}
             with style():
-                self.figure.savefig(
-                    buffer, format="png", dpi=self.dpi, facecolor=WHITE, metadata={"Software": None}
-                )
+                self.figure.savefig(buffer, format="png", dpi=self.dpi, **saved)
             self._png = buffer.getvalue()
         return self._png
 
@@ -127,14 +96,10 @@ class Chart:
         return round(width * self.dpi), round(height * self.dpi)
 
     def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png()).decode("ascii")
+        lines = [line for line in self.description.split("\n") if line.strip()]
         width, height = self.size
-        return _HTML.render(
-            chart=self,
-            data=base64.b64encode(self.png()).decode("ascii"),
-            width=width,
-            height=height,
-            lines=[line for line in self.description.split("\n") if line.strip()],
-        )
+        return render("chart.html", chart=self, data=data, width=width, height=height, lines=lines)
 
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.description}"
@@ -150,8 +115,7 @@ def inch_axes(figure: Figure) -> Any:
     """An invisible axes over the whole figure whose data units are inches."""
     width, height = figure.get_size_inches()
     ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
+    ax.set(xlim=(0, width), ylim=(0, height))
     ax.set_axis_off()
     return ax
 
@@ -169,16 +133,90 @@ def measure(
     return box.width / DPI, box.height / DPI
 
 
+def key(owner: Any, handles: list, at: tuple[float, float], **options: Any) -> Any:
+    """A frameless key (legend) whose lower left corner is `at`, in inches from the figure's."""
+    width, height = owner.figure.get_size_inches()
+    options = {"loc": "lower left", "frameon": False, "borderaxespad": 0, **options}
+    return owner.legend(handles=handles, bbox_to_anchor=(at[0] / width, at[1] / height), **options)
+
+
 def colour_name(code: str) -> str:
     """The Okabe-Ito name of a colour ("#0072B2" -> "blue")."""
-    for name, value in OKABE_ITO.items():
-        if value.lower() == code.lower():
-            return name
-    return code
+    return {value.lower(): name for name, value in OKABE_ITO.items()}.get(code.lower(), code)
 
 
 def drawn_mark_label(basis: str) -> str:
     """`newsfacts.marks.mark_label` as a chart draws it: without a symbol its font lacks
     (the speech bubble of "someone says"); the text description keeps the full label."""
-    shown = mark(basis)
-    return f"{shown.chart_title}: {shown.short}"
+    return f"{mark(basis).chart_title}: {mark(basis).short}"
+
+
+def expect_book(book: Any) -> None:
+    """Raise a `WrongTypeError` a student can act on when a chart is given anything but the
+    book: one table (``timeline_chart(book.events)``) would draw a chart that says something
+    false ("no event has a date")."""
+    if isinstance(book, pd.DataFrame | pd.Series) or not hasattr(book, "paragraphs"):
+        raise WrongTypeError(
+            "A chart takes the whole book first, as in plots.timeline_chart(book) or "
+            f"plots.figures_chart(book); you passed {describe_value(book)}."
+        )
+
+
+def rows(book: Any, name: str) -> list[dict[str, Any]]:
+    """The rows of one table of `book` as dicts; none when the book lacks the table."""
+    expect_book(book)
+    table = getattr(book, name, None)
+    return [] if table is None or not len(table) else table.to_dict("records")
+
+
+def para(number: Any, short: bool = True) -> str:
+    """ "¶9" (short) or "paragraph 9", or the part's name; "" when there is none."""
+    number = paragraph_key(number)
+    return f"¶{number}" if isinstance(number, int) and short else paragraph_words(number, short)
+
+
+def overlap(box: Any, other: Any) -> float:
+    """The area two boxes (x0, y0, x1, y1) share: 0 when they do not overlap."""
+    across = min(box[2], other[2]) - max(box[0], other[0])
+    down = min(box[3], other[3]) - max(box[1], other[1])
+    return max(across, 0) * max(down, 0)
+
+
+@dataclass
+class Thing:
+    """An actor or a place, as the charts need it (`table`: "actors" or "places")."""
+
+    id: str
+    name: str
+    kind: str
+    table: str
+    paragraph: int | str | None
+
+
+def things(book: Any) -> dict[str, Thing]:
+    """Every actor and place of `book` by id (an id in both tables counts as an actor)."""
+    found: dict[str, Thing] = {}
+    for table in ("actors", "places"):
+        for row in rows(book, table):
+            ident, name = cell_words(row.get("id")), cell_words(row.get("name"))
+            if ident and ident not in found:
+                where = paragraph_key(row.get("paragraph"))
+                found[ident] = Thing(
+                    ident, name or ident, cell_words(row.get("kind")), table, where
+                )
+    return found
+
+
+def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) -> str:
+    """The id a student means by an id or a name (any case); `choices` maps id to name."""
+    lookup = {ident: ident for ident in choices}
+    for ident, name in choices.items():
+        lookup.setdefault(name, ident)
+    return resolve_id(asked, lookup, what, function=function)
+
+
+def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:
+    """Like `resolve`, for one id or a list of them; repeats are dropped, order kept."""
+    if isinstance(asked, str) or not isinstance(asked, Iterable):
+        asked = [asked]
+    return list(dict.fromkeys(resolve(item, choices, what, function=function) for item in asked))

@@ -9,17 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.plots.chart import (
-    FONT,
-    SMALL,
-    Chart,
-    colour_name,
-    drawn_mark_label,
-    measure,
-    new_figure,
-    style,
-)
-from newsfacts.plots.tables import para, paragraph, resolve_many, rows, things
+from newsfacts.plots import chart
 from newsfacts.text import cell_words, join_and, paragraph_order, plural, split_ids, wrap
 
 PERCENT = ("percent", "%")
@@ -28,6 +18,9 @@ EDGE = 0.25  # inches kept free at the right edge
 ROW = 0.78  # inches per bar
 EXTRA = 0.3  # rows more for each more line of a bar's heading or note
 CLAIM = "a claim, not a measurement"
+LABEL = {"fontsize": 11, "fontweight": "bold"}  # a bar's number
+ON_WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 1}
+PART = dict(LABEL, ha="center", va="center", bbox=ON_WHITE)  # a part's number, on its bar
 
 
 def _number(value: Any) -> str:
@@ -35,23 +28,12 @@ def _number(value: Any) -> str:
         number = float(value)
     except (TypeError, ValueError):
         return cell_words(value)
-    if number.is_integer():
-        return f"{int(number):,}"
-    return f"{number:,.3f}".rstrip("0").rstrip(".")
+    return f"{int(number):,}" if number.is_integer() else f"{number:,.3f}".rstrip("0").rstrip(".")
 
 
 def figure_label(row: dict[str, Any]) -> str:
-    """The words for one figure as the article hedges it: "about 75%", "more than 30 countries".
-
-    Parameters
-    ----------
-    row : mapping
-        A row of ``book.figures`` (``value``, ``unit``, ``qualifier``).
-
-    Returns
-    -------
-    str
-        Qualifier (left out when it is "none"), number and unit.
+    """The words for one figure (a row of ``book.figures``) as the article hedges it:
+    qualifier (left out when it is "none"), number and unit.
 
     Examples
     --------
@@ -64,11 +46,8 @@ def figure_label(row: dict[str, Any]) -> str:
     >>> figure_label({"value": 2019.0, "unit": "year", "qualifier": "none"})
     '2019 year'
     """
-    qualifier, unit, number = (
-        cell_words(row.get("qualifier")),
-        cell_words(row.get("unit")),
-        _number(row.get("value")),
-    )
+    qualifier, unit = cell_words(row.get("qualifier")), cell_words(row.get("unit"))
+    number = _number(row.get("value"))
     if unit == "year" and number.replace(",", "").isdigit() and len(number) == 5:
         number = number.replace(",", "")  # a year of the calendar: 2019, not 2,019
     if unit in PERCENT:
@@ -83,16 +62,16 @@ def figure_label(row: dict[str, Any]) -> str:
 def _whose(book: Any, row: dict[str, Any]) -> str:
     """Where a figure comes from, when the article does not say it in its own voice."""
     basis = cell_words(row.get("basis"))
-    if basis == "someone says":
-        names = {key: thing.name for key, thing in things(book).items()}
-        speakers = [
-            names.get(cell_words(claim.get("speaker")), cell_words(claim.get("speaker")))
-            for claim in rows(book, "claims")
-            if cell_words(row.get("id")) in split_ids(claim.get("about"))
-        ]
-        speakers = [name for name in dict.fromkeys(speakers) if name]
-        return f"according to {join_and(speakers)}" if speakers else mark("someone says").short
-    return "" if basis in ("", "article says") else mark(basis).short
+    if basis != "someone says":
+        return "" if basis in ("", "article says") else mark(basis).short
+    names = {ident: thing.name for ident, thing in chart.things(book).items()}
+    speakers = [
+        names.get(cell_words(claim.get("speaker")), cell_words(claim.get("speaker")))
+        for claim in chart.rows(book, "claims")
+        if cell_words(row.get("id")) in split_ids(claim.get("about"))
+    ]
+    speakers = [name for name in dict.fromkeys(speakers) if name]
+    return f"according to {join_and(speakers)}" if speakers else mark("someone says").short
 
 
 def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -106,24 +85,19 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     >>> [[row["id"] for row in bar] for bar in parts_of_a_whole(rows)]
     [['a', 'b'], ['c']]
     """
-    by_subject: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[dict[str, Any]]] = {}
     for row in figures:
-        if cell_words(row.get("unit")) in PERCENT and cell_words(row.get("subject")):
-            by_subject.setdefault(cell_words(row.get("subject")), []).append(row)
-    wholes = {
-        subject: group
-        for subject, group in by_subject.items()
-        if len(group) > 1 and abs(sum(float(r.get("value") or 0) for r in group) - 100) < 0.5
-    }
+        if _unit(row) == "percent" and cell_words(row.get("subject")):
+            groups.setdefault(cell_words(row.get("subject")), []).append(row)
     bars, done = [], set()
     for row in figures:
         subject = cell_words(row.get("subject"))
-        if subject in wholes and cell_words(row.get("unit")) in PERCENT:
-            if subject not in done:
-                bars.append(wholes[subject])
-                done.add(subject)
-        else:
+        group = groups.get(subject, []) if _unit(row) == "percent" else []
+        if len(group) < 2 or abs(sum(float(r.get("value") or 0) for r in group) - 100) >= 0.5:
             bars.append([row])
+        elif subject not in done:
+            bars.append(group)
+            done.add(subject)
     return bars
 
 
@@ -138,12 +112,11 @@ def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
     units = [_unit(row) for row in chosen]
     if "percent" in units:
         return "percent"
-    counts = {unit: units.count(unit) for unit in dict.fromkeys(units)}
-    best = max(counts, key=lambda unit: counts[unit], default=None)
-    return best if best is not None and counts[best] > 1 else None
+    best = max(dict.fromkeys(units), key=units.count, default=None)
+    return best if best is not None and units.count(best) > 1 else None
 
 
-def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
+def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Chart:
     """Bar chart of the article's numbers, each labelled in the article's own words.
 
     What a student sees: one horizontal bar per figure, in the order the article gives
@@ -178,31 +151,30 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> Chart:
     UnknownNameError
         When an id is not a figure of the pack; the message suggests the closest ones.
     """
-    table = rows(book, "figures")
+    table = chart.rows(book, "figures")
     by_id = {cell_words(row.get("id")): row for row in table}
     if ids is None:
         chosen = [row for row in table if _unit(row) == "percent"] or table
     else:
-        choices = {key: cell_words(row.get("description")) for key, row in by_id.items()}
-        chosen = [
-            by_id[key] for key in resolve_many(ids, choices, "figure id", function="figures_chart")
-        ]
+        choices = {ident: cell_words(row.get("description")) for ident, row in by_id.items()}
+        found = chart.resolve_many(ids, choices, "figure id", function="figures_chart")
+        chosen = [by_id[ident] for ident in found]
     chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
     unit = _one_unit(chosen)
     drawn = [row for row in chosen if unit is not None and _unit(row) == unit]
     written = [row for row in chosen if unit is None or _unit(row) != unit]
-    with style():
-        return _draw(book, drawn, parts_of_a_whole(drawn), written, unit)
+    with chart.style():
+        return _draw(book, drawn, written, unit)
 
 
-def _chars(renderer: Any, inches: float, size: float = FONT) -> int:
+def _chars(renderer: Any, inches: float, size: float = chart.FONT) -> int:
     """About how many characters of text fit in `inches` at `size` points."""
     sample = "the quick brown fox jumps over a lazy dog, 90% (¶3)"
-    return max(12, int(inches / measure(renderer, sample, size)[0] * len(sample)))
+    return max(12, int(inches / chart.measure(renderer, sample, size)[0] * len(sample)))
 
 
-def _claimed(row: dict[str, Any]) -> bool:
-    return cell_words(row.get("basis")) == "someone says"
+def _basis(row: dict[str, Any]) -> str:
+    return cell_words(row.get("basis")) or "article says"
 
 
 def _note(book: Any, bar: list[dict[str, Any]]) -> str:
@@ -210,8 +182,7 @@ def _note(book: Any, bar: list[dict[str, Any]]) -> str:
     notes = []
     for row in bar:
         whose = _whose(book, row)
-        if whose and _claimed(row):
-            whose += f", {CLAIM}"
+        whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
         if whose:
             notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
     return f"({'; '.join(notes)})" if notes else ""
@@ -223,7 +194,9 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
     for bar in bars:
         heads = [_heading(r, len(bar) > 1) for r in bar]
         head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
-        label_w = 0.0 if len(bar) > 1 else measure(renderer, figure_label(bar[0]), 11, "bold")[0]
+        label_w = (
+            0.0 if len(bar) > 1 else chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
+        )
         room = WIDTH - EDGE - (RIGHT + 0.12 + label_w + 0.08)
         note = wrap(_note(book, bar), _chars(renderer, room))
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
@@ -231,33 +204,26 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
     return laid
 
 
-def _draw(
-    book: Any,
-    chosen: list[dict],
-    bars: list[list[dict]],
-    written: list[dict],
-    unit: str | None,
-) -> Chart:
+def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) -> chart.Chart:
     percent = unit == "percent"
     title = "Percentages in the article" if percent else "Numbers in the article"
-    bases = [
-        b for b in MARKS if any((cell_words(r.get("basis")) or "article says") == b for r in chosen)
-    ]
-    _, ruler = new_figure(1, 1)
+    bases = [b for b in MARKS if any(_basis(r) == b for r in chosen)]
+    bars = parts_of_a_whole(chosen)
+    _, ruler = chart.new_figure(1, 1)
     laid = _layout(book, bars, ruler)
-    rows_ = sum(item["rows"] for item in laid)
+    box_h = (sum(item["rows"] for item in laid) - 0.1) * ROW
     under = _written(book, written, unit, ruler)
-    under_h = measure(ruler, under, FONT)[1] + 0.3 if under else 0.0
-    heading_h = 0.25 if chosen else 0.0
-    panel = (rows_ - 0.1) * ROW + 0.5 if chosen else 0.0
+    under_h = chart.measure(ruler, under, chart.FONT)[1] + 0.3 if under else 0.0
+    heading_h, panel = (0.25, box_h + 0.5) if chosen else (0.0, 0.0)
     height = max(0.8 + heading_h + panel + under_h + 0.3 * len(bases) + 0.3, 2.0)
-    figure, renderer = new_figure(WIDTH, height)
+    figure, renderer = chart.new_figure(WIDTH, height)
     figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
     if not chosen and not written:
-        figure.text(
-            0.3 / WIDTH, 0.5, "The article's fact tables have no figures to draw.", fontsize=FONT
+        words = "The article's fact tables have no figures to draw."
+        figure.text(0.3 / WIDTH, 0.5, words, fontsize=chart.FONT)
+        return chart.Chart(
+            figure, f"{title}: none.", "No figures to draw.", "There are no figures."
         )
-        return Chart(figure, f"{title}: none.", "No figures to draw.", "There are no figures.")
     stacked = sum(len(bar) for bar in bars if len(bar) > 1)
     alt = f"{title}: a bar chart of {plural(len(chosen), 'figure')}, in the article's order"
     alt += f"; {stacked} of them are parts of one whole, drawn as one bar." if stacked else "."
@@ -269,74 +235,59 @@ def _draw(
         heading = "in percent (out of 100%)" if percent else f"in {unit or 'numbers'}"
         figure.text(LEFT / WIDTH, top / height, heading, fontstyle="italic", va="top")
         lines.append(f"Scale {heading}:")
-        top -= heading_h
-        box_h = (rows_ - 0.1) * ROW
-        ax = figure.add_axes(
-            (LEFT / WIDTH, (top - box_h) / height, (RIGHT - LEFT) / WIDTH, box_h / height)
-        )
-        top -= box_h + 0.5
+        top -= heading_h + box_h
+        ax = figure.add_axes((LEFT / WIDTH, top / height, (RIGHT - LEFT) / WIDTH, box_h / height))
+        top -= 0.5
         lines += _panel(book, ax, unit or "", laid, renderer)
     if under:
-        figure.text(LEFT / WIDTH, top / height, under, fontsize=FONT, va="top", gid="written")
+        figure.text(LEFT / WIDTH, top / height, under, fontsize=chart.FONT, va="top", gid="written")
         lines += under.replace("\n  ", " ").split("\n")
-    handles = [Patch(label=drawn_mark_label(b), **_bar_style(b)) for b in bases if chosen]
-    if handles:
-        figure.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(LEFT / WIDTH, 0.1 / height),
-            frameon=False,
-            fontsize=FONT,
-            handlelength=2.4,
-            borderaxespad=0,
-        )
+    if chosen and bases:
+        handles = [Patch(label=chart.drawn_mark_label(b), **_bar_style(b)) for b in bases]
+        chart.key(figure, handles, (LEFT, 0.1), fontsize=chart.FONT, handlelength=2.4)
+        words = "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
         lines.append(
-            "Legend: "
-            + "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
-            + ". ¶ and a number: the paragraph of the article the figure comes from."
+            f"Legend: {words}. ¶ and a number: the paragraph of the article the figure comes from."
         )
     # lessons 0-2 use this chart before the word "hedge" is taught
     caption = "The article's numbers, in the article's own words (about, some, more than)."
     if percent:
         caption = caption.replace("numbers,", "percentages, each drawn out of 100%,")
-    return Chart(figure, alt, caption, "\n".join(lines))
+    return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
 def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) -> str:
     """The figures not drawn as bars, one a line in the article's words, and why."""
     if not written:
         return ""
+    shown = "percentages" if unit == "percent" else unit
+    why = f"Not drawn as bars: numbers in other units cannot share a scale with the {shown}."
     if unit is None:
         why = "Not drawn as bars: one number alone has nothing on its scale to be compared with."
-    else:
-        shown = "percentages" if unit == "percent" else unit
-        why = f"Not drawn as bars: numbers in other units cannot share a scale with the {shown}."
     width = _chars(renderer, WIDTH - LEFT - EDGE)
     out = [wrap(why, width)]
     for row in written:
         whose = _whose(book, row)
         words = f"{figure_label(row)}: {cell_words(row.get('description'))}"
-        words += f" ({para(paragraph(row.get('paragraph')))}{'; ' + whose if whose else ''})"
+        words += f" ({chart.para(row.get('paragraph'))}{'; ' + whose if whose else ''})"
         out.append(wrap("• " + words, width).replace("\n", "\n  "))
     return "\n".join(out)
 
 
 def _bar_style(basis: str) -> dict[str, Any]:
-    """A bar's (or a legend sample's) style for `basis`: light fill, hatch, outline. A
-    claim (someone says) is an outline with hatching and no fill: not a measurement."""
-    style_ = mark(basis)
-    colour = style_.colour
-    if basis == "someone says":
-        return {"fill": False, "edgecolor": colour, "hatch": style_.hatch, "lw": 1.6,
-                "linestyle": "--"}  # fmt: skip
-    return {"facecolor": (colour, 0.3), "edgecolor": colour, "hatch": style_.hatch, "lw": 1.2}
+    """A bar's (or a legend sample's) chart.style: light fill, hatch, outline; a claim (someone
+    says) is a dashed outline with hatching and no fill: not a measurement."""
+    shown = mark(basis)
+    claim = basis == "someone says"
+    fill = {"fill": False, "linestyle": "--"} if claim else {"facecolor": (shown.colour, 0.3)}
+    return {**fill, "edgecolor": shown.colour, "hatch": shown.hatch, "lw": 1.6 if claim else 1.2}
 
 
 def _bar_words(basis: str) -> str:
-    style_ = mark(basis)
+    shown = mark(basis)
     if basis == "someone says":
-        return f"{colour_name(style_.colour)} dashed outline with hatching, not filled"
-    return f"{colour_name(style_.colour)} bar" + (" with hatching" if style_.hatch else "")
+        return f"{chart.colour_name(shown.colour)} dashed outline with hatching, not filled"
+    return f"{chart.colour_name(shown.colour)} bar" + (" with hatching" if shown.hatch else "")
 
 
 def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
@@ -346,20 +297,16 @@ def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
     largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
     limit = 100.0 if percent and largest <= 100 else max(largest, 1e-9)
     whole = all(float(r.get("value") or 0).is_integer() for bar in bars for r in bar)
-    ticks = (
-        [0.0, 25.0, 50.0, 75.0, 100.0]
-        if percent
-        else list(
-            t for t in MaxNLocator(nbins=6, integer=whole).tick_values(0, limit) if 0 <= t <= limit
-        )
-    )
+    ticks = [0.0, 25.0, 50.0, 75.0, 100.0]
+    if not percent:
+        found = MaxNLocator(nbins=6, integer=whole).tick_values(0, limit)
+        ticks = [t for t in found if 0 <= t <= limit]
     words = [_number(t) + ("%" if percent else "") for t in ticks]
     ax.set_xlim(0, limit)
     ax.set_ylim(sum(item["rows"] for item in laid) - 0.45, -0.35)
-    ax.set_xticks(ticks, words, fontsize=SMALL)
+    ax.set_xticks(ticks, words, fontsize=chart.SMALL)
     ax.set_yticks([])
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
+    ax.spines[["top", "right", "left"]].set_visible(False)
     return limit, words
 
 
@@ -367,60 +314,41 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
     """Draw one panel's bars with their words; return the sentences describing them."""
     limit, ticks = _scale(ax, unit, laid)
     inch = limit / (RIGHT - LEFT)  # data units per inch
-    lines = []
-    top = 0.0
+    lines, top = [], 0.0
     for item in laid:
         bar = item["bar"]
-        index = top + item["rows"] - 1  # where the bar's heading ends
-        top = index + 1
-        ax.text(0, index - 0.1, item["head"], fontsize=FONT, va="bottom")
+        y = top + item["rows"] - 1  # where the bar's heading ends
+        top = y + 1
+        ax.text(0, y - 0.1, item["head"], fontsize=chart.FONT, va="bottom")
         if unit in PERCENT:
-            ax.barh(index + 0.21, 100, 0.38, fill=False, alpha=0.35, lw=0.8)
+            ax.barh(y + 0.21, 100, 0.38, fill=False, alpha=0.35, lw=0.8)
         start = 0.0
         for row in bar:
-            value, label, whose = float(row.get("value") or 0), figure_label(row), _whose(book, row)
-            basis = cell_words(row.get("basis")) or "article says"
-            ax.barh(index + 0.21, value, 0.38, left=start, gid=f"bar-{row.get('id')}",
-                    **_bar_style(basis))  # fmt: skip
+            value, label = float(row.get("value") or 0), figure_label(row)
+            gid = f"bar-{row.get('id')}"
+            ax.barh(y + 0.21, value, 0.38, left=start, gid=gid, **_bar_style(_basis(row)))
             if len(bar) > 1:
-                ax.text(
-                    start + value / 2,
-                    index + 0.21,
-                    label,
-                    fontsize=11,
-                    fontweight="bold",
-                    ha="center",
-                    va="center",
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
-                )
+                ax.text(start + value / 2, y + 0.21, label, **PART)
             start += value
-            lines.append(_sentence(row, label, whose, basis))
+            lines.append(_sentence(row, label, _whose(book, row), _basis(row)))
         x = (limit if unit in PERCENT else min(start, limit)) + 0.12 * inch
         if len(bar) == 1:
-            ax.text(
-                x,
-                index + 0.21,
-                figure_label(bar[0]),
-                fontsize=11,
-                fontweight="bold",
-                va="center",
-                clip_on=False,
-            )
-            x += (measure(renderer, figure_label(bar[0]), 11, "bold")[0] + 0.08) * inch
+            label = figure_label(bar[0])
+            ax.text(x, y + 0.21, label, **LABEL, va="center", clip_on=False)
+            x += (chart.measure(renderer, label, 11, "bold")[0] + 0.08) * inch
         if item["note"]:
-            ax.text(x, index + 0.21, item["note"], va="center", clip_on=False)
+            ax.text(x, y + 0.21, item["note"], va="center", clip_on=False)
         if len(bar) > 1:
             names = join_and([cell_words(r.get("description")) for r in bar])
-            lines.append(
-                f"{names} are parts of one whole: one bar out of 100%, split in {len(bar)}."
-            )
+            words = f"one bar out of 100%, split in {len(bar)}."
+            lines.append(f"{names} are parts of one whole: {words}")
     unit_words = "." if unit in PERCENT else f" ({unit or 'number'})."
     return lines + [f"The scale under the bars is marked {', '.join(ticks)}{unit_words}"]
 
 
 def _heading(row: dict[str, Any], part: bool) -> str:
     """The words above a bar: what the figure measures, and its paragraph."""
-    where = para(paragraph(row.get("paragraph")))
+    where = chart.para(row.get("paragraph"))
     words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}  ({where})"
     return f"{figure_label(row)}: {words}" if part else words
 
@@ -428,7 +356,7 @@ def _heading(row: dict[str, Any], part: bool) -> str:
 def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
     words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}: {label}"
     words += f" ({whose})" if whose else ""
-    words += f"; {_bar_words(basis)}; {para(paragraph(row.get('paragraph')), False)}"
+    words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
     if basis == "someone says":
         speaker = whose.removeprefix("according to ") if whose.startswith("according") else ""
         owner = f"{speaker}'s own figure" if speaker else "someone's own figure"

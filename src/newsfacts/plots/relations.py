@@ -1,16 +1,11 @@
 """relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-The layout is a plain design a student can read: three columns (people on the left,
-states and territories in the middle, groups, organisations and places on the right),
-the middle column in the order the article first names them, the side columns in the
-order of the middle names they link to. Arrows within one column bend into the space
-beside it, the longer ones further. Each label sits on its own arrow, at the spot along
-it furthest from boxes, other labels and the arrows of other names (its middle, the top
-of a curve, when that is free).
-
-Made for a projector: at most `MOST` arrows a diagram (the focus's own first, then those
-between the names with most relations), in type large enough to read from the back of a
-classroom. A diagram that leaves relations out says how many, and which focus to pick.
+Three columns (people left; states and territories in the middle, in the order the article
+first names them; groups, organisations and places right, in the order of the middle names
+they link to). Arrows within a column bend beside it, the longer further. Each label sits
+on its own arrow, where it is furthest from boxes, labels and other names' arrows. Made for
+a projector: at most `MOST` arrows (the focus's own first, then those between the names
+with most relations), in large type; a diagram that leaves some out says how many.
 """
 
 from __future__ import annotations
@@ -27,19 +22,9 @@ from matplotlib.path import Path
 
 from newsfacts.errors import WrongValueError
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.plots.chart import (
-    OKABE_ITO,
-    WHITE,
-    Chart,
-    colour_name,
-    drawn_mark_label,
-    inch_axes,
-    measure,
-    new_figure,
-    style,
-)
-from newsfacts.plots.tables import overlap, para, paragraph, resolve, resolve_many, rows, things
-from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
+from newsfacts.plots import chart
+from newsfacts.plots.chart import OKABE_ITO, WHITE
+from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_order, plural, wrap
 
 O = OKABE_ITO  # noqa: E741 - short, for the table below
 NODE_STYLES = {  # kind: colour, marker, marker words, column
@@ -58,6 +43,8 @@ STEPS = np.linspace(0.12, 0.88, 20)  # where along its arrow a label may go
 MOST = 12  # arrows a diagram draws at most: more is a hairball on a projector
 # Type sizes in points, for a projector: the picture is about 1,300 pixels wide.
 NAME, LABEL, TITLE, TEXT = 15, 13, 20, 13
+ON_WHITE = {"facecolor": WHITE, "edgecolor": "none", "pad": 0.5}
+LABEL_TEXT = dict(fontsize=LABEL, ha="center", va="center", zorder=5, bbox=ON_WHITE)  # on an arrow
 
 
 @dataclass
@@ -95,61 +82,42 @@ class Edge:
 
     @property
     def label(self) -> str:
-        return wrap(f"{self.relation} {para(self.paragraph)}".strip(), 34)
+        return wrap(f"{self.relation} {chart.para(self.paragraph)}".strip(), 34)
 
 
 def _kind(thing: Any) -> str:
-    if thing is None:
-        return "other"
-    if thing.table == "places":
-        return "place"
+    if thing is None or thing.table == "places":
+        return "other" if thing is None else "place"
     return thing.kind if thing.kind in NODE_STYLES else "other"
 
 
 def _edges(book: Any) -> list[Edge]:
     found = []
-    for row in rows(book, "relations"):
-        ends = cell_words(row.get("source")), cell_words(row.get("target"))
-        words = cell_words(row.get("relation")), paragraph(row.get("paragraph"))
-        if all(ends):
-            found.append(
-                Edge(
-                    cell_words(row.get("id")),
-                    *ends,
-                    *words,
-                    cell_words(row.get("basis")) or "article says",
-                )
-            )
+    for row in chart.rows(book, "relations"):
+        ident, source, target, relation, basis = (
+            cell_words(row.get(name)) for name in ("id", "source", "target", "relation", "basis")
+        )
+        if source and target:
+            where = paragraph_key(row.get("paragraph"))
+            found.append(Edge(ident, source, target, relation, where, basis or "article says"))
     return found
-
-
-def _neighbours(edges: list, key: str) -> list[str]:
-    """The names at the other end of every arrow that touches `key`."""
-    return [e.target if e.source == key else e.source for e in edges if key in (e.source, e.target)]
 
 
 def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
     """The relations, most telling first: the focus's own, then those between the names
     with most relations (ties in the article's order)."""
     degree = Counter(end for e in edges for end in (e.source, e.target))
-    return sorted(
-        edges,
-        key=lambda e: (
-            focus not in (e.source, e.target),
-            -(degree[e.source] + degree[e.target]),
-            paragraph_order(e.paragraph),
-        ),
-    )
+
+    def rank(e: Edge) -> tuple:
+        linked = -(degree[e.source] + degree[e.target])
+        return focus not in (e.source, e.target), linked, paragraph_order(e.paragraph)
+
+    return sorted(edges, key=rank)
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
-    """The ids with most relations in `book`: good focuses for `relations_diagram`.
-
-    Returns
-    -------
-    list of str
-        At most `count` ids, the one with most relations first (ties in the table's order).
-    """
+    """The ids with most relations in `book` (at most `count`, ties in the table's order):
+    good focuses for `relations_diagram`."""
     degree = Counter(end for e in _edges(book) for end in (e.source, e.target))
     return [ident for ident, _ in degree.most_common(count)]
 
@@ -160,7 +128,7 @@ def relations_diagram(
     focus: str | None = None,
     *,
     most: int = MOST,
-) -> Chart:
+) -> chart.Chart:
     """Diagram of who is connected to whom: the relations table as labelled arrows.
 
     What a student sees: each name in a box with a shape and colour for its kind of
@@ -201,15 +169,20 @@ def relations_diagram(
     UnknownNameError
         When an id or name is not in the pack; the message suggests the closest ones.
     """
-    found, edges = things(book), _edges(book)
+    found, edges = chart.things(book), _edges(book)
     names = {key: thing.name for key, thing in found.items()}
     for end in (end for e in edges for end in (e.source, e.target)):
         names.setdefault(end, end)
     what, function = "actor or place", "relations_diagram"
-    wanted = None if ids is None else resolve_many(ids, names, what, function=function)
-    focus_id = None if focus is None else resolve(focus, names, what, function=function)
+    wanted = None if ids is None else chart.resolve_many(ids, names, what, function=function)
+    focus_id = None if focus is None else chart.resolve(focus, names, what, function=function)
     if focus_id is not None:  # the focus, and without ids the names linked to it
-        links = wanted if wanted is not None else _neighbours(edges, focus_id)
+        links = wanted
+        if links is None:
+            links = [e.target if e.source == focus_id else e.source for e in edges]
+            links = [
+                end for e, end in zip(edges, links, strict=True) if focus_id in (e.source, e.target)
+            ]
         wanted = list(dict.fromkeys(links + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
@@ -221,21 +194,18 @@ def relations_diagram(
     left_out = [e for e in edges if id(e) not in kept]
     edges = [e for e in edges if id(e) in kept]  # in the table's order
     shown = [end for e in edges for end in (e.source, e.target)]
-    if not left_out:
-        shown += wanted or []
-    elif focus_id is not None:
-        shown.append(focus_id)
+    shown += (wanted or []) if not left_out else [focus_id] if focus_id is not None else []
     nodes = {}
     for key in dict.fromkeys(shown):
         thing = found.get(key)
         first = paragraph_order(thing.paragraph if thing else None)
         nodes[key] = Node(key, names[key], _kind(thing), first)
-    advice = _advice(book, left_out, focus_id, names) if left_out else ""
-    with style():
+    advice = _advice(book, left_out, focus_id) if left_out else ""
+    with chart.style():
         return _draw(nodes, edges, focus_id, advice)
 
 
-def _advice(book: Any, left_out: list[Edge], focus: str | None, names: dict[str, str]) -> str:
+def _advice(book: Any, left_out: list[Edge], focus: str | None) -> str:
     """What a diagram leaves out, and how to see the rest: one or two plain sentences."""
     words = f"{plural(len(left_out), 'more relation')} not drawn, to keep the diagram readable."
     choices = [c for c in focus_choices(book) if c != focus][:4]
@@ -255,37 +225,29 @@ def _layout(
     for node in nodes.values():
         node.column = NODE_STYLES[node.kind][3]
         columns[node.column].append(node)
-        width, height = measure(renderer, node.shown, NAME, "bold")
+        width, height = chart.measure(renderer, node.shown, NAME, "bold")
         node.w, node.h = width + 0.55, height + 0.24
     columns[1].sort(key=lambda n: (n.first, n.id))
     rank = {n.id: k for k, n in enumerate(columns[1])}
-    for side in (columns[0], columns[2]):
 
-        def middle(node: Node) -> tuple[float, int, str]:
-            links = [
-                rank[other]
-                for e in edges
-                for me, other in ((e.source, e.target), (e.target, e.source))
-                if me == node.id and other in rank
-            ]
-            return (sum(links) / len(links) if links else len(rank), node.first, node.id)
+    def middle(node: Node) -> tuple[float, int, str]:
+        ends = [(e.source, e.target) for e in edges] + [(e.target, e.source) for e in edges]
+        links = [rank[other] for me, other in ends if me == node.id and other in rank]
+        return (sum(links) / len(links) if links else len(rank), node.first, node.id)
 
-        side.sort(key=middle)
-    for column, x in zip(columns, _centres(columns), strict=True):
+    columns[0].sort(key=middle)
+    columns[2].sort(key=middle)
+    widths = [max((n.w for n in column), default=1.0) for column in columns]
+    free = (WIDTH - 2 * MARGIN - sum(widths)) / 2  # the space between two columns
+    centres = (  # the sides against the margins: the space for arrows as wide as it can be
+        MARGIN + widths[0] / 2,
+        MARGIN + widths[0] + free + widths[1] / 2,
+        WIDTH - MARGIN - widths[2] / 2,
+    )
+    for column, x in zip(columns, centres, strict=True):
         step = (top - bottom) / max(len(column), 1)
         for k, node in enumerate(column):
             node.x, node.y = x, top - step * (k + 0.5)
-
-
-def _centres(columns: list[list[Node]]) -> tuple[float, float, float]:
-    """The columns' centres: the sides against the margins, the middle between them, so
-    that the widest names fit and the space for arrows is as wide as it can be."""
-    widths = [max((n.w for n in column), default=1.0) for column in columns]
-    left = MARGIN + widths[0] / 2
-    right = WIDTH - MARGIN - widths[2] / 2
-    free = (WIDTH - 2 * MARGIN - sum(widths)) / 2  # the space between two columns
-    middle = MARGIN + widths[0] + free + widths[1] / 2
-    return left, middle, right
 
 
 def _path(a: Node, b: Node) -> Path:
@@ -334,7 +296,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
     spots = np.array(STEPS)
     for edge in edges:
-        w, h = measure(renderer, edge.label, LABEL)
+        w, h = chart.measure(renderer, edge.label, LABEL)
         centres = point_on(edge.path, spots)
         half = np.array([w / 2 + 0.03, h / 2 + 0.02])
         boxes = np.hstack([centres - half, centres + half])
@@ -345,7 +307,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
             0 if other is edge else 1 if ends & {other.source, other.target} else 10
             for other in edges
         ]
-        covered = np.array([sum(overlap(box, other) for other in taken) for box in boxes])
+        covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
         cost = (
             5000 * covered
             + _inside(points, near, np.repeat(weights, len(steps)).astype(float))
@@ -356,9 +318,9 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         taken.append(tuple(boxes[best]))
 
 
-def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: str) -> Chart:
-    figure, renderer = new_figure(WIDTH, HEIGHT)
-    ax = inch_axes(figure)
+def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: str) -> chart.Chart:
+    figure, renderer = chart.new_figure(WIDTH, HEIGHT)
+    ax = chart.inch_axes(figure)
     title = "Who is connected to whom in the article"
     if focus is not None:
         title = f"The relations of {nodes[focus].name}"
@@ -369,60 +331,40 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     ax.text(MARGIN, HEIGHT - 0.72, subtitle, fontsize=TEXT, va="top")
     top = HEIGHT - 1.35
     if advice:
-        chars = int((WIDTH - 2 * MARGIN) / measure(renderer, "n" * 50, TEXT)[0] * 50)
+        chars = int((WIDTH - 2 * MARGIN) / chart.measure(renderer, "n" * 50, TEXT)[0] * 50)
         words = wrap(advice, chars)
         ax.text(MARGIN, HEIGHT - 1.05, words, fontsize=TEXT, fontstyle="italic", va="top")
-        top -= measure(renderer, words, TEXT)[1] + 0.05
+        top -= chart.measure(renderer, words, TEXT)[1] + 0.05
     alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."
     if not nodes:
         ax.text(MARGIN, HEIGHT / 2, "No relations to draw.", fontsize=TEXT)
-        return Chart(figure, alt, "No relations.", f"{title}.\nThere are no relations to draw.")
+        return chart.Chart(
+            figure, alt, "No relations.", f"{title}.\nThere are no relations to draw."
+        )
     kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
     bases = [b for b in MARKS if any(e.basis == b for e in edges)]
-    bottom = _legend(ax, kinds, bases, renderer) + 0.45
-    _layout(nodes, edges, renderer, top, bottom)
+    _layout(nodes, edges, renderer, top, _legend(ax, kinds, bases, renderer) + 0.45)
     for edge in edges:
         edge.path = _path(nodes[edge.source], nodes[edge.target])
     _place_labels(nodes, edges, renderer)
     for node in nodes.values():
         _draw_node(ax, node, node.id == focus)
     for index, edge in enumerate(edges):
-        style_ = mark(edge.basis)
-        touches = focus in (edge.source, edge.target)
-        ax.add_artist(
-            FancyArrowPatch(
-                path=edge.path,
-                arrowstyle="-|>",
-                mutation_scale=18,
-                color=style_.colour,
-                linestyle=style_.line,
-                linewidth=3.0 if touches else 1.8,
-                zorder=2,
-                gid=f"relation-{index}",
-            )
-        )
-        ax.text(
-            *edge.at,
-            edge.label,
-            fontsize=LABEL,
-            ha="center",
-            va="center",
-            zorder=5,
-            gid=f"relation-{index}",
-            bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0.5},
-        )
+        gid, width = f"relation-{index}", 3.0 if focus in (edge.source, edge.target) else 1.8
+        arrow = _stroke(edge.basis, linewidth=width, gid=gid, zorder=2)
+        ax.add_artist(FancyArrowPatch(path=edge.path, arrowstyle="-|>", mutation_scale=18, **arrow))
+        ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    caption = "Relations between the actors and places of the article."
     if advice:
         lines.append(advice)
-    caption = "Relations between the actors and places of the article."
     if advice and focus is None:
         caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
         caption += "with most relations."
     if focus is not None:
-        caption = (
-            f"The relations of {nodes[focus].name}, and the relations among the names around it."
-        )
-    return Chart(figure, alt, caption, "\n".join(lines))
+        caption = f"The relations of {nodes[focus].name}, and the relations among the names "
+        caption += "around it."
+    return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
 def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> list[str]:
@@ -432,7 +374,7 @@ def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> l
         lines.append(f"{nodes[focus].name} is in bold; its own arrows are drawn thicker.")
     for edge in edges:
         words = f"{nodes[edge.source].name} — {edge.relation} — {nodes[edge.target].name}"
-        words += f" ({para(edge.paragraph, False)}"
+        words += f" ({chart.para(edge.paragraph, False)}"
         if edge.basis != "article says":
             words += f"; {edge.basis}: {mark(edge.basis).short}"
         lines.append(words + ").")
@@ -443,99 +385,49 @@ def _describe(nodes: dict[str, Node], edges: list[Edge], focus: str | None) -> l
     return lines
 
 
+def _stroke(basis: str, **more: Any) -> dict[str, Any]:
+    """The line of an arrow of `basis`, in the diagram and in the key."""
+    return {"color": mark(basis).colour, "linestyle": mark(basis).line, **more}
+
+
+def _shape(kind: str, **more: Any) -> dict[str, Any]:
+    """The marker of a kind of name, in its box and in the key."""
+    colour, marker, _, _ = NODE_STYLES[kind]
+    return {"marker": marker, "color": colour, "markeredgecolor": O["black"], **more}
+
+
 def _draw_node(ax: Any, node: Node, bold: bool) -> None:
-    colour, marker, _, _ = NODE_STYLES[node.kind]
-    ax.add_artist(
-        FancyBboxPatch(
-            (node.x - node.w / 2, node.y - node.h / 2),
-            node.w,
-            node.h,
-            boxstyle="round,pad=0,rounding_size=0.08",
-            facecolor=WHITE,
-            edgecolor=colour,
-            linewidth=3.6 if bold else 2.0,
-            zorder=3,
-        )
-    )
-    left = node.x - node.w / 2
-    ax.add_artist(
-        Line2D(
-            [left + 0.2],
-            [node.y],
-            marker=marker,
-            markersize=12,
-            color=colour,
-            markeredgecolor=O["black"],
-            markeredgewidth=0.7,
-            linestyle="none",
-            zorder=4,
-        )
-    )
-    ax.text(
-        left + 0.4,
-        node.y,
-        node.shown,
-        fontsize=NAME,
-        fontweight="bold" if bold else "normal",
-        va="center_baseline",
-        zorder=4,
-        gid=f"node-{node.id}",
-    )
+    left, colour = node.x - node.w / 2, NODE_STYLES[node.kind][0]
+    corner, box = (left, node.y - node.h / 2), "round,pad=0,rounding_size=0.08"
+    outline = {"facecolor": WHITE, "edgecolor": colour, "linewidth": 3.6 if bold else 2.0}
+    ax.add_artist(FancyBboxPatch(corner, node.w, node.h, boxstyle=box, **outline, zorder=3))
+    shape = _shape(node.kind, markersize=12, markeredgewidth=0.7, linestyle="none", zorder=4)
+    ax.add_artist(Line2D([left + 0.2], [node.y], **shape))
+    name = {"fontweight": "bold" if bold else "normal", "va": "center_baseline", "zorder": 4}
+    ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
 
 
 def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float:
     """Draw the key at the bottom; return its top, in inches."""
-    shapes = [
-        Line2D(
-            [],
-            [],
-            marker=NODE_STYLES[k][1],
-            color=NODE_STYLES[k][0],
-            markeredgecolor=O["black"],
-            markersize=12,
-            linestyle="none",
-            label=k,
-        )
-        for k in kinds
-    ]
-    lines = [
-        Line2D(
-            [], [], color=mark(b).colour, linestyle=mark(b).line, lw=2.2, label=drawn_mark_label(b)
-        )
-        for b in bases
-    ]
+    shapes = [Line2D([], [], **_shape(k, markersize=12, linestyle="none", label=k)) for k in kinds]
+    lines = [Line2D([], [], **_stroke(b, lw=2.2, label=chart.drawn_mark_label(b))) for b in bases]
     bottom = 0.15
     if lines:
-        key = ax.legend(
-            handles=lines,
-            loc="lower left",
-            bbox_to_anchor=(MARGIN / WIDTH, bottom / HEIGHT),
-            ncols=2 if len(lines) > 1 else 1,
-            frameon=False,
-            fontsize=LABEL - 1,
-            handlelength=3,
-            borderaxespad=0,
-        )
+        words = {"ncols": 2 if len(lines) > 1 else 1, "fontsize": LABEL - 1, "handlelength": 3}
+        key = chart.key(ax, lines, (MARGIN, bottom), **words)
         ax.add_artist(key)
         bottom += key.get_window_extent(renderer).height / ax.figure.dpi + 0.05
-    first = ax.legend(
-        handles=shapes,
-        loc="lower left",
-        bbox_to_anchor=(MARGIN / WIDTH, bottom / HEIGHT),
-        ncols=max(min(len(shapes), 7), 1),
-        frameon=False,
-        fontsize=LABEL,
-        borderaxespad=0,
-    )
+    ncols = max(min(len(shapes), 7), 1)
+    first = chart.key(ax, shapes, (MARGIN, bottom), ncols=ncols, fontsize=LABEL)
     return bottom + first.get_window_extent(renderer).height / ax.figure.dpi
 
 
 def _key_sentence(kinds: list[str], bases: list[str]) -> str:
-    shapes = "; ".join(f"{k}: {colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds)
-    words = f"Each name is in a box with a shape and an outline colour for its kind: {shapes}."
-    if bases:
-        arrows = "; ".join(
-            f"{mark(b).line_words} in {colour_name(mark(b).colour)}: {mark_label(b)}" for b in bases
-        )
-        words += f" Arrows: {arrows}."
-    return words
+    shapes = [f"{k}: {chart.colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds]
+    words = "Each name is in a box with a shape and an outline colour for its kind: "
+    words += "; ".join(shapes) + "."
+    colours = [chart.colour_name(mark(b).colour) for b in bases]
+    arrows = [
+        f"{mark(b).line_words} in {c}: {mark_label(b)}" for b, c in zip(bases, colours, strict=True)
+    ]
+    return words + (f" Arrows: {'; '.join(arrows)}." if bases else "")

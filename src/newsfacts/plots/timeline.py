@@ -11,9 +11,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from newsfacts.marks import MARKS, mark
-from newsfacts.plots.chart import FONT, SMALL, WHITE, Chart, inch_axes, measure, new_figure, style
-from newsfacts.plots.tables import para, paragraph, rows
-from newsfacts.text import cell_words, join_and, paragraph_order, plural, wrap
+from newsfacts.plots import chart
+from newsfacts.plots.chart import FONT, SMALL, WHITE
+from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_order, plural, wrap
 from newsfacts.views.sources import source_names
 
 WIDTH = 11.0
@@ -70,16 +70,9 @@ def _gap(earlier: str, later: str) -> str:
         if days < 62:
             return "the same day" if days == 0 else f"{plural(days, 'day')} later"
     if a[1] is not None and b[1] is not None:
-        months = (b[0] - a[0]) * 12 + (b[1] - a[1])
-        if months == 0:
-            return "the same month"
-        years, months = divmod(months, 12)
-        parts = []
-        if years:
-            parts.append(plural(years, "year"))
-        if months:
-            parts.append(plural(months, "month"))
-        return "about " + " ".join(parts) + " later"
+        years, months = divmod((b[0] - a[0]) * 12 + (b[1] - a[1]), 12)
+        parts = [plural(n, word) for n, word in ((years, "year"), (months, "month")) if n]
+        return "about " + " ".join(parts) + " later" if parts else "the same month"
     years = b[0] - a[0]
     return "the same year" if years == 0 else f"about {plural(years, 'year')} later"
 
@@ -120,26 +113,20 @@ def timeline_table(book: Any) -> pd.DataFrame:
         Indexed by event id, columns ``when``, ``when_text``, ``date_source``,
         ``modality``, ``description``, ``paragraph``.
     """
-    columns = ["when", "when_text", "date_source", "modality", "description", "paragraph"]
+    columns = ["id", "when", "when_text", "date_source", "modality", "description", "paragraph"]
     found = [
-        {
-            **{
-                name: cell_words(row.get(name))
-                for name in ("id", "when", "when_text", "modality", "description")
-            },
-            "date_source": _date_source(row),
-            "paragraph": paragraph(row.get("paragraph")),
-        }
-        for row in rows(book, "events")
+        {name: cell_words(row.get(name)) for name in columns}
+        | {"date_source": _date_source(row), "paragraph": paragraph_key(row.get("paragraph"))}
+        for row in chart.rows(book, "events")
     ]
-    table = pd.DataFrame(found, columns=["id", *columns])
+    table = pd.DataFrame(found, columns=columns)
     table["undated"] = table["when"] == ""  # dated events first, then the rest
     table["order"] = [paragraph_order(p) for p in table["paragraph"]]
     table = table.sort_values(["undated", "when", "order"], kind="stable").drop(columns="order")
     return table.drop(columns="undated").set_index("id")
 
 
-def timeline_chart(book: Any) -> Chart:
+def timeline_chart(book: Any) -> chart.Chart:
     """The dated events of the article on a time line, with where each date comes from.
 
     What a student sees: one point per event that has a date, at its place in time: the
@@ -169,8 +156,8 @@ def timeline_chart(book: Any) -> Chart:
         The picture, its caption, a short alt text and a description of every point.
     """
     table = timeline_table(book)
-    events = {cell_words(row.get("id")): row for row in rows(book, "events")}
-    with style():
+    events = {cell_words(row.get("id")): row for row in chart.rows(book, "events")}
+    with chart.style():
         return _draw(table, events)
 
 
@@ -181,6 +168,8 @@ def timeline_chart(book: Any) -> Chart:
 LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
 BREAK = 0.9  # inches a break (//) takes on the line
 CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
+BREAK_MARK = dict(ha="center", va="center", fontsize=13, fontweight="bold", gid="break")
+BREAK_MARK["bbox"] = {"facecolor": WHITE, "edgecolor": "none", "pad": 0}
 
 
 def _span(when: str) -> tuple[int, int] | None:
@@ -287,7 +276,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
             continue
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
-        extra.append(para(row["paragraph"]))
+        extra.append(chart.para(row["paragraph"]))
         if row["modality"] and row["modality"] != "happened":
             extra.append(f"({row['modality']})")
         card = wrap(row["description"], chars) + "\n" + " · ".join(extra)
@@ -298,20 +287,17 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     for k, card in enumerate(cards):
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
         date = _during(card["row"]["when"])
-        if measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
+        if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
             date = "\n".join(
                 date.split(" ", 1) if date.startswith("during") else date.rsplit(" ", 1)
             )
         card["date"] = date
-        card["card_h"] = measure(renderer, card["card"], SMALL)[1]
-        card["date_h"] = measure(renderer, date, FONT, "bold")[1]
-        card["source_h"] = measure(renderer, card["source"], SMALL)[1]
+        sizes = [chart.measure(renderer, card["card"], SMALL)]
+        sizes += [chart.measure(renderer, date, FONT, "bold")]
+        sizes += [chart.measure(renderer, card["source"], SMALL)]
+        card["card_h"], card["date_h"], card["source_h"] = (h for _, h in sizes)
         card["height"] = card["card_h"] + card["date_h"] + card["source_h"] + 0.12
-        wide = max(
-            measure(renderer, card["card"], SMALL)[0],
-            measure(renderer, date, FONT, "bold")[0],
-            measure(renderer, card["source"], SMALL)[0],
-        )
+        wide = max(w for w, _ in sizes)
         card["from"], card["to"] = card["slot"] - wide / 2 - 0.06, card["slot"] + wide / 2 + 0.06
     for before, card in zip([None, *cards], cards, strict=False):
         card["gap"] = _gap(before["row"]["when"], card["row"]["when"]) if before else ""
@@ -346,19 +332,13 @@ def _levels(cards: list[dict[str, Any]]) -> None:
         base += max(c["height"] for c in cards if c["level"] == level) + 0.15
 
 
-def _point(basis: str, **where: Any) -> Line2D:
+def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any) -> Line2D:
+    """The point of a date of `basis`, on the line or in the key."""
     shown = mark(basis)
-    colour = shown.colour
+    face = {"markerfacecolor": shown.colour if shown.filled else WHITE}
+    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none", **face}
     return Line2D(
-        where.pop("x", []),
-        where.pop("y", []),
-        marker=shown.marker,
-        color=colour,
-        linestyle="none",
-        markerfacecolor=colour if shown.filled else WHITE,
-        markeredgecolor=colour,
-        markeredgewidth=2.2,
-        **where,
+        x or [], y or [], **style, markeredgecolor=shown.colour, markeredgewidth=2.2, **more
     )
 
 
@@ -378,21 +358,18 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         text = "\n".join(wrap(w, chars) for w in dict.fromkeys(words))
         notes.append({"x": (part.x0 + part.x1) / 2, "text": text, "style": "normal"})
         if k:
-            cut = _gap(
-                cards[parts[k - 1].members[-1]]["row"]["when"],
-                cards[part.members[0]]["row"]["when"],
-            )
-            cut = cut.replace(" later", "")
-            notes.append({"x": part.x0 - BREAK / 2, "text": wrap(f"line cut: {cut}", 12),
-                          "style": "italic"})  # fmt: skip
+            ends = cards[parts[k - 1].members[-1]], cards[part.members[0]]
+            cut = _gap(*(end["row"]["when"] for end in ends)).replace(" later", "")
+            cut = wrap(f"line cut: {cut}", 12)
+            notes.append({"x": part.x0 - BREAK / 2, "text": cut, "style": "italic"})
     for note in notes:
-        note["h"] = measure(renderer, note["text"], SMALL)[1]
+        note["h"] = chart.measure(renderer, note["text"], SMALL)[1]
     return notes
 
 
-def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
+def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     dated = table[table["when"] != ""]
-    _, ruler = new_figure(1, 1)
+    _, ruler = chart.new_figure(1, 1)
     cards = _cards(dated, events, ruler)
     parts = _parts([c["span"] for c in cards])
     for part in parts:
@@ -404,8 +381,8 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
     below = 0.3 + max((n["h"] for n in notes), default=0.0)
     undated = len(table) - len(dated)
     height = 1.05 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
-    figure, renderer = new_figure(WIDTH, height)
-    ax = inch_axes(figure)
+    figure, renderer = chart.new_figure(WIDTH, height)
+    ax = chart.inch_axes(figure)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
     alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article"
@@ -425,33 +402,28 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
     axis_y = height - 1.05 - above
     for k, part in enumerate(parts):
         ax.add_line(Line2D([part.x0, part.x1], [axis_y, axis_y], color="black", lw=1.4))
-        _, ticks = _ticks(part)
-        for day in ticks:
-            x = part.x(day)
+        for x in map(part.x, _ticks(part)[1]):
             ax.add_line(Line2D([x, x], [axis_y - 0.05, axis_y + 0.05], color="black", lw=0.8))
         if k:
-            middle = part.x0 - BREAK / 2
-            ax.add_line(Line2D([part.x0 - BREAK + 0.05, part.x0 - 0.05], [axis_y, axis_y],
-                               color="black", lw=1.0, linestyle=(0, (1, 3))))  # fmt: skip
-            ax.text(middle, axis_y, "//", ha="center", va="center", fontsize=13,
-                    fontweight="bold", gid="break",
-                    bbox={"facecolor": WHITE, "edgecolor": "none", "pad": 0})  # fmt: skip
+            dots = {"color": "black", "lw": 1.0, "linestyle": (0, (1, 3))}
+            ax.add_line(Line2D([part.x0 - BREAK + 0.05, part.x0 - 0.05], [axis_y, axis_y], **dots))
+            ax.text(part.x0 - BREAK / 2, axis_y, "//", **BREAK_MARK)
     if parts:
-        ax.annotate("", xy=(RIGHT + 0.3, axis_y), xytext=(parts[-1].x1 - 0.05, axis_y),
-                    arrowprops={"arrowstyle": "-|>", "lw": 1.4, "color": "black"})  # fmt: skip
+        arrow = {"arrowstyle": "-|>", "lw": 1.4, "color": "black"}
+        ax.annotate("", (RIGHT + 0.3, axis_y), (parts[-1].x1 - 0.05, axis_y), arrowprops=arrow)
     for note in notes:
-        ax.text(note["x"], axis_y - 0.2, note["text"], fontsize=SMALL, ha="center", va="top",
-                fontstyle=note["style"], gid="part")  # fmt: skip
+        under = {"fontsize": SMALL, "ha": "center", "va": "top", "gid": "part"}
+        ax.text(note["x"], axis_y - 0.2, note["text"], fontstyle=note["style"], **under)
     for k, card in enumerate(cards):
         lines.append(_draw_card(ax, k, card, axis_y))
     if not cards:
         ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
         lines.append("No event in the article's fact tables has a date.")
     if len(parts) > 1:
-        cuts = [n["text"].replace("\n", " ").removeprefix("line cut: ") for n in notes
-                if n["style"] == "italic"]  # fmt: skip
-        lines.append(f"The line is cut ({len(cuts)} {'break' if len(cuts) == 1 else 'breaks'}, "
-                     f"//) where long empty stretches are left out: {join_and(cuts)}.")  # fmt: skip
+        cuts = [n["text"].replace("\n", " ") for n in notes if n["style"] == "italic"]
+        cuts = [cut.removeprefix("line cut: ") for cut in cuts]
+        words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
+        lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
         verb = "has" if undated == 1 else "have"
         note = f"{plural(undated, 'more event')} in the article {verb} no date: "
@@ -462,20 +434,12 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> Chart:
     if bases:
         words = {b: f"{mark(b).marker_words}, date: {mark(b).chart_title}" for b in bases}
         handles = [_point(b, markersize=10, label=words[b]) for b in bases]
-        ax.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0.3 / WIDTH, 0.1 / height),
-            ncols=len(bases),
-            frameon=False,
-            fontsize=FONT,
-            borderaxespad=0,
-        )
+        chart.key(ax, handles, (0.3, 0.1), ncols=len(bases), fontsize=FONT)
         lines.append(f"Legend: {'; '.join(words.values())}.")
     if any(c["date"].startswith("during") for c in cards):
         lines.append(VAGUE + " A grey band on the line shows the whole year or month.")
     caption = "The dated events of the article in time order, with where each date comes from."
-    return Chart(figure, alt, caption, "\n".join(lines))
+    return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
 def join_or(items: list[str]) -> str:
@@ -487,12 +451,12 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
     """Draw one point, its card and the line between; return the sentence describing it."""
     row, basis, x, slot = card["row"], card["basis"], card["x"], card["slot"]
     if card["span"][1] - card["span"][0] > 1:  # a month or a year: a band over its time
-        ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], color="black", alpha=0.25,
-                           lw=9, solid_capstyle="butt", zorder=2))  # fmt: skip
+        band = {"color": "black", "alpha": 0.25, "lw": 9, "solid_capstyle": "butt", "zorder": 2}
+        ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], **band))
     ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=4))
     bottom = axis_y + card["stem"]
-    ax.add_line(Line2D([x, slot, slot], [axis_y + 0.14, axis_y + 0.45, bottom - 0.03],
-                       color="black", lw=0.8))  # fmt: skip
+    stem = [axis_y + 0.14, axis_y + 0.45, bottom - 0.03]
+    ax.add_line(Line2D([x, slot, slot], stem, color="black", lw=0.8))
     ax.text(slot, bottom, card["source"], fontsize=SMALL, ha="center", va="bottom")
     at = bottom + card["source_h"] + 0.04
     ax.text(slot, at, card["date"], fontweight="bold", ha="center", va="bottom")
@@ -500,7 +464,7 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
     ax.text(slot, at, card["card"], fontsize=SMALL, ha="center", va="bottom")
     date = card["date"].replace("\n", " ")
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
-    words += para(row["paragraph"], False)
+    words += chart.para(row["paragraph"], False)
     if row["when_text"]:
         words += f"; the article's words for when: “{row['when_text']}”"
     if row["modality"] and row["modality"] != "happened":
