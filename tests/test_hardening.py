@@ -529,3 +529,16 @@ def test_odd_values_get_a_friendly_answer(book, name):
         if result not in ("ok", "friendly"):
             bad[repr(value)[:30]] = result
     assert not bad, f"{name}: {bad}"
+
+
+def test_unknown_names_suggest_the_closest(book):
+    from newsfacts import widgets as W
+
+    with pytest.raises(UnknownNameError, match="costa"):
+        W.actor_explorer(book, value="cota")
+    with pytest.raises(UnknownNameError, match="events"):
+        W.fact_filter(book, "event", "modality")
+    with pytest.raises(ValueError, match="expected"):
+        W.fact_filter(book, "events", "modality", value="expectd")
+    with pytest.raises(ValueError, match="Add 'organisation' to kinds"):
+        W.actor_explorer(book, kinds=["person"], value="council")

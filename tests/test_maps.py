@@ -13,6 +13,7 @@ from pack_helpers import problems_of, replace
 from test_network import Guard
 
 import newsfacts
+from newsfacts.errors import UnknownNameError
 from newsfacts.plots import map_chart
 from newsfacts.plots.maps import map_data, map_file, project
 
@@ -137,3 +138,8 @@ def test_a_map_opens_no_network_connection(tmp_path):
     assert done.returncode == 0, done.stderr
     assert guard.armed_pids(), "the guard was loaded"
     assert guard.blocked() == []
+
+
+def test_a_mistyped_id_suggests_the_right_one(book):
+    with pytest.raises(UnknownNameError, match="porto-claro"):
+        map_chart(book, ["porto-clar"])

@@ -670,3 +670,13 @@ def test_a_long_empty_stretch_is_cut_out_with_a_marked_break():
     cut = next(t for t in _texts(chart) if t.get_text() == "//")
     assert xs[2] < cut.get_position()[0] < xs[3]
     assert "The line is cut (1 break, //)" in chart.description
+
+
+def test_figures_chart_unknown_id_suggests_the_closest(book):
+    with pytest.raises(KeyError, match="fig-support"):
+        plots.figures_chart(book, ids=["fig-suport"])
+
+
+def test_relations_unknown_focus_suggests_the_closest(book):
+    with pytest.raises(KeyError, match="costa"):
+        plots.relations_diagram(book, focus="cota")

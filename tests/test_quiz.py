@@ -81,3 +81,15 @@ def test_sentence_with_picks_the_sentences_holding_the_quote():
 def test_unknown_lesson_suggests(book):
     with pytest.raises(UnknownNameError):
         questions(book, "99")
+
+
+def test_who_said_takes_its_answer_from_the_claims_table(book):
+    question = Q.who_said(book, "cl-block")
+    assert question.answer == "fishermen"
+    assert len(set(question.options)) == len(question.options) >= 3
+    assert question.answer not in question.hint
+
+
+def test_who_said_unknown_claim_suggests(book):
+    with pytest.raises(UnknownNameError, match="cl-block"):
+        Q.who_said(book, "cl-blok")

@@ -86,3 +86,35 @@ def test_article_reader_control_has_an_accessible_name(book):
     assert reader.control.description == "Paragraph"
     assert not reader.control.description_allow_html
     assert "Slider" not in type(reader.control).__name__
+
+
+def test_fact_filter_keeps_only_matching_rows(book):
+    view = W.fact_filter(book, "events", "modality", ["description"])
+    assert f"{len(book.events)} of {len(book.events)} rows" in view.panel.value
+    view.control.value = "expected"
+    kept = book.events[book.events["modality"] == "expected"]
+    assert 0 < len(kept) < len(book.events)
+    assert f"{len(kept)} of {len(book.events)} rows" in view.panel.value
+    for text in kept["description"]:
+        assert escaped(text) in view.panel.value
+    for text in book.events.loc[book.events["modality"] == "happened", "description"]:
+        assert escaped(text) not in view.panel.value
+
+
+def test_fact_filter_splits_semicolon_lists(book):
+    view = W.fact_filter(book, "events", "actors", ["description"])
+    view.control.value = "costa"
+    assert len(view.rows()) == 2  # "council;costa" and "costa"
+
+
+@pytest.mark.parametrize("typed", ["survey", "SURVEY", "  survey "])
+def test_glossary_lookup_finds_a_term_whatever_the_case(book, typed):
+    lookup = W.glossary_lookup(book)
+    lookup.control.value = typed
+    definition = book.glossary.set_index("term").loc["survey", "definition"]
+    assert escaped(definition) in lookup.panel.value
+
+
+def test_glossary_lookup_suggests_the_closest_term(book):
+    lookup = W.glossary_lookup(book, "survy")
+    assert "Did you mean" in lookup.panel.value and "survey" in lookup.panel.value

@@ -3,10 +3,6 @@ the bundled article's content."""
 
 from __future__ import annotations
 
-import pytest
-
-from newsfacts import UnknownNameError
-
 
 def test_odd_but_meaningful_values_work(paris):
     from newsfacts import widgets as W
@@ -31,16 +27,3 @@ def test_odd_but_meaningful_values_work(paris):
     assert questions(paris, 3) == questions(paris, "03")
     assert list(facts(paris.figures.iloc[0]).index) == [paris.figures["id"].iloc[0]]
     assert list(facts(paris.paragraphs).index) == list(paris.paragraphs["paragraph"])
-
-
-def test_unknown_names_suggest_the_closest(paris):
-    from newsfacts import widgets as W
-
-    with pytest.raises(UnknownNameError, match="zelensky"):
-        W.actor_explorer(paris, value="zelenski")
-    with pytest.raises(UnknownNameError, match="events"):
-        W.fact_filter(paris, "event", "modality")
-    with pytest.raises(ValueError, match="expected"):
-        W.fact_filter(paris, "events", "modality", value="expectd")
-    with pytest.raises(ValueError, match="Add 'state' to kinds"):
-        W.actor_explorer(paris, kinds=["person"], value="ukraine")

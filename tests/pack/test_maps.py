@@ -8,7 +8,6 @@ import re
 import pytest
 
 import newsfacts
-from newsfacts.errors import UnknownNameError
 from newsfacts.plots import map_chart
 from newsfacts.plots.maps import map_data
 
@@ -154,8 +153,3 @@ def test_an_id_without_a_location_is_listed_not_drawn(paris):
     assert f"Not on the map (the fact tables give it no location): {name}." in chart.description
     with pytest.raises(ValueError, match="location_source"):
         map_chart(paris, [no_location["id"].iloc[0]])
-
-
-def test_a_mistyped_id_suggests_the_right_one(paris):
-    with pytest.raises(UnknownNameError, match="ukraine"):
-        map_chart(paris, ["ukrain"])

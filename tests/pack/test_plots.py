@@ -96,11 +96,6 @@ def test_figures_caption_does_not_use_a_word_taught_later(paris):
         assert "in the article's own words (about, some, more than)" in caption
 
 
-def test_figures_chart_unknown_id_suggests_the_closest(paris):
-    with pytest.raises(KeyError, match="fig-donetsk-control"):
-        plots.figures_chart(paris, ids=["fig-donetsk"])
-
-
 def test_the_bundled_plan_is_drawn_as_one_whole(paris):
     figures = paris.figures[paris.figures["unit"] == "percent"]
     wholes = figures.groupby("subject")["value"].agg(["sum", "count"])
@@ -234,11 +229,6 @@ def test_a_subset_draws_every_relation_among_its_names_in_full(paris):
     for artist in chart.figure.findobj(lambda a: a.get_visible()):
         assert artist.get_alpha() in (None, 1.0), f"{artist} is faded"
     assert "faint" not in chart.description
-
-
-def test_relations_unknown_focus_suggests_the_closest(paris):
-    with pytest.raises(KeyError, match="macron"):
-        plots.relations_diagram(paris, focus="macrn")
 
 
 def test_timeline_alt_text_lists_every_dated_event(paris):

@@ -62,40 +62,6 @@ def test_actor_explorer_changes_panel_when_choice_changes(paris):
     assert "Nicolás Maduro" in explorer.panel.value
 
 
-def test_fact_filter_keeps_only_matching_rows(paris):
-    view = W.fact_filter(paris, "events", "modality", ["description"])
-    assert f"{len(paris.events)} of {len(paris.events)} rows" in view.panel.value
-    view.control.value = "threatened"
-    kept = paris.events[paris.events["modality"] == "threatened"]
-    assert f"{len(kept)} of {len(paris.events)} rows" in view.panel.value
-    for text in kept["description"]:
-        assert escaped(text) in view.panel.value
-    for text in paris.events.loc[paris.events["modality"] == "happened", "description"]:
-        assert escaped(text) not in view.panel.value
-
-
-def test_fact_filter_splits_semicolon_lists(paris):
-    view = W.fact_filter(paris, "events", "actors", ["description"])
-    view.control.value = "maduro"
-    assert (
-        len(view.rows())
-        == paris.events["actors"].str.split(";").map(lambda ids: "maduro" in ids).sum()
-    )
-
-
-@pytest.mark.parametrize("typed", ["ceasefire", "CEASEFIRE", "  ceasefire "])
-def test_glossary_lookup_finds_a_term_whatever_the_case(paris, typed):
-    lookup = W.glossary_lookup(paris)
-    lookup.control.value = typed
-    definition = paris.glossary.set_index("term").loc["ceasefire", "definition"]
-    assert escaped(definition) in lookup.panel.value
-
-
-def test_glossary_lookup_suggests_the_closest_term(paris):
-    lookup = W.glossary_lookup(paris, "cesefire")
-    assert "Did you mean" in lookup.panel.value and "ceasefire" in lookup.panel.value
-
-
 @pytest.mark.parametrize("ident", ["zelensky", "greenland"])
 def test_actor_panel_headings_sit_under_the_lessons_h2(paris, ident):
     # axe-core heading-order: the panel follows a lesson's h2, so it starts at h3 and
