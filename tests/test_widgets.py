@@ -118,3 +118,48 @@ def test_glossary_lookup_finds_a_term_whatever_the_case(book, typed):
 def test_glossary_lookup_suggests_the_closest_term(book):
     lookup = W.glossary_lookup(book, "survy")
     assert "Did you mean" in lookup.panel.value and "survey" in lookup.panel.value
+
+
+@pytest.mark.parametrize("ident", ["costa", "fishermen", "harbour-trust", "council"])
+def test_actor_explorer_panel_shows_the_actors_facts(book, ident):
+    explorer = W.actor_explorer(book)
+    explorer.control.value = ident
+    row = book.actors.set_index("id").loc[ident]
+    panel = explorer.panel.value
+    assert escaped(row["name"]) in panel
+    assert escaped(row["role"]) in panel
+    for _, claim in book.claims[book.claims["speaker"] == ident].iterrows():
+        assert escaped(claim["text"]) in panel
+    relations = book.relations[
+        (book.relations["source"] == ident) | (book.relations["target"] == ident)
+    ]
+    for relation in relations["relation"]:
+        assert escaped(relation) in panel
+    for where in explorer.mentioning(ident):
+        assert where in panel
+
+
+def test_actor_explorer_mentions_include_every_paragraph_naming_a_person(book):
+    explorer = W.actor_explorer(book)
+    texts = dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
+    expected = {f"¶ {n}" for n, text in texts.items() if "Rui Costa" in text}
+    assert expected <= set(explorer.mentioning("costa"))
+
+
+def test_actor_explorer_changes_panel_when_choice_changes(book):
+    explorer = W.actor_explorer(book, kinds=["person", "group"])
+    first = explorer.panel.value
+    explorer.control.value = "fishermen"
+    assert explorer.panel.value != first
+    assert "say the bridge will block their boats" in explorer.panel.value
+
+
+@pytest.mark.parametrize("ident", ["costa", "harbour-trust"])
+def test_actor_panel_headings_sit_under_the_lessons_h2(book, ident):
+    # axe-core heading-order: the panel follows a lesson's h2, so it starts at h3 and
+    # never skips a level.
+    parser = Headings()
+    parser.feed(W.actor_explorer(book, value=ident).panel.value)
+    levels = parser.levels
+    assert levels[0] == 3 and levels.count(3) == 1 and len(levels) >= 4
+    assert all(b - a <= 1 for a, b in zip([2, *levels], levels, strict=False))
