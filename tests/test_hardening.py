@@ -542,3 +542,28 @@ def test_unknown_names_suggest_the_closest(book):
         W.fact_filter(book, "events", "modality", value="expectd")
     with pytest.raises(ValueError, match="Add 'organisation' to kinds"):
         W.actor_explorer(book, kinds=["person"], value="council")
+
+
+def test_odd_but_meaningful_values_work(book):
+    from newsfacts import widgets as W
+    from newsfacts.lesson.questions import questions
+    from newsfacts.lesson.quiz import sorting, who_said
+    from newsfacts.views.show import facts
+
+    assert W.actor_explorer(book, value="COSTA ").control.value == "costa"
+    assert W.actor_explorer(book, value="Rui Costa").control.value == "costa"
+    assert W.actor_explorer(book, kinds="person").control.value in set(book.actors["id"])
+    last = len(book.paragraphs) - 1
+    second = book.paragraphs["paragraph"].tolist().index(2)
+    assert W.article_reader(book, start="2").control.value == second
+    assert W.article_reader(book, start="headline").control.value == 0
+    assert W.article_reader(book, start=float("inf")).control.value == last
+    assert W.article_reader(book, start=10**30).control.value == last
+    assert W.article_reader(book, start=None).control.value == 0
+    assert W.fact_filter(book, "events", "modality", show="description").show == ["description"]
+    assert W.glossary_lookup(book, None).control.value == ""
+    assert "costa" not in who_said(book, "cl-block", others="costa").answer.lower()
+    assert len(sorting(book, 1).items) == len(sorting(book, "01").items) > 0
+    assert questions(book, 1) == questions(book, "01")
+    assert list(facts(book.figures.iloc[0]).index) == [book.figures["id"].iloc[0]]
+    assert list(facts(book.paragraphs).index) == list(book.paragraphs["paragraph"])
