@@ -680,3 +680,75 @@ def test_figures_chart_unknown_id_suggests_the_closest(book):
 def test_relations_unknown_focus_suggests_the_closest(book):
     with pytest.raises(KeyError, match="costa"):
         plots.relations_diagram(book, focus="cota")
+
+
+def test_figures_caption_does_not_use_a_word_taught_later(book):
+    # Lessons show this chart before the word "hedge" is taught.
+    ids = ["fig-support", "fig-year"]
+    for caption in (_built(book, "figures").caption, plots.figures_chart(book, ids).caption):
+        assert "hedge" not in caption.lower()
+        assert "in the article's own words (about, some, more than)" in caption
+
+
+def test_relations_diagram_ids_keep_only_relations_among_them(book):
+    ids = ["costa", "council", "fishermen"]
+    chart = plots.relations_diagram(book, ids=ids)
+    inside = book.relations[book.relations["source"].isin(ids) & book.relations["target"].isin(ids)]
+    assert chart.description.count(" — ") == 2 * len(inside)
+    names = _names(book)
+    for row in inside.itertuples():
+        assert f"{names[row.source]} — {row.relation} — {names[row.target]}" in chart.description
+
+
+def test_relations_focus_shows_its_neighbours_and_every_relation_among_them(book):
+    focused = plots.relations_diagram(book, focus="town council of Porto Claro")  # a name works too
+    relations = book.relations
+    own = relations[(relations["source"] == "council") | (relations["target"] == "council")]
+    shown = {"council"} | set(own["source"]) | set(own["target"])
+    among = relations[relations["source"].isin(shown) & relations["target"].isin(shown)]
+    drawn = [" ".join(t.get_text().split()) for t in _texts(focused)]
+    for row in among.itertuples():
+        assert f"{row.relation} ¶{row.paragraph}" in drawn
+    assert focused.description.count(" — ") == 2 * len(among)
+    assert "The relations of town council of Porto Claro" in focused.alt
+    bold = [" ".join(t.get_text().split()) for t in _texts(focused) if t.get_fontweight() == "bold"]
+    assert "town council of Porto Claro" in bold  # a long name may wrap
+
+
+@pytest.mark.parametrize("focus", [None, "council"])
+def test_each_relation_label_sits_on_its_own_arrow(book, focus):
+    # A lesson once showed one arrow's label on another arrow.
+    chart = plots.relations_diagram(book, focus=focus)
+    pairs = _arrows_and_labels(chart)
+    assert len(pairs) == len(chart.description.split(" — ")) // 2
+    for arrow, label in pairs:
+        own = _distance_to(arrow.get_path(), label.get_position())
+        assert own < 0.03, f"{label.get_text()!r} is {own:.2f} inches off its arrow"
+
+
+def test_a_subset_draws_every_relation_among_its_names_in_full(book):
+    # A relation among the chosen names is drawn in full, not faded.
+    ids = ["costa", "council", "fishermen"]
+    chart = plots.relations_diagram(book, ids=ids, focus="council")
+    relations = book.relations
+    among = relations[relations["source"].isin(ids) & relations["target"].isin(ids)]
+    assert (among["relation"] == "opposes").any()
+    drawn = {" ".join(label.get_text().split()) for _, label in _arrows_and_labels(chart)}
+    assert drawn == {f"{row.relation} ¶{row.paragraph}" for row in among.itertuples()}
+    for artist in chart.figure.findobj(lambda a: a.get_visible()):
+        assert artist.get_alpha() in (None, 1.0), f"{artist} is faded"
+    assert "faint" not in chart.description
+
+
+def test_timeline_alt_text_lists_every_dated_event(book):
+    chart = _built(book, "timeline")
+    dated = book.events[book.events["when"] != ""]
+    assert f"the {len(dated)} events" in chart.description
+    for row in dated.itertuples():
+        line = next(line for line in chart.description.splitlines() if row.description in line)
+        assert f"paragraph {row.paragraph}" in line
+        if row.when_text:
+            assert f"“{row.when_text}”" in line
+        assert f"date: {mark(row.when_basis).title}" in line
+    undated = len(book.events) - len(dated)
+    assert f"{undated} more event" in chart.description  # "1 more event", "2 more events"

@@ -11,7 +11,6 @@ import pytest
 from matplotlib.patches import FancyArrowPatch
 
 from newsfacts import plots
-from newsfacts.marks import mark
 from newsfacts.plots import chart as chart_module
 
 CHARTS = {
@@ -88,14 +87,6 @@ def _point_xs(chart) -> list[float]:
     ]
 
 
-def test_figures_caption_does_not_use_a_word_taught_later(paris):
-    # Lessons 0-2 show this chart before the word "hedge" is taught (lesson 3).
-    ids = ["fig-plan-agreed", "fig-plan-outstanding", "fig-guarantee-years"]  # lesson 2
-    for caption in (_built(paris, "figures").caption, plots.figures_chart(paris, ids).caption):
-        assert "hedge" not in caption.lower()
-        assert "in the article's own words (about, some, more than)" in caption
-
-
 def test_the_bundled_plan_is_drawn_as_one_whole(paris):
     figures = paris.figures[paris.figures["unit"] == "percent"]
     wholes = figures.groupby("subject")["value"].agg(["sum", "count"])
@@ -148,44 +139,6 @@ def test_most_limits_the_arrows(paris):
             plots.relations_diagram(paris, most=odd)
 
 
-def test_relations_diagram_ids_keep_only_relations_among_them(paris):
-    ids = ["macron", "france", "denmark", "starmer", "uk"]
-    chart = plots.relations_diagram(paris, ids=ids)
-    inside = paris.relations[
-        paris.relations["source"].isin(ids) & paris.relations["target"].isin(ids)
-    ]
-    assert chart.description.count(" — ") == 2 * len(inside)
-    names = _names(paris)
-    for row in inside.itertuples():
-        assert f"{names[row.source]} — {row.relation} — {names[row.target]}" in chart.description
-
-
-def test_relations_focus_shows_its_neighbours_and_every_relation_among_them(paris):
-    focused = plots.relations_diagram(paris, focus="Emmanuel Macron")  # a name works too
-    relations = paris.relations
-    own = relations[(relations["source"] == "macron") | (relations["target"] == "macron")]
-    shown = {"macron"} | set(own["source"]) | set(own["target"])
-    among = relations[relations["source"].isin(shown) & relations["target"].isin(shown)]
-    drawn = [" ".join(t.get_text().split()) for t in _texts(focused)]
-    for row in among.itertuples():
-        assert f"{row.relation} ¶{row.paragraph}" in drawn
-    assert focused.description.count(" — ") == 2 * len(among)
-    assert "The relations of Emmanuel Macron" in focused.alt
-    bold = [t.get_text() for t in _texts(focused) if t.get_fontweight() == "bold"]
-    assert "Emmanuel Macron" in bold
-
-
-@pytest.mark.parametrize("focus", [None, "denmark"])
-def test_each_relation_label_sits_on_its_own_arrow(paris, focus):
-    # Lesson 1 once showed "prime minister of" on Macron's arrow instead of Starmer's.
-    chart = plots.relations_diagram(paris, focus=focus)
-    pairs = _arrows_and_labels(chart)
-    assert len(pairs) == len(chart.description.split(" — ")) // 2
-    for arrow, label in pairs:
-        own = _distance_to(arrow.get_path(), label.get_position())
-        assert own < 0.03, f"{label.get_text()!r} is {own:.2f} inches off its arrow"
-
-
 @pytest.mark.parametrize("ids", [None, LESSON_5])
 def test_relation_labels_keep_off_the_arrows_of_other_names(paris, ids):
     # Lesson 5 once put "wants to annex" on the Denmark -> Nato arrow, so it read as if
@@ -214,35 +167,6 @@ def test_relation_labels_keep_off_the_arrows_of_other_names(paris, ids):
                     f"{other_label.get_text()!r} runs through the middle of {label.get_text()!r}"
                 )
     assert len(crossed) <= (0 if ids else 2), crossed
-
-
-def test_a_subset_draws_every_relation_among_its_names_in_full(paris):
-    # Lesson 5: around Denmark, the US "wants to annex" Greenland must be drawn, not faded.
-    ids = ["greenland", "denmark", "nato", "us", "european-leaders", "frederiksen", "starmer",
-           "macron", "rutte"]  # fmt: skip
-    chart = plots.relations_diagram(paris, ids=ids, focus="denmark")
-    relations = paris.relations
-    among = relations[relations["source"].isin(ids) & relations["target"].isin(ids)]
-    assert (among["relation"] == "wants to annex").any()
-    drawn = {" ".join(label.get_text().split()) for _, label in _arrows_and_labels(chart)}
-    assert drawn == {f"{row.relation} ¶{row.paragraph}" for row in among.itertuples()}
-    for artist in chart.figure.findobj(lambda a: a.get_visible()):
-        assert artist.get_alpha() in (None, 1.0), f"{artist} is faded"
-    assert "faint" not in chart.description
-
-
-def test_timeline_alt_text_lists_every_dated_event(paris):
-    chart = _built(paris, "timeline")
-    dated = paris.events[paris.events["when"] != ""]
-    assert f"the {len(dated)} events" in chart.description
-    for row in dated.itertuples():
-        line = next(line for line in chart.description.splitlines() if row.description in line)
-        assert f"paragraph {row.paragraph}" in line
-        if row.when_text:
-            assert f"“{row.when_text}”" in line
-        assert f"date: {mark(row.when_basis).title}" in line
-    undated = len(paris.events) - len(dated)
-    assert f"{undated} more events" in chart.description
 
 
 def test_the_bundled_time_line_breaks_between_2014_2022_and_2025(paris):
