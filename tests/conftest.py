@@ -2,7 +2,8 @@
 
 - ``pack``: a fresh copy of the small valid mini pack (tests/fixtures/mini-pack), for tests
   that break one thing in it;
-- ``book``: the bundled article, loaded once per session (treat it as read-only).
+- ``book``: the mini pack, loaded once per session (treat it as read-only). Tests of the
+  bundled article's content live in tests/pack/ and use its ``paris`` fixture.
 """
 
 from __future__ import annotations
@@ -24,5 +25,5 @@ def pack(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def book() -> newsfacts.Book:
-    """The bundled pack, loaded once."""
-    return newsfacts.load()
+    """The mini pack, loaded once: library tests never depend on the bundled article."""
+    return newsfacts.load(MINI_PACK)

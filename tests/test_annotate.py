@@ -290,30 +290,6 @@ def test_a_quote_not_in_its_paragraph_is_listed_not_highlighted(pack):
     assert not any(f.key in ("ev-vote", "fig-year") for s in view.segments for f in s.facts)
 
 
-def test_notebook_display_page_and_save(book, view, tmp_path):
-    assert view._repr_html_() == view.html()
-    assert view.html().startswith("<style>") and "<script" not in view.html()
-    page = view.page()
-    assert page.startswith("<!DOCTYPE html>")
-    assert '<html lang="en">' in page and '<meta charset="utf-8">' in page
-    assert f"<title>Annotated article: {book.title}</title>" in page
-    credit = view.credit()
-    assert book.title in credit and "Paulin Kola" in credit
-    assert "rights stay with its publisher" in credit
-    assert not read(page).errors
-    saved = view.save(tmp_path / "article.html")
-    assert saved.read_text(encoding="utf-8") == page
-    assert "Annotated" in repr(view)
-
-
-def test_paragraphs_are_numbered_with_their_kinds(book, view):
-    markup = view.html()
-    for number, kind in zip(book.paragraphs["paragraph"], book.paragraphs["kind"], strict=True):
-        label = f"¶ {number}" if kind == "story" else number
-        assert f">{label}</span>" in markup
-    assert "Macron hosts Ukraine and allies" in markup
-
-
 def test_colour_is_never_alone(view):
     lines = [k.line for k in KINDS.values()]
     shapes = {(k.line, k.side) for k in KINDS.values()}

@@ -184,8 +184,8 @@ def test_mentions_by_name_and_by_references(book):
     # "fishermen": named in 2; claims and relations citing 2 refer to it
     assert book.mentions("fishermen")["paragraph"].tolist() == [2]
     # the council is named in 1, and claim cl-block (paragraph 2) is not about it,
-    # but relation rel-oppose (paragraph 2) targets it
-    assert book.mentions("council")["paragraph"].tolist() == [1, 2]
+    # but relation rel-oppose (paragraph 2) targets it and event ev-bridge (3) names it
+    assert book.mentions("council")["paragraph"].tolist() == [1, 2, 3]
     # porto-claro: named in 1, events in 3 take place there, a figure (2) is about it
     assert book.mentions("Porto Claro")["paragraph"].tolist() == [1, 2, 3]
     assert list(book.mentions("bay").columns) == ["paragraph", "kind", "text"]
@@ -194,7 +194,7 @@ def test_mentions_by_name_and_by_references(book):
 def test_summary_and_repr(book):
     summary = book.summary()
     assert summary["table"].tolist()[:2] == ["paragraphs", "actors"]
-    assert summary["rows"].tolist() == [6, 4, 2, 2, 3, 2, 3, 2]
+    assert summary["rows"].tolist() == [6, 4, 2, 2, 4, 3, 3, 2]
     corner = summary._repr_html_().split("<th>")[1].split("</th>")[0]
     assert corner == "row"  # no empty header cell (axe-core empty-table-header)
     text = repr(book)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import newsfacts
-from newsfacts.lesson.exercises import check, exercises
+from newsfacts.lesson.exercises import exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 TEACHER = sorted((ROOT / "teacher").glob("[0-9][0-9]-*.ipynb"))
@@ -154,12 +154,6 @@ def test_no_model_answer_survives_into_a_student_notebook():
     seen = squeeze(student_text())
     for lesson, name, expression in answers:
         assert squeeze(expression) not in seen, f"{lesson}: the answer to {name!r} leaks"
-
-
-def test_every_model_answer_is_right(book):
-    for lesson, name, expression in model_answers():
-        feedback = check(name, eval(expression, {"book": book}), book)
-        assert feedback.correct, f"{lesson}, {name}: {feedback}"
 
 
 @pytest.mark.parametrize("path", TEACHER, ids=[p.stem for p in TEACHER])

@@ -27,7 +27,7 @@ def test_spaces_around_ids_lesson_ids_and_table_names_are_read_away(pack):
     book = newsfacts.load(pack)  # check accepts it ...
     quiz = check_understanding(book, "01")  # ... and every lesson shows it
     assert len([box for box in quiz.children if hasattr(box, "question")]) == 1
-    assert len(sorting(book, "01").items) == 2
+    assert len(sorting(book, "01").items) == 4  # every row of sorting.csv
     expected = book.events[book.events["modality"] == "expected"]
     assert check("expected-events", expected, book).correct
     assert book.cite("cl-block").id == "cl-block" and book.claims.loc[0, "speaker"] == "fishermen"
@@ -39,7 +39,7 @@ def test_a_spreadsheets_lesson_1_is_read_as_01(pack):
         path.write_text(re.sub(r"(?m)(^|,)01,", r"\g<1>1,", path.read_text(encoding="utf-8")))
     book = newsfacts.load(pack)
     assert list(book.content["lessons"]["id"]) == ["01"]
-    assert len(book.lesson(1).sorting) == 2 and len(book.lesson("01").questions) == 1
+    assert len(book.lesson(1).sorting) == 4 and len(book.lesson("01").questions) == 1
 
 
 @pytest.mark.parametrize(

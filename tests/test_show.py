@@ -47,31 +47,11 @@ def test_html_rows_escapes_pack_text():
     )  # what the mark means, on pointing
 
 
-def test_whole_numbers_show_without_a_decimal_point(book):
-    shown = show.facts(book.figures, ["value", "unit"])
-    assert str(shown.loc["fig-donetsk-control", "value"]) == "75"
-    halves = show.facts(pd.DataFrame({"id": ["a"], "value": [2.5]}), ["value"])
-    assert halves.loc["a", "value"] == 2.5
-
-
 def test_start_shows_long_notes_whole():
     from newsfacts.lesson import start
 
     start()
     assert pd.get_option("display.max_colwidth") is None
-
-
-def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
-    outside = book.events[book.events["when_basis"] == "outside source"]
-    assert len(outside) > 0
-    shown = show.facts(book.events, ["when", "description"])
-    html = show.html_rows(book.events, ["when", "description"])
-    for ident, when in zip(outside["id"], outside["when"], strict=True):
-        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('outside source').short}"
-        assert f"{when} ▲ {mark('outside source').short}" in html
-    reported = book.events[book.events["when_basis"] == "article says"]
-    for ident, when in zip(reported["id"], reported["when"], strict=True):
-        assert shown.loc[ident, "when"] == when
 
 
 class HeaderCells(HTMLParser):
@@ -130,3 +110,24 @@ def test_a_table_a_lesson_shows_names_its_corner_escapes_and_scrolls_by_keyboard
     assert "<th>row</th>" in shown and "<th></th>" not in shown
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert 'tabindex="0"' in shown and 'role="region"' in shown and "aria-label=" in shown
+
+
+def test_whole_numbers_show_without_a_decimal_point(book):
+    shown = show.facts(book.figures, ["value", "unit"])
+    assert str(shown.loc["fig-support", "value"]) == "60"
+    halves = show.facts(pd.DataFrame({"id": ["a"], "value": [2.5]}), ["value"])
+    assert halves.loc["a", "value"] == 2.5
+
+
+def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
+    outside = book.events[book.events["when_basis"] == "outside source"]
+    assert len(outside) > 0
+    shown = show.facts(book.events, ["when", "description"])
+    html = show.html_rows(book.events, ["when", "description"])
+    for ident, when in zip(outside["id"], outside["when"], strict=True):
+        assert shown.loc[ident, "when"] == f"{when} ▲ {mark('outside source').short}"
+        assert f"{when} ▲ {mark('outside source').short}" in html
+    reported = book.events[book.events["when_basis"] == "article says"]
+    assert len(reported) > 0
+    for ident, when in zip(reported["id"], reported["when"], strict=True):
+        assert shown.loc[ident, "when"] == when

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from newsfacts.views.sources import (
     SourceReference,
     outside_facts,
     source_references,
-    sources_markdown,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,13 +41,6 @@ def test_a_context_row_without_a_source_is_listed_as_unsourced(book):
     assert facts.loc[facts["id"] == events.loc[0, "id"], "publisher"].tolist() == [""]
 
 
-def test_every_outside_fact_names_a_publisher_and_a_date(book):
-    facts = outside_facts(book)
-    assert len(facts) >= 10
-    unsourced = facts[(facts["publisher"] == "") | (facts["date"] == "")]
-    assert unsourced.empty, unsourced[["table", "id", "what"]].to_string()
-
-
 def _full_reference_cases() -> list:
     from newsfacts import load
 
@@ -73,25 +64,3 @@ def test_one_address_one_reference(book):
     named = facts[facts["address"] != ""]
     per_address = named.groupby("address")[["publisher", "title", "date"]].nunique()
     assert (per_address == 1).all().all(), per_address.to_string()
-
-
-def test_the_article_is_credited_as_from_outside_its_text(book):
-    credit = book.metadata["sources"][0]
-    assert credit["publisher"] == "BBC News" and credit["author"] == "Paulin Kola"
-    assert credit["path"] == "https://www.bbc.com/news/articles/c74vx4n003xo"
-    assert credit["title"] == book.paragraphs["text"][0]
-    assert credit["basis"] == "outside source" and "outside" in credit["note"]
-    assert pd.Timestamp(credit["date"]).year == 2026
-
-
-def test_the_sources_list_is_generated_and_up_to_date(book):
-    assert LIST.read_text(encoding="utf-8") == sources_markdown(book), (
-        "docs/sources.md is out of date: run python scripts/sources.py"
-    )
-
-
-def test_the_list_names_every_outside_fact_and_the_guide_links_it(book):
-    text = LIST.read_text(encoding="utf-8")
-    for ident in outside_facts(book)["id"]:
-        assert f"`{ident}`" in text
-    assert "](sources.md)" in (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")

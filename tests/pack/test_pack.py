@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "data" / "paris-2026"
 SHARED_ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 FACT_TABLES = ["actors", "places", "figures", "events", "claims", "relations", "glossary"]
@@ -29,27 +29,27 @@ def test_the_article_is_the_one_given_byte_for_byte():
         assert (PACK / "article.txt").read_bytes() == SHARED_ARTICLE.read_bytes()
 
 
-def test_every_line_of_the_article_survives_into_paragraphs(book):
+def test_every_line_of_the_article_survives_into_paragraphs(paris):
     text = (PACK / "article.txt").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
-    stored = "\n".join(book.paragraphs["text"]).splitlines()
+    stored = "\n".join(paris.paragraphs["text"]).splitlines()
     assert stored == lines
 
 
-def test_paragraph_kinds_in_order(book):
-    kinds = list(book.paragraphs["kind"])
+def test_paragraph_kinds_in_order(paris):
+    kinds = list(paris.paragraphs["kind"])
     assert kinds[0] == "headline" and kinds[1] == "byline"
     assert kinds == sorted(kinds, key=["headline", "byline", "caption", "story"].index)
     story = [
-        k for k, kind in zip(book.paragraphs["paragraph"], kinds, strict=True) if kind == "story"
+        k for k, kind in zip(paris.paragraphs["paragraph"], kinds, strict=True) if kind == "story"
     ]
     assert story == list(range(1, len(story) + 1)), "the story is numbered from 1"
 
 
 @pytest.mark.parametrize("table", FACT_TABLES)
-def test_every_quote_is_found_in_its_paragraph(book, table):
-    text = dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
-    frame = getattr(book, table)
+def test_every_quote_is_found_in_its_paragraph(paris, table):
+    text = dict(zip(paris.paragraphs["paragraph"], paris.paragraphs["text"], strict=True))
+    frame = getattr(paris, table)
     rows = frame if "basis" not in frame else frame[frame["basis"] != "outside source"]
     assert len(rows) > 0
     for _, row in rows.iterrows():
@@ -57,8 +57,8 @@ def test_every_quote_is_found_in_its_paragraph(book, table):
 
 
 @pytest.mark.parametrize("table", [t for t in FACT_TABLES if t != "glossary"])
-def test_rows_not_from_the_article_say_why(book, table):
-    frame = getattr(book, table)
+def test_rows_not_from_the_article_say_why(paris, table):
+    frame = getattr(paris, table)
     for _, row in frame[frame["basis"].isin(["worked out", "outside source"])].iterrows():
         assert len(row["note"]) > 20, (table, row["id"])
     if "when_basis" in frame:
@@ -66,56 +66,56 @@ def test_rows_not_from_the_article_say_why(book, table):
             assert re.search(r"\d{4}", row["note"]), f"{row['id']}: the note must name the date"
 
 
-def test_context_dates_name_their_source(book):
-    dated = book.events[book.events["when_basis"] == "outside source"]
+def test_context_dates_name_their_source(paris):
+    dated = paris.events[paris.events["when_basis"] == "outside source"]
     assert len(dated) > 0
     for ident, note in zip(dated["id"], dated["note"], strict=True):
         # The pack's one citation form: "Source: Publisher, date. ..." (docs/authoring.md)
         assert re.search(r"Source: [^,.]+, [^.]*\d{4}", note), f"{ident}: {note}"
 
 
-def test_figures_keep_the_articles_hedge_and_number(book):
-    for _, row in book.figures.iterrows():
+def test_figures_keep_the_articles_hedge_and_number(paris):
+    for _, row in paris.figures.iterrows():
         if row["qualifier"] != "none":
             assert row["qualifier"] in row["quote"], row["id"]
         value = int(row["value"])
         assert str(value) in row["quote"] or NUMBER_WORDS.get(value, "@") in row["quote"]
 
 
-def test_attributed_facts_are_attributed_in_the_article(book):
+def test_attributed_facts_are_attributed_in_the_article(paris):
     saying = re.compile(r"\bsaid\b|\bsay|insistence|according")
-    text = dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
+    text = dict(zip(paris.paragraphs["paragraph"], paris.paragraphs["text"], strict=True))
     for table in ["claims", "figures", "events"]:
-        frame = getattr(book, table)
+        frame = getattr(paris, table)
         for _, row in frame[frame["basis"] == "someone says"].iterrows():
             assert saying.search(text[row["paragraph"]]), (table, row["id"])
 
 
-def test_every_claim_speaker_is_named_in_its_paragraph_or_just_before(book):
-    names = book.actors.set_index("id")["name"]
-    text = dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
-    for _, claim in book.claims.iterrows():
+def test_every_claim_speaker_is_named_in_its_paragraph_or_just_before(paris):
+    names = paris.actors.set_index("id")["name"]
+    text = dict(zip(paris.paragraphs["paragraph"], paris.paragraphs["text"], strict=True))
+    for _, claim in paris.claims.iterrows():
         surname = names[claim["speaker"]].split()[-1]
         nearby = text[claim["paragraph"]] + text[claim["paragraph"] - 1]
         assert surname in nearby or "Ukrainian leader" in nearby, claim["id"]
 
 
-def test_names_appear_in_the_article_or_a_note_explains(book):
+def test_names_appear_in_the_article_or_a_note_explains(paris):
     article = (PACK / "article.txt").read_text(encoding="utf-8")
     for table in ["actors", "places"]:
-        frame = getattr(book, table)
+        frame = getattr(paris, table)
         for _, row in frame.iterrows():
             assert row["name"] in article or row["note"], (table, row["id"])
 
 
-def test_expected_and_threatened_events_are_kept_apart(book):
-    modalities = set(book.events["modality"])
+def test_expected_and_threatened_events_are_kept_apart(paris):
+    modalities = set(paris.events["modality"])
     assert {"happened", "going on", "expected", "threatened", "proposed"} <= modalities
 
 
-def test_ids_are_short_and_typeable(book):
+def test_ids_are_short_and_typeable(paris):
     for table in FACT_TABLES[:-1]:
-        for ident in getattr(book, table)["id"]:
+        for ident in getattr(paris, table)["id"]:
             assert re.fullmatch(r"[a-z0-9][a-z0-9-]{1,30}", ident)
 
 

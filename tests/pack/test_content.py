@@ -1,0 +1,16 @@
+"""test_content, on the bundled pack: tests moved from tests/test_content.py that still read
+the bundled article's content."""
+
+from __future__ import annotations
+
+from newsfacts.lesson.questions import questions
+from newsfacts.teacher import answer_key
+from newsfacts.views.show import feedback_html
+
+
+def test_the_date_question_shows_the_outside_source_of_the_date(paris):
+    (date_question,) = [q for q in questions(paris, "04") if q.id == "q04-date"]
+    shown = feedback_html(True, "Right.", date_question.evidence)
+    assert "<strong>Evidence:</strong>" in shown and "From the article" not in shown
+    assert "Sky News, 3 January 2026" in shown and "2026-01-03" in shown
+    assert "Sky News, 3 January 2026" in answer_key(paris, "04").text
