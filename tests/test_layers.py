@@ -19,7 +19,7 @@ LAYERS = [
     ("__main__", "__init__"),
 ]  # fmt: skip
 #: Modules that views and plots never import: the reader, the rules, the command line.
-NOT_FOR_VIEWS = ("newsfacts.pack.read", "newsfacts.pack.rules", "newsfacts.pack.content_rules")
+NOT_FOR_VIEWS = ("newsfacts.pack.read", "newsfacts.pack.rules")
 
 
 def module_name(path: Path) -> str:
