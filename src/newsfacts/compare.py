@@ -43,8 +43,6 @@ from newsfacts.text import (
 )
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
-__all__ = ["CHOICES", "COLUMNS", "RELATIONS", "check_comparisons", "check_linked", "compare"]
-__all__ += ["compared_pack", "comparison_table", "load_pack", "pack_folder", "read_comparisons"]
 
 #: The resource (and the default file) that holds a pack's comparisons.
 RESOURCE = "comparisons"

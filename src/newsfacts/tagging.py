@@ -36,7 +36,6 @@ from newsfacts.text import paragraph_words
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
-__all__ = ["Sentence", "Tagger", "PasteBox", "other_packs", "tag_sentences", "split_sentences"]
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
 WHO = {mark(basis).title: basis for basis in ("article says", "someone says")} | {"cannot tell": ""}
