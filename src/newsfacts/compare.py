@@ -43,7 +43,6 @@ from newsfacts.text import (
 )
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
-
 #: The resource (and the default file) that holds a pack's comparisons.
 RESOURCE = "comparisons"
 #: The ``datapackage.json`` key, under ``newsfacts``, naming the pack compared with.

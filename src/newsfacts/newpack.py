@@ -131,13 +131,16 @@ def write_pack(folder: str | Path, laid_out: str) -> Path:
     return folder
 
 
+def article_text(folder: str | Path) -> str:
+    """The text of a pack's article (the file its ``datapackage.json`` names)."""
+    metadata, _ = read_descriptor(Path(folder) / DESCRIPTOR)
+    return (Path(folder) / article_file(metadata)).read_text("utf-8-sig", errors="replace")
+
+
 def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
     """The pack's article, a line a part: where it is (``¶ 3``, ``byline``), kind, first words."""
-    folder = Path(folder)
-    metadata, _ = read_descriptor(folder / DESCRIPTOR)
-    text = (folder / article_file(metadata)).read_bytes().decode("utf-8", errors="replace")
     lines = []
-    for key, kind, words in split_paragraphs(text).itertuples(index=False):
+    for key, kind, words in split_paragraphs(article_text(folder)).itertuples(index=False):
         words = " ".join(str(words).split())
         if kind == "byline" and words == NO_BYLINE:
             words += "  (the article names no author)"
@@ -155,7 +158,7 @@ PACKAGE_KEYS = set(
     "sources licenses image resources newsfacts $schema".split()
 )
 SOURCE_KEYS = {"title", "author", "publisher", "date", "path", "email", "note", "basis"}
-NEWSFACTS_KEYS = {"article", "rights"}
+NEWSFACTS_KEYS = {"article", "rights", "compares_with"}
 #: Words a teacher may write for a key, and the key meant.
 MEANT = {
     **dict.fromkeys(("url", "address", "link", "href", "web", "website"), "path"),

@@ -18,7 +18,6 @@ import pandas as pd
 from newsfacts.marks import BASES, mark
 from newsfacts.text import join_and, paragraph_order, paragraph_words
 
-
 #: The tables whose rows are facts the article states (the glossary explains words).
 FACT_TABLES = ("actors", "places", "figures", "events", "claims", "relations", "perspectives")
 
