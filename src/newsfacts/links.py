@@ -235,16 +235,12 @@ def origin_url() -> str:
     """The address of this repository's ``origin`` remote (`AddressError` without one)."""
     try:
         url = _git("remote", "get-url", "origin")
-    except FileNotFoundError as missing:
-        raise AddressError(
-            f"git is not installed, so the address cannot be found: give it, e.g. "
-            f"python -m newsfacts links {EXAMPLE}"
-        ) from missing
+        why = "This folder has no git remote called 'origin' (publish the repository first), or "
+        why += "give the address:"
+    except FileNotFoundError:
+        url, why = None, "git is not installed, so the address cannot be found: give it, e.g."
     if url is None:
-        raise AddressError(
-            "This folder has no git remote called 'origin' (publish the repository first), "
-            f"or give the address: python -m newsfacts links {EXAMPLE}"
-        )
+        raise AddressError(f"{why} python -m newsfacts links {EXAMPLE}")
     return url
 
 
