@@ -159,13 +159,8 @@ def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
         silent = frame.index[(frame["mentions"] > 0) & (frame["words passed on"] == 0)]
         text = text.format(who=join_and(list(silent[:3])) or "someone")
     texts = [text] if text else []
-    html = render(
-        "prompts.html",
-        groups=[(HEADINGS.get(kind, kind), texts)] if texts else [],
-        show_headings=False,
-        lesson=lesson,
-        kind=kind,
-    )
+    groups = [(HEADINGS.get(kind, kind), texts)] if texts else []
+    html = render("prompts.html", groups=groups, show_headings=False, lesson=lesson, kind=kind)
     return Prompts(html, texts)
 
 

@@ -223,21 +223,14 @@ class Tagger(widgets.VBox):
 
     def _save_clicked(self, _button: Any = None) -> None:
         try:
-            folder = escape(str(self.save(None)))
+            folder = self.save(None)
         except (OSError, ValueError) as error:
-            self.panel.value = f"<p>Not saved: {escape(str(error))}</p>"
+            self.panel.value = render("tagging-saved.html", error=str(error))
             return
         drafted = self.rows()
-        said = ", ".join(f"{len(rows)} {table}" for table, rows in drafted.items())
         later = sum(1 for event in drafted["events"] if not event["modality"])
-        waiting = (
-            f" Not yet: {later} (your teacher chooses expected, proposed or threatened for each)."
-        )
-        self.panel.value = (
-            f"<p>Saved your tags to the folder {folder}: {escape(said)} rows."
-            f"{escape(waiting) if later else ''} Your teacher can check them with: python -m "
-            f"newsfacts check {folder}</p>"
-        )
+        context = {"folder": str(folder), "drafted": drafted, "later": later, "error": ""}
+        self.panel.value = render("tagging-saved.html", **context)
 
 
 def _let_modality_wait(folder: Path) -> None:
