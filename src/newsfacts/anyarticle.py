@@ -60,7 +60,6 @@ __all__ = [
     "summary_checklist",
     "mark_question",
     "what_the_data_shows",
-    "voices_table",
     "cite_first",
     "second_text",
     "passed_on",
@@ -160,13 +159,8 @@ def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
         silent = frame.index[(frame["mentions"] > 0) & (frame["words passed on"] == 0)]
         text = text.format(who=join_and(list(silent[:3])) or "someone")
     texts = [text] if text else []
-    html = render(
-        "prompts.html",
-        groups=[(HEADINGS.get(kind, kind), texts)] if texts else [],
-        show_headings=False,
-        lesson=lesson,
-        kind=kind,
-    )
+    groups = [(HEADINGS.get(kind, kind), texts)] if texts else []
+    html = render("prompts.html", groups=groups, show_headings=False, lesson=lesson, kind=kind)
     return Prompts(html, texts)
 
 
@@ -214,15 +208,6 @@ def not_yet(book: Any) -> Any:
     if rows.empty:
         return Note("The tables hold no event that is only expected, proposed or threatened.")
     return facts(rows, ["modality", "description", "when_text"])
-
-
-def voices_table(book: Any) -> Any:
-    """How the article lets each actor speak (the optional perspectives table), or nothing."""
-    table = book.perspectives
-    if table.empty or "voice" not in table.columns:
-        return None
-    IPython.display.display(IPython.display.HTML("<h3>How the article lets each actor speak</h3>"))
-    return facts(table, ["actor", "stance", "text", "voice"])
 
 
 def what_the_data_shows(book: Any) -> Any:
@@ -331,37 +316,17 @@ def modality_sorting(book: Any, most: int = 4) -> Any:
 def summary_checklist(book: Any) -> Any:
     """What a neutral summary of this article must keep, as a checklist built from the pack:
     quotation marks hold only the article's own words; names and descriptions are in italics."""
-    names = _names(book)
-    speakers = [escape(str(names.get(s, s))) for s in dict.fromkeys(book.claims.get("speaker", []))]
-    items = [
-        f"Say when something comes from {n}: name them, as in <em>according to {n}</em>."
-        for n in speakers
-    ]
-    events = book.events
+    names, events = _names(book), book.events
+    speakers = [names.get(s, s) for s in dict.fromkeys(book.claims.get("speaker", []))]
     events = events[events["modality"].isin(NOT_YET)] if not events.empty else events
-    for _, row in events.head(3).iterrows():
-        items.append(
-            f"<em>{escape(str(row['description']))}</em> stays not yet "
-            f"({escape(str(row['modality']))}): no past tense, and no <em>will</em> "
-            "where the article does not write one."
-        )
-    figures = book.figures
-    hedged = [r for _, r in figures.iterrows() if str(r["qualifier"]).strip() not in _NO_QUALIFIER]
-    for row in hedged[:1]:
-        items.append(
-            "A figure you use keeps its small word, as in "
-            f"{escape(paragraph_words(row['paragraph']))}: “{escape(str(row['quote']))}”."
-        )
-    items += [
-        "Nothing the article does not say, and no word of yours that judges "
-        "(<em>good</em>, <em>bad</em>, <em>wins</em>, <em>fails</em>).",
-        "The people, countries and groups are named as the article names them.",
+    figures = [
+        {"where": paragraph_words(row["paragraph"]), "quote": row["quote"]}
+        for _, row in book.figures.iterrows()
+        if str(row["qualifier"]).strip() not in _NO_QUALIFIER
     ]
-    boxes = "".join(f"<li>☐ {item}</li>" for item in items)
-    return _Html(
-        '<div class="newsfacts-checklist"><p><strong>Checklist for your summary</strong></p>'
-        f'<ul style="list-style:none;padding-left:0.5em">{boxes}</ul></div>'
-    )
+    events = events.head(3).to_dict("records")
+    html = render("summary-checklist.html", speakers=speakers, events=events, figures=figures[:1])
+    return _Html(html)
 
 
 def _linking_pack(folder: Path) -> Path | None:

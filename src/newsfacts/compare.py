@@ -32,6 +32,7 @@ import pandas as pd
 from newsfacts.errors import Problem, WrongTypeError, WrongValueError
 from newsfacts.errors import resolve as pick
 from newsfacts.load import load
+from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.resources import bundled
 from newsfacts.text import (
     closest,
@@ -42,9 +43,6 @@ from newsfacts.text import (
     shorten,
 )
 from newsfacts.views.render import LABEL_STYLE, macro, render
-
-__all__ = ["CHOICES", "COLUMNS", "RELATIONS", "check_comparisons", "check_linked", "compare"]
-__all__ += ["compared_pack", "comparison_table", "load_pack", "pack_folder", "read_comparisons"]
 
 #: The resource (and the default file) that holds a pack's comparisons.
 RESOURCE = "comparisons"
@@ -76,27 +74,21 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 
 def _bundled(name: str) -> Path | None:
-    """The bundled pack `name`, installed or in the source tree; None when neither has it."""
     folder = bundled(f"packs/{name}", f"data/{name}")
-    return folder if (folder / "datapackage.json").is_file() else None
+    return folder if (folder / DESCRIPTOR).is_file() else None
 
 
 def pack_folder(pack: str | os.PathLike[str]) -> Path:
-    """The folder of a pack: a path that holds a ``datapackage.json``, else a bundled
-    pack's name (``"paris-declaration"``); the path as given when neither has it, so that
-    `load` reports it missing."""
+    """A pack's folder, or a bundled pack's by its name (``"paris-declaration"``); the path
+    as given when neither holds a pack, so that `load` reports it missing."""
     path = Path(pack).expanduser()
-    if (path / "datapackage.json").is_file() or path.suffix == ".json":
+    if (path / DESCRIPTOR).is_file() or len(path.parts) != 1:
         return path
-    return (len(path.parts) == 1 and _bundled(path.name)) or path
+    return _bundled(path.name) or path
 
 
 def load_pack(pack: str | os.PathLike[str]) -> Any:
-    """Load a pack by its folder or by a bundled pack's name, from any folder.
-
-    >>> load_pack("paris-declaration").paragraphs.loc[2, "text"].split(",")[0]
-    'The members of the Coalition of the Willing'
-    """
+    """Load a pack by its folder or by a bundled pack's name, from any folder."""
     return load(pack_folder(pack))
 
 
@@ -113,7 +105,7 @@ def compared_pack(book: Any) -> Path | None:
     if value is None:
         return None
     folder = (Path(book.path) / value).resolve()
-    if (folder / "datapackage.json").is_file():
+    if (folder / DESCRIPTOR).is_file():
         return folder
     return _bundled(Path(value).name) or folder
 
@@ -175,11 +167,9 @@ def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
 
 
 def check_comparisons(book: Any, other: Any) -> list[Problem]:
-    """The problems of the comparisons `other` holds with `book`: every column there; ids
-    present and unique; ``relation`` one of `RELATIONS`; a note; each fact id found in its
-    pack; each quote copied exactly from its fact's paragraph (anywhere in the text when
-    the id is wrong, so a wrong id is one problem); a ``not mentioned`` row's source cells
-    empty, every other row's filled; and ``compares_with``, when given, naming `book`."""
+    """The problems of the comparisons `other` holds with `book`: columns, ids, relations and
+    notes; each fact id found and each quote copied exactly from its fact's paragraph (a
+    wrong id is one problem); a ``not mentioned`` row's source side empty; ``compares_with``."""
     rows = _raw(other)
     if rows is None:
         return []

@@ -11,13 +11,11 @@ nbgitpuller would otherwise pull the remote's default branch, with the answer ke
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from newsfacts.errors import NewsfactsError
@@ -237,63 +235,39 @@ def origin_url() -> str:
     """The address of this repository's ``origin`` remote (`AddressError` without one)."""
     try:
         url = _git("remote", "get-url", "origin")
-    except FileNotFoundError as missing:
-        raise AddressError(
-            f"git is not installed, so the address cannot be found: give it, e.g. "
-            f"python -m newsfacts links {EXAMPLE}"
-        ) from missing
+        why = "This folder has no git remote called 'origin' (publish the repository first), or "
+        why += "give the address:"
+    except FileNotFoundError:
+        url, why = None, "git is not installed, so the address cannot be found: give it, e.g."
     if url is None:
-        raise AddressError(
-            "This folder has no git remote called 'origin' (publish the repository first), "
-            f"or give the address: python -m newsfacts links {EXAMPLE}"
-        )
+        raise AddressError(f"{why} python -m newsfacts links {EXAMPLE}")
     return url
 
 
-def add_parser(commands: Any) -> None:
-    """Register ``links`` on `commands`, what ``ArgumentParser.add_subparsers()`` returned."""
-    links = commands.add_parser(
-        "links",
-        help="print the nbgitpuller, JupyterHub and Binder links for students",
-        description="Print the links students open, for this repository on any git host.",
-    )
-    git = "git address: https, SSH or file:// (default: git's origin)"
-    links.add_argument("repository", nargs="?", default=None, help=git)
-    links.add_argument("--hub", default=None, help="your JupyterHub's address")
-    links.add_argument("--branch", default="student", help="branch to open (default: student)")
-    links.add_argument("--lesson", help="lesson to open: 04, or 04-venezuela (default: 00)")
-    fresh = "hub links open the lesson alone, not the tabs of the last visit"
-    links.add_argument("--fresh-workspace", action="store_true", help=fresh)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Print the links; on a bad address or lesson print what is wrong and return 1."""
-    try:
-        repo = repository(args.repository or origin_url())
-        hub = hub_address(args.hub) if args.hub else "https://HUB"
-        _check_branch(args.branch)
-        lesson = FIRST_LESSON
-        if args.lesson:
-            lesson = lesson_path(args.lesson, available_lessons(args.branch))
-        fresh = args.fresh_workspace
-        lines = [
-            repo.binder
-            and f"Binder (a one-off class):\n  {binder_link(repo, args.branch, lesson)}",
-            "nbgitpuller (copies the lessons into each student's folder on the hub):\n  "
-            + nbgitpuller_link(repo, hub, args.branch, lesson, fresh),
-            f"JupyterHub (the lesson, once pulled):\n  {jupyterhub_link(repo, hub, lesson, fresh)}",
-        ]
-    except AddressError as error:
-        print(error)
-        return 1
+def student_links(
+    address: str | None = None,
+    hub: str | None = None,
+    branch: str = "student",
+    lesson: str | None = None,
+    fresh: bool = False,
+) -> str:
+    """What ``python -m newsfacts links`` prints: each link under what it is for, then what
+    the teacher should know (`AddressError` for a bad address, hub, branch or lesson)."""
+    repo = repository(address or origin_url())
+    hub_url = hub_address(hub) if hub else "https://HUB"
+    _check_branch(branch)
+    lesson = lesson_path(lesson, available_lessons(branch)) if lesson else FIRST_LESSON
     where = urlsplit(repo.clone_url).hostname or "a file:// address"
-    scheme = args.hub and "://" not in args.hub and urlsplit(hub).scheme
-    lines += [
+    scheme = hub and "://" not in hub and urlsplit(hub_url).scheme
+    lines = [
+        repo.binder and f"Binder (a one-off class):\n  {binder_link(repo, branch, lesson)}",
+        "nbgitpuller (copies the lessons into each student's folder on the hub):\n  "
+        + nbgitpuller_link(repo, hub_url, branch, lesson, fresh),
+        f"JupyterHub (the lesson, once pulled):\n  {jupyterhub_link(repo, hub_url, lesson, fresh)}",
         repo.note,
         not repo.binder
         and f"No Binder link: mybinder.org builds from GitHub and GitLab.com, not {where}.",
-        not args.hub and "Replace HUB with your hub's address, or run again with --hub HUB.",
+        not hub and "Replace HUB with your hub's address, or run again with --hub HUB.",
         scheme and f"No scheme in --hub: {scheme}:// assumed; type it to choose.",
     ]
-    print("\n".join(line for line in lines if line))
-    return 0
+    return "\n".join(line for line in lines if line)

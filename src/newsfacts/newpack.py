@@ -20,21 +20,8 @@ from newsfacts.pack.article import read_article, split_paragraphs
 from newsfacts.pack.read import read_descriptor
 from newsfacts.pack.spec import DESCRIPTOR, article_file
 from newsfacts.profile import LESSONS
-from newsfacts.text import NO_BYLINE, closest, did_you_mean, paragraph_words, plural, shorten
+from newsfacts.text import NO_BYLINE, closest, did_you_mean, paragraph_words, shorten
 from newsfacts.views.sources import sources_markdown
-
-__all__ = [
-    "NO_BYLINE",
-    "layout",
-    "new_pack",
-    "paragraph_lines",
-    "pack_warnings",
-    "write_sources",
-    "set_credit",
-    "write_pack",
-    "write_table",
-    "write_descriptor",
-]
 
 _END = re.compile(r"[.!?:;][\"”’')]*$")
 
@@ -89,13 +76,18 @@ def new_pack(
     byline: str | None = None,
     no_byline: bool = False,
     captions: tuple[str, ...] = (),
+    **credit: str | None,
 ) -> Path:
-    """Make a pack folder from a pasted article; FileExistsError if it already holds a pack."""
+    """Make a pack folder from a pasted article, its credit filled (`set_credit`);
+    FileExistsError if it already holds a pack."""
+    check_date(credit.get("date"))  # before anything is written
     folder = Path(folder)
     if (folder / DESCRIPTOR).exists():
         raise FileExistsError(f"{folder} already holds a pack: choose a new folder.")
     text = Path(article).read_bytes().decode("utf-8-sig", errors="replace")
-    return write_pack(folder, layout(text, byline, no_byline, captions))
+    write_pack(folder, layout(text, byline, no_byline, captions))
+    set_credit(folder, **credit)
+    return folder
 
 
 def write_table(path: Path, header: list[str], rows: Iterable[dict[str, str]] = ()) -> None:
@@ -139,13 +131,16 @@ def write_pack(folder: str | Path, laid_out: str) -> Path:
     return folder
 
 
+def article_text(folder: str | Path) -> str:
+    """The text of a pack's article (the file its ``datapackage.json`` names)."""
+    metadata, _ = read_descriptor(Path(folder) / DESCRIPTOR)
+    return (Path(folder) / article_file(metadata)).read_text("utf-8-sig", errors="replace")
+
+
 def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
     """The pack's article, a line a part: where it is (``¶ 3``, ``byline``), kind, first words."""
-    folder = Path(folder)
-    metadata, _ = read_descriptor(folder / DESCRIPTOR)
-    text = (folder / article_file(metadata)).read_bytes().decode("utf-8", errors="replace")
     lines = []
-    for key, kind, words in split_paragraphs(text).itertuples(index=False):
+    for key, kind, words in split_paragraphs(article_text(folder)).itertuples(index=False):
         words = " ".join(str(words).split())
         if kind == "byline" and words == NO_BYLINE:
             words += "  (the article names no author)"
@@ -163,7 +158,7 @@ PACKAGE_KEYS = set(
     "sources licenses image resources newsfacts $schema".split()
 )
 SOURCE_KEYS = {"title", "author", "publisher", "date", "path", "email", "note", "basis"}
-NEWSFACTS_KEYS = {"article", "rights"}
+NEWSFACTS_KEYS = {"article", "rights", "compares_with"}
 #: Words a teacher may write for a key, and the key meant.
 MEANT = {
     **dict.fromkeys(("url", "address", "link", "href", "web", "website"), "path"),
@@ -255,10 +250,6 @@ def write_sources(folder: str | Path | None, output: str | Path | None = None) -
     return path
 
 
-# -- the command line (python -m newsfacts new / credit / paragraphs / sources) -------------
-
-COMMANDS = ("new", "paragraphs", "sources", "credit")
-
 #: The article's credit: the option a teacher types, and the key of ``sources`` it fills.
 CREDIT = dict(title="title", author="author", publisher="publisher", date="date", address="path")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -289,86 +280,3 @@ def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
         metadata["title"] = values["title"].strip()
     write_descriptor(Path(folder), metadata)
     return {option: str(credit.get(key, "")) for option, key in CREDIT.items()}
-
-
-def add_parsers(commands: Any) -> None:
-    """Add ``new``, ``credit``, ``paragraphs`` and ``sources`` to the command line."""
-    new = commands.add_parser(
-        "new",
-        help="make a pack from a pasted article",
-        description="Make a pack folder from an article pasted into a text file.",
-    )
-    new.add_argument("folder", help="the new pack's folder, such as data/bridge-vote")
-    new.add_argument("--article", required=True, help="the text file holding the article")
-    new.add_argument("--byline", help="the byline, if the file does not hold it")
-    new.add_argument(
-        "--no-byline", action="store_true", help="the article names no author (a wire story)"
-    )
-    new.add_argument(
-        "--caption", action="append", default=[], help="a photo caption (repeat for more)"
-    )
-    credit = commands.add_parser(
-        "credit",
-        help="fill in the article's title, author, publisher, date and address",
-        description="Fill in the article's credit (what the lessons show above the article).",
-    )
-    credit.add_argument("folder", help="the pack's folder")
-    for parser in (new, credit):
-        parser.add_argument("--title", help="the article's headline")
-        parser.add_argument("--author", help="who wrote it")
-        parser.add_argument("--publisher", help="where it was published")
-        parser.add_argument("--date", help="when, written like 2018-12-19")
-        parser.add_argument("--address", help="its web address")
-    paragraphs = commands.add_parser(
-        "paragraphs",
-        help="list a pack's numbered paragraphs",
-        description="List the article's parts: headline, byline, captions, then ¶ 1, ¶ 2 ...",
-    )
-    sources = commands.add_parser(
-        "sources",
-        help="write a pack's sources list",
-        description="Write the list of the article's credit and every outside fact.",
-    )
-    for parser in (paragraphs, sources):
-        parser.add_argument("folder", nargs="?", help="the pack's folder")
-    sources.add_argument("--output", help="where to write it (default: sources.md in the pack)")
-
-
-def run(args: Any) -> int:
-    """Run ``new``, ``credit``, ``paragraphs`` or ``sources``; return the exit status."""
-    credit = {option: getattr(args, option, None) for option in CREDIT}
-    try:
-        if args.command == "credit":
-            for option, value in set_credit(args.folder, **credit).items():
-                print(f"  {option:<10} {value or '(not given)'}")
-        elif args.command == "new":
-            check_date(credit["date"])  # before anything is written
-            folder = new_pack(
-                args.folder, args.article, args.byline, args.no_byline, tuple(args.caption)
-            )
-            if any(value is not None for value in credit.values()):
-                set_credit(folder, **credit)
-            print(f"Made the pack {folder}. Its article, as the lessons will read it:")
-            print("\n".join(paragraph_lines(folder)))
-            print(
-                "If a part is wrong, mend article.txt (docs/authoring.md, section 2), then run "
-                f"python -m newsfacts paragraphs {folder}"
-            )
-        elif args.command == "paragraphs":
-            print("\n".join(paragraph_lines(args.folder or bundled_pack())))
-        else:
-            print(f"wrote {write_sources(args.folder, args.output)}")
-    except (OSError, ValueError) as error:  # ValueError: a DataError, a date written otherwise
-        reading = args.command == "paragraphs" and isinstance(error, OSError)
-        print(f"Cannot read the article: {error}" if reading else error)
-        return 1
-    return 0
-
-
-def print_warnings(pack: Any) -> None:
-    """Print what `pack_warnings` finds (``check`` calls this; warnings never fail)."""
-    found = pack_warnings(pack or bundled_pack())
-    if found:
-        print(f"{plural(len(found), 'warning')} (the pack still loads):")
-        for problem in found:
-            print(f"warning: {problem}")

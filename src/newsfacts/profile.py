@@ -18,15 +18,6 @@ import pandas as pd
 from newsfacts.marks import BASES, mark
 from newsfacts.text import join_and, paragraph_order, paragraph_words
 
-__all__ = [
-    "FACT_TABLES",
-    "LESSONS",
-    "sourcing_profile",
-    "profile_table",
-    "mentions_list",
-    "observations",
-]
-
 #: The tables whose rows are facts the article states (the glossary explains words).
 FACT_TABLES = ("actors", "places", "figures", "events", "claims", "relations", "perspectives")
 

@@ -27,16 +27,14 @@ import pandas as pd
 
 from newsfacts.load import load
 from newsfacts.marks import mark
-from newsfacts.newpack import layout, write_descriptor, write_pack, write_table
+from newsfacts.newpack import article_text, layout, write_descriptor, write_pack, write_table
 from newsfacts.pack.article import split_paragraphs
-from newsfacts.pack.spec import DESCRIPTOR, article_file
+from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
 from newsfacts.text import paragraph_words
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
-
-__all__ = ["Sentence", "Tagger", "PasteBox", "other_packs", "tag_sentences", "split_sentences"]
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
 WHO = {mark(basis).title: basis for basis in ("article says", "someone says")} | {"cannot tell": ""}
@@ -56,7 +54,14 @@ DRAFTED = "Drafted from a student's tags."
 ACTOR_NOTE = (
     f"{DRAFTED[:-1]}: check the name, the kind and the quote (the shortest words that name them)."
 )
-_ANSWERS = ("who", "name", "happened", "small")
+#: What a student answers of each sentence: the control's class, its label, and its choices
+#: (a dropdown) or the hint it shows (a text box).
+_ASKED = {
+    "who": ("nf-tag-who", "Who says it?", WHO),
+    "name": ("nf-tag-name", "Who, by name?", "the name the article gives"),
+    "happened": ("nf-tag-happened", "Has it happened?", HAPPENED),
+    "small": ("nf-tag-small", "Small words that soften it", "about, may, expected to ..."),
+}
 _ROW = {"border_bottom": "1px solid #cccccc", "padding": "0 0 6px 0"}
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"‘'])")
 
@@ -64,8 +69,11 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"�
 def _labelled(
     css: str, label: str, choices: Any = None, kind: Any = widgets.Text, **kw: Any
 ) -> Any:
-    """A widget labelled in full, with a CSS class; a dropdown of `choices` when given."""
-    if choices is not None:
+    """A widget labelled in full, with a CSS class: a dropdown of `choices` (a dict), or
+    `kind` with `choices` as its placeholder (a text)."""
+    if isinstance(choices, str):
+        kw["placeholder"] = choices
+    elif choices is not None:
         pairs = [c if isinstance(c, tuple) else (c, c) for c in choices]
         kind, kw = widgets.Dropdown, {"options": [("choose…", ""), *pairs], "value": "", **kw}
     box = kind(description=label, style=LABEL_STYLE, **kw)
@@ -122,16 +130,10 @@ class Tagger(widgets.VBox):
         for number, sentence in enumerate(self.sentences, start=1):
             where = escape(paragraph_words(sentence.paragraph))
             text = f"<p><strong>{number}.</strong> ({where}) {escape(sentence.text)}</p>"
-            who = _labelled("nf-tag-who", "Who says it?", WHO)
-            name = _labelled(
-                "nf-tag-name", "Who, by name?", placeholder="the name the article gives"
-            )
-            happened = _labelled("nf-tag-happened", "Has it happened?", HAPPENED)
-            small = "about, may, expected to ..."
-            small = _labelled("nf-tag-small", "Small words that soften it", placeholder=small)
-            self.controls.append((who, name, happened, small))
-            boxes = [widgets.HTML(text), widgets.HBox([who, name]), widgets.HBox([happened, small])]
-            rows.append(widgets.VBox(boxes, layout=_ROW))
+            boxes = tuple(_labelled(*asked) for asked in _ASKED.values())
+            self.controls.append(boxes)
+            lines = [widgets.HTML(text), widgets.HBox(boxes[:2]), widgets.HBox(boxes[2:])]
+            rows.append(widgets.VBox(lines, layout=_ROW))
         self.profile_button = _button("nf-tag-profile", "Show my profile", self.show_profile)
         self.folder = _labelled("nf-tag-folder", "Save to folder", value=folder)
         self.save_button = _button("nf-tag-save", "Save my tags", self._save_clicked)
@@ -145,7 +147,7 @@ class Tagger(widgets.VBox):
         found = []
         tagged = enumerate(zip(self.sentences, self.controls, strict=True), start=1)
         for number, (sentence, boxes) in tagged:
-            answers = {k: b.value.strip() for k, b in zip(_ANSWERS, boxes, strict=True)}
+            answers = {k: b.value.strip() for k, b in zip(_ASKED, boxes, strict=True)}
             if answers["who"] or answers["happened"]:
                 found.append({"number": number, "sentence": sentence, **answers})
         return found
@@ -176,12 +178,12 @@ class Tagger(widgets.VBox):
         )
 
     def rows(self) -> dict[str, list[dict[str, str]]]:
-        """The draft rows, by table: actors (each named speaker), events, claims."""
+        """The draft rows, by table: actors (each named speaker), events, claims; a cell
+        left out is empty."""
         actors: dict[str, dict[str, str]] = {}
         events, claims = [], []
         for tag in self.tags():
-            sentence, number = tag["sentence"], tag["number"]
-            basis = WHO.get(tag["who"], "")
+            sentence, number, basis = tag["sentence"], tag["number"], WHO.get(tag["who"], "")
             notes = [] if basis else [UNDECIDED]
             notes += [f"Small words: {tag['small']}."] if tag["small"] else []
             where = {"paragraph": str(sentence.paragraph), "quote": sentence.text}
@@ -189,23 +191,16 @@ class Tagger(widgets.VBox):
             speaker = ""
             if basis == "someone says":
                 name = tag["name"] or "someone"
-                speaker = "tag-" + (
-                    re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
-                )
-                actor = dict(id=speaker, name=name, kind="person", role="", affiliation="", **where)
-                actors.setdefault(speaker, actor | {"basis": "article says", "note": ACTOR_NOTE})
-                claim = dict(
-                    id=f"claim-tag-{number}", speaker=speaker, text=sentence.text, about=""
-                )
+                speaker = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
+                speaker = f"tag-{speaker}"
+                actor = dict(id=speaker, name=name, kind="person", basis="article says")
+                actors.setdefault(speaker, {**actor, **where, "note": ACTOR_NOTE})
+                claim = dict(id=f"claim-tag-{number}", speaker=speaker, text=sentence.text)
                 claims.append({**claim, **common, "note": " ".join([DRAFTED, *notes])})
             if tag["happened"]:
-                if tag["happened"] == "not yet":
-                    notes.insert(0, NOT_YET_NOTE)
-                event = dict(
-                    id=f"ev-tag-{number}", description=sentence.text, when="", when_text=""
-                )
-                modality = HAPPENED[tag["happened"]]
-                event |= dict(when_basis="", modality=modality, actors=speaker, place="")
+                notes = [NOT_YET_NOTE] * (tag["happened"] == "not yet") + notes
+                event = dict(id=f"ev-tag-{number}", description=sentence.text, actors=speaker)
+                event["modality"] = HAPPENED[tag["happened"]]
                 events.append({**event, **common, "note": " ".join([DRAFTED, *notes])})
         return {"actors": list(actors.values()), "events": events, "claims": claims}
 
@@ -228,21 +223,14 @@ class Tagger(widgets.VBox):
 
     def _save_clicked(self, _button: Any = None) -> None:
         try:
-            folder = escape(str(self.save(None)))
+            folder = self.save(None)
         except (OSError, ValueError) as error:
-            self.panel.value = f"<p>Not saved: {escape(str(error))}</p>"
+            self.panel.value = render("tagging-saved.html", error=str(error))
             return
         drafted = self.rows()
-        said = ", ".join(f"{len(rows)} {table}" for table, rows in drafted.items())
         later = sum(1 for event in drafted["events"] if not event["modality"])
-        waiting = (
-            f" Not yet: {later} (your teacher chooses expected, proposed or threatened for each)."
-        )
-        self.panel.value = (
-            f"<p>Saved your tags to the folder {folder}: {escape(said)} rows."
-            f"{escape(waiting) if later else ''} Your teacher can check them with: python -m "
-            f"newsfacts check {folder}</p>"
-        )
+        context = {"folder": str(folder), "drafted": drafted, "later": later, "error": ""}
+        self.panel.value = render("tagging-saved.html", **context)
 
 
 def _let_modality_wait(folder: Path) -> None:
@@ -287,13 +275,8 @@ class PasteBox(widgets.VBox):
 
     def _picked(self, _change: Any = None) -> None:
         if self.pick.value:
-            self.tagger = Tagger(_article_text(Path(self.pick.value)), self.folder)
+            self.tagger = Tagger(article_text(Path(self.pick.value)), self.folder)
             self.area.children = [self.tagger]
-
-
-def _article_text(folder: Path) -> str:
-    metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-    return (folder / article_file(metadata)).read_text(encoding="utf-8-sig")
 
 
 def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
@@ -311,7 +294,7 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
         if not ids or not ids <= set(LESSONS):
             continue
         try:
-            parts = split_paragraphs(_article_text(folder))
+            parts = split_paragraphs(article_text(folder))
         except (OSError, ValueError):
             continue
         if len(parts):
@@ -328,4 +311,4 @@ def tag_sentences(
         return Tagger(layout(text), folder)
     if book is None:
         return PasteBox(folder, exclude)
-    return Tagger((book.path / article_file(book.metadata)).read_text(encoding="utf-8"), folder)
+    return Tagger(article_text(book.path), folder)
