@@ -511,43 +511,17 @@ def map_chart(
 ) -> chart.Chart:
     """A map of the states, regions and cities with the given ids (or names).
 
-    What a student sees: the outlines of the countries around them, the named states and
-    territories shaded orange with small rings, named regions vermillion with slanted
-    hatching, cities as black dots, each labelled with its name and the paragraph of the
-    article's body that names it ("Paris ¶5"). Outlines are drawn in the line style of the
-    row's mark (a place from outside the article: ▲, no paragraph). Labelled dotted lines
-    every 10 degrees; a km scale bar true at the centre. Under the map: the outlines'
-    source and date, and what the map cannot show (no front line; numbers stay in words).
+    What a student sees: the countries around them outlined thin; the named states and
+    regions shaded, each with a colour and a hatching no neighbour shares; cities as black
+    dots; each labelled with its name and the paragraph naming it ("Paris ¶5"). Dotted
+    lines every 10 degrees, a km scale bar, and under the map the outlines' source and what
+    a map cannot show. Where things are comes only from the pack (``latitude``,
+    ``longitude``, ``iso_code`` and ``location_source``); an id without them is listed as
+    "not on the map", and when none has a place a ValueError says what to add.
 
-    Which places are drawn, and the map's extent, come only from the ids and from the
-    pack: ``latitude``, ``longitude`` and ``iso_code`` in ``places.csv`` and ``actors.csv``,
-    with ``location_source``. An id without them is listed as "not on the map".
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-    ids : list of str
-        Ids or names of actors and places, e.g. ``["ukraine", "russia", "paris"]``.
-    title : str, optional
-        The map's title, the first words of its caption.
-    frame : list of str, optional
-        Ids or names (among `ids`) the map is framed on. By default the map shows the
-        whole of every shaded place and every dot, with a margin round them (far-off
-        parts, such as an overseas territory, aside). With `frame`, only those are shown
-        whole: a large neighbour may run past the edge, and the description says so.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption and a text description of everything drawn.
-
-    Raises
-    ------
-    UnknownNameError
-        If an id or name is not in the pack; the message suggests the closest ids.
-    ValueError
-        If none of them has a location in the pack.
+    `frame`: the ids (among `ids`) the map is framed on; by default every dot and the whole
+    of every shaded place. A large neighbour may then run past the edge: the description
+    says so.
     """
     areas, meta = map_data()
     items, missing = _items(book, _checked_ids(book, ids), areas)

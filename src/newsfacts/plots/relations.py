@@ -131,43 +131,17 @@ def relations_diagram(
 ) -> chart.Chart:
     """Diagram of who is connected to whom: the relations table as labelled arrows.
 
-    What a student sees: each name in a box with a shape and colour for its kind of
-    actor; people on the left, states in the middle, groups, organisations and places on
-    the right. Each arrow goes from the first name of a relation to the second and is
-    labelled, on the arrow, with the relation and its paragraph ("son-in-law of ¶2"). A
-    solid line is something the article says, a dashed one something it says someone
-    said, a dotted one something worked out from the article. The layout is the same
-    every time, and large enough to read on a projector.
+    What a student sees: each name in a box with a shape and colour for its kind (people
+    left, states in the middle, groups, organisations and places right); each arrow goes
+    from the first name of a relation to the second, labelled with the relation and its
+    paragraph ("son-in-law of ¶2"); solid: the article says it, dashed: someone said it,
+    dotted: worked out. Large enough for a projector, the same every time.
 
-    At most `most` arrows (12) are drawn, so the diagram stays readable: with a focus,
-    its own relations first, then those among the names around it; without one, the
-    relations between the names with most relations. A diagram that leaves relations out
-    says how many under its title and names good focuses, e.g.
-    ``relations_diagram(book, focus="ukraine")``.
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-    ids : str or list of str, optional
-        Only these actors and places (ids or names) and every relation among them.
-    focus : str, optional
-        An actor or place (id or name) to put in bold, with its own arrows drawn thicker.
-        Without `ids`, the diagram shows the focus, the names linked to it and the
-        relations among them.
-    most : int, default 12
-        The most arrows to draw.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption, a short alt text and a description with one sentence
-        per relation.
-
-    Raises
-    ------
-    UnknownNameError
-        When an id or name is not in the pack; the message suggests the closest ones.
+    `ids`: only these actors and places and the relations among them. `focus`: a name in
+    bold with its arrows thicker; without `ids`, the diagram shows it and the names linked
+    to it. `most`: at most this many arrows (the focus's own first, then those between the
+    names with most relations); a diagram that leaves some out says how many and names
+    good focuses, e.g. ``relations_diagram(book, focus="ukraine")``.
     """
     found, edges = chart.things(book), _edges(book)
     names = {key: thing.name for key, thing in found.items()}

@@ -94,25 +94,10 @@ def _date_source(row: dict[str, Any]) -> str:
 
 
 def timeline_table(book: Any) -> pd.DataFrame:
-    """Every event of the article in time order, with where each date comes from.
-
-    What a student sees: a table, one event a row. Events with a date come first, from
-    the earliest; the events the article gives no date for follow in the order the article
-    tells them. ``when_text`` keeps the article's own words ("last month"); ``date_source``
-    gives the date's mark ("article says", "◆ worked out", "▲ outside source: Semafor, 28
-    December 2025", naming the source).
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by event id, columns ``when``, ``when_text``, ``date_source``,
-        ``modality``, ``description``, ``paragraph``.
-    """
+    """Every event of the article in time order (undated ones last, in the article's order),
+    indexed by id: ``when``, ``when_text`` (the article's words, "last month"),
+    ``date_source`` (the date's mark, naming an outside source), ``modality``,
+    ``description``, ``paragraph``."""
     columns = ["id", "when", "when_text", "date_source", "modality", "description", "paragraph"]
     found = [
         {name: cell_words(row.get(name)) for name in columns}
@@ -129,31 +114,14 @@ def timeline_table(book: Any) -> pd.DataFrame:
 def timeline_chart(book: Any) -> chart.Chart:
     """The dated events of the article on a time line, with where each date comes from.
 
-    What a student sees: one point per event that has a date, at its place in time: the
-    line is drawn to scale, so points close in time are close on the line. Where a long
-    empty stretch would squeeze the rest (2014 ... 2022 ... 2025-26), the line is broken
-    (//) and the time cut out is written under the break; each part of the line is drawn
-    to its own scale, its dates written under it, with small ticks for each year, month, week
-    or day. Above the line, one card per point, in time order, joined to its point by a
-    thin line: what happened, the article's own words for when ("last month"), the
-    paragraph, the date in bold and its mark (where the date comes from): a filled circle
-    is a date the article gives ("article says"); an open square one worked out from it
-    ("◆ worked out"); an open diamond a date from outside the article ("▲ outside
-    source"), with its source. A date with only a year or a month is written "during
-    2014" and drawn as a grey band over that year or month, its point in the middle: the
-    event happened some time then, so the line does not say whether it came before or
-    after another event of that year or month ("both during 2014: order not known").
-    Events without a date are counted under the line and listed by `timeline_table`.
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption, a short alt text and a description of every point.
+    What a student sees: one point per dated event, the line drawn to scale; a long empty
+    stretch is cut out (//) and written under the break. Above the line, one card per point:
+    what happened, the article's words for when ("last month"), the paragraph, the date in
+    bold and its mark: a filled circle is a date the article gives, an open square one
+    worked out from it, an open diamond one from outside the article (with its source). A
+    year or a month alone is written "during 2014" and drawn as a grey band: its order
+    against other events then is not known. Events without a date are counted under the
+    line and listed by `timeline_table`.
     """
     table = timeline_table(book)
     events = {cell_words(row.get("id")): row for row in chart.rows(book, "events")}
