@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -24,17 +25,9 @@ VAGUE = (
 )
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
 def _parse_when(when: str) -> tuple[int, int | None, int | None] | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", when.strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return int(year), int(month) if month else None, int(day) if day else None
+    return match and tuple(int(part) if part else None for part in match.groups())
 
 
 def _say_date(when: str) -> str:
@@ -43,11 +36,7 @@ def _say_date(when: str) -> str:
     if parsed is None:
         return when
     year, month, day = parsed
-    if month is None:
-        return str(year)
-    if day is None:
-        return f"{_MONTHS[month - 1]} {year}"
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    return " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
 
 
 def _during(when: str) -> str:
@@ -137,6 +126,7 @@ LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
 BREAK = 0.9  # inches a break (//) takes on the line
 CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
 BREAK_MARK = dict(ha="center", va="center", fontsize=13, fontweight="bold", gid="break")
+TICKS = [(2 * 365, "year", "YS"), (62, "month", "MS"), (16, "week", "W-MON"), (-1, "day", "D")]
 BREAK_MARK["bbox"] = {"facecolor": WHITE, "edgecolor": "none", "pad": 0}
 
 
@@ -147,15 +137,11 @@ def _span(when: str) -> tuple[int, int] | None:
         return None
     year, month, day = parsed
     try:
-        if month is None:
-            return _dt.date(year, 1, 1).toordinal(), _dt.date(year + 1, 1, 1).toordinal()
-        if day is None:
-            after = _dt.date(year + month // 12, month % 12 + 1, 1)
-            return _dt.date(year, month, 1).toordinal(), after.toordinal()
-        first = _dt.date(year, month, day).toordinal()
+        first = _dt.date(year, month or 1, day or 1).toordinal()
+        after = _dt.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1).toordinal()
     except ValueError:
         return None
-    return first, first + 1
+    return first, first + 1 if day else after
 
 
 def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -215,22 +201,10 @@ def _range_words(first: str, last: str) -> str:
 
 def _ticks(part: _Part) -> tuple[str, list[float]]:
     """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
-    a, b = _dt.date.fromordinal(int(part.first)), _dt.date.fromordinal(int(part.last))
     days = part.last - part.first
-    if days > 2 * 365:
-        return "year", [_dt.date(y, 1, 1).toordinal() for y in range(a.year + 1, b.year + 1)]
-    if days > 62:
-        found, year, month = [], a.year, a.month
-        while True:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            day = _dt.date(year, month, 1).toordinal()
-            if day > part.last:
-                return "month", found
-            found.append(day)
-    days_ = range(int(part.first) + 1, int(part.last) + 1)
-    if days > 16:  # each Monday
-        return "week", [float(d) for d in days_ if _dt.date.fromordinal(d).weekday() == 0]
-    return "day", [float(d) for d in days_]
+    name, every = next((name, every) for more, name, every in TICKS if days > more)
+    a, b = (_dt.date.fromordinal(int(day)) for day in (part.first + 1, part.last))
+    return name, [float(day.toordinal()) for day in pd.date_range(a, b, freq=every)]
 
 
 def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
@@ -273,31 +247,28 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     return cards
 
 
+def _clash(card: dict, other: dict, level: int) -> bool:
+    """Whether `card` at `level` overlaps `other`, or a line down from one crosses the other."""
+    if other["level"] == level:
+        return other["from"] < card["to"] and card["from"] < other["to"]
+    if other["level"] < level:  # this card's line would run through it
+        return other["from"] < card["slot"] < other["to"]
+    return card["from"] < other["slot"] < card["to"]  # its line would run through this card
+
+
 def _levels(cards: list[dict[str, Any]]) -> None:
     """Stack the cards: each on the lowest level where it overlaps no card and no other
     card's line down to the time line runs through it; set how high each card starts."""
     for k, card in enumerate(cards):
         top = max((c["level"] for c in cards[:k]), default=-1) + 1  # always free of cards
-        for level in range(top + 1):
-            clash = False
-            for other in cards[:k]:
-                if other["level"] == level:
-                    clash = other["from"] < card["to"] and card["from"] < other["to"]
-                elif other["level"] < level:  # this card's line would run through it
-                    clash = other["from"] < card["slot"] < other["to"]
-                else:  # its line would run through this card
-                    clash = card["from"] < other["slot"] < card["to"]
-                if clash:
-                    break
-            if not clash:
-                break
-        card["level"] = level
+        free = (n for n in range(top) if not any(_clash(card, c, n) for c in cards[:k]))
+        card["level"] = next(free, top)
     base = 0.55
     for level in range(max((c["level"] for c in cards), default=-1) + 1):
-        for card in cards:
-            if card["level"] == level:
-                card["stem"] = base
-        base += max(c["height"] for c in cards if c["level"] == level) + 0.15
+        row = [card for card in cards if card["level"] == level]
+        for card in row:
+            card["stem"] = base
+        base += max(card["height"] for card in row) + 0.15
 
 
 def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any) -> Line2D:
