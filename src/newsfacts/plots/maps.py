@@ -183,10 +183,9 @@ def _km_between(one: np.ndarray, other: np.ndarray) -> float:
     return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min())
 
 
-def _size(ring: np.ndarray) -> float:
-    """A ring's area in square degrees of latitude (enough to find the largest part)."""
-    x = ring[:, 0] * np.cos(np.radians(ring[:, 1]))
-    return 0.5 * abs(float(np.dot(x, np.roll(ring[:, 1], 1)) - np.dot(ring[:, 1], np.roll(x, 1))))
+def _size(x: np.ndarray, y: np.ndarray) -> float:
+    """The area a ring of points encloses (the shoelace formula)."""
+    return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
 
 
 @lru_cache(maxsize=512)
@@ -194,7 +193,8 @@ def main_parts(code: str) -> tuple[int, ...]:
     """The parts of an area the map frames: its largest part and every part within
     `FAR_KM` of it (Alaska with the United States; not French Guiana with France)."""
     rings = map_data()[0][code].rings
-    largest = max(range(len(rings)), key=lambda k: _size(rings[k]))
+    flat = [(ring[:, 0] * np.cos(np.radians(ring[:, 1])), ring[:, 1]) for ring in rings]
+    largest = max(range(len(rings)), key=lambda k: _size(*flat[k]))  # in square degrees
     near = [_km_between(ring[::2], rings[largest][::2]) <= FAR_KM for ring in rings]
     return tuple(k for k in range(len(rings)) if k == largest or near[k])
 
@@ -240,29 +240,30 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
     the map's middle meridian (where they run east-west), the meridians at the bottom."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     steps = np.arange(-180.0, 180.5, 0.5)
-    lats = steps[20:-20] / 2  # a meridian stops short of the poles
-    lines = [(True, lat, steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
-    lines += [(False, lon, np.full_like(lats, lon), lats) for lon in range(-180, 180, 10)]
-    margin = (x1 - x0) / 25
-    apart = 0.7 * (x1 - x0) / 7.84  # meridian labels at least 0.7 inches apart
+    margin, apart = (x1 - x0) / 25, 0.7 * (x1 - x0) / 7.84  # meridian labels 0.7 inches apart
     placed: list[float] = []
-    for parallel, degrees, lon, lat in lines:
-        x, y = project(lon, lat, centre)
-        x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
-        ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
-        if parallel:
-            spots = [project(centre[0], degrees, centre)]
-        else:  # where the meridian crosses the bottom edge
-            cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)
-            spots = [(x[k], y0) for k in cross]
-        spots = [(float(a), float(b)) for a, b in spots if x0 + margin < a < x1 - margin]
-        if not parallel:
-            spots = [(a, b) for a, b in spots if all(abs(a - p) >= apart for p in placed)]
-            placed += [a for a, _ in spots[:1]]
-        if spots and (not parallel or y0 + margin < spots[0][1] < y1):
-            words = f"{abs(degrees)}° {('NS' if parallel else 'EW')[degrees < 0]}"
-            words = "equator" if parallel and not degrees else words if degrees else "0°"
-            ax.annotate(words, spots[0], **DEGREES)
+    for lat in range(-80, 90, 10):
+        _dotted(ax, steps, np.full_like(steps, lat), centre)
+        x, y = (float(v) for v in project(centre[0], lat, centre))
+        if x0 + margin < x < x1 - margin and y0 + margin < y < y1:
+            words = f"{abs(lat)}° {'NS'[lat < 0]}" if lat else "equator"
+            ax.annotate(words, (x, y), **DEGREES)
+    for lon in range(-180, 180, 10):
+        x, y = _dotted(ax, np.full_like(steps[20:-20], lon), steps[20:-20] / 2, centre)
+        cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)  # the bottom
+        spots = [float(x[k]) for k in cross if x0 + margin < x[k] < x1 - margin]
+        spots = [a for a in spots if all(abs(a - p) >= apart for p in placed)]
+        if spots:
+            placed.append(spots[0])
+            ax.annotate(f"{abs(lon)}° {'EW'[lon < 0]}" if lon else "0°", (spots[0], y0), **DEGREES)
+
+
+def _dotted(ax: Any, lon: np.ndarray, lat: np.ndarray, centre: tuple) -> tuple:
+    """Draw one dotted line of the graticule (a meridian stops short of the poles)."""
+    x, y = project(lon, lat, centre)
+    x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
+    ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
+    return x, y
 
 
 def _scale_bar(ax: Any) -> int:
@@ -297,8 +298,7 @@ def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
     widths = []
     for part in parts:
         x, y = ax.transData.transform(part).T  # in pixels
-        area = 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
-        widths.append(BORDER[shape] if area > 30 * 30 else 0.8)
+        widths.append(BORDER[shape] if _size(x, y) > 30 * 30 else 0.8)
     return widths
 
 
@@ -329,36 +329,32 @@ def _choose_fills(items: list[_Item]) -> None:
 
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
     """Write each item's name and paragraph, moving a label until it overlaps no other."""
-    boxes = [artist.get_window_extent(renderer) for artist in ax.artists]  # the scale bar
-    taken = [(box.x0, box.y0, box.x1, box.y1) for box in boxes]
+    taken = [tuple(artist.get_window_extent(renderer).extents) for artist in ax.artists]
     for item in (item for item in items if item.lonlat is not None):
         px, py = ax.transData.transform(project(*item.lonlat, centre))
         taken.append((px - 6, py - 6, px + 6, py + 6))
     frame = ax.get_window_extent(renderer)
     for item in sorted(items, key=lambda i: ["point", "region", "country"].index(i.shape)):
         where = item.lonlat if item.lonlat is not None else item.area.label
-        xy = tuple(float(v) for v in project(*where, centre))
-        label = {"text": item.label, "xy": xy, **LABEL}
+        label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
         if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
             line = None if (dx, dy) == (0, 0) or item.shape == "point" else LINE
-            text = ax.annotate(**label, xytext=(dx, dy), ha=side, arrowprops=line)
+            text = ax.annotate(**label, **LABEL, xytext=(dx, dy), ha=side, arrowprops=line)
             box = text.get_window_extent(renderer)
-            edges = (box.x0, box.y0, box.x1, box.y1)
             inside = (box.min >= frame.min).all() and (box.max <= frame.max).all()
-            if inside and not any(chart.overlap(edges, other) for other in taken):
-                taken.append(edges)
+            if inside and not any(chart.overlap(box.extents, other) for other in taken):
                 break
             text.remove()
-            if (dx, dy) == offsets[-1]:  # nowhere free: the last spot, moved into the map
-                shift = np.maximum(frame.min - box.min, 0) - np.maximum(box.max - frame.max, 0)
-                moved = np.array([dx, dy]) + shift * (72 / renderer.dpi)
-                text = ax.annotate(**label, xytext=tuple(moved), ha=side, arrowprops=LINE)
-                box = text.get_window_extent(renderer)
-                taken.append((box.x0, box.y0, box.x1, box.y1))
+        else:  # nowhere free: the last spot, moved into the map
+            shift = np.maximum(frame.min - box.min, 0) - np.maximum(box.max - frame.max, 0)
+            moved = tuple(np.array([dx, dy]) + shift * (72 / renderer.dpi))
+            box = ax.annotate(**label, **LABEL, xytext=moved, ha=side, arrowprops=LINE)
+            box = box.get_window_extent(renderer)
+        taken.append(tuple(box.extents))
 
 
 def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
