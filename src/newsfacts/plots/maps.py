@@ -369,25 +369,23 @@ def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any)
 
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
-    handles: list[Any] = []
-    blank = {"linestyle": "none", "marker": "none"}
-    shaded = [i for i in items if i.area is not None]
-    if shaded:
-        fill, hatch, _ = shaded[0].fill
+    shown = [mark(basis) for basis in dict.fromkeys(i.basis for i in items)]
+    words = [f"{m.chart_symbol} before a name: {m.label} ({m.short})" for m in shown]
+    words = [w for m, w in zip(shown, words, strict=True) if m.chart_symbol]
+    if any(i.paragraph is not None and not i.outside for i in items):
+        words.insert(0, "¶ and a number: the paragraph naming it")
+    handles = [Line2D([], [], linestyle="none", marker="none", label=w) for w in words]
+    if any(i.shape == "point" for i in items):
+        dot = Line2D([], [], **DOT, label="city (dot: position from outside the article)")
+        handles.insert(0, dot)
+    for fill, hatch, _ in [i.fill for i in items if i.area is not None][:1]:
         words = "shaded: a place the article names; neighbours never share a fill"
         shade = {"facecolor": to_rgba(fill, 0.5), "edgecolor": BLACK, "hatch": hatch}
-        handles.append(Patch(**shade, linewidth=BORDER["country"], label=words))
-        words = "thick outline: its border (Natural Earth boundaries)"
-        handles.append(Line2D([], [], color=BLACK, linewidth=BORDER["country"], label=words))
-    if any(i.shape == "point" for i in items):
-        words = "city (dot: position from outside the article)"
-        handles.append(Line2D([], [], **DOT, label=words))
-    if any(i.paragraph is not None and not i.outside for i in items):
-        handles.append(Line2D([], [], **blank, label="¶ and a number: the paragraph naming it"))
-    for shown in (mark(basis) for basis in dict.fromkeys(i.basis for i in items)):
-        if shown.chart_symbol:
-            words = f"{shown.chart_symbol} before a name: {shown.label} ({shown.short})"
-            handles.append(Line2D([], [], **blank, label=words))
+        words2 = "thick outline: its border (Natural Earth boundaries)"
+        handles[:0] = [
+            Patch(**shade, linewidth=BORDER["country"], label=words),
+            Line2D([], [], color=BLACK, linewidth=BORDER["country"], label=words2),
+        ]
     where = {"loc": "upper left", "bbox_to_anchor": (0, -0.005), "ncol": 1, "frameon": False}
     return ax.legend(handles=handles, **where, fontsize=SMALL, handlelength=2.4)
 
@@ -482,9 +480,8 @@ def _no_place(names: list[str]) -> str:
     """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
     if not names:
         return "no id was given, so nothing has a place on a map"
-    if len(names) == 1:
-        return f"{names[0]} has no place on a map"
-    return f"none of {join_and(names)} has a place on a map"
+    many = f"none of {join_and(names)} has"
+    return f"{many if len(names) > 1 else names[0] + ' has no'} place on a map"
 
 
 def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
