@@ -50,12 +50,9 @@ def style() -> Any:
 
 
 class Chart:
-    """A picture with a short alt text, a caption and a full text description.
-
-    In a notebook a chart shows as the picture, its caption and, under "Text description
-    of the picture", every label and number drawn in it written out as sentences; the alt
-    text is a one- or two-sentence summary, so a screen reader reads the description once.
-    ``print(chart)`` prints the caption and the description.
+    """A picture with a short alt text, a caption and a full text description: in a notebook
+    the picture, its caption and, under "Text description of the picture", every label and
+    number drawn, as sentences. ``print(chart)`` prints the caption and the description.
 
     Examples
     --------

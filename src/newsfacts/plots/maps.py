@@ -1,10 +1,8 @@
 """map_chart: where the article's states, regions and cities are, on a map of outlines.
 
-The outlines come from ``data/maps/outlines.geojson`` (Natural Earth, built by
-``scripts/build_maps.py``; sources and licences in ``data/maps/README.md``). What a map shows
-comes from the pack: a row with ``latitude`` and ``longitude`` is a dot, one with an
-``iso_code`` a shaded outline, and ``location_source`` says where those come from. The
-library itself names no place.
+Outlines: ``data/maps/outlines.geojson`` (Natural Earth, see ``data/maps/README.md``). Where
+things are comes only from the pack (latitude and longitude, or iso_code): the library names
+no place.
 """
 
 from __future__ import annotations

@@ -1,11 +1,8 @@
 """relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-Three columns (people left; states and territories in the middle, in the order the article
-first names them; groups, organisations and places right, in the order of the middle names
-they link to). Arrows within a column bend beside it, the longer further. Each label sits
-on its own arrow, where it is furthest from boxes, labels and other names' arrows. Made for
-a projector: at most `MOST` arrows (the focus's own first, then those between the names
-with most relations), in large type; a diagram that leaves some out says how many.
+Three columns (people; states in the order the article names them; groups, organisations and
+places), arrows within a column bent beside it, each label on its own arrow where it is
+furthest from boxes, labels and other arrows. At most `MOST` arrows, in large type.
 """
 
 from __future__ import annotations
@@ -150,14 +147,11 @@ def relations_diagram(
     what, function = "actor or place", "relations_diagram"
     wanted = None if ids is None else chart.resolve_many(ids, names, what, function=function)
     focus_id = None if focus is None else chart.resolve(focus, names, what, function=function)
-    if focus_id is not None:  # the focus, and without ids the names linked to it
-        links = wanted
-        if links is None:
-            links = [e.target if e.source == focus_id else e.source for e in edges]
-            links = [
-                end for e, end in zip(edges, links, strict=True) if focus_id in (e.source, e.target)
-            ]
-        wanted = list(dict.fromkeys(links + [focus_id]))
+    if focus_id is not None and wanted is None:  # the focus and the names linked to it
+        ends = [(e.source, e.target) for e in edges if focus_id in (e.source, e.target)]
+        wanted = [target if source == focus_id else source for source, target in ends]
+    if focus_id is not None:
+        wanted = list(dict.fromkeys(wanted + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
@@ -229,9 +223,7 @@ def _path(a: Node, b: Node) -> Path:
     if a.column == b.column:
         bend = BENDS[a.column]
         start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
-        reach = 0.3 + 0.35 * abs(
-            a.y - b.y
-        )  # longer arrows bend further, so they do not run together
+        reach = 0.3 + 0.35 * abs(a.y - b.y)  # longer arrows bend further, apart
         control = (a.x + bend * (max(a.w, b.w) / 2 + reach), (a.y + b.y) / 2)
         return Path([start, control, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
     ends = []
@@ -259,12 +251,8 @@ def _inside(points: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.nd
 
 
 def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
-    """Put each label on its own arrow, as far as it can from boxes, labels and other arrows.
-
-    Each label's candidate spots lie along its own arrow (its middle first, which is the
-    top of a curved arrow); a spot costs much for any box or label it covers and a little
-    for each bit of another arrow running under it, so a label never reads as another's.
-    """
+    """Put each label on its own arrow where it costs least: much for a box or label it
+    covers, a little for each bit of another arrow under it, a hair for leaving the middle."""
     taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
     steps = np.linspace(0, 1, 150)
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
