@@ -193,12 +193,6 @@ def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
     return parts
 
 
-def _range_words(first: str, last: str) -> str:
-    """The dates a part of the line covers: "2014", "February 2022 to 12 October 2022"."""
-    first, last = _say_date(first), _say_date(last)
-    return first if first == last else f"{first} to {last}"
-
-
 def _ticks(part: _Part) -> tuple[str, list[float]]:
     """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
     days = part.last - part.first
@@ -289,7 +283,8 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         members = [cards[m] for m in part.members]
         earliest = min(members, key=lambda c: c["span"][0])["row"]["when"]
         latest = max(members, key=lambda c: c["span"][1])["row"]["when"]
-        words = [_range_words(earliest, latest)]
+        first, last = _say_date(earliest), _say_date(latest)
+        words = [first if first == last else f"{first} to {last}"]
         for m in part.members[1:]:
             if cards[m]["gap"].startswith("both"):
                 words.append(cards[m]["gap"])
@@ -299,8 +294,8 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         if k:
             ends = cards[parts[k - 1].members[-1]], cards[part.members[0]]
             cut = _gap(*(end["row"]["when"] for end in ends)).replace(" later", "")
-            cut = wrap(f"line cut: {cut}", 12)
-            notes.append({"x": part.x0 - BREAK / 2, "text": cut, "style": "italic"})
+            wrapped = wrap(f"line cut: {cut}", 12)
+            notes.append({"x": part.x0 - BREAK / 2, "text": wrapped, "style": "italic", "cut": cut})
     for note in notes:
         note["h"] = chart.measure(renderer, note["text"], SMALL)[1]
     return notes
@@ -336,7 +331,9 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         if len(parts) > 1:
             lines.append(
                 f"The line is in {len(parts)} parts, each drawn to its own scale, with small "
-                "ticks for each " + join_or(sorted({_ticks(p)[0] for p in parts})) + "."
+                "ticks for each "
+                + join_and(sorted({_ticks(p)[0] for p in parts})).replace(" and ", " or ")
+                + "."
             )
     axis_y = height - 1.05 - above
     for k, part in enumerate(parts):
@@ -359,8 +356,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
         lines.append("No event in the article's fact tables has a date.")
     if len(parts) > 1:
-        cuts = [n["text"].replace("\n", " ") for n in notes if n["style"] == "italic"]
-        cuts = [cut.removeprefix("line cut: ") for cut in cuts]
+        cuts = [note["cut"] for note in notes if "cut" in note]
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
         lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
@@ -381,11 +377,6 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
-def join_or(items: list[str]) -> str:
-    """ "year", "month or day"."""
-    return join_and(items).replace(" and ", " or ")
-
-
 def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
     """Draw one point, its card and the line between; return the sentence describing it."""
     row, basis, x, slot = card["row"], card["basis"], card["x"], card["slot"]
@@ -394,13 +385,15 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
         ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], **band))
     ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=4))
     bottom = axis_y + card["stem"]
-    stem = [axis_y + 0.14, axis_y + 0.45, bottom - 0.03]
-    ax.add_line(Line2D([x, slot, slot], stem, color="black", lw=0.8))
-    ax.text(slot, bottom, card["source"], fontsize=SMALL, ha="center", va="bottom")
-    at = bottom + card["source_h"] + 0.04
-    ax.text(slot, at, card["date"], fontweight="bold", ha="center", va="bottom")
-    at += card["date_h"] + 0.06
-    ax.text(slot, at, card["card"], fontsize=SMALL, ha="center", va="bottom")
+    ax.add_line(
+        Line2D(
+            [x, slot, slot], [axis_y + 0.14, axis_y + 0.45, bottom - 0.03], color="black", lw=0.8
+        )
+    )
+    for name, space, style in (("source", 0.04, SMALL), ("date", 0.06, "bold"), ("card", 0, SMALL)):
+        size = {"fontweight": style} if style == "bold" else {"fontsize": style}
+        ax.text(slot, bottom, card[name], **size, ha="center", va="bottom")
+        bottom += card[name + "_h"] + space
     date = card["date"].replace("\n", " ")
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
     words += chart.para(row["paragraph"], False)
@@ -410,9 +403,8 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
         words += f"; {row['modality']}"
     words += "; date: " + card["source"].replace("\n", " ")
     gap = card["gap"]
-    if gap:
-        if gap.startswith("both"):
-            words += f"; this and point {k} are {gap.replace(':', ',')}"
-        else:
-            words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
+    if gap.startswith("both"):
+        words += f"; this and point {k} are {gap.replace(':', ',')}"
+    elif gap:
+        words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
     return words + "."
