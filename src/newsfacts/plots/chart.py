@@ -197,10 +197,8 @@ def things(book: Any) -> dict[str, Thing]:
         for row in rows(book, table):
             ident, name = cell_words(row.get("id")), cell_words(row.get("name"))
             if ident and ident not in found:
-                where = paragraph_key(row.get("paragraph"))
-                found[ident] = Thing(
-                    ident, name or ident, cell_words(row.get("kind")), table, where
-                )
+                kind, where = cell_words(row.get("kind")), paragraph_key(row.get("paragraph"))
+                found[ident] = Thing(ident, name or ident, kind, table, where)
     return found
 
 

@@ -469,8 +469,7 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
     chart.expect_book(book)
     places = book.places
     located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
-    example = f"[{next(iter(located), 'an id')!r}]"
-    what = "a list of ids in quotes"
+    example, what = f"[{next(iter(located), 'an id')!r}]", "a list of ids in quotes"
     return expect(ids, "texts", function="map_chart", what=what, example=example)
 
 
@@ -549,9 +548,8 @@ def _under(figure: Any, legend: Any, renderer: Any, words: list[str]) -> None:
     under = " ".join(words)
     each = chart.measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
     under = textwrap.fill(under, int(7.7 / each * 0.95))
-    text = figure.text(0.01, 0.06 / 7.0, under, fontsize=SMALL, va="bottom", gid="under")
     key_h = legend.get_window_extent(renderer).height / chart.DPI
     height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + chart.measure(renderer, under, SMALL)[1] + 0.1
     figure.set_size_inches(8.0, height)
     figure.axes[0].set_position((0.01, (height - 0.07 - 5.53) / height, 0.98, 5.53 / height))
-    text.set_position((0.01, 0.06 / height))
+    figure.text(0.01, 0.06 / height, under, fontsize=SMALL, va="bottom", gid="under")

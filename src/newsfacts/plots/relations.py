@@ -317,15 +317,14 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         ax.add_artist(FancyArrowPatch(path=edge.path, arrowstyle="-|>", mutation_scale=18, **arrow))
         ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    lines += [advice] if advice else []
     caption = "Relations between the actors and places of the article."
-    if advice:
-        lines.append(advice)
-    if advice and focus is None:
-        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
-        caption += "with most relations."
     if focus is not None:
         caption = f"The relations of {nodes[focus].name}, and the relations among the names "
         caption += "around it."
+    elif advice:
+        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
+        caption += "with most relations."
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 

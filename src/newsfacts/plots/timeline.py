@@ -224,13 +224,10 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
         date = _during(card["row"]["when"])
         if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
-            date = "\n".join(
-                date.split(" ", 1) if date.startswith("during") else date.rsplit(" ", 1)
-            )
+            date = "\n".join((str.split if "during" in date else str.rsplit)(date, " ", 1))
         card["date"] = date
-        sizes = [chart.measure(renderer, card["card"], SMALL)]
-        sizes += [chart.measure(renderer, date, FONT, "bold")]
-        sizes += [chart.measure(renderer, card["source"], SMALL)]
+        fonts = {"card": (SMALL,), "date": (FONT, "bold"), "source": (SMALL,)}
+        sizes = [chart.measure(renderer, card[name], *font) for name, font in fonts.items()]
         card["card_h"], card["date_h"], card["source_h"] = (h for _, h in sizes)
         card["height"] = card["card_h"] + card["date_h"] + card["source_h"] + 0.12
         wide = max(w for w, _ in sizes)
@@ -268,8 +265,8 @@ def _levels(cards: list[dict[str, Any]]) -> None:
 def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any) -> Line2D:
     """The point of a date of `basis`, on the line or in the key."""
     shown = mark(basis)
-    face = {"markerfacecolor": shown.colour if shown.filled else WHITE}
-    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none", **face}
+    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none"}
+    style["markerfacecolor"] = shown.colour if shown.filled else WHITE
     return Line2D(
         x or [], y or [], **style, markeredgecolor=shown.colour, markeredgewidth=2.2, **more
     )
