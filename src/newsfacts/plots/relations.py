@@ -270,12 +270,8 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
             for other in edges
         ]
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
-        cost = (
-            5000 * covered
-            + _inside(points, near, np.repeat(weights, len(steps)).astype(float))
-            + np.abs(spots - 0.5)
-        )
-        best = int(np.argmin(cost))
+        crossed = _inside(points, near, np.repeat(weights, len(steps)).astype(float))
+        best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
 
