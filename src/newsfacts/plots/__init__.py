@@ -1,14 +1,9 @@
 """Charts of one article's facts: figures, relations, a map and a timeline.
 
-Every function takes a loaded book and returns a `Chart`: a picture shown with a caption,
-a short alt text and a full text description, so a student who cannot see it reads the
-same facts. Each is drawn in its own matplotlib style (``matplotlib.style.context``), so
-the notebook's settings never change and the same book gives the same PNG bytes. Colours
-are Okabe-Ito, never the only cue (shapes, line styles, hatching and words say the same);
-how each basis is drawn comes from `newsfacts.marks`.
-
-The modules: ``chart`` (`Chart`, the palette, the style, reading a book's tables) and one
-module a chart: ``figures``, ``relations``, ``maps``, ``timeline``.
+Each function takes a loaded book and returns a `Chart`: a picture with a caption, a short alt
+text and a text description of every label and number drawn. Charts use only Okabe-Ito colours,
+never as the only cue, and their own matplotlib style, so the same book gives the same PNG.
+Modules: ``chart`` (what they share) and one a chart.
 """
 
 from newsfacts.plots.chart import OKABE_ITO, Chart

@@ -50,12 +50,9 @@ def style() -> Any:
 
 
 class Chart:
-    """A picture with a short alt text, a caption and a full text description.
-
-    In a notebook a chart shows as the picture, its caption and, under "Text description
-    of the picture", every label and number drawn in it written out as sentences; the alt
-    text is a one- or two-sentence summary, so a screen reader reads the description once.
-    ``print(chart)`` prints the caption and the description.
+    """A picture with a short alt text, a caption and a full text description: in a notebook
+    the picture, its caption and, under "Text description of the picture", every label and
+    number drawn, as sentences. ``print(chart)`` prints the caption and the description.
 
     Examples
     --------
@@ -200,10 +197,8 @@ def things(book: Any) -> dict[str, Thing]:
         for row in rows(book, table):
             ident, name = cell_words(row.get("id")), cell_words(row.get("name"))
             if ident and ident not in found:
-                where = paragraph_key(row.get("paragraph"))
-                found[ident] = Thing(
-                    ident, name or ident, cell_words(row.get("kind")), table, where
-                )
+                kind, where = cell_words(row.get("kind")), paragraph_key(row.get("paragraph"))
+                found[ident] = Thing(ident, name or ident, kind, table, where)
     return found
 
 

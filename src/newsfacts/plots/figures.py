@@ -119,37 +119,15 @@ def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
 def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Chart:
     """Bar chart of the article's numbers, each labelled in the article's own words.
 
-    What a student sees: one horizontal bar per figure, in the order the article gives
-    them. Above each bar, what the number measures and the paragraph it comes from
-    ("¶3"); beside it, the number in the article's own words ("about 75%", "some 99%").
-    Percentages are drawn out of 100%; percentages of one thing that add up to 100
-    (90% agreed, 10% still open) are parts of one whole, drawn as one bar split in two.
-    A number the article puts in someone's mouth is a claim, not a measurement: it is
-    drawn as a hatched outline, not a filled bar, and says whose it is ("according to
-    Volodymyr Zelensky"); the legend explains each style.
+    What a student sees: one horizontal bar per figure, in the article's order, headed by
+    what it measures and its paragraph ("¶3"), with the number as the article hedges it
+    ("about 75%"). Percentages are drawn out of 100%, and percentages of one thing that add
+    up to 100 as one split bar. A number someone claims is a hatched outline, not a filled
+    bar, and says whose it is ("according to Volodymyr Zelensky").
 
-    One chart draws one unit, so that every bar shares one scale: percentages when there
-    are any, else the unit most of the figures have. Figures in other units, and a
-    number with nothing to be compared with (one figure in years), are not drawn as
-    bars: they are written under the chart, in the article's words, with the reason.
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-    ids : str or list of str, optional
-        Figure ids to show. By default every figure in percent (every figure, if there is
-        none).
-
-    Returns
-    -------
-    Chart
-        The picture, its caption, a short alt text and a description of every bar.
-
-    Raises
-    ------
-    UnknownNameError
-        When an id is not a figure of the pack; the message suggests the closest ones.
+    One chart, one unit (percent if any, else the unit most figures share): the figures in
+    other units, or one number with nothing to compare with, are written under the chart.
+    `ids`: the figure ids to show; by default every figure in percent (else every figure).
     """
     table = chart.rows(book, "figures")
     by_id = {cell_words(row.get("id")): row for row in table}

@@ -1,10 +1,8 @@
 """map_chart: where the article's states, regions and cities are, on a map of outlines.
 
-The outlines come from ``data/maps/outlines.geojson`` (Natural Earth, built by
-``scripts/build_maps.py``; sources and licences in ``data/maps/README.md``). What a map shows
-comes from the pack: a row with ``latitude`` and ``longitude`` is a dot, one with an
-``iso_code`` a shaded outline, and ``location_source`` says where those come from. The
-library itself names no place.
+Outlines: ``data/maps/outlines.geojson`` (Natural Earth, see ``data/maps/README.md``). Where
+things are comes only from the pack (latitude and longitude, or iso_code): the library names
+no place.
 """
 
 from __future__ import annotations
@@ -183,10 +181,9 @@ def _km_between(one: np.ndarray, other: np.ndarray) -> float:
     return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))).min())
 
 
-def _size(ring: np.ndarray) -> float:
-    """A ring's area in square degrees of latitude (enough to find the largest part)."""
-    x = ring[:, 0] * np.cos(np.radians(ring[:, 1]))
-    return 0.5 * abs(float(np.dot(x, np.roll(ring[:, 1], 1)) - np.dot(ring[:, 1], np.roll(x, 1))))
+def _size(x: np.ndarray, y: np.ndarray) -> float:
+    """The area a ring of points encloses (the shoelace formula)."""
+    return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
 
 
 @lru_cache(maxsize=512)
@@ -194,7 +191,8 @@ def main_parts(code: str) -> tuple[int, ...]:
     """The parts of an area the map frames: its largest part and every part within
     `FAR_KM` of it (Alaska with the United States; not French Guiana with France)."""
     rings = map_data()[0][code].rings
-    largest = max(range(len(rings)), key=lambda k: _size(rings[k]))
+    flat = [(ring[:, 0] * np.cos(np.radians(ring[:, 1])), ring[:, 1]) for ring in rings]
+    largest = max(range(len(rings)), key=lambda k: _size(*flat[k]))  # in square degrees
     near = [_km_between(ring[::2], rings[largest][::2]) <= FAR_KM for ring in rings]
     return tuple(k for k in range(len(rings)) if k == largest or near[k])
 
@@ -240,29 +238,30 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
     the map's middle meridian (where they run east-west), the meridians at the bottom."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     steps = np.arange(-180.0, 180.5, 0.5)
-    lats = steps[20:-20] / 2  # a meridian stops short of the poles
-    lines = [(True, lat, steps, np.full_like(steps, lat)) for lat in range(-80, 90, 10)]
-    lines += [(False, lon, np.full_like(lats, lon), lats) for lon in range(-180, 180, 10)]
-    margin = (x1 - x0) / 25
-    apart = 0.7 * (x1 - x0) / 7.84  # meridian labels at least 0.7 inches apart
+    margin, apart = (x1 - x0) / 25, 0.7 * (x1 - x0) / 7.84  # meridian labels 0.7 inches apart
     placed: list[float] = []
-    for parallel, degrees, lon, lat in lines:
-        x, y = project(lon, lat, centre)
-        x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
-        ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
-        if parallel:
-            spots = [project(centre[0], degrees, centre)]
-        else:  # where the meridian crosses the bottom edge
-            cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)
-            spots = [(x[k], y0) for k in cross]
-        spots = [(float(a), float(b)) for a, b in spots if x0 + margin < a < x1 - margin]
-        if not parallel:
-            spots = [(a, b) for a, b in spots if all(abs(a - p) >= apart for p in placed)]
-            placed += [a for a, _ in spots[:1]]
-        if spots and (not parallel or y0 + margin < spots[0][1] < y1):
-            words = f"{abs(degrees)}° {('NS' if parallel else 'EW')[degrees < 0]}"
-            words = "equator" if parallel and not degrees else words if degrees else "0°"
-            ax.annotate(words, spots[0], **DEGREES)
+    for lat in range(-80, 90, 10):
+        _dotted(ax, steps, np.full_like(steps, lat), centre)
+        x, y = (float(v) for v in project(centre[0], lat, centre))
+        if x0 + margin < x < x1 - margin and y0 + margin < y < y1:
+            words = f"{abs(lat)}° {'NS'[lat < 0]}" if lat else "equator"
+            ax.annotate(words, (x, y), **DEGREES)
+    for lon in range(-180, 180, 10):
+        x, y = _dotted(ax, np.full_like(steps[20:-20], lon), steps[20:-20] / 2, centre)
+        cross = np.flatnonzero(np.sign(y[:-1] - y0) * np.sign(y[1:] - y0) < 0)  # the bottom
+        spots = [float(x[k]) for k in cross if x0 + margin < x[k] < x1 - margin]
+        spots = [a for a in spots if all(abs(a - p) >= apart for p in placed)]
+        if spots:
+            placed.append(spots[0])
+            ax.annotate(f"{abs(lon)}° {'EW'[lon < 0]}" if lon else "0°", (spots[0], y0), **DEGREES)
+
+
+def _dotted(ax: Any, lon: np.ndarray, lat: np.ndarray, centre: tuple) -> tuple:
+    """Draw one dotted line of the graticule (a meridian stops short of the poles)."""
+    x, y = project(lon, lat, centre)
+    x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
+    ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
+    return x, y
 
 
 def _scale_bar(ax: Any) -> int:
@@ -297,8 +296,7 @@ def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
     widths = []
     for part in parts:
         x, y = ax.transData.transform(part).T  # in pixels
-        area = 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
-        widths.append(BORDER[shape] if area > 30 * 30 else 0.8)
+        widths.append(BORDER[shape] if _size(x, y) > 30 * 30 else 0.8)
     return widths
 
 
@@ -329,36 +327,32 @@ def _choose_fills(items: list[_Item]) -> None:
 
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
     """Write each item's name and paragraph, moving a label until it overlaps no other."""
-    boxes = [artist.get_window_extent(renderer) for artist in ax.artists]  # the scale bar
-    taken = [(box.x0, box.y0, box.x1, box.y1) for box in boxes]
+    taken = [tuple(artist.get_window_extent(renderer).extents) for artist in ax.artists]
     for item in (item for item in items if item.lonlat is not None):
         px, py = ax.transData.transform(project(*item.lonlat, centre))
         taken.append((px - 6, py - 6, px + 6, py + 6))
     frame = ax.get_window_extent(renderer)
     for item in sorted(items, key=lambda i: ["point", "region", "country"].index(i.shape)):
         where = item.lonlat if item.lonlat is not None else item.area.label
-        xy = tuple(float(v) for v in project(*where, centre))
-        label = {"text": item.label, "xy": xy, **LABEL}
+        label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
         if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
             line = None if (dx, dy) == (0, 0) or item.shape == "point" else LINE
-            text = ax.annotate(**label, xytext=(dx, dy), ha=side, arrowprops=line)
+            text = ax.annotate(**label, **LABEL, xytext=(dx, dy), ha=side, arrowprops=line)
             box = text.get_window_extent(renderer)
-            edges = (box.x0, box.y0, box.x1, box.y1)
             inside = (box.min >= frame.min).all() and (box.max <= frame.max).all()
-            if inside and not any(chart.overlap(edges, other) for other in taken):
-                taken.append(edges)
+            if inside and not any(chart.overlap(box.extents, other) for other in taken):
                 break
             text.remove()
-            if (dx, dy) == offsets[-1]:  # nowhere free: the last spot, moved into the map
-                shift = np.maximum(frame.min - box.min, 0) - np.maximum(box.max - frame.max, 0)
-                moved = np.array([dx, dy]) + shift * (72 / renderer.dpi)
-                text = ax.annotate(**label, xytext=tuple(moved), ha=side, arrowprops=LINE)
-                box = text.get_window_extent(renderer)
-                taken.append((box.x0, box.y0, box.x1, box.y1))
+        else:  # nowhere free: the last spot, moved into the map
+            shift = np.maximum(frame.min - box.min, 0) - np.maximum(box.max - frame.max, 0)
+            moved = tuple(np.array([dx, dy]) + shift * (72 / renderer.dpi))
+            box = ax.annotate(**label, **LABEL, xytext=moved, ha=side, arrowprops=LINE)
+            box = box.get_window_extent(renderer)
+        taken.append(tuple(box.extents))
 
 
 def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
@@ -373,25 +367,23 @@ def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any)
 
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
-    handles: list[Any] = []
-    blank = {"linestyle": "none", "marker": "none"}
-    shaded = [i for i in items if i.area is not None]
-    if shaded:
-        fill, hatch, _ = shaded[0].fill
+    shown = [mark(basis) for basis in dict.fromkeys(i.basis for i in items)]
+    words = [f"{m.chart_symbol} before a name: {m.label} ({m.short})" for m in shown]
+    words = [w for m, w in zip(shown, words, strict=True) if m.chart_symbol]
+    if any(i.paragraph is not None and not i.outside for i in items):
+        words.insert(0, "¶ and a number: the paragraph naming it")
+    handles = [Line2D([], [], linestyle="none", marker="none", label=w) for w in words]
+    if any(i.shape == "point" for i in items):
+        dot = Line2D([], [], **DOT, label="city (dot: position from outside the article)")
+        handles.insert(0, dot)
+    for fill, hatch, _ in [i.fill for i in items if i.area is not None][:1]:
         words = "shaded: a place the article names; neighbours never share a fill"
         shade = {"facecolor": to_rgba(fill, 0.5), "edgecolor": BLACK, "hatch": hatch}
-        handles.append(Patch(**shade, linewidth=BORDER["country"], label=words))
-        words = "thick outline: its border (Natural Earth boundaries)"
-        handles.append(Line2D([], [], color=BLACK, linewidth=BORDER["country"], label=words))
-    if any(i.shape == "point" for i in items):
-        words = "city (dot: position from outside the article)"
-        handles.append(Line2D([], [], **DOT, label=words))
-    if any(i.paragraph is not None and not i.outside for i in items):
-        handles.append(Line2D([], [], **blank, label="¶ and a number: the paragraph naming it"))
-    for shown in (mark(basis) for basis in dict.fromkeys(i.basis for i in items)):
-        if shown.chart_symbol:
-            words = f"{shown.chart_symbol} before a name: {shown.label} ({shown.short})"
-            handles.append(Line2D([], [], **blank, label=words))
+        words2 = "thick outline: its border (Natural Earth boundaries)"
+        handles[:0] = [
+            Patch(**shade, linewidth=BORDER["country"], label=words),
+            Line2D([], [], color=BLACK, linewidth=BORDER["country"], label=words2),
+        ]
     where = {"loc": "upper left", "bbox_to_anchor": (0, -0.005), "ncol": 1, "frameon": False}
     return ax.legend(handles=handles, **where, fontsize=SMALL, handlelength=2.4)
 
@@ -477,8 +469,7 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
     chart.expect_book(book)
     places = book.places
     located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
-    example = f"[{next(iter(located), 'an id')!r}]"
-    what = "a list of ids in quotes"
+    example, what = f"[{next(iter(located), 'an id')!r}]", "a list of ids in quotes"
     return expect(ids, "texts", function="map_chart", what=what, example=example)
 
 
@@ -486,9 +477,8 @@ def _no_place(names: list[str]) -> str:
     """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
     if not names:
         return "no id was given, so nothing has a place on a map"
-    if len(names) == 1:
-        return f"{names[0]} has no place on a map"
-    return f"none of {join_and(names)} has a place on a map"
+    many = f"none of {join_and(names)} has"
+    return f"{many if len(names) > 1 else names[0] + ' has no'} place on a map"
 
 
 def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
@@ -511,43 +501,17 @@ def map_chart(
 ) -> chart.Chart:
     """A map of the states, regions and cities with the given ids (or names).
 
-    What a student sees: the outlines of the countries around them, the named states and
-    territories shaded orange with small rings, named regions vermillion with slanted
-    hatching, cities as black dots, each labelled with its name and the paragraph of the
-    article's body that names it ("Paris ¶5"). Outlines are drawn in the line style of the
-    row's mark (a place from outside the article: ▲, no paragraph). Labelled dotted lines
-    every 10 degrees; a km scale bar true at the centre. Under the map: the outlines'
-    source and date, and what the map cannot show (no front line; numbers stay in words).
+    What a student sees: the countries around them outlined thin; the named states and
+    regions shaded, each with a colour and a hatching no neighbour shares; cities as black
+    dots; each labelled with its name and the paragraph naming it ("Paris ¶5"). Dotted
+    lines every 10 degrees, a km scale bar, and under the map the outlines' source and what
+    a map cannot show. Where things are comes only from the pack (``latitude``,
+    ``longitude``, ``iso_code`` and ``location_source``); an id without them is listed as
+    "not on the map", and when none has a place a ValueError says what to add.
 
-    Which places are drawn, and the map's extent, come only from the ids and from the
-    pack: ``latitude``, ``longitude`` and ``iso_code`` in ``places.csv`` and ``actors.csv``,
-    with ``location_source``. An id without them is listed as "not on the map".
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-    ids : list of str
-        Ids or names of actors and places, e.g. ``["ukraine", "russia", "paris"]``.
-    title : str, optional
-        The map's title, the first words of its caption.
-    frame : list of str, optional
-        Ids or names (among `ids`) the map is framed on. By default the map shows the
-        whole of every shaded place and every dot, with a margin round them (far-off
-        parts, such as an overseas territory, aside). With `frame`, only those are shown
-        whole: a large neighbour may run past the edge, and the description says so.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption and a text description of everything drawn.
-
-    Raises
-    ------
-    UnknownNameError
-        If an id or name is not in the pack; the message suggests the closest ids.
-    ValueError
-        If none of them has a location in the pack.
+    `frame`: the ids (among `ids`) the map is framed on; by default every dot and the whole
+    of every shaded place. A large neighbour may then run past the edge: the description
+    says so.
     """
     areas, meta = map_data()
     items, missing = _items(book, _checked_ids(book, ids), areas)
@@ -584,9 +548,8 @@ def _under(figure: Any, legend: Any, renderer: Any, words: list[str]) -> None:
     under = " ".join(words)
     each = chart.measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
     under = textwrap.fill(under, int(7.7 / each * 0.95))
-    text = figure.text(0.01, 0.06 / 7.0, under, fontsize=SMALL, va="bottom", gid="under")
     key_h = legend.get_window_extent(renderer).height / chart.DPI
     height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + chart.measure(renderer, under, SMALL)[1] + 0.1
     figure.set_size_inches(8.0, height)
     figure.axes[0].set_position((0.01, (height - 0.07 - 5.53) / height, 0.98, 5.53 / height))
-    text.set_position((0.01, 0.06 / height))
+    figure.text(0.01, 0.06 / height, under, fontsize=SMALL, va="bottom", gid="under")

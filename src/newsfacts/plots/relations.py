@@ -1,11 +1,8 @@
 """relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-Three columns (people left; states and territories in the middle, in the order the article
-first names them; groups, organisations and places right, in the order of the middle names
-they link to). Arrows within a column bend beside it, the longer further. Each label sits
-on its own arrow, where it is furthest from boxes, labels and other names' arrows. Made for
-a projector: at most `MOST` arrows (the focus's own first, then those between the names
-with most relations), in large type; a diagram that leaves some out says how many.
+Three columns (people; states in the order the article names them; groups, organisations and
+places), arrows within a column bent beside it, each label on its own arrow where it is
+furthest from boxes, labels and other arrows. At most `MOST` arrows, in large type.
 """
 
 from __future__ import annotations
@@ -131,43 +128,17 @@ def relations_diagram(
 ) -> chart.Chart:
     """Diagram of who is connected to whom: the relations table as labelled arrows.
 
-    What a student sees: each name in a box with a shape and colour for its kind of
-    actor; people on the left, states in the middle, groups, organisations and places on
-    the right. Each arrow goes from the first name of a relation to the second and is
-    labelled, on the arrow, with the relation and its paragraph ("son-in-law of ¶2"). A
-    solid line is something the article says, a dashed one something it says someone
-    said, a dotted one something worked out from the article. The layout is the same
-    every time, and large enough to read on a projector.
+    What a student sees: each name in a box with a shape and colour for its kind (people
+    left, states in the middle, groups, organisations and places right); each arrow goes
+    from the first name of a relation to the second, labelled with the relation and its
+    paragraph ("son-in-law of ¶2"); solid: the article says it, dashed: someone said it,
+    dotted: worked out. Large enough for a projector, the same every time.
 
-    At most `most` arrows (12) are drawn, so the diagram stays readable: with a focus,
-    its own relations first, then those among the names around it; without one, the
-    relations between the names with most relations. A diagram that leaves relations out
-    says how many under its title and names good focuses, e.g.
-    ``relations_diagram(book, focus="ukraine")``.
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-    ids : str or list of str, optional
-        Only these actors and places (ids or names) and every relation among them.
-    focus : str, optional
-        An actor or place (id or name) to put in bold, with its own arrows drawn thicker.
-        Without `ids`, the diagram shows the focus, the names linked to it and the
-        relations among them.
-    most : int, default 12
-        The most arrows to draw.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption, a short alt text and a description with one sentence
-        per relation.
-
-    Raises
-    ------
-    UnknownNameError
-        When an id or name is not in the pack; the message suggests the closest ones.
+    `ids`: only these actors and places and the relations among them. `focus`: a name in
+    bold with its arrows thicker; without `ids`, the diagram shows it and the names linked
+    to it. `most`: at most this many arrows (the focus's own first, then those between the
+    names with most relations); a diagram that leaves some out says how many and names
+    good focuses, e.g. ``relations_diagram(book, focus="ukraine")``.
     """
     found, edges = chart.things(book), _edges(book)
     names = {key: thing.name for key, thing in found.items()}
@@ -176,14 +147,11 @@ def relations_diagram(
     what, function = "actor or place", "relations_diagram"
     wanted = None if ids is None else chart.resolve_many(ids, names, what, function=function)
     focus_id = None if focus is None else chart.resolve(focus, names, what, function=function)
-    if focus_id is not None:  # the focus, and without ids the names linked to it
-        links = wanted
-        if links is None:
-            links = [e.target if e.source == focus_id else e.source for e in edges]
-            links = [
-                end for e, end in zip(edges, links, strict=True) if focus_id in (e.source, e.target)
-            ]
-        wanted = list(dict.fromkeys(links + [focus_id]))
+    if focus_id is not None and wanted is None:  # the focus and the names linked to it
+        ends = [(e.source, e.target) for e in edges if focus_id in (e.source, e.target)]
+        wanted = [target if source == focus_id else source for source, target in ends]
+    if focus_id is not None:
+        wanted = list(dict.fromkeys(wanted + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
@@ -255,9 +223,7 @@ def _path(a: Node, b: Node) -> Path:
     if a.column == b.column:
         bend = BENDS[a.column]
         start, end = (a.x + bend * a.w / 2, a.y), (b.x + bend * b.w / 2, b.y)
-        reach = 0.3 + 0.35 * abs(
-            a.y - b.y
-        )  # longer arrows bend further, so they do not run together
+        reach = 0.3 + 0.35 * abs(a.y - b.y)  # longer arrows bend further, apart
         control = (a.x + bend * (max(a.w, b.w) / 2 + reach), (a.y + b.y) / 2)
         return Path([start, control, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
     ends = []
@@ -285,12 +251,8 @@ def _inside(points: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.nd
 
 
 def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
-    """Put each label on its own arrow, as far as it can from boxes, labels and other arrows.
-
-    Each label's candidate spots lie along its own arrow (its middle first, which is the
-    top of a curved arrow); a spot costs much for any box or label it covers and a little
-    for each bit of another arrow running under it, so a label never reads as another's.
-    """
+    """Put each label on its own arrow where it costs least: much for a box or label it
+    covers, a little for each bit of another arrow under it, a hair for leaving the middle."""
     taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
     steps = np.linspace(0, 1, 150)
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
@@ -308,12 +270,8 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
             for other in edges
         ]
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
-        cost = (
-            5000 * covered
-            + _inside(points, near, np.repeat(weights, len(steps)).astype(float))
-            + np.abs(spots - 0.5)
-        )
-        best = int(np.argmin(cost))
+        crossed = _inside(points, near, np.repeat(weights, len(steps)).astype(float))
+        best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
 
@@ -355,15 +313,14 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         ax.add_artist(FancyArrowPatch(path=edge.path, arrowstyle="-|>", mutation_scale=18, **arrow))
         ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    lines += [advice] if advice else []
     caption = "Relations between the actors and places of the article."
-    if advice:
-        lines.append(advice)
-    if advice and focus is None:
-        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
-        caption += "with most relations."
     if focus is not None:
         caption = f"The relations of {nodes[focus].name}, and the relations among the names "
         caption += "around it."
+    elif advice:
+        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
+        caption += "with most relations."
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -24,17 +25,9 @@ VAGUE = (
 )
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
 def _parse_when(when: str) -> tuple[int, int | None, int | None] | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", when.strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return int(year), int(month) if month else None, int(day) if day else None
+    return match and tuple(int(part) if part else None for part in match.groups())
 
 
 def _say_date(when: str) -> str:
@@ -43,11 +36,7 @@ def _say_date(when: str) -> str:
     if parsed is None:
         return when
     year, month, day = parsed
-    if month is None:
-        return str(year)
-    if day is None:
-        return f"{_MONTHS[month - 1]} {year}"
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    return " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
 
 
 def _during(when: str) -> str:
@@ -94,25 +83,10 @@ def _date_source(row: dict[str, Any]) -> str:
 
 
 def timeline_table(book: Any) -> pd.DataFrame:
-    """Every event of the article in time order, with where each date comes from.
-
-    What a student sees: a table, one event a row. Events with a date come first, from
-    the earliest; the events the article gives no date for follow in the order the article
-    tells them. ``when_text`` keeps the article's own words ("last month"); ``date_source``
-    gives the date's mark ("article says", "◆ worked out", "▲ outside source: Semafor, 28
-    December 2025", naming the source).
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by event id, columns ``when``, ``when_text``, ``date_source``,
-        ``modality``, ``description``, ``paragraph``.
-    """
+    """Every event of the article in time order (undated ones last, in the article's order),
+    indexed by id: ``when``, ``when_text`` (the article's words, "last month"),
+    ``date_source`` (the date's mark, naming an outside source), ``modality``,
+    ``description``, ``paragraph``."""
     columns = ["id", "when", "when_text", "date_source", "modality", "description", "paragraph"]
     found = [
         {name: cell_words(row.get(name)) for name in columns}
@@ -129,31 +103,14 @@ def timeline_table(book: Any) -> pd.DataFrame:
 def timeline_chart(book: Any) -> chart.Chart:
     """The dated events of the article on a time line, with where each date comes from.
 
-    What a student sees: one point per event that has a date, at its place in time: the
-    line is drawn to scale, so points close in time are close on the line. Where a long
-    empty stretch would squeeze the rest (2014 ... 2022 ... 2025-26), the line is broken
-    (//) and the time cut out is written under the break; each part of the line is drawn
-    to its own scale, its dates written under it, with small ticks for each year, month, week
-    or day. Above the line, one card per point, in time order, joined to its point by a
-    thin line: what happened, the article's own words for when ("last month"), the
-    paragraph, the date in bold and its mark (where the date comes from): a filled circle
-    is a date the article gives ("article says"); an open square one worked out from it
-    ("◆ worked out"); an open diamond a date from outside the article ("▲ outside
-    source"), with its source. A date with only a year or a month is written "during
-    2014" and drawn as a grey band over that year or month, its point in the middle: the
-    event happened some time then, so the line does not say whether it came before or
-    after another event of that year or month ("both during 2014: order not known").
-    Events without a date are counted under the line and listed by `timeline_table`.
-
-    Parameters
-    ----------
-    book : Book
-        A loaded pack, e.g. ``newsfacts.load()``.
-
-    Returns
-    -------
-    Chart
-        The picture, its caption, a short alt text and a description of every point.
+    What a student sees: one point per dated event, the line drawn to scale; a long empty
+    stretch is cut out (//) and written under the break. Above the line, one card per point:
+    what happened, the article's words for when ("last month"), the paragraph, the date in
+    bold and its mark: a filled circle is a date the article gives, an open square one
+    worked out from it, an open diamond one from outside the article (with its source). A
+    year or a month alone is written "during 2014" and drawn as a grey band: its order
+    against other events then is not known. Events without a date are counted under the
+    line and listed by `timeline_table`.
     """
     table = timeline_table(book)
     events = {cell_words(row.get("id")): row for row in chart.rows(book, "events")}
@@ -169,6 +126,7 @@ LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
 BREAK = 0.9  # inches a break (//) takes on the line
 CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
 BREAK_MARK = dict(ha="center", va="center", fontsize=13, fontweight="bold", gid="break")
+TICKS = [(2 * 365, "year", "YS"), (62, "month", "MS"), (16, "week", "W-MON"), (-1, "day", "D")]
 BREAK_MARK["bbox"] = {"facecolor": WHITE, "edgecolor": "none", "pad": 0}
 
 
@@ -179,15 +137,11 @@ def _span(when: str) -> tuple[int, int] | None:
         return None
     year, month, day = parsed
     try:
-        if month is None:
-            return _dt.date(year, 1, 1).toordinal(), _dt.date(year + 1, 1, 1).toordinal()
-        if day is None:
-            after = _dt.date(year + month // 12, month % 12 + 1, 1)
-            return _dt.date(year, month, 1).toordinal(), after.toordinal()
-        first = _dt.date(year, month, day).toordinal()
+        first = _dt.date(year, month or 1, day or 1).toordinal()
+        after = _dt.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1).toordinal()
     except ValueError:
         return None
-    return first, first + 1
+    return first, first + 1 if day else after
 
 
 def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -239,30 +193,12 @@ def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
     return parts
 
 
-def _range_words(first: str, last: str) -> str:
-    """The dates a part of the line covers: "2014", "February 2022 to 12 October 2022"."""
-    first, last = _say_date(first), _say_date(last)
-    return first if first == last else f"{first} to {last}"
-
-
 def _ticks(part: _Part) -> tuple[str, list[float]]:
     """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
-    a, b = _dt.date.fromordinal(int(part.first)), _dt.date.fromordinal(int(part.last))
     days = part.last - part.first
-    if days > 2 * 365:
-        return "year", [_dt.date(y, 1, 1).toordinal() for y in range(a.year + 1, b.year + 1)]
-    if days > 62:
-        found, year, month = [], a.year, a.month
-        while True:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            day = _dt.date(year, month, 1).toordinal()
-            if day > part.last:
-                return "month", found
-            found.append(day)
-    days_ = range(int(part.first) + 1, int(part.last) + 1)
-    if days > 16:  # each Monday
-        return "week", [float(d) for d in days_ if _dt.date.fromordinal(d).weekday() == 0]
-    return "day", [float(d) for d in days_]
+    name, every = next((name, every) for more, name, every in TICKS if days > more)
+    a, b = (_dt.date.fromordinal(int(day)) for day in (part.first + 1, part.last))
+    return name, [float(day.toordinal()) for day in pd.date_range(a, b, freq=every)]
 
 
 def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[dict[str, Any]]:
@@ -288,13 +224,10 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
         date = _during(card["row"]["when"])
         if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
-            date = "\n".join(
-                date.split(" ", 1) if date.startswith("during") else date.rsplit(" ", 1)
-            )
+            date = "\n".join((str.split if "during" in date else str.rsplit)(date, " ", 1))
         card["date"] = date
-        sizes = [chart.measure(renderer, card["card"], SMALL)]
-        sizes += [chart.measure(renderer, date, FONT, "bold")]
-        sizes += [chart.measure(renderer, card["source"], SMALL)]
+        fonts = {"card": (SMALL,), "date": (FONT, "bold"), "source": (SMALL,)}
+        sizes = [chart.measure(renderer, card[name], *font) for name, font in fonts.items()]
         card["card_h"], card["date_h"], card["source_h"] = (h for _, h in sizes)
         card["height"] = card["card_h"] + card["date_h"] + card["source_h"] + 0.12
         wide = max(w for w, _ in sizes)
@@ -305,38 +238,35 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     return cards
 
 
+def _clash(card: dict, other: dict, level: int) -> bool:
+    """Whether `card` at `level` overlaps `other`, or a line down from one crosses the other."""
+    if other["level"] == level:
+        return other["from"] < card["to"] and card["from"] < other["to"]
+    if other["level"] < level:  # this card's line would run through it
+        return other["from"] < card["slot"] < other["to"]
+    return card["from"] < other["slot"] < card["to"]  # its line would run through this card
+
+
 def _levels(cards: list[dict[str, Any]]) -> None:
     """Stack the cards: each on the lowest level where it overlaps no card and no other
     card's line down to the time line runs through it; set how high each card starts."""
     for k, card in enumerate(cards):
         top = max((c["level"] for c in cards[:k]), default=-1) + 1  # always free of cards
-        for level in range(top + 1):
-            clash = False
-            for other in cards[:k]:
-                if other["level"] == level:
-                    clash = other["from"] < card["to"] and card["from"] < other["to"]
-                elif other["level"] < level:  # this card's line would run through it
-                    clash = other["from"] < card["slot"] < other["to"]
-                else:  # its line would run through this card
-                    clash = card["from"] < other["slot"] < card["to"]
-                if clash:
-                    break
-            if not clash:
-                break
-        card["level"] = level
+        free = (n for n in range(top) if not any(_clash(card, c, n) for c in cards[:k]))
+        card["level"] = next(free, top)
     base = 0.55
     for level in range(max((c["level"] for c in cards), default=-1) + 1):
-        for card in cards:
-            if card["level"] == level:
-                card["stem"] = base
-        base += max(c["height"] for c in cards if c["level"] == level) + 0.15
+        row = [card for card in cards if card["level"] == level]
+        for card in row:
+            card["stem"] = base
+        base += max(card["height"] for card in row) + 0.15
 
 
 def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any) -> Line2D:
     """The point of a date of `basis`, on the line or in the key."""
     shown = mark(basis)
-    face = {"markerfacecolor": shown.colour if shown.filled else WHITE}
-    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none", **face}
+    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none"}
+    style["markerfacecolor"] = shown.colour if shown.filled else WHITE
     return Line2D(
         x or [], y or [], **style, markeredgecolor=shown.colour, markeredgewidth=2.2, **more
     )
@@ -350,7 +280,8 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         members = [cards[m] for m in part.members]
         earliest = min(members, key=lambda c: c["span"][0])["row"]["when"]
         latest = max(members, key=lambda c: c["span"][1])["row"]["when"]
-        words = [_range_words(earliest, latest)]
+        first, last = _say_date(earliest), _say_date(latest)
+        words = [first if first == last else f"{first} to {last}"]
         for m in part.members[1:]:
             if cards[m]["gap"].startswith("both"):
                 words.append(cards[m]["gap"])
@@ -360,8 +291,8 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         if k:
             ends = cards[parts[k - 1].members[-1]], cards[part.members[0]]
             cut = _gap(*(end["row"]["when"] for end in ends)).replace(" later", "")
-            cut = wrap(f"line cut: {cut}", 12)
-            notes.append({"x": part.x0 - BREAK / 2, "text": cut, "style": "italic"})
+            wrapped = wrap(f"line cut: {cut}", 12)
+            notes.append({"x": part.x0 - BREAK / 2, "text": wrapped, "style": "italic", "cut": cut})
     for note in notes:
         note["h"] = chart.measure(renderer, note["text"], SMALL)[1]
     return notes
@@ -397,7 +328,9 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         if len(parts) > 1:
             lines.append(
                 f"The line is in {len(parts)} parts, each drawn to its own scale, with small "
-                "ticks for each " + join_or(sorted({_ticks(p)[0] for p in parts})) + "."
+                "ticks for each "
+                + join_and(sorted({_ticks(p)[0] for p in parts})).replace(" and ", " or ")
+                + "."
             )
     axis_y = height - 1.05 - above
     for k, part in enumerate(parts):
@@ -420,8 +353,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
         lines.append("No event in the article's fact tables has a date.")
     if len(parts) > 1:
-        cuts = [n["text"].replace("\n", " ") for n in notes if n["style"] == "italic"]
-        cuts = [cut.removeprefix("line cut: ") for cut in cuts]
+        cuts = [note["cut"] for note in notes if "cut" in note]
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
         lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
@@ -442,11 +374,6 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
-def join_or(items: list[str]) -> str:
-    """ "year", "month or day"."""
-    return join_and(items).replace(" and ", " or ")
-
-
 def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
     """Draw one point, its card and the line between; return the sentence describing it."""
     row, basis, x, slot = card["row"], card["basis"], card["x"], card["slot"]
@@ -455,13 +382,15 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
         ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], **band))
     ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=4))
     bottom = axis_y + card["stem"]
-    stem = [axis_y + 0.14, axis_y + 0.45, bottom - 0.03]
-    ax.add_line(Line2D([x, slot, slot], stem, color="black", lw=0.8))
-    ax.text(slot, bottom, card["source"], fontsize=SMALL, ha="center", va="bottom")
-    at = bottom + card["source_h"] + 0.04
-    ax.text(slot, at, card["date"], fontweight="bold", ha="center", va="bottom")
-    at += card["date_h"] + 0.06
-    ax.text(slot, at, card["card"], fontsize=SMALL, ha="center", va="bottom")
+    ax.add_line(
+        Line2D(
+            [x, slot, slot], [axis_y + 0.14, axis_y + 0.45, bottom - 0.03], color="black", lw=0.8
+        )
+    )
+    for name, space, style in (("source", 0.04, SMALL), ("date", 0.06, "bold"), ("card", 0, SMALL)):
+        size = {"fontweight": style} if style == "bold" else {"fontsize": style}
+        ax.text(slot, bottom, card[name], **size, ha="center", va="bottom")
+        bottom += card[name + "_h"] + space
     date = card["date"].replace("\n", " ")
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
     words += chart.para(row["paragraph"], False)
@@ -471,9 +400,8 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
         words += f"; {row['modality']}"
     words += "; date: " + card["source"].replace("\n", " ")
     gap = card["gap"]
-    if gap:
-        if gap.startswith("both"):
-            words += f"; this and point {k} are {gap.replace(':', ',')}"
-        else:
-            words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
+    if gap.startswith("both"):
+        words += f"; this and point {k} are {gap.replace(':', ',')}"
+    elif gap:
+        words += f"; {gap} {'as' if gap.startswith('the same') else 'than'} point {k}"
     return words + "."
