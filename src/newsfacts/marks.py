@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Mark", "MARKS", "BASES", "NOT_YET", "mark", "mark_label"]
-
 #: The modality values a lesson groups as "not yet" (to come, offered, planned, threatened).
 NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 

@@ -21,8 +21,6 @@ from newsfacts.pack import answers_file, read_answers
 from newsfacts.text import join_and, lesson_id, paragraph_words
 from newsfacts.views.show import evidence_lines
 
-__all__ = ["AnswerKey", "answer_key", "model_answers"]
-
 
 def model_answers(book: Any, lesson: str | None = None) -> pd.DataFrame:
     """The model answers of a book's prompts (of one lesson, or all): ``id``, ``lesson``,

@@ -23,7 +23,6 @@ import linecache
 import os
 import re
 import traceback
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
 from newsfacts.load import bundled_pack, load
 from newsfacts.text import closest, did_you_mean, join_and, shorten
-from newsfacts.views.show import citation_html, table_html
-
-__all__ = ["start", "stop", "message_for"]
+from newsfacts.views.show import Note, citation_html, table_html
 
 #: The exceptions the friendly handler looks at; `message_for` picks those it knows.
 WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
@@ -75,17 +72,7 @@ def _note_if_another_pack() -> None:
         "This lesson is written for the bundled article, so it shows that article, not "
         f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
     )
-    IPython.display.display(_Note(text))
-
-
-class _Note(str):
-    """One plain line in a grey box: HTML in a notebook, the line itself elsewhere."""
-
-    def _repr_html_(self) -> str:
-        style = "border-left:4px solid #999999;padding:2px 8px"
-        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
-
-    __repr__ = str.__str__
+    IPython.display.display(Note(text))
 
 
 def stop(shell: Any = None) -> None:

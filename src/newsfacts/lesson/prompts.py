@@ -11,8 +11,6 @@ from typing import Any
 from newsfacts.errors import resolve
 from newsfacts.views.render import render
 
-__all__ = ["HEADINGS", "Prompts", "prompts"]
-
 #: The heading a student sees above each kind of prompt, in lesson order.
 HEADINGS: dict[str, str] = {
     "discuss": "Think and discuss",

@@ -10,8 +10,6 @@ from typing import Any
 from newsfacts.lesson.quiz import Question, Quiz, quiz
 from newsfacts.pack.spec import OPTIONS
 
-__all__ = ["questions", "check_understanding"]
-
 
 def questions(book: Any, lesson: str, *, function: str = "questions") -> list[Question]:
     """The closing questions of one lesson ("00", "01", ...), from the pack; an

@@ -27,8 +27,6 @@ from newsfacts.views.render import render
 from newsfacts.views.show import MARKED_BASES, date_mark, names_by_id
 from newsfacts.views.sources import article_credit
 
-__all__ = ["Annotated", "Fact", "Kind", "Segment", "annotated_article", "KINDS", "DEFAULT_TABLES"]
-
 
 @dataclass(frozen=True)
 class Kind:

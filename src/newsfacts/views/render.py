@@ -13,8 +13,6 @@ from typing import Any
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.text import cell_text
 
-__all__ = ["environment", "render", "macro", "LABEL_STYLE"]
-
 #: How a control's label is laid out: as wide as its words, never cut.
 LABEL_STYLE = {"description_width": "initial"}
 

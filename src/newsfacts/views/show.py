@@ -7,6 +7,7 @@ symbols, never colour alone). Nothing here imports ipywidgets or matplotlib.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from html import escape
 from typing import Any
 
 import pandas as pd
@@ -181,3 +182,13 @@ def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hin
     """
     evidence = [evidence_lines(c) for c in citations]
     return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)
+
+
+class Note(str):
+    """One plain line in a grey box: HTML in a notebook, the line itself elsewhere."""
+
+    __repr__ = str.__str__
+
+    def _repr_html_(self) -> str:
+        style = "border-left:4px solid #999999;padding:2px 8px"
+        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'

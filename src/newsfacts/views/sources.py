@@ -23,16 +23,6 @@ import pandas as pd
 from newsfacts.marks import mark
 from newsfacts.views.render import render
 
-__all__ = [
-    "SourceReference",
-    "source_names",
-    "source_references",
-    "outside_facts",
-    "other_sourced_columns",
-    "article_credit",
-    "sources_markdown",
-]
-
 SOURCE_REFERENCE = re.compile(
     r"Source: (?P<publisher>[^.]+?), (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})\."
     r"(?: Title: (?P<title>.+?)\.(?= Address:|\s|$))?"

@@ -32,17 +32,6 @@ from newsfacts.text import (
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import check_columns, html_rows, names_by_id
 
-__all__ = [
-    "ArticleReader",
-    "ActorExplorer",
-    "FactFilter",
-    "GlossaryLookup",
-    "article_reader",
-    "actor_explorer",
-    "fact_filter",
-    "glossary_lookup",
-]
-
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
