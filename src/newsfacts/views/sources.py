@@ -1,15 +1,7 @@
-"""Every fact a pack takes from outside its article, with the source each one names.
-
-A pack marks such a fact with the basis ``outside source`` (a date with that ``when_basis``)
-and names the source in ``note``, in one fixed form a spreadsheet user can type::
+"""Every fact a pack takes from outside its article (basis or ``when_basis`` ``outside
+source``), with the source its ``note`` names in one fixed form a spreadsheet user can type::
 
     Source: Sky News, 3 January 2026. Title: What the report is called. Address: https://...
-
-`outside_facts` lists them; `sources_markdown` writes the list a teacher reads
-(``docs/sources.md``), built from the pack so that it cannot drift from the tables.
-
->>> [c.publisher for c in source_references("Date from outside. Source: Sky News, 3 January 2026.")]
-['Sky News']
 """
 
 from __future__ import annotations
@@ -59,11 +51,7 @@ def source_references(note: str) -> list[SourceReference]:
 
 
 def source_names(note: str) -> str:
-    """The sources a note names, short: publisher and date, ``"; "`` between two.
-
-    >>> source_names("From outside. Source: Sky News, 3 January 2026. Title: Talks.")
-    'Sky News, 3 January 2026'
-    """
+    """The sources a note names, short: ``"Sky News, 3 January 2026"``, ``"; "`` between two."""
     return "; ".join(f"{ref.publisher}, {ref.date}" for ref in source_references(note))
 
 
@@ -78,9 +66,8 @@ def _fact(row: pd.Series) -> str:
 
 
 def outside_facts(book: Any) -> pd.DataFrame:
-    """Every fact of a pack from outside its article, one row per fact and source (`COLUMNS`):
-    ``what`` is ``"fact"`` (its basis) or ``"date"`` (its ``when_basis``), ``fact`` the row in
-    a few words, then the source as its note gives it (empty where the note gives none)."""
+    """Every fact from outside the article, one row per fact and source (`COLUMNS`; ``what``:
+    ``"fact"`` or ``"date"``), the source as its note gives it (empty where it gives none)."""
     found = []
     for table, frame in book.tables.items():
         for column, what in (("basis", "fact"), ("when_basis", "date")):
@@ -116,8 +103,7 @@ def other_sourced_columns(book: Any) -> pd.DataFrame:
 
 
 def sources_markdown(book: Any) -> str:
-    """The text of ``docs/sources.md``: the article's credit and every outside fact, by
-    source, so a teacher sees where each comes from and which references are incomplete."""
+    """The text of ``docs/sources.md``: the article's credit and every outside fact, by source."""
     sources = []
     keys = ["publisher", "date", "title", "address"]
     for _, group in outside_facts(book).groupby(keys, sort=False, dropna=False):
