@@ -1,16 +1,11 @@
-"""Every change `start` makes to the kernel, in one place, so each can be seen and undone.
+"""Every change `start` makes to the kernel, in one place, so each can be seen and undone:
 
-`start` (the first code cell of every lesson) loads the book and, in IPython:
-
-1. shows every DataFrame through `newsfacts.views.show.table_html` and a `Citation` as its
-   paragraph with the quote marked;
-2. sets pandas' ``display.max_colwidth`` to None: notes and quotes are shown whole;
-3. puts ``check`` and ``describe``, bound to this book, in the notebook's namespace (like
-   otter-grader's ``grader = otter.Notebook()``);
-4. unless ``friendly=False``, shows plain words instead of a traceback (IPython's public
-   ``set_custom_exc``) for newsfacts' own errors, a misspelt name, a column or table that is
-   not there, and ``and`` where ``&`` is meant. Any other error keeps its full traceback, so
-   a bug still shows as a bug.
+1. DataFrames show through `newsfacts.views.show.table_html`, a `Citation` with its quote marked;
+2. pandas' ``display.max_colwidth`` is None: notes and quotes are shown whole;
+3. ``check`` and ``describe``, bound to the book, go in the notebook's namespace;
+4. unless ``friendly=False``, plain words instead of a traceback (IPython's ``set_custom_exc``)
+   for newsfacts' own errors, a misspelt name, a missing column or table, and ``and`` where
+   ``&`` is meant; any other error keeps its traceback, so a bug still shows as a bug.
 
 `stop` undoes 1, 2 and 4.
 """
@@ -45,8 +40,7 @@ _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous
 
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
     """Load the article's facts (the bundled article, or the folder `pack`) and set up the
-    notebook (`shell`, by default the running one). With ``friendly=False`` every traceback
-    stays as IPython shows it."""
+    notebook (`shell`, by default the running one) as the module's docstring says."""
     if pack is None:
         _note_if_another_pack()
     book = load(pack)
