@@ -110,14 +110,12 @@ class Book:
         """Count the paragraphs and the rows of each table, with each table's description."""
         resources = [r for r in self.metadata.get("resources", []) if isinstance(r, dict)]
         described = {r.get("name"): r.get("description", "") for r in resources}
-        article = "The article: its headline, byline, captions and story paragraphs."
-        summary = pd.DataFrame(
-            {
-                "table": ["paragraphs", *self.tables],
-                "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
-                "description": [article] + [str(described.get(n, "")) for n in self.tables],
-            }
+        described["paragraphs"] = (
+            "The article: its headline, byline, captions and story paragraphs."
         )
+        tables = {"paragraphs": self.paragraphs, **self.tables}
+        rows = [(name, len(t), str(described.get(name, ""))) for name, t in tables.items()]
+        summary = pd.DataFrame(rows, columns=["table", "rows", "description"])
         summary.columns.name = "row"  # the corner header cell, for a screen reader
         return summary
 

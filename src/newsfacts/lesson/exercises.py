@@ -49,12 +49,10 @@ class Feedback:
     evidence: tuple[Any, ...] = ()
 
     def __str__(self) -> str:
-        text = f"{'✓' if self.correct else '✗'} {self.message}" + (
-            f"\nHint: {self.hint}" if self.hint else ""
-        )
-        for citation in self.evidence:
-            text += "\nEvidence: " + "\n   ".join(evidence_lines(citation))
-        return text
+        hint = [f"Hint: {self.hint}"] if self.hint else []
+        lines = [f"{'✓' if self.correct else '✗'} {self.message}", *hint]
+        lines += ["Evidence: " + "\n   ".join(evidence_lines(c)) for c in self.evidence]
+        return "\n".join(lines)
 
     __repr__ = __str__
 

@@ -218,14 +218,6 @@ class Annotated:
                 found.append((label, value))
         return found
 
-    def tooltip(self, facts: Iterable[Fact]) -> str:
-        """What pointing at a highlight shows: one line per fact (plain text)."""
-        lines = []
-        for f in facts:
-            basis = f" ({f.symbol + ' ' if f.symbol else ''}{f.basis})" if f.basis else ""
-            lines.append(f"{f.kind.name} {f.key}: {self.headline(f)}{basis}")
-        return "\n".join(lines)
-
     def layers(self, segment: Segment) -> list[tuple[Kind, int]]:
         """The kinds whose lines a piece carries, each with its distance from the words (px)."""
         depth = {"bottom": 0, "top": 0}
