@@ -1,7 +1,4 @@
-"""The model: a `Book` owns one article's facts, its lesson content and its id index.
-
-`newsfacts.load` builds it once from a pack; nothing about it is kept anywhere else.
-"""
+"""The model: a `Book` (built once by `newsfacts.load`) owns one article's facts, lessons, ids."""
 
 from __future__ import annotations
 
@@ -214,8 +211,7 @@ class Book:
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
-        """The paragraphs holding a row's ``name`` (or term) as a whole word, same capitals, or
-        cited by it or by a row referring to it (an event's actors, a claim's speaker ...)."""
+        """The paragraphs naming a row (whole word, same capitals), citing it or a row citing it."""
         row = self._row(*self._locate(id_or_name, "mentions", names=True))
         ident = str(row.name)
         keys = {paragraph_key(row.get("paragraph"))}

@@ -140,8 +140,7 @@ def paragraph_key(value: Any) -> int | str | None:
 
 
 def paragraph_words(key: Any, short: bool = True) -> str:
-    """Where a row comes from as a student reads it: ``"¶ 6"`` (or ``"paragraph 6"``), or the
-    part's name (``"headline"``); ``""`` when there is none."""
+    """Where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), ``"headline"``, or ``""``."""
     key = paragraph_key(key)
     if isinstance(key, int):
         return f"¶ {key}" if short else f"paragraph {key}"

@@ -20,8 +20,7 @@ from newsfacts.views.show import evidence_lines, feedback_html
 
 @dataclass(frozen=True)
 class Exercise:
-    """One row of ``exercises.csv``: the answer's `table`, the `column` that decides it, the
-    `expected` ids (in order when `ordered`) or number, `hints`, then `why` and `evidence`."""
+    """One row of ``exercises.csv``: `expected` ids (in order when `ordered`) or a number."""
 
     name: str
     task: str

@@ -39,8 +39,7 @@ _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous
 
 
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
-    """Load the article's facts (the bundled article, or the folder `pack`) and set up the
-    notebook (`shell`, by default the running one) as the module's docstring says."""
+    """Load the bundled article (or the folder `pack`) and set up the notebook, as above."""
     if pack is None:
         _note_if_another_pack()
     book = load(pack)
@@ -57,8 +56,7 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
 
 
 def _note_if_another_pack() -> None:
-    """When NEWSFACTS_PACK names another pack, say in one line that this lesson stays on the
-    bundled article, and where the lessons for any article are."""
+    """Say so when NEWSFACTS_PACK names another pack: this lesson stays on the bundled one."""
     chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
     if not chosen or Path(chosen).name == Path(bundled_pack()).name:
         return

@@ -28,6 +28,5 @@ def questions(book: Any, lesson: str, *, function: str = "questions") -> list[Qu
 
 
 def check_understanding(book: Any, lesson: str) -> Quiz:
-    """The closing quiz of one lesson: a right choice shows why, with the evidence; a wrong
-    one says why that option does not fit and gives a hint, never the answer."""
+    """The closing quiz of one lesson: why each choice fits or not, a hint, never the answer."""
     return quiz(questions(book, lesson, function="check_understanding"))

@@ -277,8 +277,7 @@ def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
 
 
 def sorting(book: Any, lesson: str, finer: bool = False) -> Sorting:
-    """The sorting task of one lesson ("02"); with `finer` (lesson 6), each kind of not yet the
-    sentences use is a choice of its own."""
+    """The sorting task of one lesson ("02"); `finer` (lesson 6) tells the kinds of not yet."""
     if isinstance(lesson, int) and not isinstance(lesson, bool):
         lesson = str(lesson)
     what = "the book and the lesson's number"

@@ -173,8 +173,7 @@ class Annotated:
         self._cut()
 
     def _cut(self) -> None:
-        """Cut each paragraph at every quote's start and end: `segments`, `pieces` (per
-        paragraph, for the template) and `first_segment` (each fact's first piece)."""
+        """Cut each paragraph at every quote's start and end, for the template."""
         self.segments: list[Segment] = []
         self.pieces: list[dict[str, Any]] = []
         self.first_segment: dict[str, int] = {}

@@ -1,8 +1,4 @@
-"""Fact tables as a student sees them: the basis of each row in words, with a mark.
-
-Rows the article does not say in its own voice stand out (`newsfacts.marks`: words and
-symbols, never colour alone). Nothing here imports ipywidgets or matplotlib.
-"""
+"""Fact tables as a student sees them: each row's basis in words, with its mark."""
 
 from __future__ import annotations
 
@@ -96,8 +92,7 @@ def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing
 
 
 def table_html(frame: pd.DataFrame) -> str:
-    """A DataFrame as a lesson shows it: ``row`` in the empty corner header cell, in a scroll
-    box a keyboard can reach."""
+    """A DataFrame as a lesson shows it: ``row`` in the corner cell, in a scroll box."""
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
     label = f"Table of {len(frame)} rows: scroll sideways to see every column"
@@ -139,8 +134,7 @@ def evidence_lines(citation: Any) -> list[str]:
 
 
 def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:
-    """A feedback box: ✓ (`ok` True), ✗ (False) or … (None: nothing to mark yet), the text,
-    the hint, and the evidence (`evidence_lines`)."""
+    """A feedback box: ✓, ✗ or … (`ok` None: nothing to mark yet), text, hint and evidence."""
     evidence = [evidence_lines(c) for c in citations]
     return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)
 

@@ -83,8 +83,7 @@ def outside_facts(book: Any) -> pd.DataFrame:
 
 
 def article_credit(book: Any) -> dict[str, str]:
-    """The article's own credit, the first of the metadata's ``sources``: ``title``,
-    ``author``, ``publisher``, ``date``, ``path`` (the address), ``note`` ("" when not given)."""
+    """The article's own credit (the metadata's first ``sources``), "" for what it lacks."""
     sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
     first = sources[0] if sources else {}
     keys = ("title", "author", "publisher", "date", "path", "note")
@@ -92,8 +91,7 @@ def article_credit(book: Any) -> dict[str, str]:
 
 
 def other_sourced_columns(book: Any) -> pd.DataFrame:
-    """The filled cells of ``..._source`` columns (such as ``location_source``, for maps),
-    each one outside value: columns ``table``, ``id``, ``column`` and ``source``."""
+    """The filled cells of ``..._source`` columns (such as ``location_source``, for maps)."""
     found = []
     for table, frame in book.tables.items():
         for column in [c for c in frame.columns if str(c).endswith("_source")]:

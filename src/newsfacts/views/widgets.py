@@ -6,6 +6,7 @@ Each is a ``VBox`` whose ``HTML`` panel a callback rewrites (nothing printed int
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -134,25 +135,18 @@ class ActorExplorer(_Explorer):
 
     def _actor_id(self, asked: Any) -> str:
         """The id of a shown actor from an id or a name; a hidden actor's kind is named."""
-        choices = {ident: ident for ident in self.actors["id"]}
-        for ident, name in zip(self.actors["id"], self.actors["name"], strict=True):
-            choices.setdefault(str(name), ident)
         try:
-            return resolve(asked, choices, "actor", function="actor_explorer")
+            return resolve(asked, _ids_or_names(self.actors), "actor", function="actor_explorer")
         except UnknownNameError:
-            folded, everyone = asked.strip().casefold(), self.book.actors
-            hidden = everyone[
-                (everyone["id"].str.casefold() == folded)
-                | (everyone["name"].str.casefold() == folded)
-            ]
-            if hidden.empty:
-                raise
-            row = hidden.iloc[0]
-            raise WrongValueError(
-                f"{row['name']} is a {row['kind']}, and this explorer shows only "
-                f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to kinds, "
-                "or pick another actor."
-            ) from None
+            with contextlib.suppress(UnknownNameError):
+                ident = resolve(asked, _ids_or_names(self.book.actors), "actor")
+                row = self.book.actors.set_index("id").loc[ident]
+                raise WrongValueError(
+                    f"{row['name']} is a {row['kind']}, and this explorer shows only "
+                    f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to "
+                    "kinds, or pick another actor."
+                ) from None
+            raise
 
     def describe(self, ident: str) -> str:
         """The panel's HTML for one actor (an id or a name)."""
@@ -177,9 +171,14 @@ class ActorExplorer(_Explorer):
         return [paragraph_words(k) for k in self.book.mentions(ident)["paragraph"]]
 
 
+def _ids_or_names(actors: pd.DataFrame) -> dict[str, str]:
+    """Each actor's name, then id, to its id (an id wins over another actor's name)."""
+    ids = list(actors["id"])
+    return dict(zip(actors["name"].astype(str), ids, strict=True)) | {i: i for i in ids}
+
+
 class FactFilter(_Explorer):
-    """Pick a value of one column (or "all"): the table below keeps the matching rows, each
-    with its paragraph number and its basis, marked."""
+    """Pick a value of one column (or "all"): the table below keeps the matching rows."""
 
     def __init__(
         self,
