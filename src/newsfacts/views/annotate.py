@@ -270,9 +270,8 @@ class Annotated:
 
     def save(self, path: str | Path) -> Path:
         """Write `page` to `path` (UTF-8) and return the path."""
-        path = Path(path)
-        path.write_text(self.page(), encoding="utf-8")
-        return path
+        Path(path).write_text(self.page(), encoding="utf-8")
+        return Path(path)
 
     def __repr__(self) -> str:
         return (

@@ -244,11 +244,9 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
     """The drop-down's first choice: `value` if it is one of `values`, "" (all) for None."""
     if value is None or (isinstance(value, str) and value == ""):
         return ""
-    try:
+    with contextlib.suppress(TypeError):  # pandas.NA has no truth value
         if value in values:
             return value
-    except TypeError:  # an unhashable value such as a list
-        pass
     texts = [str(v) for v in values]
     if str(value) in texts:
         return values[texts.index(str(value))]
@@ -282,14 +280,10 @@ class GlossaryLookup(_Explorer):
 
     def describe(self, word: str) -> str:
         word = str(word).strip()
-        if not word:
-            return "<p><em>Type a word above, or pick one from the list.</em></p>"
         term = {t.casefold(): t for t in self.terms.index}.get(word.casefold())
-        if term is None:
-            near = closest(word, list(self.terms.index))
-            advice = did_you_mean(near) or "Try a shorter word, or pick one from the list."
-            return render("glossary.html", word=word[:80], advice=advice, term=None)
-        return render("glossary.html", term=term, row=self.terms.loc[term].to_dict())
+        row = {} if term is None else self.terms.loc[term].to_dict()
+        near = did_you_mean(closest(word, list(self.terms.index))) if word and not row else ""
+        return render("glossary.html", word=word[:80], term=term, row=row, advice=near)
 
 
 article_reader = ArticleReader
