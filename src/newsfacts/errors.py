@@ -40,14 +40,13 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = [self.file]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.id:
-            where.append(f"id {self.id!r}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        text = ", ".join(where) + ": " + self.message
+        where = [
+            self.file,
+            "" if self.line is None else f"line {self.line}",
+            f"id {self.id!r}" if self.id else "",
+            "" if self.column is None else f"column {self.column!r}",
+        ]
+        text = ", ".join(filter(None, where)) + ": " + self.message
         return text + (" Fix: " + self.fix if self.fix else "")
 
 

@@ -62,11 +62,8 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
         what = "the columns to show as a list of names in quotes"
         columns = expect(columns, "texts", function="facts", what=what, example="['value', 'unit']")
         check_columns(columns, frame.columns, "The table")
-    columns = [
-        c
-        for c in dict.fromkeys(frame.columns if columns is None else columns)
-        if c not in (key, *provenance)
-    ]
+    chosen = dict.fromkeys(frame.columns if columns is None else columns)
+    columns = [c for c in chosen if c not in (key, *provenance)]
     shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
     if "when" in shown.columns and "when_basis" in frame.columns:
         shown["when"] = marked_when(frame)
