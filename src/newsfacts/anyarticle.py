@@ -42,7 +42,7 @@ from newsfacts.resources import SETTING, repository_root
 from newsfacts.tagging import tag_sentences
 from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
 from newsfacts.views.render import render
-from newsfacts.views.show import facts
+from newsfacts.views.show import Note, facts
 
 __all__ = [
     *_LESSON_ALL,
@@ -112,16 +112,6 @@ def start_any(pack: Any = None):
     book = start(chosen_pack()[0] if pack is None else _resolve(str(pack), repository_root()))
     IPython.display.display(Note(f"The article: {book.title}"))
     return book
-
-
-class Note(str):
-    """One plain line in a grey box (HTML in a notebook, text elsewhere)."""
-
-    __repr__ = str.__str__
-
-    def _repr_html_(self) -> str:
-        style = "border-left:4px solid #999999;padding:2px 8px"
-        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
 
 
 class _Html(Note):

@@ -1,7 +1,4 @@
-"""The model: a `Book` owns one article's facts, its lesson content and its id index.
-
-`newsfacts.load` builds it once from a pack; nothing about it is kept anywhere else.
-"""
+"""The model: a `Book` (built once by `newsfacts.load`) owns one article's facts, lessons, ids."""
 
 from __future__ import annotations
 
@@ -14,9 +11,7 @@ import pandas as pd
 
 from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
 from newsfacts.pack.spec import CONTENT_TABLES, OPTIONAL_TABLES, TABLES, references
-from newsfacts.text import cell_text, closest, lesson_id, paragraph_key, paragraph_words
-
-__all__ = ["Book", "Citation", "Lesson"]
+from newsfacts.text import cell_text, closest, lesson_id, paragraph_key, paragraph_words, split_ids
 
 NO_SUGGESTION = (
     "The ids are in the id column of each table (book.actors, book.places, ...) and the "
@@ -64,13 +59,9 @@ class Lesson:
 
 
 class Book:
-    """One article, its facts and its lesson content, as `newsfacts.load` returns it.
-
-    ``paragraphs`` is the article, one row per part (``paragraph``: a story number from 1, or
-    ``"headline"``, ``"byline"``, ``"caption 1"`` ...; ``kind``; ``text``); ``actors`` ...
-    ``glossary`` (and ``perspectives``, empty when the pack has none) are the fact tables;
-    ``content`` the lesson content by table (see `lesson`); ``path``, ``title`` and
-    ``metadata`` (the whole ``datapackage.json``) the rest.
+    """One article as `newsfacts.load` returns it: ``paragraphs`` (one row per part: headline,
+    byline, captions, story from 1), the fact tables, ``content`` (lesson content by table),
+    ``path``, ``title`` and ``metadata`` (the whole ``datapackage.json``).
 
     >>> import newsfacts
     >>> newsfacts.load().paragraphs.loc[0, "kind"]
@@ -116,14 +107,12 @@ class Book:
         """Count the paragraphs and the rows of each table, with each table's description."""
         resources = [r for r in self.metadata.get("resources", []) if isinstance(r, dict)]
         described = {r.get("name"): r.get("description", "") for r in resources}
-        article = "The article: its headline, byline, captions and story paragraphs."
-        summary = pd.DataFrame(
-            {
-                "table": ["paragraphs", *self.tables],
-                "rows": [len(self.paragraphs)] + [len(t) for t in self.tables.values()],
-                "description": [article] + [str(described.get(n, "")) for n in self.tables],
-            }
+        described["paragraphs"] = (
+            "The article: its headline, byline, captions and story paragraphs."
         )
+        tables = {"paragraphs": self.paragraphs, **self.tables}
+        rows = [(name, len(t), str(described.get(name, ""))) for name, t in tables.items()]
+        summary = pd.DataFrame(rows, columns=["table", "rows", "description"])
         summary.columns.name = "row"  # the corner header cell, for a screen reader
         return summary
 
@@ -133,19 +122,12 @@ class Book:
         return f"<newsfacts.Book {self.title!r}\n {size}\n from {self.path}>"
 
     def lesson(self, lesson: object, *, function: str = "book.lesson") -> Lesson:
-        """One lesson's questions, exercises, sorting items and prompts (``"03"``, or 3).
-
-        `function` names the student's call in the message for a lesson that is no number.
-        Raises `UnknownNameError` for a lesson the pack does not describe (naming the closest),
-        `WrongValueError` when the pack holds no lesson content at all.
-        """
+        """One lesson's questions, exercises, sorting items and prompts (``"03"``, or 3);
+        `function` is the student's call, named when `lesson` is no number."""
         if isinstance(lesson, int) and not isinstance(lesson, bool):
             lesson = str(lesson)
-        example = "'03' or 3"
-        asked = expect(
-            lesson, "text", function=function, what="the lesson's number", example=example
-        )
-        wanted = lesson_id(asked)
+        what, example = "the lesson's number", "'03' or 3"
+        wanted = lesson_id(expect(lesson, "text", function=function, what=what, example=example))
         lessons = self.content["lessons"]
         if lessons.empty:
             raise WrongValueError(
@@ -166,7 +148,7 @@ class Book:
 
     def evidence(self, ids: Any) -> list[Citation]:
         """The citations of the ``;``-separated ids in a cell (a question's evidence)."""
-        return [self.cite(key) for key in cell_text(ids).split(";") if key.strip()]
+        return [self.cite(key) for key in split_ids(ids)]
 
     def _build_index(self) -> None:
         """Each id, then each glossary term, to (table, position); each folded name to ids."""
@@ -182,8 +164,7 @@ class Book:
                 self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
-        """The (table, position) of an id, term or (when `names`) name; capitals and spaces
-        do not matter, and a name several rows bear is refused, naming their ids."""
+        """The (table, position) of an id, term or (`names`) name a single row bears."""
         example = repr(next(iter(self._where), "x"))
         expect(key, "text", function=method, what="an id in quotes", example=example)
         choices = {ident: ident for ident in self._where}
@@ -201,8 +182,7 @@ class Book:
         return self._locate(id, "table_of", names=False)[0]
 
     def get(self, id: str) -> pd.Series:
-        """The row of an id (or glossary term), from whichever table holds it; capitals do
-        not matter. An unknown id raises `UnknownNameError`, suggesting the closest ids."""
+        """The row of an id (or glossary term), from whichever table holds it."""
         return self._row(*self._locate(id, "get", names=False))
 
     def lookup(self, name_or_id: str) -> pd.Series:
@@ -216,28 +196,22 @@ class Book:
         return row
 
     def cite(self, id_or_term: str) -> Citation:
-        """Say where a fact (an id, a glossary term or a name) comes from: its paragraph, the
-        exact words, and the basis. Unknown: `UnknownNameError`, suggesting the closest."""
+        """Where a fact (an id, a glossary term or a name) comes from: paragraph, words, basis."""
         table, position = self._locate(id_or_term, "cite", names=True)
         row = self._row(table, position)
         paragraph = paragraph_key(row.get("paragraph"))
         match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
+        text = {c: cell_text(row.get(c)) for c in ("quote", "basis", "note", "when", "when_basis")}
         return Citation(
+            **text | {"basis": text["basis"] or None},
             id=str(row.name),
             table=table,
             paragraph=paragraph,
-            quote=cell_text(row.get("quote")),
-            basis=cell_text(row.get("basis")) or None,
-            note=cell_text(row.get("note")),
             paragraph_text=str(match.iloc[0]) if paragraph is not None and len(match) else "",
-            when=cell_text(row.get("when")),
-            when_basis=cell_text(row.get("when_basis")),
         )
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
-        """The paragraphs that mention a row: those holding its ``name`` (or term) as a whole
-        word, same capitals, or cited by the row or by a row referring to it (any reference
-        ``datapackage.json`` declares: an event's actors, a claim's speaker ...)."""
+        """The paragraphs naming a row (whole word, same capitals), citing it or a row citing it."""
         row = self._row(*self._locate(id_or_name, "mentions", names=True))
         ident = str(row.name)
         keys = {paragraph_key(row.get("paragraph"))}

@@ -1,11 +1,5 @@
-"""The errors newsfacts raises on purpose: one family, each also the built-in it replaces.
-
-`NewsfactsError` is the base. `DataError` (a `ValueError`): the pack is wrong, one `Problem`
-per fault. `UnknownNameError` (a `KeyError`): an id or name the pack does not have, with the
-closest real ones. `WrongTypeError` (a `TypeError`): the wrong kind of value, worded once, by
-`expect`. `WrongValueError` (a `ValueError`): a value of the right kind that cannot be used.
-In a lesson, `newsfacts.lesson.start` shows these as plain words, without a traceback.
-"""
+"""The errors newsfacts raises on purpose: one family (`NewsfactsError`), each also the
+built-in it replaces; in a lesson, `newsfacts.lesson.start` shows them without a traceback."""
 
 from __future__ import annotations
 
@@ -14,19 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsfacts.text import closest, did_you_mean, shorten
-
-__all__ = [
-    "NewsfactsError",
-    "DataError",
-    "UnknownNameError",
-    "WrongTypeError",
-    "WrongValueError",
-    "Problem",
-    "describe_value",
-    "expect",
-    "resolve",
-]
+from newsfacts.text import closest, did_you_mean, plural, shorten
 
 
 class NewsfactsError(Exception):
@@ -58,14 +40,13 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = [self.file]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.id:
-            where.append(f"id {self.id!r}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        text = ", ".join(where) + ": " + self.message
+        where = [
+            self.file,
+            "" if self.line is None else f"line {self.line}",
+            f"id {self.id!r}" if self.id else "",
+            "" if self.column is None else f"column {self.column!r}",
+        ]
+        text = ", ".join(filter(None, where)) + ": " + self.message
         return text + (" Fix: " + self.fix if self.fix else "")
 
 
@@ -83,8 +64,7 @@ class DataError(NewsfactsError, ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'' if count == 1 else 's'} in the pack"
+        head = f"{plural(len(self.problems), 'problem')} in the pack"
         head += f" at {self.pack}" if self.pack else ""
         return "\n".join([head + ":", *map(str, self.problems)])
 
@@ -170,11 +150,8 @@ def _shaped(value: Any, kind: str) -> Any:
 
 
 def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> Any:
-    """Return `value` in its usual shape, or raise a `WrongTypeError` a student can act on.
-
-    The kinds, declared once as scikit-learn's ``validate_params`` does: "text", "texts"
-    (one text or a list, returned as a list), "number" (not True or False) and "table" (a row
-    is returned as a table of one row).
+    """`value` in its usual shape, or a `WrongTypeError` a student can act on. Kinds: "text",
+    "texts" (one or a list: a list), "number" (not True/False), "table" (a row: a table).
 
     >>> expect("person", "texts", function="actor_explorer", what="kinds", example="'person'")
     ['person']
@@ -202,12 +179,9 @@ def resolve(
     fold: bool = True,
     where: str = "the article's fact tables",
 ) -> str:
-    """The id a student means by `name`: the one resolver of ids and names.
-
-    `choices` are the ids, or a mapping from each text a student may type (an id, a name) to
-    its id. With `function`, `name` must be text (`expect`); with `fold`, any case and spaces
-    around it are accepted. Otherwise raises `UnknownNameError` naming `what` and `where`, with
-    the closest choices, or `hint` when none is close.
+    """The id a student means by `name` (`choices`: the ids, or each text a student may type to
+    its id). With `function`, `name` must be text; with `fold`, case and spaces do not matter.
+    Else an `UnknownNameError` naming `what` and `where`, the closest choices or `hint`.
 
     >>> resolve("Macron ", {"macron": "macron", "Emmanuel Macron": "macron"}, "actor")
     'macron'

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Mark", "MARKS", "BASES", "NOT_YET", "mark", "mark_label"]
-
 #: The modality values a lesson groups as "not yet" (to come, offered, planned, threatened).
 NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 
@@ -25,9 +23,8 @@ NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
 class Mark:
     """How one basis is shown: in words, a symbol and styles, never by colour alone."""
 
-    basis: str  # the value in a pack's basis column ("article says")
+    basis: str  # the value in a pack's basis column, and the mark's label ("article says")
     symbol: str  # shown before the label; empty for the article's own voice
-    label: str  # two or three words ("article says")
     short: str  # one line for a table cell or a legend, not repeating the label
     long: str  # a sentence for a student who asks what the mark means
     colour: str  # an Okabe-Ito colour (colour-blind safe); never the only cue
@@ -38,6 +35,9 @@ class Mark:
     marker: str  # a matplotlib marker for a point (a date on the time line)
     filled: bool  # whether that marker is filled with the colour (else white inside)
     marker_words: str  # the marker in words, for alt text and legends ("filled circle")
+
+    #: Two or three words: the basis itself ("article says").
+    label = property(lambda self: self.basis)
 
     @property
     def title(self) -> str:
@@ -64,7 +64,6 @@ MARKS: dict[str, Mark] = {
     "article says": Mark(
         "article says",
         "",
-        "article says",
         "in the article's own voice, no source named",
         "The article states this itself, without naming anyone who said it.",
         "#0072B2",
@@ -79,7 +78,6 @@ MARKS: dict[str, Mark] = {
     "someone says": Mark(
         "someone says",
         "💬",
-        "someone says",
         "said by a person or group the article names",
         "The article reports that a named person or group said this; "
         "the article itself does not say it is true.",
@@ -95,7 +93,6 @@ MARKS: dict[str, Mark] = {
     "worked out": Mark(
         "worked out",
         "◆",
-        "worked out",
         "deduced from what the article does say",
         "The article does not say this in so many words; the pack's authors worked it out "
         "from what it does say, and the note says how.",
@@ -111,7 +108,6 @@ MARKS: dict[str, Mark] = {
     "outside source": Mark(
         "outside source",
         "▲",
-        "outside source",
         "not in the article; the note names the source",
         "This is not in the article at all; it comes from another source, named in the note.",
         "#000000",

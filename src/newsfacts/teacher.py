@@ -1,8 +1,6 @@
-"""The teacher edition's answer keys; never part of a lesson's ``from newsfacts.lesson import *``.
-
-Model answers are not in the pack a student's kernel reads but in a teacher's file the wheel
-and the student branch leave out (``teacher/answers/<pack>.csv`` for a pack in ``data/``, or
-``answers.csv`` in the pack's folder). A solution cell reads them explicitly::
+"""The teacher edition's answer keys, never in ``from newsfacts.lesson import *``; the model
+answers are in a file the wheel and the student branch leave out (``teacher/answers/<pack>.csv``
+or the pack's ``answers.csv``)::
 
     from newsfacts.teacher import answer_key, model_answers
     print(answer_key(book, "03", "prompts"))
@@ -21,13 +19,10 @@ from newsfacts.pack import answers_file, read_answers
 from newsfacts.text import join_and, lesson_id, paragraph_words
 from newsfacts.views.show import evidence_lines
 
-__all__ = ["AnswerKey", "answer_key", "model_answers"]
-
 
 def model_answers(book: Any, lesson: str | None = None) -> pd.DataFrame:
-    """The model answers of a book's prompts (of one lesson, or all): ``id``, ``lesson``,
-    ``kind``, ``prompt`` and ``model_answer`` ("" where none is written). Raises `DataError`
-    when the answers file is broken (`newsfacts check` says the same)."""
+    """The prompts (of one lesson, or all) with their ``model_answer`` ("" where none); a broken
+    answers file raises `DataError`."""
     prompts = book.content["prompts"]
     if lesson is not None:
         prompts = book.lesson(lesson, function="model_answers").prompts
@@ -76,8 +71,7 @@ _PARTS = {
 
 
 def answer_key(book: Any, lesson: str, part: str = "questions") -> AnswerKey:
-    """The answers of one lesson: "questions" (the closing quiz, with its evidence),
-    "exercises", "sorting" or "prompts" (the model answers, read from the teacher's file)."""
+    """The answers of one lesson's "questions", "exercises", "sorting" or "prompts"."""
     lesson = lesson_id(lesson) if isinstance(lesson, int | str) else lesson
     if part not in _PARTS:
         raise WrongValueError(

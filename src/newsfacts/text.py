@@ -1,7 +1,5 @@
 """Text helpers, each written once: cells as text, plurals, shortening, lists, suggestions.
-
-Nothing here imports pandas, ipywidgets or matplotlib, so every layer can use it.
-"""
+Nothing here imports pandas, ipywidgets or matplotlib, so every layer can use it."""
 
 from __future__ import annotations
 
@@ -11,23 +9,6 @@ import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any
-
-__all__ = [
-    "cell_text",
-    "cell_words",
-    "split_ids",
-    "parse_number",
-    "lesson_id",
-    "plural",
-    "shorten",
-    "join_and",
-    "wrap",
-    "closest",
-    "did_you_mean",
-    "paragraph_key",
-    "paragraph_words",
-    "paragraph_order",
-]
 
 _NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
@@ -109,11 +90,8 @@ def wrap(words: str, width: int) -> str:
 
 
 def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -> list[str]:
-    """Up to `n` suggestions for a mistyped `word`, best first (case ignored).
-
-    `choices` is the texts to compare with, or a mapping from a text (an id, a name) to what
-    to suggest for it. A choice merely containing a `word` of 3 letters or more is suggested
-    when nothing is close enough by spelling.
+    """Up to `n` suggestions for a mistyped `word`, best first, case ignored; `choices` may map
+    each text to what to suggest. With none close, a choice containing `word` (3+ letters).
 
     >>> closest("gardn", ["garden", "gate", "council"])
     ['garden']
@@ -136,7 +114,7 @@ def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -
 
 
 def did_you_mean(suggestions: Iterable[str]) -> str:
-    """Phrase suggestions as a question, or return '' when there are none.
+    """Suggestions as a question; '' for none.
 
     >>> did_you_mean(["garden", "gate"])
     "Did you mean 'garden', 'gate'?"
@@ -162,8 +140,7 @@ def paragraph_key(value: Any) -> int | str | None:
 
 
 def paragraph_words(key: Any, short: bool = True) -> str:
-    """Where a row comes from as a student reads it: ``"¶ 6"`` (or ``"paragraph 6"``), or the
-    part's name (``"headline"``); ``""`` when there is none."""
+    """Where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), ``"headline"``, or ``""``."""
     key = paragraph_key(key)
     if isinstance(key, int):
         return f"¶ {key}" if short else f"paragraph {key}"

@@ -1,14 +1,8 @@
-"""Pandas exercises that check themselves: a hint when an answer is not right yet, never the answer.
-
-A lesson asks a news question from the pack's ``exercises.csv``; the student writes one line
-of pandas and passes the result to `check` with the exercise's name::
+"""Pandas exercises (the pack's ``exercises.csv``) that check themselves: a hint when an
+answer is not right yet, never the answer, and never a traceback for a wrong one::
 
     answer = book.claims[book.claims["speaker"] == "trump"]
     check("trump-claims", answer)
-
-`check` accepts what a beginner is likely to hand in (a DataFrame, a list of ids, a
-True/False mask, a number, even ``...`` left in place) and answers with a `Feedback`. It
-never raises for a wrong answer, so a lesson never shows a traceback. No widgets, no plots.
 """
 
 from __future__ import annotations
@@ -26,10 +20,7 @@ from newsfacts.views.show import evidence_lines, feedback_html
 
 @dataclass(frozen=True)
 class Exercise:
-    """One row of the pack's ``exercises.csv``: the `task` a lesson asks, the book `table`
-    the answer comes from, the `column` that decides it ("" if not said), the `expected` ids
-    (in that order when `ordered`) or number, `hints` from gentle to specific, and the `why`
-    and `evidence` shown once the answer is right."""
+    """One row of ``exercises.csv``: `expected` ids (in order when `ordered`) or a number."""
 
     name: str
     task: str
@@ -57,12 +48,10 @@ class Feedback:
     evidence: tuple[Any, ...] = ()
 
     def __str__(self) -> str:
-        text = f"{'✓' if self.correct else '✗'} {self.message}" + (
-            f"\nHint: {self.hint}" if self.hint else ""
-        )
-        for citation in self.evidence:
-            text += "\nEvidence: " + "\n   ".join(evidence_lines(citation))
-        return text
+        hint = [f"Hint: {self.hint}"] if self.hint else []
+        lines = [f"{'✓' if self.correct else '✗'} {self.message}", *hint]
+        lines += ["Evidence: " + "\n   ".join(evidence_lines(c)) for c in self.evidence]
+        return "\n".join(lines)
 
     __repr__ = __str__
 
@@ -71,9 +60,7 @@ class Feedback:
 
 
 class Checker:
-    """The exercise checker of one book: ``check = Checker(book)``, then
-    ``check("trump-claims", answer)``. `newsfacts.lesson.start` makes one for the book it
-    returns, as otter-grader's ``grader = otter.Notebook()`` does."""
+    """The exercise checker of one book (``check`` in a lesson, made by `start`)."""
 
     def __init__(self, book: Any):
         self.book = book
@@ -117,17 +104,8 @@ def _exercise(name: object, known: dict[str, Exercise], function: str) -> Exerci
 
 
 def check(name: str, answer: Any, book: Any, known: dict[str, Exercise] | None = None) -> Feedback:
-    """Check a student's answer to exercise `name` of `book` and say what to look at next.
-
-    In a lesson, ``check(name, answer)`` is this bound to the lesson's book (a `Checker`).
-    `answer` is a DataFrame, a Series, a list of ids or a number (``...`` gets a reminder);
-    a wrong answer never raises, a name that is no exercise raises `UnknownNameError`.
-
-    >>> import newsfacts
-    >>> book = newsfacts.load()
-    >>> check("trump-claims", book.claims[book.claims["speaker"] == "trump"], book).correct
-    True
-    """
+    """Check an answer (a DataFrame, a Series, a list of ids, a number, or ``...``) to exercise
+    `name` of `book` and say what to look at next; only an unknown `name` raises."""
     exercise = _exercise(name, exercises(book) if known is None else known, "check")
     if answer is ... or answer is None:
         hint = "Replace the ... with your line of pandas, run the cell, then run the check."

@@ -1,16 +1,11 @@
-"""Every change `start` makes to the kernel, in one place, so each can be seen and undone.
+"""Every change `start` makes to the kernel, in one place, so each can be seen and undone:
 
-`start` (the first code cell of every lesson) loads the book and, in IPython:
-
-1. shows every DataFrame through `newsfacts.views.show.table_html` and a `Citation` as its
-   paragraph with the quote marked;
-2. sets pandas' ``display.max_colwidth`` to None: notes and quotes are shown whole;
-3. puts ``check`` and ``describe``, bound to this book, in the notebook's namespace (like
-   otter-grader's ``grader = otter.Notebook()``);
-4. unless ``friendly=False``, shows plain words instead of a traceback (IPython's public
-   ``set_custom_exc``) for newsfacts' own errors, a misspelt name, a column or table that is
-   not there, and ``and`` where ``&`` is meant. Any other error keeps its full traceback, so
-   a bug still shows as a bug.
+1. DataFrames show through `newsfacts.views.show.table_html`, a `Citation` with its quote marked;
+2. pandas' ``display.max_colwidth`` is None: notes and quotes are shown whole;
+3. ``check`` and ``describe``, bound to the book, go in the notebook's namespace;
+4. unless ``friendly=False``, plain words instead of a traceback (IPython's ``set_custom_exc``)
+   for newsfacts' own errors, a misspelt name, a missing column or table, and ``and`` where
+   ``&`` is meant; any other error keeps its traceback, so a bug still shows as a bug.
 
 `stop` undoes 1, 2 and 4.
 """
@@ -23,7 +18,6 @@ import linecache
 import os
 import re
 import traceback
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +30,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
 from newsfacts.load import bundled_pack, load
 from newsfacts.text import closest, did_you_mean, join_and, shorten
-from newsfacts.views.show import citation_html, table_html
-
-__all__ = ["start", "stop", "message_for"]
+from newsfacts.views.show import Note, citation_html, table_html
 
 #: The exceptions the friendly handler looks at; `message_for` picks those it knows.
 WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
@@ -47,9 +39,7 @@ _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous
 
 
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
-    """Load the article's facts (the bundled article, or the folder `pack`) and set up the
-    notebook (`shell`, by default the running one). With ``friendly=False`` every traceback
-    stays as IPython shows it."""
+    """Load the bundled article (or the folder `pack`) and set up the notebook, as above."""
     if pack is None:
         _note_if_another_pack()
     book = load(pack)
@@ -66,8 +56,7 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
 
 
 def _note_if_another_pack() -> None:
-    """When NEWSFACTS_PACK names another pack, say in one line that this lesson stays on the
-    bundled article, and where the lessons for any article are."""
+    """Say so when NEWSFACTS_PACK names another pack: this lesson stays on the bundled one."""
     chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
     if not chosen or Path(chosen).name == Path(bundled_pack()).name:
         return
@@ -75,17 +64,7 @@ def _note_if_another_pack() -> None:
         "This lesson is written for the bundled article, so it shows that article, not "
         f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
     )
-    IPython.display.display(_Note(text))
-
-
-class _Note(str):
-    """One plain line in a grey box: HTML in a notebook, the line itself elsewhere."""
-
-    def _repr_html_(self) -> str:
-        style = "border-left:4px solid #999999;padding:2px 8px"
-        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'
-
-    __repr__ = str.__str__
+    IPython.display.display(Note(text))
 
 
 def stop(shell: Any = None) -> None:

@@ -1,8 +1,5 @@
-"""A lesson's open prompts (the pack's ``prompts.csv``): think and discuss, write, and if you
-finish early. Students see the prompts only, as plain HTML that also prints in a handout; a
-writing task is answered in the text cell under it. Model answers are not in the pack: the
-teacher edition reads them (`newsfacts.teacher.model_answers`).
-"""
+"""A lesson's open prompts (``prompts.csv``) as plain HTML that also prints in a handout; the
+model answers are the teacher edition's (`newsfacts.teacher.model_answers`)."""
 
 from __future__ import annotations
 
@@ -10,8 +7,6 @@ from typing import Any
 
 from newsfacts.errors import resolve
 from newsfacts.views.render import render
-
-__all__ = ["HEADINGS", "Prompts", "prompts"]
 
 #: The heading a student sees above each kind of prompt, in lesson order.
 HEADINGS: dict[str, str] = {

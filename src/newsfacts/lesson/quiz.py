@@ -1,9 +1,5 @@
-"""Quizzes with instant feedback, built from the fact base so the answers cannot drift.
-
-`multiple_choice` and `quiz` (one question or several), `who_said` (a question made from a
-claim) and `sorting` (who says it? has it happened?, from the pack's ``sorting.csv``). Each
-is an ipywidgets ``VBox`` whose feedback is an ``HTML`` widget rewritten by a callback, never
-printed, so lessons re-run cleanly under nbval.
+"""Quizzes with instant feedback, built from the fact base so the answers cannot drift: each
+a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-runs cleanly).
 """
 
 from __future__ import annotations
@@ -41,9 +37,8 @@ HAPPENED = {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not
 
 
 def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
-    """The "Has it happened?" choices: `HAPPENED`, or with `finer` happened, going on and
-    each kind of not yet that `modalities` use, in `MODALITY`'s order (no choice that no
-    sentence has)."""
+    """The "Has it happened?" choices: `HAPPENED`, or with `finer` happened, going on and each
+    kind of not yet that `modalities` use, in `MODALITY`'s order."""
     if not finer:
         return dict(HAPPENED)
     used = set(modalities)
@@ -54,9 +49,8 @@ def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str
 
 @dataclass(frozen=True)
 class Question:
-    """A multiple-choice question: the `hint` is shown with a wrong choice (never the answer),
-    the `explanation` with the right one, `feedback` has one line per option (or none), and
-    `evidence` holds the citations shown once the first try is in."""
+    """A multiple-choice question: `hint` for a wrong choice (never the answer), `explanation`
+    for the right one, `feedback` one line per option (or none), `evidence` after a first try."""
 
     prompt: str
     options: tuple[str, ...]
@@ -81,11 +75,8 @@ class Question:
 
 
 class MultipleChoice(widgets.VBox):
-    """One question with radio buttons; feedback appears as soon as an option is picked.
-
-    The first option picked stays shown ("First try: ... ✓ right" or "✗ not right") while the
-    student goes on picking options to read why each is right or wrong, with the evidence.
-    """
+    """One question with radio buttons and instant feedback; the first option picked stays
+    shown ("First try: ... ✓ right") while the student reads why each option fits or not."""
 
     def __init__(self, question: Question, number: int | None = None):
         self.question = question
@@ -137,8 +128,7 @@ def multiple_choice(
 
 
 class Quiz(widgets.VBox):
-    """Several questions, numbered, and once each has a first try "First tries right: 2 of 3"
-    (`quiz`)."""
+    """Several questions, numbered; once each has a first try, "First tries right: 2 of 3"."""
 
     def __init__(self, questions: Sequence[Question]):
         self.questions = [MultipleChoice(q, i) for i, q in enumerate(questions, start=1)]
@@ -168,11 +158,9 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
     claim = claims.loc[resolve(claim_id, list(claims.index), "claim", function="who_said")]
     names = dict(zip(book.actors["id"], book.actors["name"], strict=True))
     speaker = claim["speaker"]
-    example = str(list(book.actors["id"][:2]))
-    what = "others as a list of actor ids in quotes"
-    others = expect(
-        [] if others is None else others, "texts", function="who_said", what=what, example=example
-    )
+    what, example = "others as a list of actor ids in quotes", str(list(book.actors["id"][:2]))
+    others = [] if others is None else others
+    others = expect(others, "texts", function="who_said", what=what, example=example)
     others = [resolve(other, list(names), "actor") for other in others]
     if not others:
         people = book.actors.loc[book.actors["kind"] == "person", "id"]
@@ -191,11 +179,7 @@ def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
 
 
 def sentence_with(paragraph: str, quote: str) -> str:
-    """The sentence(s) of a paragraph that hold a quote; the whole paragraph if none does.
-
-    >>> sentence_with("It rained. He said it would stop soon. It did not.", "would stop")
-    'He said it would stop soon.'
-    """
+    """The sentence(s) of a paragraph that hold a quote; the whole paragraph if none does."""
     sentences = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"])", paragraph.strip())
     start = paragraph.find(quote)
     if start < 0:
@@ -228,10 +212,8 @@ class SortingItem:
 
 
 class Sorting(widgets.VBox):
-    """Who says it, and has it happened? for each sentence, shown whole with its paragraph
-    and the fact's quote in bold. Checking marks both answers ✓ or ✗ and shows, for every
-    sentence, the right answer's explanation and evidence: never a hint about the pile picked.
-    """
+    """Who says it, and has it happened? for each sentence, its quote in bold. Checking marks
+    both answers ✓ or ✗ with the right answer's explanation and evidence, never a hint."""
 
     def __init__(self, items: Sequence[SortingItem], finer: bool = False):
         self.items = list(items)
@@ -257,8 +239,7 @@ class Sorting(widgets.VBox):
         super().__init__([*rows, self.button, self.feedback])
 
     def right_choice(self, item: SortingItem) -> str:
-        """The right "Has it happened?" choice ("not yet" for an expected event, unless
-        `finer`)."""
+        """The right "Has it happened?" choice ("not yet" for an expected event, unless `finer`)."""
         if self.finer or item.modality in ("happened", "going on"):
             return item.modality
         return "not yet"
@@ -296,9 +277,7 @@ def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
 
 
 def sorting(book: Any, lesson: str, finer: bool = False) -> Sorting:
-    """The sorting task of one lesson ("02"; its sentences are the pack's ``sorting.csv``
-    rows). With `finer` (lesson 6), the kinds of not yet the sentences use are choices of
-    their own instead of one "not yet"."""
+    """The sorting task of one lesson ("02"); `finer` (lesson 6) tells the kinds of not yet."""
     if isinstance(lesson, int) and not isinstance(lesson, bool):
         lesson = str(lesson)
     what = "the book and the lesson's number"

@@ -1,13 +1,10 @@
-"""The annotated article: the whole text, every fact's quote highlighted and linked to it.
+"""The annotated article: the whole text, every fact's quote highlighted and linked to its row.
 
-A highlight shows its kind by a tint, a line of its own shape and a letter (`KINDS`), never
-by colour alone; a row the article does not say in its own words adds its mark's symbol.
-Pointing at one names its facts, focusing it (Tab, or a click) shows a card and jumps to its
-row in the table of facts. No JavaScript, and inline styles: JupyterLab keeps ``style``
-attributes but drops ``<style>`` elements from untrusted outputs. Quotes may overlap: each
-paragraph is cut at every quote's start and end (a quote found twice at its first, as
-`newsfacts.Book.cite` marks it). Relations and the glossary are left out by default: a
-relation joins two facts already highlighted; a glossary term explains a word, not a fact.
+A highlight shows its kind by a tint, a line and a letter (`KINDS`), never by colour alone.
+No JavaScript, and inline styles: JupyterLab drops ``<style>`` from untrusted outputs. Quotes
+may overlap: each paragraph is cut at every quote's start and end (a quote found twice, at its
+first). Relations and the glossary are left out by default: a relation joins two facts
+already highlighted; a glossary term explains a word, not a fact.
 """
 
 from __future__ import annotations
@@ -26,8 +23,6 @@ from newsfacts.text import NO_BYLINE, cell_text, paragraph_key, paragraph_order,
 from newsfacts.views.render import render
 from newsfacts.views.show import MARKED_BASES, date_mark, names_by_id
 from newsfacts.views.sources import article_credit
-
-__all__ = ["Annotated", "Fact", "Kind", "Segment", "annotated_article", "KINDS", "DEFAULT_TABLES"]
 
 
 @dataclass(frozen=True)
@@ -82,9 +77,6 @@ KINDS: dict[str, Kind] = {
     )
 }  # fmt: skip
 
-#: The parts of the article's credit that come from outside its text, in the credit line.
-CREDITED = ("publisher", "date", "path")
-
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
 
@@ -132,10 +124,9 @@ class Segment:
 
 
 class Annotated:
-    """The article with every fact's quote highlighted (see `annotated_article`): `facts` in
-    the order of the table of facts (by paragraph, then where the quote starts), `segments`
-    the highlighted pieces in reading order, `unplaced` the facts listed but not highlighted
-    (no quote, or not found in their paragraph)."""
+    """The article with every fact's quote highlighted (`annotated_article`): `facts` as the
+    table of facts lists them, `segments` the highlighted pieces, `unplaced` the facts not
+    highlighted (no quote, or not found in their paragraph)."""
 
     def __init__(self, book: Any, tables: Iterable[str]):
         self.book = book
@@ -159,14 +150,14 @@ class Annotated:
             for record in rows.to_dict("records"):
                 key, quote = cell_text(record.get(key_column, "")), cell_text(record.get("quote"))
                 paragraph = paragraph_key(record.get("paragraph"))
-                found = texts[paragraph].find(quote) if quote and paragraph in texts else -1
+                start = texts[paragraph].find(quote) if quote and paragraph in texts else -1
                 anchor = candidate = f"{self.prefix}-f-{_slug(key)}"
                 n = 1
                 while anchor in used:
                     n += 1
                     anchor = f"{candidate}-{n}"
                 used.add(anchor)
-                start = found if found >= 0 else None
+                start = None if start < 0 else start
                 fact = Fact(table, key, KINDS[table], record, paragraph, quote, start, anchor)
                 self.facts.append(fact)
         order = list(KINDS)
@@ -182,9 +173,7 @@ class Annotated:
         self._cut()
 
     def _cut(self) -> None:
-        """Cut each paragraph at every quote's start and end: `segments` (highlighted);
-        `pieces`, each paragraph's number, slug, kind and pieces (``{"text": ...}`` or
-        ``{"index": n, "segment": s}``); `first_segment`, each fact's first piece's number."""
+        """Cut each paragraph at every quote's start and end, for the template."""
         self.segments: list[Segment] = []
         self.pieces: list[dict[str, Any]] = []
         self.first_segment: dict[str, int] = {}
@@ -228,17 +217,8 @@ class Annotated:
                 found.append((label, value))
         return found
 
-    def tooltip(self, facts: Iterable[Fact]) -> str:
-        """What pointing at a highlight shows: one line per fact (plain text)."""
-        lines = []
-        for f in facts:
-            basis = f" ({f.symbol + ' ' if f.symbol else ''}{f.basis})" if f.basis else ""
-            lines.append(f"{f.kind.name} {f.key}: {self.headline(f)}{basis}")
-        return "\n".join(lines)
-
     def layers(self, segment: Segment) -> list[tuple[Kind, int]]:
-        """The kinds whose lines a piece carries, nearest the words first, each with its
-        distance from the words (px), so stacked lines never overlap."""
+        """The kinds whose lines a piece carries, each with its distance from the words (px)."""
         depth = {"bottom": 0, "top": 0}
         found = []
         for kind in [k for k in KINDS.values() if k in {f.kind for f in segment.facts}]:
@@ -262,7 +242,9 @@ class Annotated:
         rights = cell_text(extra.get("rights")) if isinstance(extra, dict) else ""
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
-        published = ", ".join(filter(None, (cell_text(credit.get(k)) for k in CREDITED)))
+        published = ", ".join(
+            filter(None, (cell_text(credit.get(k)) for k in ("publisher", "date", "path")))
+        )
         outside = " (publisher, date and address come from outside the article's text)"
         published = f", {published}{outside}" if published else ""
         return (
@@ -272,8 +254,7 @@ class Annotated:
         )
 
     def html(self, heading_level: int = 3) -> str:
-        """The view as an HTML fragment (a ``<style>`` element and one ``<div>``), its headings
-        at `heading_level` (3 in a notebook, 2 in `page`)."""
+        """The view as an HTML fragment, its headings at `heading_level` (2 in `page`)."""
         level = min(max(int(heading_level), 1), 6)
         legend = [KINDS[table] for table in self.tables]
         return render(
@@ -289,9 +270,8 @@ class Annotated:
 
     def save(self, path: str | Path) -> Path:
         """Write `page` to `path` (UTF-8) and return the path."""
-        path = Path(path)
-        path.write_text(self.page(), encoding="utf-8")
-        return path
+        Path(path).write_text(self.page(), encoding="utf-8")
+        return Path(path)
 
     def __repr__(self) -> str:
         return (
@@ -308,17 +288,8 @@ def _slug(key: str) -> str:
 def annotated_article(book: Any, tables: str | Iterable[str] | None = None) -> Annotated:
     """The article with every fact's quote highlighted by kind and linked to its row.
 
-    `tables`: by default actors, places, figures, events and claims; ``"all"`` adds relations
-    and the glossary; or name them (``["claims", "figures"]``; ``"claim"`` works too). A name
-    that cannot be highlighted raises a ValueError. The result shows itself in a notebook;
-    ``.html()`` is the fragment, ``.page()`` a standalone page, ``.save(path)`` writes it.
-
-    >>> import newsfacts
-    >>> view = annotated_article(newsfacts.load())
-    >>> view.tables
-    ('actors', 'places', 'figures', 'events', 'claims')
-    >>> len(view.segments) > 0 and "<script" not in view.page()
-    True
+    `tables`: `DEFAULT_TABLES`, ``"all"``, or some by name (``["claims", "figures"]``). It shows
+    itself in a notebook; ``.page()`` is a standalone page, ``.save(path)`` writes it.
     """
     if tables is None:
         return Annotated(book, DEFAULT_TABLES)

@@ -1,9 +1,5 @@
-"""HTML from the Jinja2 templates in ``newsfacts/templates``, always escaped.
-
-Every text from a pack goes through Jinja2's autoescaping, so a quote holding ``<script>``
-or ``&`` shows as written and never runs (only the Markdown template, ``sources.md``, is not
-HTML). Jinja2 is imported the first time a template is rendered: ``import newsfacts`` stays light.
-"""
+"""HTML from the Jinja2 templates in ``newsfacts/templates``, always escaped (but ``.md``), so a
+quote holding ``<script>`` shows as written; Jinja2 is imported on the first render."""
 
 from __future__ import annotations
 
@@ -12,8 +8,6 @@ from typing import Any
 
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.text import cell_text
-
-__all__ = ["environment", "render", "macro", "LABEL_STYLE"]
 
 #: How a control's label is laid out: as wide as its words, never cut.
 LABEL_STYLE = {"description_width": "initial"}

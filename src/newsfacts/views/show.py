@@ -1,12 +1,9 @@
-"""Fact tables as a student sees them: the basis of each row in words, with a mark.
-
-Rows the article does not say in its own voice stand out (`newsfacts.marks`: words and
-symbols, never colour alone). Nothing here imports ipywidgets or matplotlib.
-"""
+"""Fact tables as a student sees them: each row's basis in words, with its mark."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from html import escape
 from typing import Any
 
 import pandas as pd
@@ -31,23 +28,14 @@ def date_mark(when_basis: Any) -> str:
 
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
-    """The ``when`` column with a mark after each date that the article does not give.
-
-    >>> marked_when(pd.DataFrame({"when": ["2022", ""], "when_basis": ["worked out", ""]})).tolist()
-    ['2022 ◆ deduced from what the article does say', '']
-    """
+    """The ``when`` column with a mark after each date that the article does not give."""
     return frame["when"].where(
         frame["when"] == "", frame["when"] + frame["when_basis"].map(date_mark)
     )
 
 
 def basis_label(basis: str) -> str:
-    """The words a student sees for a basis (`newsfacts.marks.mark_label`); an unknown basis
-    as written.
-
-    >>> basis_label("worked out")
-    '◆ worked out: deduced from what the article does say'
-    """
+    """The words a student sees for a basis (`newsfacts.marks.mark_label`), else as written."""
     return mark_label(basis) if basis in MARKS else basis
 
 
@@ -56,26 +44,15 @@ def check_columns(
 ) -> None:
     """Raise a WrongValueError naming the closest columns for a name the table lacks."""
     columns = [str(c) for c in columns]
-    for name in names:
-        if name not in columns:
-            advice = (
-                did_you_mean(closest(name, columns)) or f"Its columns are {', '.join(columns)}."
-            )
-            raise WrongValueError(f"{where} has no column {name!r}{purpose}. {advice}")
+    for name in (name for name in names if name not in columns):
+        advice = did_you_mean(closest(name, columns)) or f"Its columns are {', '.join(columns)}."
+        raise WrongValueError(f"{where} has no column {name!r}{purpose}. {advice}")
 
 
 def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """A fact table ready to show: the chosen columns (default: all), then ``¶``, ``quote``,
-    ``basis`` (in words, marked) and ``note``, indexed by the row's id (or glossary term).
-
-    The id column's name is the columns' name, so the shown table has no empty header cell
-    for a screen reader to stumble on.
-
-    >>> import newsfacts
-    >>> shown = facts(newsfacts.load().figures, ["value", "unit"])
-    >>> shown.columns.name, list(shown.columns)
-    ('id', ['value', 'unit', '¶', 'quote', 'basis', 'note'])
-    """
+    ``basis`` (in words, marked) and ``note``, indexed by the row's id (or glossary term),
+    whose name goes in the corner cell: no empty header cell for a screen reader."""
     frame = expect(frame, "table", function="facts", what="a table", example=_TABLE_EXAMPLE)
     key = next((c for c in ("id", "term", *frame.columns[:1]) if c in frame.columns), None)
     if key is None:
@@ -85,11 +62,8 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
         what = "the columns to show as a list of names in quotes"
         columns = expect(columns, "texts", function="facts", what=what, example="['value', 'unit']")
         check_columns(columns, frame.columns, "The table")
-    columns = [
-        c
-        for c in dict.fromkeys(frame.columns if columns is None else columns)
-        if c not in (key, *provenance)
-    ]
+    chosen = dict.fromkeys(frame.columns if columns is None else columns)
+    columns = [c for c in chosen if c not in (key, *provenance)]
     shown = frame[[key, *columns, *[c for c in provenance if c in frame.columns]]].copy()
     if "when" in shown.columns and "when_basis" in frame.columns:
         shown["when"] = marked_when(frame)
@@ -100,8 +74,7 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
         if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
             shown[column] = values.astype("Int64")
     shown = shown.set_index(key).rename(columns={"paragraph": "¶"})
-    shown.index.name = None  # the key's name goes in the corner cell instead (see above)
-    shown.columns.name = key
+    shown.index.name, shown.columns.name = None, key
     return shown
 
 
@@ -116,13 +89,7 @@ def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing
 
 
 def table_html(frame: pd.DataFrame) -> str:
-    """Any table as a notebook shows it (`newsfacts.lesson.start` makes it the display of a
-    DataFrame): a word (``row``) in the corner header cell that pandas leaves empty, in a
-    scroll box a keyboard can reach.
-
-    >>> "<th>row</th>" in table_html(pd.DataFrame({"a": [1]}))
-    True
-    """
+    """A DataFrame as a lesson shows it: ``row`` in the corner cell, in a scroll box."""
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
     label = f"Table of {len(frame)} rows: scroll sideways to see every column"
@@ -146,17 +113,8 @@ def citation_html(citation: Any) -> str:
 
 
 def evidence_lines(citation: Any) -> list[str]:
-    """The evidence of one row as a student reads it, one line each: where and the quote
-    with its mark; an outside source (▲) first named; one more line for a date the article
-    does not give.
-
-    >>> from newsfacts.book import Citation
-    >>> row = Citation("ev-x", "events", 14, "the raid", "article says",
-    ...                "Source: Example News, 3 January 2026.", "", "2026-01-03", "outside source")
-    >>> print("\\n".join(evidence_lines(row)))
-    ¶ 14 “the raid” (article says)
-    The date, 2026-01-03, comes from an ▲ outside source: Example News, 3 January 2026.
-    """
+    """The evidence of one row as a student reads it: where and the quote with its mark (an
+    outside source first named), and one more line for a date the article does not give."""
     where = f"{paragraph_words(citation.paragraph)} " if citation.paragraph is not None else ""
     quoted = f"{where}“{citation.quote}”"
     named = source_names(citation.note) or "the row's note names it"
@@ -173,11 +131,16 @@ def evidence_lines(citation: Any) -> list[str]:
 
 
 def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:
-    """A feedback box as a quiz or `check` shows it: ✓ (`ok` True), ✗ (False) or … (None,
-    nothing to mark yet), the text, the hint, and the evidence (`evidence_lines`).
-
-    >>> "<strong>✗</strong> Not quite. &lt;b&gt;" in feedback_html(False, "Not quite. <b>")
-    True
-    """
+    """A feedback box: ✓, ✗ or … (`ok` None: nothing to mark yet), text, hint and evidence."""
     evidence = [evidence_lines(c) for c in citations]
     return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)
+
+
+class Note(str):
+    """One plain line in a grey box: HTML in a notebook, the line itself elsewhere."""
+
+    __repr__ = str.__str__
+
+    def _repr_html_(self) -> str:
+        style = "border-left:4px solid #999999;padding:2px 8px"
+        return f'<p class="newsfacts-note" style="{style}">{escape(self)}</p>'

@@ -1,15 +1,7 @@
-"""Every fact a pack takes from outside its article, with the source each one names.
-
-A pack marks such a fact with the basis ``outside source`` (a date with that ``when_basis``)
-and names the source in ``note``, in one fixed form a spreadsheet user can type::
+"""Every fact a pack takes from outside its article (basis or ``when_basis`` ``outside
+source``), with the source its ``note`` names in one fixed form a spreadsheet user can type::
 
     Source: Sky News, 3 January 2026. Title: What the report is called. Address: https://...
-
-`outside_facts` lists them; `sources_markdown` writes the list a teacher reads
-(``docs/sources.md``), built from the pack so that it cannot drift from the tables.
-
->>> [c.publisher for c in source_references("Date from outside. Source: Sky News, 3 January 2026.")]
-['Sky News']
 """
 
 from __future__ import annotations
@@ -22,16 +14,6 @@ import pandas as pd
 
 from newsfacts.marks import mark
 from newsfacts.views.render import render
-
-__all__ = [
-    "SourceReference",
-    "source_names",
-    "source_references",
-    "outside_facts",
-    "other_sourced_columns",
-    "article_credit",
-    "sources_markdown",
-]
 
 SOURCE_REFERENCE = re.compile(
     r"Source: (?P<publisher>[^.]+?), (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})\."
@@ -69,11 +51,7 @@ def source_references(note: str) -> list[SourceReference]:
 
 
 def source_names(note: str) -> str:
-    """The sources a note names, short: publisher and date, ``"; "`` between two.
-
-    >>> source_names("From outside. Source: Sky News, 3 January 2026. Title: Talks.")
-    'Sky News, 3 January 2026'
-    """
+    """The sources a note names, short: ``"Sky News, 3 January 2026"``, ``"; "`` between two."""
     return "; ".join(f"{ref.publisher}, {ref.date}" for ref in source_references(note))
 
 
@@ -88,9 +66,8 @@ def _fact(row: pd.Series) -> str:
 
 
 def outside_facts(book: Any) -> pd.DataFrame:
-    """Every fact of a pack from outside its article, one row per fact and source (`COLUMNS`):
-    ``what`` is ``"fact"`` (its basis) or ``"date"`` (its ``when_basis``), ``fact`` the row in
-    a few words, then the source as its note gives it (empty where the note gives none)."""
+    """Every fact from outside the article, one row per fact and source (`COLUMNS`; ``what``:
+    ``"fact"`` or ``"date"``), the source as its note gives it (empty where it gives none)."""
     found = []
     for table, frame in book.tables.items():
         for column, what in (("basis", "fact"), ("when_basis", "date")):
@@ -106,8 +83,7 @@ def outside_facts(book: Any) -> pd.DataFrame:
 
 
 def article_credit(book: Any) -> dict[str, str]:
-    """The article's own credit, the first of the metadata's ``sources``: ``title``,
-    ``author``, ``publisher``, ``date``, ``path`` (the address), ``note`` ("" when not given)."""
+    """The article's own credit (the metadata's first ``sources``), "" for what it lacks."""
     sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
     first = sources[0] if sources else {}
     keys = ("title", "author", "publisher", "date", "path", "note")
@@ -115,8 +91,7 @@ def article_credit(book: Any) -> dict[str, str]:
 
 
 def other_sourced_columns(book: Any) -> pd.DataFrame:
-    """The filled cells of ``..._source`` columns (such as ``location_source``, for maps),
-    each one outside value: columns ``table``, ``id``, ``column`` and ``source``."""
+    """The filled cells of ``..._source`` columns (such as ``location_source``, for maps)."""
     found = []
     for table, frame in book.tables.items():
         for column in [c for c in frame.columns if str(c).endswith("_source")]:
@@ -126,8 +101,7 @@ def other_sourced_columns(book: Any) -> pd.DataFrame:
 
 
 def sources_markdown(book: Any) -> str:
-    """The text of ``docs/sources.md``: the article's credit and every outside fact, by
-    source, so a teacher sees where each comes from and which references are incomplete."""
+    """The text of ``docs/sources.md``: the article's credit and every outside fact, by source."""
     sources = []
     keys = ["publisher", "date", "title", "address"]
     for _, group in outside_facts(book).groupby(keys, sort=False, dropna=False):

@@ -1,18 +1,13 @@
-"""The explorers the lessons show: pick something, and the panel below changes.
+"""The explorers the lessons show: pick something in ``.control``, and ``.panel`` changes.
 
-Every explorer is an ipywidgets ``VBox`` with a labelled control (``.control``) and an
-``HTML`` panel (``.panel``) that a callback rewrites; nothing is printed into an ``Output``
-widget, so a notebook re-runs cleanly under nbval. Every text from the pack is escaped.
-
->>> import newsfacts
->>> explorer = actor_explorer(newsfacts.load())
->>> explorer.control.value = explorer.control.options[-1][1]
->>> explorer.panel.value.startswith("<h3>")
-True
+Each is a ``VBox`` whose ``HTML`` panel a callback rewrites (nothing printed into an
+``Output``, so a notebook re-runs cleanly under nbval); every text from the pack is escaped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,25 +27,13 @@ from newsfacts.text import (
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import check_columns, html_rows, names_by_id
 
-__all__ = [
-    "ArticleReader",
-    "ActorExplorer",
-    "FactFilter",
-    "GlossaryLookup",
-    "article_reader",
-    "actor_explorer",
-    "fact_filter",
-    "glossary_lookup",
-]
-
 _PANEL_LAYOUT = {"border": "1px solid #999999", "padding": "4px 10px", "width": "100%"}
 
 
 class _Explorer(widgets.VBox):
-    """A control over a panel that `describe` rewrites whenever the control's value changes."""
+    """A control (in a row with `row`, if given) over a panel that `describe` rewrites."""
 
     def _start(self, control: widgets.Widget, *row: widgets.Widget) -> None:
-        """Show `control` (in a row with `row`, if given) over the panel, and fill the panel."""
         self.control = control
         self.panel = widgets.HTML(layout=_PANEL_LAYOUT)
         control.observe(self._show, names="value")
@@ -67,23 +50,16 @@ def _paragraph_position(book: Any, start: Any) -> int:
     keys = list(book.paragraphs["paragraph"])
     if start is None:
         return 0
-    if isinstance(start, float) and start in (float("inf"), float("-inf")):
-        return len(keys) - 1 if start > 0 else 0
     if not isinstance(start, str):
-        example = "article_reader(book, start=9)"
-        what = "a paragraph number"
+        what, example = "a paragraph number", "article_reader(book, start=9)"
         expect(start, "number", function="article_reader", what=what, example=example)
-    if isinstance(start, float) and start != start:
-        raise WrongValueError(
-            "article_reader() takes a paragraph number, such as start=9; you passed nan "
-            "(not a number)."
-        )
     key = paragraph_key(start)
     if key in keys:
         return keys.index(key)
     numbers = [k for k in keys if isinstance(k, int)]
-    if isinstance(key, int) and numbers:
-        return len(keys) - 1 if key > max(numbers) else 0
+    number = key if isinstance(key, int) else start if start in (math.inf, -math.inf) else None
+    if number is not None and numbers:
+        return len(keys) - 1 if number > max(numbers) else 0
     names = ", ".join(str(k) for k in keys if isinstance(k, str))
     raise WrongValueError(
         f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}), "
@@ -92,9 +68,8 @@ def _paragraph_position(book: Any, start: Any) -> int:
 
 
 class ArticleReader(_Explorer):
-    """Page through the article one part at a time: headline, byline, captions, then the
-    story from ¶ 1, with a drop-down labelled "Paragraph" (a real ``<select>`` with a
-    ``<label>``) and Previous and Next buttons; the panel shows the part as published."""
+    """Page through the article (headline, byline, captions, story) with a drop-down labelled
+    "Paragraph" and Previous and Next buttons; the panel shows the part as published."""
 
     def __init__(self, book: Any, start: Any = None):
         self.book = book
@@ -126,8 +101,7 @@ class ArticleReader(_Explorer):
 
 
 class ActorExplorer(_Explorer):
-    """Pick an actor: see their role, affiliation, what they said, their relations, and
-    the paragraphs that mention them, each with its paragraph number and basis."""
+    """Pick an actor: their role, affiliation, words, relations and the paragraphs naming them."""
 
     def __init__(self, book: Any, kinds: Sequence[str] | None = None, value: str | None = None):
         self.book = book
@@ -141,8 +115,7 @@ class ActorExplorer(_Explorer):
 
     def _of_kinds(self, kinds: Any) -> pd.DataFrame:
         """The actors of the kinds asked for, or a message naming the kinds there are."""
-        what = "kinds in quotes, or a list of them"
-        example = "kinds=['person', 'state']"
+        what, example = "kinds in quotes, or a list of them", "kinds=['person', 'state']"
         wanted = expect(kinds, "texts", function="actor_explorer", what=what, example=example)
         everyone = self.book.actors
         actors = everyone[everyone["kind"].isin(wanted)]
@@ -161,27 +134,19 @@ class ActorExplorer(_Explorer):
         return actors
 
     def _actor_id(self, asked: Any) -> str:
-        """The id of a shown actor from an id or a name (capitals and spaces do not matter);
-        an actor of a kind this explorer hides gets a message saying so."""
-        choices = {ident: ident for ident in self.actors["id"]}
-        for ident, name in zip(self.actors["id"], self.actors["name"], strict=True):
-            choices.setdefault(str(name), ident)
+        """The id of a shown actor from an id or a name; a hidden actor's kind is named."""
         try:
-            return resolve(asked, choices, "actor", function="actor_explorer")
+            return resolve(asked, _ids_or_names(self.actors), "actor", function="actor_explorer")
         except UnknownNameError:
-            folded, everyone = asked.strip().casefold(), self.book.actors
-            hidden = everyone[
-                (everyone["id"].str.casefold() == folded)
-                | (everyone["name"].str.casefold() == folded)
-            ]
-            if hidden.empty:
-                raise
-            row = hidden.iloc[0]
-            raise WrongValueError(
-                f"{row['name']} is a {row['kind']}, and this explorer shows only "
-                f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to kinds, "
-                "or pick another actor."
-            ) from None
+            with contextlib.suppress(UnknownNameError):
+                ident = resolve(asked, _ids_or_names(self.book.actors), "actor")
+                row = self.book.actors.set_index("id").loc[ident]
+                raise WrongValueError(
+                    f"{row['name']} is a {row['kind']}, and this explorer shows only "
+                    f"{', '.join(dict.fromkeys(self.actors['kind']))}. Add {row['kind']!r} to "
+                    "kinds, or pick another actor."
+                ) from None
+            raise
 
     def describe(self, ident: str) -> str:
         """The panel's HTML for one actor (an id or a name)."""
@@ -202,14 +167,18 @@ class ActorExplorer(_Explorer):
         )
 
     def mentioning(self, ident: str) -> list[str]:
-        """The parts of the article (``"¶ 6"``, ``"headline"``) that name the actor or
-        anchor a fact about them."""
+        """The parts of the article (``"¶ 6"``, ``"headline"``) naming the actor or citing them."""
         return [paragraph_words(k) for k in self.book.mentions(ident)["paragraph"]]
 
 
+def _ids_or_names(actors: pd.DataFrame) -> dict[str, str]:
+    """Each actor's name, then id, to its id (an id wins over another actor's name)."""
+    ids = list(actors["id"])
+    return dict(zip(actors["name"].astype(str), ids, strict=True)) | {i: i for i in ids}
+
+
 class FactFilter(_Explorer):
-    """Pick a value of one column (say, modality): the table below keeps the matching rows,
-    each with its paragraph number and its basis, marked; the first choice, "all", keeps all."""
+    """Pick a value of one column (or "all"): the table below keeps the matching rows."""
 
     def __init__(
         self,
@@ -275,11 +244,9 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
     """The drop-down's first choice: `value` if it is one of `values`, "" (all) for None."""
     if value is None or (isinstance(value, str) and value == ""):
         return ""
-    try:
+    with contextlib.suppress(TypeError):  # pandas.NA has no truth value
         if value in values:
             return value
-    except TypeError:  # an unhashable value such as a list
-        pass
     texts = [str(v) for v in values]
     if str(value) in texts:
         return values[texts.index(str(value))]
@@ -292,19 +259,19 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
 
 
 class GlossaryLookup(_Explorer):
-    """Type or pick a word from the article: see its plain-language meaning and where the
-    article first uses it. A misspelt word gets the closest real ones."""
+    """Type or pick a word: its plain-language meaning and first use, or the closest terms."""
 
     def __init__(self, book: Any, value: str = ""):
-        example, what = "glossary_lookup(book, 'ceasefire')", "a word in quotes"
-        value = "" if value is None else value
-        value = expect(value, "text", function="glossary_lookup", what=what, example=example)
         self.book = book
         self.terms = book.glossary.set_index("term")
+        first = str(next(iter(self.terms.index), "word"))
+        example, what = f"glossary_lookup(book, {first!r})", "a word in quotes"
+        value = "" if value is None else value
+        value = expect(value, "text", function="glossary_lookup", what=what, example=example)
         control = widgets.Combobox(
             options=list(self.terms.index),
             value=value,
-            placeholder="type a word, e.g. ceasefire",
+            placeholder=f"type a word, e.g. {first}",
             description="Look up a word",
             ensure_option=False,
             style=LABEL_STYLE,
@@ -312,19 +279,13 @@ class GlossaryLookup(_Explorer):
         self._start(control)
 
     def describe(self, word: str) -> str:
-        """The panel's HTML for a typed word."""
         word = str(word).strip()
-        if not word:
-            return "<p><em>Type a word above, or pick one from the list.</em></p>"
         term = {t.casefold(): t for t in self.terms.index}.get(word.casefold())
-        if term is None:
-            near = closest(word, list(self.terms.index))
-            advice = did_you_mean(near) or "Try a shorter word, or pick one from the list."
-            return render("glossary.html", word=word[:80], advice=advice, term=None)
-        return render("glossary.html", term=term, row=self.terms.loc[term].to_dict())
+        row = {} if term is None else self.terms.loc[term].to_dict()
+        near = did_you_mean(closest(word, list(self.terms.index))) if word and not row else ""
+        return render("glossary.html", word=word[:80], term=term, row=row, advice=near)
 
 
-#: The explorers by the names the lessons call them (`article_reader(book, start=9)` ...).
 article_reader = ArticleReader
 actor_explorer = ActorExplorer
 fact_filter = FactFilter
