@@ -1,16 +1,29 @@
-"""Run the examples in the docstrings, so they cannot drift from the code."""
+"""Run the examples in the docstrings of every module, subpackages included, so they cannot
+drift from the code."""
 
 import doctest
 import importlib
-import pkgutil
+from pathlib import Path
 
 import pytest
 
 import newsfacts
 
-MODULES = sorted(name for _, name, _ in pkgutil.iter_modules(newsfacts.__path__, "newsfacts.")) + [
-    "newsfacts"
-]
+SRC = Path(newsfacts.__file__).parent
+MODULES = sorted(
+    ".".join(("newsfacts", *p.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__")
+    for p in SRC.rglob("*.py")
+    if p.name != "__main__.py"
+)
+
+
+def test_every_module_is_found():
+    assert {
+        "newsfacts",
+        "newsfacts.views.show",
+        "newsfacts.plots.maps",
+        "newsfacts.pack.read",
+    } <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)
