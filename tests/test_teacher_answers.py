@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from pack_helpers import replace
 
 import newsfacts
@@ -45,3 +46,8 @@ def test_check_validates_the_answers_file(pack, capsys):
     out = capsys.readouterr().out
     assert "answers.csv" in out and "'p01-writ' is not the id of a prompt" in out
     assert "Did you mean 'p01-write'" in out
+
+
+def test_a_part_that_is_not_text_is_told_in_plain_words(book):
+    with pytest.raises(newsfacts.WrongValueError, match="the parts are"):
+        answer_key(book, "01", ["questions"])

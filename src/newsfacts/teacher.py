@@ -8,10 +8,9 @@ or the pack's ``answers.csv``)::
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.errors import DataError, WrongValueError, describe_value
 from newsfacts.lesson.questions import questions
 from newsfacts.lesson.quiz import MODALITY, WHO, sorting_items
@@ -20,7 +19,7 @@ from newsfacts.text import join_and, lesson_id, paragraph_words
 from newsfacts.views.show import evidence_lines
 
 
-def model_answers(book: Any, lesson: str | None = None) -> pd.DataFrame:
+def model_answers(book: Book, lesson: str | None = None) -> pd.DataFrame:
     """The prompts (of one lesson, or all) with their ``model_answer`` ("" where none); a broken
     answers file raises `DataError`."""
     prompts = book.content["prompts"]
@@ -44,7 +43,7 @@ class AnswerKey(str):
     text = property(str.__str__)
 
 
-def _quiz_key(book: Any, lesson: str) -> list[str]:
+def _quiz_key(book: Book, lesson: str) -> list[str]:
     lines = []
     for number, q in enumerate(questions(book, lesson, function="answer_key"), start=1):
         lines.append(f"{number}. {q.prompt}\n   Answer: {q.answer}")
@@ -70,10 +69,10 @@ _PARTS = {
 }
 
 
-def answer_key(book: Any, lesson: str, part: str = "questions") -> AnswerKey:
+def answer_key(book: Book, lesson: str, part: str = "questions") -> AnswerKey:
     """The answers of one lesson's "questions", "exercises", "sorting" or "prompts"."""
     lesson = lesson_id(lesson) if isinstance(lesson, int | str) else lesson
-    if part not in _PARTS:
+    if not isinstance(part, str) or part not in _PARTS:
         raise WrongValueError(
             f"answer_key() takes a part such as 'questions'; the parts are {join_and(_PARTS)}, "
             f"and you passed {describe_value(part)}."
