@@ -22,6 +22,7 @@ import IPython.display
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.compare import compare, compared_pack
 from newsfacts.lesson import *  # noqa: F403 (the lesson API, as every lesson has it)
 from newsfacts.lesson import __all__ as _LESSON_ALL
@@ -118,7 +119,7 @@ class _Html(Note):
     _repr_html_ = str.__str__
 
 
-def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
+def from_pack(book: Book, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
     """The pack's own `part` of the lesson (``"12"``): its quiz (``"questions"``),
     ``"sorting"``, ``"prompts"`` (of one `kind`) or ``"exercises"``. When it has none:
     `otherwise`, under a line saying it is built from the fact tables, or else nothing."""
@@ -139,7 +140,7 @@ def from_pack(book: Any, lesson: str, part: str, kind: str | None = None, otherw
     return otherwise
 
 
-def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
+def series_prompts(book: Book, lesson: str, kind: str) -> Prompts:
     """Prompts for a lesson of the series, worded from the pack (used when it has none)."""
     lesson = lesson_id(lesson)
     found = SERIES_PROMPTS[(SERIES_PROMPTS["lesson"] == lesson) & (SERIES_PROMPTS["kind"] == kind)]
@@ -154,23 +155,23 @@ def series_prompts(book: Any, lesson: str, kind: str) -> Prompts:
     return Prompts(html, texts)
 
 
-def prompts_for(book: Any, lesson: str, kind: str) -> Any:
+def prompts_for(book: Book, lesson: str, kind: str) -> Any:
     """The pack's prompts of this kind for the lesson, else the series' own."""
     return from_pack(book, lesson, "prompts", kind, otherwise=series_prompts(book, lesson, kind))
 
 
-def _names(book: Any) -> dict[str, str]:
+def _names(book: Book) -> dict[str, str]:
     return dict(zip(book.actors["id"], book.actors["name"], strict=True))
 
 
-def figures_table(book: Any) -> Any:
+def figures_table(book: Book) -> Any:
     """The figures with their small words (qualifier) first, then the provenance."""
     if book.figures.empty:
         return Note("The fact tables hold no figures for this article.")
     return facts(book.figures, ["value", "unit", "qualifier", "description"])
 
 
-def events_by_modality(book: Any) -> Any:
+def events_by_modality(book: Book) -> Any:
     """The events in three groups, in reading order: happened, going on, not yet."""
     if book.events.empty:
         return Note("The fact tables hold no events for this article.")
@@ -182,7 +183,7 @@ def events_by_modality(book: Any) -> Any:
     return facts(frame, ["group", "modality", "description", "when_text"])
 
 
-def passed_on(book: Any) -> Any:
+def passed_on(book: Book) -> Any:
     """What the article passes on from others: each claim with its speaker's name."""
     if book.claims.empty:
         return Note("The tables hold nothing the article passes on from someone.")
@@ -191,7 +192,7 @@ def passed_on(book: Any) -> Any:
     return facts(frame, ["said by", "text"])
 
 
-def not_yet(book: Any) -> Any:
+def not_yet(book: Book) -> Any:
     """The events that are not yet (expected, proposed or threatened)."""
     events = book.events
     rows = events[events["modality"].isin(NOT_YET)] if not events.empty else events
@@ -200,7 +201,7 @@ def not_yet(book: Any) -> Any:
     return facts(rows, ["modality", "description", "when_text"])
 
 
-def what_the_data_shows(book: Any) -> Any:
+def what_the_data_shows(book: Book) -> Any:
     """`newsfacts.profile.observations` as a short list."""
     lines = observations(book)
     if not lines:
@@ -208,7 +209,7 @@ def what_the_data_shows(book: Any) -> Any:
     return _Html("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
 
 
-def cite_first(book: Any, table: str = "claims") -> Any:
+def cite_first(book: Book, table: str = "claims") -> Any:
     """Where the first row of a fact table comes from (``book.cite``), or a line if none."""
     rows = getattr(book, table)
     if rows.empty or "id" not in rows.columns:
@@ -216,7 +217,7 @@ def cite_first(book: Any, table: str = "claims") -> Any:
     return book.cite(str(rows["id"].iloc[0]))
 
 
-def _question(book: Any, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""):
+def _question(book: Book, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""):
     """A one-question quiz on a fact row, with its citation as evidence."""
     where = paragraph_words(row["paragraph"], False)
     why = why or f"{where.capitalize()}: “{row['quote']}”."
@@ -224,7 +225,7 @@ def _question(book: Any, row: Any, prompt: str, options: Any, answer: str, hint:
     return quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
 
-def qualifier_question(book: Any) -> Any:
+def qualifier_question(book: Book) -> Any:
     """A question on one figure: which small word does the article put with it?"""
     figures = book.figures
     if figures.empty or "qualifier" not in figures.columns:
@@ -245,7 +246,7 @@ def qualifier_question(book: Any) -> Any:
     return _question(book, row, prompt, sorted(options), answer, hint)
 
 
-def mentions_question(book: Any) -> Any:
+def mentions_question(book: Book) -> Any:
     """A question on one claim: whose words does the article pass on?"""
     if book.claims.empty:
         return Note("The article passes on no one's words in the fact tables.")
@@ -259,7 +260,7 @@ def mentions_question(book: Any) -> Any:
     return _question(book, row, prompt, [*sorted({speaker, *others}), own], speaker, hint)
 
 
-def mark_question(book: Any) -> Any:
+def mark_question(book: Book) -> Any:
     """A question on one fact: which mark do the tables give it?"""
     rows = [
         row
@@ -278,7 +279,7 @@ def mark_question(book: Any) -> Any:
     return _question(book, row, prompt, titles, fact.title, hint, fact.long)
 
 
-def modality_sorting(book: Any, most: int = 4) -> Any:
+def modality_sorting(book: Book, most: int = 4) -> Any:
     """Up to `most` events to sort (who says it? has it happened?), one of each modality
     first, from the events the article states or passes on."""
     events = book.events
@@ -303,7 +304,7 @@ def modality_sorting(book: Any, most: int = 4) -> Any:
     return Sorting(items)
 
 
-def summary_checklist(book: Any) -> Any:
+def summary_checklist(book: Book) -> Any:
     """What a neutral summary of this article must keep, as a checklist built from the pack:
     quotation marks hold only the article's own words; names and descriptions are in italics."""
     names, events = _names(book), book.events
@@ -333,7 +334,7 @@ def _linking_pack(folder: Path) -> Path | None:
     return None
 
 
-def second_text(book: Any) -> Any:
+def second_text(book: Book) -> Any:
     """The comparison activity (`newsfacts.compare.compare`) under a heading, when this pack
     names a second text in its ``datapackage.json`` (``"newsfacts": {"compares_with":
     "../paris-2026"}``: the article is the pack named) or a pack of ``data/`` names this one;

@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.errors import Problem, WrongTypeError, WrongValueError
 from newsfacts.errors import resolve as pick
 from newsfacts.load import load
@@ -92,13 +93,13 @@ def load_pack(pack: str | os.PathLike[str]) -> Any:
     return load(pack_folder(pack))
 
 
-def _declared(book: Any) -> str | None:
+def _declared(book: Book) -> str | None:
     extra = book.metadata.get("newsfacts") if isinstance(book.metadata, dict) else None
     value = extra.get(KEY) if isinstance(extra, dict) else None
     return value if isinstance(value, str) and value.strip() else None
 
 
-def compared_pack(book: Any) -> Path | None:
+def compared_pack(book: Book) -> Path | None:
     """The folder of the pack `book` compares with (``newsfacts.compares_with``), or None
     when it names none. Relative to `book`'s folder; else a bundled pack of that name."""
     value = _declared(book)
@@ -110,13 +111,13 @@ def compared_pack(book: Any) -> Path | None:
     return _bundled(Path(value).name) or folder
 
 
-def _file_name(book: Any) -> str:
+def _file_name(book: Book) -> str:
     found = [r for r in book.metadata.get("resources", []) if isinstance(r, dict)]
     found = [str(r.get("path", "comparisons.csv")) for r in found if r.get("name") == RESOURCE]
     return (found or ["comparisons.csv"])[0]
 
 
-def _raw(book: Any) -> pd.DataFrame | None:
+def _raw(book: Book) -> pd.DataFrame | None:
     """The comparisons table as written (text cells), or None when the pack has none."""
     table = book.tables.get(RESOURCE)
     if table is None:
@@ -127,7 +128,7 @@ def _raw(book: Any) -> pd.DataFrame | None:
     return table.astype(object).where(table.notna(), "").map(lambda c: str(c).strip())
 
 
-def _facts(book: Any) -> dict[str, Any]:
+def _facts(book: Book) -> dict[str, Any]:
     """The paragraph of every fact row, by its id (or glossary term)."""
     found: dict[str, Any] = {}
     for name, table in book.tables.items():
@@ -138,15 +139,15 @@ def _facts(book: Any) -> dict[str, Any]:
     return found
 
 
-def _texts(book: Any) -> dict[Any, str]:
+def _texts(book: Book) -> dict[Any, str]:
     return dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
 
 
-def _name(book: Any) -> str:
+def _name(book: Book) -> str:
     return Path(book.path).name
 
 
-def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
+def read_comparisons(book: Book, other: Book) -> pd.DataFrame:
     """The comparisons `other` holds with `book` (the article's pack): the `COLUMNS`, then
     ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found).
     """
@@ -166,7 +167,7 @@ def read_comparisons(book: Any, other: Any) -> pd.DataFrame:
     return rows
 
 
-def check_comparisons(book: Any, other: Any) -> list[Problem]:
+def check_comparisons(book: Book, other: Book) -> list[Problem]:
     """The problems of the comparisons `other` holds with `book`: columns, ids, relations and
     notes; each fact id found and each quote copied exactly from its fact's paragraph (a
     wrong id is one problem); a ``not mentioned`` row's source side empty; ``compares_with``."""
@@ -248,7 +249,7 @@ def _side_problems(
         yield column, f'"{shorten(quote)}" is not in the text of {name}.', anywhere
 
 
-def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
+def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
     """For ``python -m newsfacts check``: None when `other` has no comparisons; else a
     one-line summary and the problems (a pack compared with that cannot be found or loaded
     is one problem)."""
@@ -271,13 +272,13 @@ def check_linked(other: Any) -> tuple[str, list[Problem]] | None:
     return summary, check_comparisons(book, other)
 
 
-def _source_name(book: Any) -> str:
+def _source_name(book: Book) -> str:
     sources = book.metadata.get("sources") or []
     first = sources[0] if sources and isinstance(sources[0], dict) else {}
     return str(first.get("publisher") or book.title)
 
 
-def _item(book: Any, other: Any, row: dict[str, Any]) -> dict[str, Any]:
+def _item(book: Book, other: Book, row: dict[str, Any]) -> dict[str, Any]:
     """One comparison as the templates show it, each side's paragraph cut around its quote."""
     symbol, meaning = RELATIONS.get(row["relation"], ("?", ""))
     word = next((word for word, kinds in CHOICES.items() if row["relation"] in kinds), "")
@@ -292,7 +293,7 @@ def _item(book: Any, other: Any, row: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _items(book: Any, other: Any, item: Any) -> list[dict[str, Any]]:
+def _items(book: Book, other: Book, item: Any) -> list[dict[str, Any]]:
     """The comparisons `item` picks (see `compare`), in the article's reading order."""
     rows = read_comparisons(book, other)
     order = [paragraph_order(key) for key in rows["article_paragraph"]]
@@ -340,7 +341,7 @@ class ComparisonTable:
         return f"<comparison table: {self.rows} rows>"
 
 
-def comparison_table(book: Any, other: Any, item: Any = None) -> ComparisonTable:
+def comparison_table(book: Book, other: Book, item: Any = None) -> ComparisonTable:
     """All the comparisons (or those `item` names, as in `compare`), one row each: the
     article's words, the other text's words, each with its paragraph, the relation and the
     note. Shows as HTML in a notebook; ``.html`` is the markup."""
@@ -349,7 +350,7 @@ def comparison_table(book: Any, other: Any, item: Any = None) -> ComparisonTable
     return ComparisonTable(render("compare-table.html", items=items, **names), len(items))
 
 
-def compare(book: Any, other: Any, item: Any = None) -> Comparison:
+def compare(book: Book, other: Book, item: Any = None) -> Comparison:
     """The activity: for each item the student chooses how `other` (the pack holding the
     comparisons) treats what `book` (the article) says, then sees both texts side by side,
     the data's relation and the note. `item`: a comparison's id, an article fact's id, an

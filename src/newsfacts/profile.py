@@ -11,10 +11,9 @@ the any-article series that these counts serve (``notebooks/any-article/``).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.marks import BASES, mark
 from newsfacts.text import join_and, paragraph_order, paragraph_words
 
@@ -31,7 +30,7 @@ LESSONS = {
 }
 
 
-def sourcing_profile(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
+def sourcing_profile(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
     """How many facts of the `tables` carry each mark: columns ``mark`` (the four, in order),
     ``facts`` and ``share`` (a whole percentage of all counted rows; 0 when there are none)."""
     frames = [getattr(book, name, None) for name in tables]
@@ -44,7 +43,7 @@ def sourcing_profile(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.Dat
     )
 
 
-def profile_table(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
+def profile_table(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
     """The sourcing profile as a student reads it: per mark (``💬 someone says``), ``facts``,
     ``share`` (``"40%"``) and ``bar`` (one ■ per fact, at most 40); lesson 0 defines the marks."""
     shown = sourcing_profile(book, tables).set_index("mark")
@@ -55,7 +54,7 @@ def profile_table(book: Any, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFr
     return shown
 
 
-def mentions_list(book: Any) -> pd.DataFrame:
+def mentions_list(book: Book) -> pd.DataFrame:
     """Per actor, most mentioned first: the ``paragraphs`` that mention them (``"headline,
     ¶ 1"``), how many (``mentions``) and how many claims pass on their words."""
     rows = []
@@ -81,7 +80,7 @@ def _listed(names: list[str], most: int = 8) -> str:
     return join_and(names if len(names) <= most else [*names[:most], f"{len(names) - most} more"])
 
 
-def observations(book: Any) -> list[str]:
+def observations(book: Book) -> list[str]:
     """A few sentences on what the counts show, each true of this pack by construction."""
     said: list[str] = []
     profile = sourcing_profile(book).set_index("mark")["facts"]

@@ -25,6 +25,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.load import load
 from newsfacts.marks import mark
 from newsfacts.newpack import article_text, layout, write_descriptor, write_pack, write_table
@@ -303,7 +304,7 @@ def other_packs(exclude: Any = None) -> list[tuple[Path, str]]:
 
 
 def tag_sentences(
-    book: Any = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
+    book: Book = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
 ) -> Tagger | PasteBox:
     """The tagging task on a pasted article (`text`) or a pack's (`book`); with neither, a box
     to paste one or pick another pack's (not `exclude`'s). Drafts are saved to `folder`."""

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.errors import describe_value, resolve
 from newsfacts.text import closest, did_you_mean, parse_number, plural, shorten, split_ids
 from newsfacts.views.show import evidence_lines, feedback_html
@@ -62,7 +63,7 @@ class Feedback:
 class Checker:
     """The exercise checker of one book (``check`` in a lesson, made by `start`)."""
 
-    def __init__(self, book: Any):
+    def __init__(self, book: Book):
         self.book = book
         self.exercises = exercises(book)
 
@@ -77,12 +78,12 @@ class Checker:
         return f"<newsfacts check: {len(self.exercises)} exercises of {self.book.title!r}>"
 
 
-def describe(name: str, book: Any) -> str:
+def describe(name: str, book: Book) -> str:
     """The task of an exercise of `book`, as the lesson asks it."""
     return Checker(book).describe(name)
 
 
-def exercises(book: Any) -> dict[str, Exercise]:
+def exercises(book: Book) -> dict[str, Exercise]:
     """Every exercise of a book, by name, read from its pack's ``exercises.csv``."""
     found = {}
     for _, row in book.content["exercises"].iterrows():
@@ -103,7 +104,7 @@ def _exercise(name: object, known: dict[str, Exercise], function: str) -> Exerci
     return known[resolve(name, list(known), "exercise", function=function, where=where)]
 
 
-def check(name: str, answer: Any, book: Any, known: dict[str, Exercise] | None = None) -> Feedback:
+def check(name: str, answer: Any, book: Book, known: dict[str, Exercise] | None = None) -> Feedback:
     """Check an answer (a DataFrame, a Series, a list of ids, a number, or ``...``) to exercise
     `name` of `book` and say what to look at next; only an unknown `name` raises."""
     exercise = _exercise(name, exercises(book) if known is None else known, "check")

@@ -3,8 +3,7 @@ model answers are the teacher edition's (`newsfacts.teacher.model_answers`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from newsfacts.book import Book
 from newsfacts.errors import resolve
 from newsfacts.views.render import render
 
@@ -29,7 +28,7 @@ class Prompts:
         return "\n".join(f"{n}. {text}" for n, text in enumerate(self.texts, start=1))
 
 
-def prompts(book: Any, lesson: str, kind: str | None = None) -> Prompts:
+def prompts(book: Book, lesson: str, kind: str | None = None) -> Prompts:
     """The open prompts of one lesson ("02", or 2) under their headings; or only one `kind`
     ("discuss", "write" or "extend"), without a heading: the lesson's own stands above."""
     if kind is not None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from newsfacts.book import Book
 from newsfacts.lesson.quiz import Question, Quiz, quiz
 from newsfacts.pack.spec import OPTIONS
 
 
-def questions(book: Any, lesson: str, *, function: str = "questions") -> list[Question]:
+def questions(book: Book, lesson: str, *, function: str = "questions") -> list[Question]:
     """The closing questions of one lesson ("00", "01", ...), from the pack."""
     found = []
     for _, row in book.lesson(lesson, function=function).questions.iterrows():
@@ -27,6 +26,6 @@ def questions(book: Any, lesson: str, *, function: str = "questions") -> list[Qu
     return found
 
 
-def check_understanding(book: Any, lesson: str) -> Quiz:
+def check_understanding(book: Book, lesson: str) -> Quiz:
     """The closing quiz of one lesson: why each choice fits or not, a hint, never the answer."""
     return quiz(questions(book, lesson, function="check_understanding"))

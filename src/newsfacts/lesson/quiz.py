@@ -11,6 +11,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect, resolve
 from newsfacts.marks import MARKS, NOT_YET
 from newsfacts.text import paragraph_words
@@ -151,7 +152,7 @@ class Quiz(widgets.VBox):
 quiz = Quiz
 
 
-def who_said(book: Any, claim_id: str, others: Sequence[str] = ()) -> Question:
+def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
     """ "Who said ...?" about a row of ``book.claims``; the wrong options are the actor ids in
     `others`, by default the other people who speak in the article, then those it names."""
     claims = book.claims.set_index("id")
@@ -264,7 +265,7 @@ class Sorting(widgets.VBox):
         return right
 
 
-def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
+def sorting_items(book: Book, lesson: str) -> list[SortingItem]:
     """The sentences a lesson sorts, read from the pack's ``sorting.csv``."""
     items = []
     texts = book.paragraphs.set_index("paragraph")["text"]
@@ -276,7 +277,7 @@ def sorting_items(book: Any, lesson: str) -> list[SortingItem]:
     return items
 
 
-def sorting(book: Any, lesson: str, finer: bool = False) -> Sorting:
+def sorting(book: Book, lesson: str, finer: bool = False) -> Sorting:
     """The sorting task of one lesson ("02"); `finer` (lesson 6) tells the kinds of not yet."""
     if isinstance(lesson, int) and not isinstance(lesson, bool):
         lesson = str(lesson)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongValueError
 from newsfacts.marks import mark
 from newsfacts.pack.spec import SPECS, table_named
@@ -128,7 +129,7 @@ class Annotated:
     table of facts lists them, `segments` the highlighted pieces, `unplaced` the facts not
     highlighted (no quote, or not found in their paragraph)."""
 
-    def __init__(self, book: Any, tables: Iterable[str]):
+    def __init__(self, book: Book, tables: Iterable[str]):
         self.book = book
         self.tables = tuple(tables)
         frame = book.paragraphs
@@ -285,7 +286,7 @@ def _slug(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "row"
 
 
-def annotated_article(book: Any, tables: str | Iterable[str] | None = None) -> Annotated:
+def annotated_article(book: Book, tables: str | Iterable[str] | None = None) -> Annotated:
     """The article with every fact's quote highlighted by kind and linked to its row.
 
     `tables`: `DEFAULT_TABLES`, ``"all"``, or some by name (``["claims", "figures"]``). It shows

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.text import cell_text, closest, did_you_mean, paragraph_words
@@ -96,7 +97,7 @@ def table_html(frame: pd.DataFrame) -> str:
     return render("table.html", table=frame._repr_html_() or "", label=label)
 
 
-def names_by_id(book: Any) -> dict[str, str]:
+def names_by_id(book: Book) -> dict[str, str]:
     """Id -> name for every place and actor of a book (an actor wins a shared id)."""
     names: dict[str, str] = {}
     for table in ("places", "actors"):

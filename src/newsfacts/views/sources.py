@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.marks import mark
 from newsfacts.views.render import render
 
@@ -65,7 +65,7 @@ def _fact(row: pd.Series) -> str:
     return str(row.iloc[0])
 
 
-def outside_facts(book: Any) -> pd.DataFrame:
+def outside_facts(book: Book) -> pd.DataFrame:
     """Every fact from outside the article, one row per fact and source (`COLUMNS`; ``what``:
     ``"fact"`` or ``"date"``), the source as its note gives it (empty where it gives none)."""
     found = []
@@ -82,7 +82,7 @@ def outside_facts(book: Any) -> pd.DataFrame:
     return pd.DataFrame(found, columns=COLUMNS)
 
 
-def article_credit(book: Any) -> dict[str, str]:
+def article_credit(book: Book) -> dict[str, str]:
     """The article's own credit (the metadata's first ``sources``), "" for what it lacks."""
     sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
     first = sources[0] if sources else {}
@@ -90,7 +90,7 @@ def article_credit(book: Any) -> dict[str, str]:
     return {key: str(first.get(key, "") or "") for key in keys}
 
 
-def other_sourced_columns(book: Any) -> pd.DataFrame:
+def other_sourced_columns(book: Book) -> pd.DataFrame:
     """The filled cells of ``..._source`` columns (such as ``location_source``, for maps)."""
     found = []
     for table, frame in book.tables.items():
@@ -100,7 +100,7 @@ def other_sourced_columns(book: Any) -> pd.DataFrame:
     return pd.DataFrame(found, columns=["table", "id", "column", "source"])
 
 
-def sources_markdown(book: Any) -> str:
+def sources_markdown(book: Book) -> str:
     """The text of ``docs/sources.md``: the article's credit and every outside fact, by source."""
     sources = []
     keys = ["publisher", "date", "title", "address"]

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
+from newsfacts.book import Book
 from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
 from newsfacts.text import (
     closest,
@@ -44,7 +45,7 @@ class _Explorer(widgets.VBox):
         self.panel.value = self.describe(self.control.value)
 
 
-def _paragraph_position(book: Any, start: Any) -> int:
+def _paragraph_position(book: Book, start: Any) -> int:
     """The row of `book.paragraphs` a `start` names: a story number (``9``, ``"9"``) or a
     part's name (``"headline"``); numbers past either end stop there."""
     keys = list(book.paragraphs["paragraph"])
@@ -71,7 +72,7 @@ class ArticleReader(_Explorer):
     """Page through the article (headline, byline, captions, story) with a drop-down labelled
     "Paragraph" and Previous and Next buttons; the panel shows the part as published."""
 
-    def __init__(self, book: Any, start: Any = None):
+    def __init__(self, book: Book, start: Any = None):
         self.book = book
         keys = list(book.paragraphs["paragraph"])
         control = widgets.Dropdown(
@@ -103,7 +104,7 @@ class ArticleReader(_Explorer):
 class ActorExplorer(_Explorer):
     """Pick an actor: their role, affiliation, words, relations and the paragraphs naming them."""
 
-    def __init__(self, book: Any, kinds: Sequence[str] | None = None, value: str | None = None):
+    def __init__(self, book: Book, kinds: Sequence[str] | None = None, value: str | None = None):
         self.book = book
         self.names = names_by_id(book)
         self.actors = book.actors if kinds is None else self._of_kinds(kinds)
@@ -182,7 +183,7 @@ class FactFilter(_Explorer):
 
     def __init__(
         self,
-        book: Any,
+        book: Book,
         table: str,
         column: str,
         show: Sequence[str] | None = None,
@@ -232,7 +233,7 @@ class FactFilter(_Explorer):
         return count + html_rows(rows, self.show)
 
 
-def _named_table(book: Any, table: Any) -> pd.DataFrame:
+def _named_table(book: Book, table: Any) -> pd.DataFrame:
     """One of the book's tables (or its paragraphs) by name, or a friendly error."""
     names = [*book.tables, "paragraphs"]
     hint = f"The tables are {join_and(names)}."
@@ -261,7 +262,7 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
 class GlossaryLookup(_Explorer):
     """Type or pick a word: its plain-language meaning and first use, or the closest terms."""
 
-    def __init__(self, book: Any, value: str = ""):
+    def __init__(self, book: Book, value: str = ""):
         self.book = book
         self.terms = book.glossary.set_index("term")
         first = str(next(iter(self.terms.index), "word"))
