@@ -38,7 +38,7 @@ def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set, lis
     data, problems = read_bytes(folder / name, name, "the article")
     if data is None:
         return None, set(), problems
-    text, bad = decode(data, name)
+    text, bad = decode(data)
     paragraphs = split_paragraphs(text)
     if paragraphs.empty:
         return None, set(), [whole_file(name, "the article is empty.", "Paste its text in.")]

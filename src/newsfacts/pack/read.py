@@ -59,7 +59,7 @@ def not_text(data: bytes, file: str) -> Problem | None:
     return whole_file(file, f"the file is {what}.", UTF8_FIX) if what else None
 
 
-def decode(data: bytes, file: str) -> tuple[str, list[tuple[int, str]]]:
+def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:
     """The text (bad bytes as U+FFFD, no byte-order mark) and, for each line holding bytes that
     are not UTF-8, (line, what is wrong)."""
     text, bad, offset = data.decode("utf-8", errors="replace"), [], 0
@@ -208,7 +208,7 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
     data, problems = read_bytes(folder / file, file)
     if data is None:
         return None, problems
-    text, bad = decode(data, file)
+    text, bad = decode(data)
     table = Table(resource["name"], file, resource)
     record_of_line: dict[int, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -277,7 +277,7 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     data, problems = read_bytes(path, name)
     if data is None:
         return None, problems
-    text, bad = decode(data, name)
+    text, bad = decode(data)
     if bad:
         return None, [whole_file(name, words, UTF8_FIX, line) for line, words in bad]
     try:
