@@ -19,32 +19,24 @@ def bundled_pack() -> Path:
     return bundled(f"packs/{BUNDLED}", f"data/{BUNDLED}")
 
 
-def descriptor_path(pack: str | os.PathLike[str] | None) -> Path:
-    """The ``datapackage.json`` of a pack given as a folder (or the file itself)."""
-    if pack is None:
-        return bundled_pack() / DESCRIPTOR
-    if isinstance(pack, bool) or not isinstance(pack, str | os.PathLike):
-        raise WrongTypeError(
-            "load() takes the path of a pack folder, such as load('data/my-pack'), or nothing "
-            f"for the bundled article; you passed {type(pack).__name__} {pack!r}."
-        )
-    path = Path(pack).expanduser()
-    return path if path.suffix == ".json" and not path.is_dir() else path / DESCRIPTOR
-
-
 def load(pack: str | os.PathLike[str] | None = None) -> Book:
     """Load a pack (a folder, or its ``datapackage.json``; the bundled article if left out):
     an article, its fact tables and its lesson content, checked.
 
-    Raises `DataError` if anything in the pack is wrong, listing every problem with its
-    file, line (as a spreadsheet shows it), id and column, and how to fix it; and
-    `WrongTypeError` if `pack` is not a path.
+    Raises `DataError` if anything in the pack is wrong, listing every problem (file, line as a
+    spreadsheet shows it, id, column, and the fix); `WrongTypeError` if `pack` is not a path.
 
     >>> import newsfacts
     >>> list(newsfacts.load().paragraphs.columns)
     ['paragraph', 'kind', 'text']
     """
-    read = read_pack(descriptor_path(pack))
+    if pack is not None and not isinstance(pack, str | os.PathLike):
+        raise WrongTypeError(
+            "load() takes the path of a pack folder, such as load('data/my-pack'), or nothing "
+            f"for the bundled article; you passed {type(pack).__name__} {pack!r}."
+        )
+    path = bundled_pack() if pack is None else Path(pack).expanduser()
+    read = read_pack(path if path.suffix == ".json" and not path.is_dir() else path / DESCRIPTOR)
     if read.problems or read.metadata is None:
         raise DataError(read.problems, pack=str(read.folder))
     return Book(read.folder, read.metadata, read.paragraphs, read.frames)

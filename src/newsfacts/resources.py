@@ -1,8 +1,5 @@
-"""The one finder of what the package ships: the bundled pack and the map outlines.
-
-The wheel puts them inside the package (``newsfacts/packs/paris-2026``, ``newsfacts/maps``);
-an editable install finds them in the source tree (``data/...``), so both work from any folder.
-"""
+"""The one finder of what the package ships: the bundled pack and the map outlines, inside the
+package in a wheel (``newsfacts/packs/paris-2026``), in the source tree (``data/...``) else."""
 
 from __future__ import annotations
 
@@ -16,8 +13,8 @@ SETTING = "any-article-pack.txt"
 
 
 def bundled(installed: str, source: str) -> Path:
-    """The installed copy (``installed``, inside the package) if it exists, else the source
-    tree's (``source``); the installed place when neither does, so a message names it.
+    """The installed copy if it exists, else the source tree's; the installed place when neither
+    does, so a message names it.
 
     >>> bundled("maps/outlines.geojson", "data/maps/outlines.geojson").name
     'outlines.geojson'
@@ -31,10 +28,7 @@ def repository_root(start_at: Path | None = None) -> Path | None:
     file or ``pyproject.toml`` beside ``data/``; then the source tree this module is in."""
     here = (start_at or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
-        if (
-            (folder / SETTING).is_file()
-            or (folder / "pyproject.toml").is_file()
-            and (folder / "data").is_dir()
-        ):
+        project = (folder / "pyproject.toml").is_file() and (folder / "data").is_dir()
+        if (folder / SETTING).is_file() or project:
             return folder
     return SOURCE if (SOURCE / "data").is_dir() else None

@@ -1,8 +1,6 @@
-"""What a pack is and how it is read: the spec, the reader, the rules.
-
-`read_pack` reads a pack once, prepares each table and runs every rule; the book
-(`newsfacts.load`) and `newsfacts check` both read a pack through it, so they see the same values.
-"""
+"""What a pack is and how it is read: `read_pack` reads a pack once, prepares each table and runs
+every rule; the book (`newsfacts.load`) and `newsfacts check` both read a pack through it, so they
+see the same values."""
 
 from __future__ import annotations
 
@@ -52,10 +50,10 @@ def read_pack(descriptor: Path) -> Read:
         problems += found
         if table is not None:
             tables[table.name] = table
-            problems += table.prepare()
         elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
             unread.add(resource["name"])
-    problems += run_rules(Pack(folder, metadata, tables, paragraphs, damaged, unread))
+    texts = {} if paragraphs is None else dict(paragraphs[["paragraph", "text"]].values)
+    problems += run_rules(Pack(metadata, tables, texts, damaged, unread))
     files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
     order = {file: number for number, file in enumerate(files)}
     problems.sort(
@@ -67,42 +65,31 @@ def read_pack(descriptor: Path) -> Read:
 
 #: The model answers' file: the teacher's, never in the wheel or the student branch.
 ANSWERS = "answers.csv"
-ANSWERS_SCHEMA = {
-    "fields": [{"name": "id", "type": "string"}, {"name": "model_answer", "type": "string"}],
-    "primaryKey": ["id"],
-}
 
 
 def answers_file(folder: Path) -> Path | None:
     """Where a pack's model answers are: ``answers.csv`` in the pack, or for a pack in a
     repository's ``data/``, ``teacher/answers/<pack>.csv`` (the bundled pack's); or None."""
     folder = Path(folder)
-    candidates = [
-        folder / ANSWERS,
-        folder.parent.parent / "teacher" / "answers" / f"{folder.name}.csv",
-    ]
-    return next((path for path in candidates if path.is_file()), None)
+    bundled = folder.parent.parent / "teacher" / "answers" / f"{folder.name}.csv"
+    return next((path for path in (folder / ANSWERS, bundled) if path.is_file()), None)
 
 
 def read_answers(path: Path, prompt_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read a file of model answers (``id``, ``model_answer``) and check that each is about
-    one prompt of the pack; an empty frame when it cannot be read."""
-    resource = {"name": "answers", "path": path.name, "schema": ANSWERS_SCHEMA}
+    """Model answers (``id``, ``model_answer``), each about a prompt; empty if not readable."""
+    fields = [{"name": "id", "type": "string"}, {"name": "model_answer", "type": "string"}]
+    schema = {"fields": fields, "primaryKey": ["id"]}
+    resource = {"name": "answers", "path": path.name, "schema": schema}
     table, problems = read_table(path.parent, resource)
-    if table is not None:
-        problems += table.prepare() + answers_problems(table, prompt_ids)
+    problems += answers_problems(table, prompt_ids) if table else []
     if table is None or problems:
         return pd.DataFrame({"id": [], "model_answer": []}, dtype="str"), problems
     return to_frame(table), []
 
 
 def to_frame(table: Table) -> pd.DataFrame:
-    """A checked table as a DataFrame with its schema's columns, in order, and types.
-
-    ``integer`` becomes int64 (nullable Int64 when a cell is empty), ``number`` float64 (NaN
-    when empty), ``paragraph`` a story number or a part's name; other text stays as written,
-    an empty cell being ``""``.
-    """
+    """A checked table as a DataFrame of its schema's columns, in order: ``integer`` as int64
+    (Int64 if a cell is empty), ``number`` float64, ``paragraph`` a number or a part's name."""
     columns: dict[str, Any] = {}
     for f in table.fields:
         name, kind = f["name"], f.get("type", "string")

@@ -1,11 +1,9 @@
 """Split an article into its parts: headline, byline, captions, and the numbered story.
 
-The layout of ``article.txt``: blocks separated by blank lines. Block 1 is the headline. The
-next block's first line is the byline and each of its further lines is a caption. Every
-later block is one story paragraph, kept as it is (line breaks inside it included).
-The story is numbered from 1, as a reader counts; the parts above it are named
-(``"headline"``, ``"byline"``, ``"caption 1"`` ...). A fact's ``paragraph`` cell holds either.
-"""
+``article.txt`` is blocks separated by blank lines: the headline; the byline, each further line
+of its block a caption; then one story paragraph a block, kept as written. The story is numbered
+from 1, as a reader counts; the parts above it are named (``"headline"``, ``"byline"``,
+``"caption 1"`` ...). A fact's ``paragraph`` cell holds either."""
 
 from __future__ import annotations
 
@@ -20,20 +18,8 @@ from newsfacts.pack.spec import whole_file
 
 
 def split_paragraphs(text: str) -> pd.DataFrame:
-    """Name the parts above the story and number the story's paragraphs from 1.
-
-    Windows line ends are read as plain ones; lines holding only spaces count as blank.
-    One row per part: ``paragraph`` (a story number, or the part's name), ``kind``
-    (headline, byline, caption or story) and ``text``.
-
-    >>> split_paragraphs("Title\\n\\nBy Someone\\nA caption\\n\\nFirst.\\n\\nSecond.")
-       paragraph      kind        text
-    0   headline  headline       Title
-    1     byline    byline  By Someone
-    2  caption 1   caption   A caption
-    3          1     story      First.
-    4          2     story     Second.
-    """
+    """One row per part: ``paragraph`` (number or name), ``kind`` and ``text``; Windows line
+    ends are read as plain ones, lines holding only spaces as blank."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     joined = "\n".join(line if line.strip() else "" for line in lines).strip("\n")
     blocks = [block for block in re.split(r"\n\n+", joined) if block]
@@ -47,16 +33,12 @@ def split_paragraphs(text: str) -> pd.DataFrame:
 
 
 def read_article(folder: Path, name: str) -> tuple[pd.DataFrame | None, set, list[Problem]]:
-    """Read a pack's article as strict UTF-8 and split it into paragraphs.
-
-    Returns the paragraphs (None when the article is missing or empty), the parts holding
-    bytes that were not UTF-8 (their quotes are not checked), and the problems: a missing
-    or empty article, and each line of bytes that are not UTF-8.
-    """
+    """A pack's article split into parts (None when missing or empty), the parts holding bytes
+    that are not UTF-8 (their quotes are not checked), and the problems."""
     data, problems = read_bytes(folder / name, name, "the article")
     if data is None:
         return None, set(), problems
-    text, bad = decode(data, name)
+    text, bad = decode(data)
     paragraphs = split_paragraphs(text)
     if paragraphs.empty:
         return None, set(), [whole_file(name, "the article is empty.", "Paste its text in.")]

@@ -1,9 +1,8 @@
-"""Reading a pack's files, the one reading of a pack: every cell normalised once, so `check`,
-the book and every lesson see the same values (spaces around a cell dropped, a lesson id a
-spreadsheet turned into ``1`` read ``01``; a file that is not UTF-8 text at all named as such
-first). Cells stay text, no row is dropped or shifted; lines are counted as a spreadsheet
-shows them (header = line 1, a line break in a cell or an empty row counted too).
-"""
+"""The one reading of a pack's files, every cell normalised once, so `check`, the book and every
+lesson see the same values (spaces around a cell dropped, a lesson id ``1`` read ``01``; a file
+not UTF-8 text at all named as such first). Cells stay text, no row is dropped or shifted; lines
+are counted as a spreadsheet shows them (header = line 1; a line break in a cell, an empty row
+counted too)."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,36 +39,29 @@ _NOT_TEXT = (
 
 
 def parse_integer(text: str) -> int | None:
-    """Read a whole number written in digits, or return None.
-
-    >>> parse_integer("12"), parse_integer("twelve"), parse_integer("1.5")
-    (12, None, None)
-    """
+    """A whole number written in digits ("12"), or None ("twelve", "1.5")."""
     try:
         return int(text) if INTEGER.fullmatch(text.strip()) else None
     except ValueError:  # more digits than Python converts (4300 by default)
         return None
 
 
-def not_text(data: bytes, file: str) -> Problem | None:
-    """The problem of a file that is not UTF-8 text at all, or None.
+def suggest(words: str, word: str, choices: Any) -> str:
+    """`words`, then "Did you mean ...?" when a choice is close to `word`."""
+    return f"{words} {did_you_mean(closest(word, choices))}".strip()
 
-    >>> print(not_text("id,name".encode("utf-16"), "actors.csv"))  # doctest: +ELLIPSIS
-    actors.csv: the file is saved as UTF-16 ('Unicode Text'), not UTF-8. Fix: Save the file...
-    """
+
+def not_text(data: bytes, file: str) -> Problem | None:
+    """The problem of a file that is not UTF-8 text at all (a workbook, UTF-16), or None."""
     what = next((words for start, words in _NOT_TEXT if data.startswith(start)), None)
     if what is None and len(data) >= 4 and data[:200].count(0) * 3 > min(len(data), 200):
         what = _UTF16  # no byte-order mark
     return whole_file(file, f"the file is {what}.", UTF8_FIX) if what else None
 
 
-def decode(data: bytes, file: str) -> tuple[str, list[tuple[int, str]]]:
-    """Decode bytes as UTF-8; return the text and, for each line holding bytes that are not
-    UTF-8, (line, what is wrong). Bad bytes become U+FFFD; a byte-order mark is dropped.
-
-    >>> decode("a\\ncafé".encode("latin-1"), "x.csv")
-    ('a\\ncaf\ufffd', [(2, 'byte 0xE9 at byte offset 5 is not UTF-8 text.')])
-    """
+def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """The text (bad bytes as U+FFFD, no byte-order mark) and, for each line holding bytes that
+    are not UTF-8, (line, what is wrong)."""
     text, bad, offset = data.decode("utf-8", errors="replace"), [], 0
     for number, line in enumerate(data.split(b"\n") if "\ufffd" in text else [], start=1):
         try:  # a newline byte is never inside a multi-byte character: line by line
@@ -96,11 +89,9 @@ def read_bytes(path: Path, file: str, what: str = "the file") -> tuple[bytes | N
 
 @dataclass
 class Table:
-    """One CSV file of a pack: its rows as text (normalised, as many cells as written), each
-    row's line as a spreadsheet shows it and how many lines of the file it takes, the lines
-    holding bytes that are not UTF-8; and what `prepare` learns, which every rule reads:
-    where each schema field is in the header (`column`), whether each row's cells can be
-    checked (`checkable`), and each row's key (`ids`)."""
+    """One CSV file of a pack: its rows as text (normalised, as many cells as written), each row's
+    line as a spreadsheet shows it and how many it takes, the lines not UTF-8; and what `prepare`
+    learns: where each field is (`column`), which rows can be checked, each row's key (`ids`)."""
 
     name: str
     file: str
@@ -137,13 +128,11 @@ class Table:
 
     def problem(self, row: int | None, column: str | None, message: str, fix: str) -> Problem:
         """A problem about a row (None: the header) of this table."""
-        if row is None:
-            return Problem(self.file, self.header_line, None, column, message, fix)
-        return Problem(self.file, self.lines[row], self.ids[row], column, message, fix)
+        line, key = (self.header_line, None) if row is None else (self.lines[row], self.ids[row])
+        return Problem(self.file, line, key, column, message, fix)
 
     def prepare(self) -> list[Problem]:
-        """The one step that fills `column`, `checkable` and `ids`, which every rule reads;
-        return what is wrong with the header and the shape of the rows."""
+        """Fill `column`, `checkable` and `ids`; return what is wrong with the header and rows."""
         wanted = [f["name"] for f in self.fields]
         for mark, words in ((";", "semicolons"), ("\t", "tabs")):
             names = {name.strip() for name in self.header[0].split(mark)}
@@ -158,49 +147,41 @@ class Table:
                     "As, Text CSV, field delimiter ',')."
                 )
                 return [self.problem(None, None, message, fix)]
-        return self._header(wanted) + self._shapes()
+        return [*self._header(wanted), *self._shapes()]
 
-    def _header(self, wanted: list[str]) -> list[Problem]:
-        problems = []
+    def _header(self, wanted: list[str]) -> Iterator[Problem]:
         for index, name in enumerate(self.header):
             if name in self.header[:index]:
                 twice = "the column is named twice in the header."
-                problems.append(self.problem(None, name, twice, "Rename one."))
+                yield self.problem(None, name, twice, "Rename one.")
             elif name in wanted:
                 self.column[name] = index
         missing = [name for name in wanted if name not in self.column]
         for f in [f for f in self.fields if f["name"] in missing]:
             holds = f" It holds: {f['description']}" if f.get("description") else ""
             fix = f"Add a column named {f['name']!r} to the header.{holds}"
-            problems.append(
-                self.problem(None, f["name"], "the column is missing from the header.", fix)
-            )
+            yield self.problem(None, f["name"], "the column is missing from the header.", fix)
         for name in [name for name in self.header if name not in wanted]:
             message = "this column is not in the table's schema (datapackage.json)."
             if not name:
                 message = "the header has a column with no name (a stray comma at its end?)."
-            rename = did_you_mean(closest(name, missing)) if name else ""
-            fix = f"Remove the column, or add it to the schema in datapackage.json. {rename}"
-            problems.append(self.problem(None, name, message, fix.strip()))
-        return problems
+            fix = "Remove the column, or add it to the schema in datapackage.json."
+            yield self.problem(None, name, message, suggest(fix, name, missing))
 
-    def _shapes(self) -> list[Problem]:
-        key = self.column.get(self.key) if self.key else None
-        problems, width = [], len(self.header)
+    def _shapes(self) -> Iterator[Problem]:
+        key, width = self.column.get(self.key) if self.key else None, len(self.header)
         for row, cells in enumerate(self.rows):
             self.ids.append((cells[key] if key is not None and key < len(cells) else "") or None)
-            bad = self.bad_lines.get(self.lines[row])
-            if bad:
-                column = next(
-                    (self.header[i] for i, c in enumerate(cells[:width]) if "\ufffd" in c), None
-                )
-                problems.append(self.problem(row, column, bad, UTF8_FIX))
+            if bad := self.bad_lines.get(self.lines[row]):
+                damaged = [
+                    name for name, c in zip(self.header, cells, strict=False) if "\ufffd" in c
+                ]
+                yield self.problem(row, next(iter(damaged), None), bad, UTF8_FIX)
             if len(cells) != width:
-                problems.append(self._shape_problem(row, len(cells), width))
+                yield self._shape_problem(row, len(cells), width)
             self.checkable.append(not bad and len(cells) == width)
         if self.header_line in self.bad_lines:
-            problems.append(self.problem(None, None, self.bad_lines[self.header_line], UTF8_FIX))
-        return problems
+            yield self.problem(None, None, self.bad_lines[self.header_line], UTF8_FIX)
 
     def _shape_problem(self, row: int, count: int, width: int) -> Problem:
         message = f"this row has {plural(count, 'cell')} but the header has {width}."
@@ -222,20 +203,19 @@ class Table:
 
 
 def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, list[Problem]]:
-    """Read one CSV file of a pack, every cell normalised; None when it cannot be read."""
+    """Read and `prepare` one CSV file of a pack, every cell normalised; None if unreadable."""
     file = resource["path"]
     data, problems = read_bytes(folder / file, file)
     if data is None:
         return None, problems
-    text, bad = decode(data, file)
+    text, bad = decode(data)
     table = Table(resource["name"], file, resource)
     record_of_line: dict[int, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""))
     record = last_line = 0
     # The columns holding lesson ids, read as two digits (``1`` -> ``01``).
-    lessons = (
-        {"id"} if table.name == "lessons" else {"lesson"} if table.name in CONTENT_TABLES else set()
-    )
+    content = table.name in CONTENT_TABLES
+    lessons = {"id" if table.name == "lessons" else "lesson"} if content else set()
     try:
         for cells in reader:
             record += 1
@@ -265,17 +245,15 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
         )
         empty = whole_file(file, "the file is empty: it has not even a header line.", fix)
         return None, [empty] + [whole_file(file, words, UTF8_FIX, line) for line, words in bad]
-    return table, []
+    return table, table.prepare()
 
 
 def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
     message = f"the file cannot be read as CSV: {error}."
     fix = "Open it in a spreadsheet or text editor and look at that line."
     if "field larger than field limit" in str(error):
-        message = (
-            f"a cell starting on this line is longer than {CELL_LIMIT:,} characters, "
-            "too long to be a fact."
-        )
+        limit = f"{CELL_LIMIT:,} characters"
+        message = f"a cell starting on this line is longer than {limit}, too long to be a fact."
         fix = (
             'Most often a double quote (") opens a cell and is never closed, so the rest of the '
             'file becomes one cell: close it, or write it twice ("") inside a quoted cell. '
@@ -285,8 +263,7 @@ def _not_csv(file: str, line: int, error: csv.Error) -> Problem:
 
 
 def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read ``datapackage.json`` and check its shape: the descriptor (None when it cannot be
-    used at all) and what is wrong with it."""
+    """``datapackage.json`` read (None when it cannot be used at all), and its shape's problems."""
     name = path.name
     if not path.parent.is_dir():
         fix = "Check the path: it must be the folder that holds datapackage.json."
@@ -300,7 +277,7 @@ def read_descriptor(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     data, problems = read_bytes(path, name)
     if data is None:
         return None, problems
-    text, bad = decode(data, name)
+    text, bad = decode(data)
     if bad:
         return None, [whole_file(name, words, UTF8_FIX, line) for line, words in bad]
     try:

@@ -1,69 +1,38 @@
-"""The rules a pack must follow, each a function of the `Pack` registered once in `RULES`
-(with `rule`) and returning its problems; `run_rules` runs them all, so a teacher sees
-everything wrong at once: cells against their field in ``datapackage.json``, keys,
-references, quotes and notes (provenance), map positions, and the lesson content.
-"""
+"""The rules a pack must follow, each a function of the `Pack` returning its problems; `run_rules`
+runs all of `RULES`, so a teacher sees everything wrong at once: cells against their field in
+``datapackage.json``, keys, references, quotes and notes, map positions, the lesson content."""
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
+from newsfacts import text
 from newsfacts.errors import Problem
-from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer
+from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer, suggest
 from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, OPTIONS, references
-from newsfacts.text import (
-    closest,
-    did_you_mean,
-    join_and,
-    paragraph_key,
-    paragraph_words,
-    parse_number,
-    shorten,
-    split_ids,
-)
 
-__all__ = ["Pack", "RULES", "rule", "run_rules", "loose", "id_tables", "answers_problems"]
+__all__ = ["Pack", "RULES", "run_rules", "loose", "id_tables", "answers_problems"]
 
 
 @dataclass
 class Pack:
-    """A pack as read: its tables (prepared), its article's parts, and its references."""
+    """A pack as read: its tables (prepared), its article's parts (1, "headline" ...) and their
+    text, the parts with bytes not UTF-8, and the tables keyed by id that could not be read."""
 
-    folder: Path
     metadata: dict[str, Any]
     tables: dict[str, Table]
-    paragraphs: pd.DataFrame | None
-    damaged: set[Any] = field(default_factory=set)
-    unread: set[str] = field(default_factory=set)
-
-    @property
-    def texts(self) -> dict[Any, str]:
-        """Each part of the article (a story number, or "headline" ...) and its text."""
-        if self.paragraphs is None:
-            return {}
-        return dict(zip(self.paragraphs["paragraph"], self.paragraphs["text"], strict=True))
-
-
-#: Every rule, by name, in the order they run.
-RULES: dict[str, Callable[[Pack], Iterable[Problem]]] = {}
-
-
-def rule(function: Callable[[Pack], Iterable[Problem]]) -> Callable[[Pack], Iterable[Problem]]:
-    """Register a rule under its function's name."""
-    RULES[function.__name__] = function
-    return function
+    texts: dict[Any, str]
+    damaged: set[Any]
+    unread: set[str]
 
 
 def run_rules(pack: Pack) -> list[Problem]:
     """Run every rule; return the problems in the order found (`read_pack` sorts them)."""
-    return [problem for run in RULES.values() for problem in run(pack)]
+    return [problem for run in RULES for problem in run(pack)]
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
@@ -94,7 +63,6 @@ _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _DATE_FIX = "write it as year-month-day, such as 2018-12-19."
 
 
-@rule
 def cells(pack: Pack) -> Iterable[Problem]:
     """Every cell against its field's type and constraints, and dates against the calendar."""
     for table in pack.tables.values():
@@ -102,10 +70,8 @@ def cells(pack: Pack) -> Iterable[Problem]:
             constraints = _constraints(f)
             regex, broken = _compile(constraints.get("pattern"))
             if broken:
-                message = (
-                    f"the pattern of column {f['name']!r} in table {table.name!r} cannot be "
-                    f"read ({broken})."
-                )
+                column = f"column {f['name']!r} in table {table.name!r}"
+                message = f"the pattern of {column} cannot be read ({broken})."
                 fix = "Copy the column's pattern from the bundled pack, or remove it."
                 yield Problem(DESCRIPTOR, None, None, f["name"], message, fix)
             required = f["name"] == table.key or constraints.get("required") is True
@@ -115,7 +81,6 @@ def cells(pack: Pack) -> Iterable[Problem]:
 
 
 def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[tuple[str, str]]:
-    """What is wrong with one cell, as (message, fix) pairs."""
     if not cell:
         holds = f" It holds: {f['description']}" if f.get("description") else ""
         return [("this cell is empty.", f"Fill it in.{holds}")] if required else []
@@ -126,8 +91,8 @@ def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[
     enum = constraints.get("enum")
     enum = [str(v) for v in enum] if isinstance(enum, list) else None
     if enum is not None and cell not in enum:
-        advice = did_you_mean(closest(cell, enum))
-        found.append((f"{cell!r} is not one of {', '.join(enum)}.", f"Write one of them. {advice}"))
+        fix = suggest("Write one of them.", cell, enum)
+        found.append((f"{cell!r} is not one of {', '.join(enum)}.", fix))
     if regex is not None and not regex.fullmatch(cell):
         found.append(_pattern_problem(table, f, cell))
     elif f["name"] == "when" and (date := _DATE.fullmatch(cell)):
@@ -154,16 +119,17 @@ def _number(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]
         value = parse_integer(cell)
         if INTEGER.fullmatch(cell) and (value is None or value not in INT64):
             fix = "Check the number: whole numbers in a pack have at most 18 digits."
-            return None, (f"{shorten(cell, 30)} is too large a number for a table.", fix)
+            return None, (f"{text.shorten(cell, 30)} is too large a number for a table.", fix)
         wrong = (f"{cell!r} is not a whole number.", "Write the number in digits only, e.g. 9.")
         return value, (wrong if value is None else None)
-    number = parse_number(cell) if kind == "number" else None
+    parse = text.parse_number
+    number = parse(cell) if kind == "number" else None
     if kind != "number" or number is not None:
         return number, None
     advice = ""
     if cell.endswith("%"):
         advice = ", without the % sign: the unit goes in its own column"
-    elif parse_number(cell.replace(",", ".")) is not None or parse_number(cell.replace(",", "")):
+    elif parse(cell.replace(",", ".")) is not None or parse(cell.replace(",", "")):
         advice = ", without commas"
     fix = f"Write the number in digits, with a dot for decimals (75, 0.5){advice}."
     return None, (f"{cell!r} is not a number.", fix)
@@ -172,10 +138,9 @@ def _number(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]
 def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, str]:
     """Say how to write a cell that does not fit its column's form, never with the pattern."""
     lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
-    form = FORMS.get("lesson" if lesson else f["name"]) or f.get(
-        "description", "as the column's description says"
-    )
-    message = f"{shorten(cell)!r} is not written the way this column needs: {form}."
+    described = f.get("description", "as the column's description says")
+    form = FORMS.get("lesson" if lesson else f["name"]) or described
+    message = f"{text.shorten(cell)!r} is not written the way this column needs: {form}."
     day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
     if f["name"] == "when" and day:
         first, second, year = (int(part) for part in day.groups())
@@ -200,7 +165,6 @@ def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
 # -- keys and references -------------------------------------------------------------------
 
 
-@rule
 def keys(pack: Pack) -> Iterable[Problem]:
     """``unique`` columns and the ``primaryKey`` hold no value twice."""
     for table in pack.tables.values():
@@ -216,12 +180,10 @@ def keys(pack: Pack) -> Iterable[Problem]:
                 if line is not None and line != table.lines[row]:
                     shown = value[0] if len(value) == 1 else value
                     fix = "Give this row its own value, or delete one of the two rows."
-                    yield table.problem(
-                        row, group[0], f"{shown!r} is already used on line {line}.", fix
-                    )
+                    message = f"{shown!r} is already used on line {line}."
+                    yield table.problem(row, group[0], message, fix)
 
 
-@rule
 def pack_ids(pack: Pack) -> Iterable[Problem]:
     """An id is used by one table only: ids are unique across the whole pack."""
     owner: dict[str, tuple[str, int]] = {}
@@ -235,13 +197,12 @@ def pack_ids(pack: Pack) -> Iterable[Problem]:
 
 
 def known_ids(pack: Pack, targets: Iterable[str]) -> dict[str, str] | None:
-    """Each id (and name) of the target tables mapped to its id; None when one of them
-    could not be read, so its references cannot be checked."""
+    """Each id and name of the target tables mapped to its id; None if one could not be read."""
     usable = {t.name: t for t in id_tables(pack.tables)}
     broken = pack.unread | {t.name for t in _facts(pack.tables) if t.key == "id"} - set(usable)
     names: list[Table] = []
     for target in targets:
-        table = usable.get(target) or pack.tables.get(target)
+        table = pack.tables.get(target)
         if target == ANY_ID and not broken:
             names += usable.values()
         elif target != ANY_ID and table is not None and table.key in table.column:
@@ -256,18 +217,14 @@ def known_ids(pack: Pack, targets: Iterable[str]) -> dict[str, str] | None:
     return found
 
 
-@rule
 def points_somewhere(pack: Pack) -> Iterable[Problem]:
     """Every id a row refers to is the id of a row in a table the descriptor allows."""
     owner = {key: t.file for t in id_tables(pack.tables) for key in t.ids if key}
-    memo: dict[tuple[str, ...], dict[str, str] | None] = {}
     for reference in [r for r in references(pack.metadata) if r.table in pack.tables]:
-        if reference.targets not in memo:
-            memo[reference.targets] = known_ids(pack, reference.targets)
-        table, known = pack.tables[reference.table], memo[reference.targets]
+        table, known = pack.tables[reference.table], known_ids(pack, reference.targets)
         if known is None or reference.column not in table.column:
             continue
-        where = join_and(pack.tables[t].file for t in reference.targets if t in pack.tables)
+        where = text.join_and(pack.tables[t].file for t in reference.targets if t in pack.tables)
         where = where.replace(" and ", " or ")
         where = "the pack's fact tables" if ANY_ID in reference.targets else where
         for row, cell in table.cells(reference.column):
@@ -278,68 +235,59 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
                         f"{key!r} is the id of a row of {owner[key]}, but this column needs one "
                         f"of {where}."
                     )
-                advice = did_you_mean(closest(key, known))
                 fix = f"Use an id from {where}, or add a row with the id {key!r} there."
                 if reference.many and "," in key:
                     fix = "Separate the ids with ';' (not ',')."
                 elif key in known:
                     fix = f"Write the id {known[key]!r}, not the name."
-                yield table.problem(row, reference.column, f"{message} {advice}".strip(), fix)
+                yield table.problem(row, reference.column, suggest(message, key, known), fix)
 
 
 # -- provenance ----------------------------------------------------------------------------
 
 
-def loose(text: str) -> str:
+_PARAGRAPH_FIX = (
+    "Write the story paragraph's number (the first paragraph after the headline, byline "
+    "and captions is 1), or headline, byline, caption 1 ...; "
+    "`python -m newsfacts paragraphs PACK` lists them."
+)
+
+
+def loose(words: str) -> str:
     """Text folded for comparing quotes: case, spaces, curly apostrophes and dashes aside."""
-    return "".join(text.casefold().translate(str.maketrans("‘’“”–—", "''\"\"--")).split())
+    return "".join(words.casefold().translate(str.maketrans("‘’“”–—", "''\"\"--")).split())
 
 
-@rule
 def quotes(pack: Pack) -> Iterable[Problem]:
     """Each row's paragraph exists and its quote is in it, word for word."""
     texts = pack.texts
-    for table in [t for t in pack.tables.values() if {"paragraph", "quote"} <= set(t.column)]:
-        for row, cell in table.cells("paragraph") if texts else ():
-            key, quote = paragraph_key(cell), table.value(row, "quote")
-            if key is not None and key not in texts:
-                yield table.problem(row, "paragraph", *_no_such_paragraph(cell, texts))
-            if key not in texts or not quote or quote in texts[key] or key in pack.damaged:
-                continue
-            elsewhere = [k for k, text in texts.items() if quote in text]
-            where, shown = paragraph_words(key, False), shorten(quote)
-            if elsewhere:
-                there = paragraph_words(elsewhere[0], False)
-                message = f'the quote "{shown}" is not in {where} but in {there}.'
-                yield table.problem(
-                    row, "paragraph", message, f"Write {elsewhere[0]} in paragraph."
-                )
-                continue
-            message = f'the quote "{shown}" is not in {where}.'
-            if near := [k for k, text in texts.items() if loose(quote) in loose(text)]:
-                message += (
-                    f" {paragraph_words(near[0], False).capitalize()} has it with other capitals, "
-                    "spaces, apostrophes or dashes."
-                )
-            fix = "Copy the words exactly from the article (book.paragraphs shows each paragraph)."
-            yield table.problem(row, "quote", message, fix)
-
-
-def _no_such_paragraph(cell: str, texts: dict[Any, str]) -> tuple[str, str]:
-    """What is wrong with a paragraph cell that names no part of the article, and the fix."""
     numbers = [k for k in texts if isinstance(k, int)]
     names = [k for k in texts if isinstance(k, str)]
     story = f"the story's paragraphs 1 to {max(numbers)}" if numbers else "no story paragraphs"
-    message = f"the article has no paragraph {cell!r}: it has {story}"
-    message += ", and above the story " + ", ".join(names) if names else ""
-    fix = (
-        "Write the story paragraph's number (the first paragraph after the headline, byline "
-        "and captions is 1), or headline, byline, caption 1 ...; "
-        "`python -m newsfacts paragraphs PACK` lists them."
-    )
-    return message + ".", fix
+    parts = f"{story}, and above the story " + ", ".join(names) if names else story
+    for table in [t for t in pack.tables.values() if {"paragraph", "quote"} <= set(t.column)]:
+        for row, cell in table.cells("paragraph") if texts else ():
+            key, quote = text.paragraph_key(cell), table.value(row, "quote")
+            if key is not None and key not in texts:
+                message = f"the article has no paragraph {cell!r}: it has {parts}."
+                yield table.problem(row, "paragraph", message, _PARAGRAPH_FIX)
+            if key not in texts or not quote or quote in texts[key] or key in pack.damaged:
+                continue
+            shown, where = text.shorten(quote), text.paragraph_words(key, False)
+            message = f'the quote "{shown}" is not in {where}'
+            if elsewhere := [k for k, words in texts.items() if quote in words]:
+                message += f" but in {text.paragraph_words(elsewhere[0], False)}."
+                fix = f"Write {elsewhere[0]} in paragraph."
+                yield table.problem(row, "paragraph", message, fix)
+                continue
+            if near := [k for k, words in texts.items() if loose(quote) in loose(words)]:
+                message += f". {text.paragraph_words(near[0], False).capitalize()} has it with"
+                message += " other capitals, spaces, apostrophes or dashes"
+            fix = "Copy the words exactly from the article (book.paragraphs shows each paragraph)."
+            yield table.problem(row, "quote", message + ".", fix)
 
 
+_BASES = "article says, worked out or outside source"
 NOTE_NEEDED = {
     "outside source": (
         "an outside-source row must name its source in note.",
@@ -353,7 +301,6 @@ NOTE_NEEDED = {
 }
 
 
-@rule
 def notes(pack: Pack) -> Iterable[Problem]:
     """Each row (or date) the article does not say itself explains itself in ``note``; a
     ``..._basis`` column is filled exactly when the column it qualifies is."""
@@ -363,17 +310,13 @@ def notes(pack: Pack) -> Iterable[Problem]:
             for row, basis in table.cells(column):
                 given = bool(table.value(row, qualified)) if qualified in table.column else None
                 if given and not basis:
-                    fix = (
-                        f"Say where the {qualified} comes from: article says, worked out or "
-                        "outside source."
-                    )
                     message = f"{qualified} is filled in but {column} is empty."
+                    fix = f"Say where the {qualified} comes from: {_BASES}."
                     yield table.problem(row, column, message, fix)
                 elif basis and given is False:
                     message = f"{column} is {basis!r} but {qualified} is empty."
-                    yield table.problem(
-                        row, column, message, f"Fill in {qualified}, or empty {column}."
-                    )
+                    fix = f"Fill in {qualified}, or empty {column}."
+                    yield table.problem(row, column, message, fix)
                 if "note" in table.column and basis in NOTE_NEEDED and not table.value(row, "note"):
                     message, fix = NOTE_NEEDED[basis]
                     if column != "basis":
@@ -381,7 +324,6 @@ def notes(pack: Pack) -> Iterable[Problem]:
                     yield table.problem(row, "note", message, fix)
 
 
-@rule
 def locations(pack: Pack) -> Iterable[Problem]:
     """A map position (``latitude``, ``longitude``, ``iso_code``) is complete and names its
     source in ``location_source``: it is an outside fact, never in the article."""
@@ -405,11 +347,7 @@ def locations(pack: Pack) -> Iterable[Problem]:
 
 #: The columns of each content table whose quoted phrases must be the article's words.
 QUOTED_COLUMNS = {
-    "questions": (
-        "prompt",
-        *(f"{k}_{n}" for k in ("option", "feedback") for n in range(1, 5)),
-        "hint",
-    ),
+    "questions": ("prompt", *(f"{k}_{n}" for k in ("option", "feedback") for n in "1234"), "hint"),
     "exercises": ("task", "hint_1", "hint_2", "why"),
     "sorting": ("explanation",),
     "prompts": ("prompt",),
@@ -424,14 +362,14 @@ _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _GAP = re.compile(r"\.\.\.|…|\[…\]")
 
 
-def quoted_phrases(text: str) -> list[str]:
+def quoted_phrases(words: str) -> list[str]:
     """The phrases between quotation marks in a text, split where ``...`` leaves words out.
 
     >>> quoted_phrases('He said “the plan ... was agreed” and "no".')
     ['the plan', 'was agreed', 'no']
     """
     found = []
-    for match in _QUOTED.finditer(text):
+    for match in _QUOTED.finditer(words):
         inside = match.group(1) if match.group(1) is not None else match.group(2)
         found += [part.strip() for part in _GAP.split(inside) if part.strip(" .,;:")]
     return found
@@ -444,40 +382,33 @@ def _rows(pack: Pack, name: str, column: str) -> Iterable[tuple[Table, int, str]
         yield table, row, cell
 
 
-@rule
-def lessons_described(pack: Pack) -> Iterable[Problem]:
-    """Lesson content needs ``lessons.csv`` to say which lessons there are."""
-    if "lessons" in pack.tables:
-        return
-    for name in ("questions", "exercises", "sorting", "prompts"):
+def lessons(pack: Pack) -> Iterable[Problem]:
+    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``); lesson
+    content needs ``lessons.csv`` to say which lessons there are."""
+    for table, row, lesson in _rows(pack, "lessons", "id"):
+        if not (lesson.isdigit() and len(lesson) == 2):
+            message = f"{text.shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
+            yield table.problem(row, "id", message, "Number the lessons 00, 01, 02 ...")
+    for name in CONTENT_TABLES[1:] if "lessons" not in pack.tables else ():
         for table, row, lesson in _rows(pack, name, "lesson"):
             message = f"lesson {lesson!r} is not described: the pack has no lessons.csv."
             fix = "Add lessons.csv (id, title, minutes) with a row for each lesson."
             yield table.problem(row, "lesson", message, fix)
 
 
-@rule
-def lesson_numbers(pack: Pack) -> Iterable[Problem]:
-    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``)."""
-    for table, row, lesson in _rows(pack, "lessons", "id"):
-        if not (lesson.isdigit() and len(lesson) == 2):
-            message = f"{shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
-            yield table.problem(row, "id", message, "Number the lessons 00, 01, 02 ...")
-
-
-@rule
 def questions(pack: Pack) -> Iterable[Problem]:
-    """Options, feedback lines and answers of the quiz questions agree."""
-    for table, row, _ in _rows(pack, "questions", "prompt"):
+    """Options, feedback lines and answers of the quiz questions agree; a hint does not hold its
+    own question's answer, nor a hint or feedback line another's of the same lesson."""
+    rows = [row for _, row, _ in _rows(pack, "questions", "prompt")]
+    table = pack.tables.get("questions")
+    for row in rows:
         options = [table.value(row, f"option_{n}") for n in range(1, OPTIONS + 1)]
         for n, option in enumerate(options, start=1):
             feedback = table.value(row, f"feedback_{n}")
             if option and options.index(option) != n - 1:
-                message = (
-                    f"option {n} repeats option {options.index(option) + 1} ({shorten(option)!r})."
-                )
+                shown = f"option {options.index(option) + 1} ({text.shorten(option)!r})"
                 fix = "Give every option different words, or empty this one."
-                yield table.problem(row, f"option_{n}", message, fix)
+                yield table.problem(row, f"option_{n}", f"option {n} repeats {shown}.", fix)
             if option and not feedback and f"feedback_{n}" in table.column:
                 fix = "Write one short line: why this option is right or wrong."
                 yield table.problem(row, f"feedback_{n}", f"option {n} has no feedback line.", fix)
@@ -487,19 +418,10 @@ def questions(pack: Pack) -> Iterable[Problem]:
                 yield table.problem(row, f"feedback_{n}", message, fix)
         answer, given = table.value(row, "answer"), [o for o in options if o]
         if answer and given and answer not in given:
-            message = f"the answer {shorten(answer)!r} is not one of the options. "
-            message += did_you_mean(closest(answer, given))
+            message = f"the answer {text.shorten(answer)!r} is not one of the options."
             fix = "Copy the right option into answer, word for word."
-            yield table.problem(row, "answer", message.strip(), fix)
-
-
-@rule
-def give_aways(pack: Pack) -> Iterable[Problem]:
-    """A hint does not hold its own question's answer; no hint or feedback line holds the
-    answer of another question of the same lesson."""
-    rows = list(_rows(pack, "questions", "prompt"))
-    for table, row, _ in rows:
-        for _, other, _ in rows:
+            yield table.problem(row, "answer", suggest(message, answer, given), fix)
+        for other in rows:
             answer = table.value(other, "answer")
             same = table.value(other, "lesson") == table.value(row, "lesson")
             if len(answer) < SHORTEST_TELLTALE or not same:
@@ -509,12 +431,11 @@ def give_aways(pack: Pack) -> Iterable[Problem]:
             for column in ["hint", *feedback]:
                 if words.search(table.value(row, column).casefold()):
                     whose = "its own" if other == row else f"question {table.ids[other]!r}'s"
-                    message = f"this text gives away {whose} answer, {shorten(answer)!r}."
+                    message = f"this text gives away {whose} answer, {text.shorten(answer)!r}."
                     fix = "Point to where the answer is (a paragraph, a column) without writing it."
                     yield table.problem(row, column, message, fix)
 
 
-@rule
 def exercises(pack: Pack) -> Iterable[Problem]:
     """An exercise names a table (and column) that exists, and its expected rows exist."""
     facts = {t.name: t for t in _facts(pack.tables)}
@@ -522,19 +443,15 @@ def exercises(pack: Pack) -> Iterable[Problem]:
     for table, row, name in _rows(pack, "exercises", "table"):
         expected, column = table.value(row, "expected"), table.value(row, "column")
         if name not in choices:
-            message = f"{name!r} is not a table of the pack. " + did_you_mean(
-                closest(name, choices)
-            )
-            yield table.problem(
-                row, "table", message.strip(), f"Write one of {', '.join(choices)}."
-            )
-        elif name == "paragraphs" or parse_number(expected) is not None:
+            message = suggest(f"{name!r} is not a table of the pack.", name, choices)
+            yield table.problem(row, "table", message, f"Write one of {', '.join(choices)}.")
+        elif name == "paragraphs" or text.parse_number(expected) is not None:
             if table.value(row, "ordered"):
                 message = "the answer is a number, so there is no order of rows to check."
                 fix = "Leave ordered empty, or ask for rows (ids in expected) instead."
                 yield table.problem(row, "ordered", message, fix)
-            if parse_number(expected) is None and expected:
-                message = f"{shorten(expected)!r} is not a number, and paragraphs have no ids."
+            if text.parse_number(expected) is None and expected:
+                message = f"{text.shorten(expected)!r} is not a number, and paragraphs have no ids."
                 fix = "Write the number the student should find, in digits."
                 yield table.problem(row, "expected", message, fix)
         else:
@@ -544,26 +461,24 @@ def exercises(pack: Pack) -> Iterable[Problem]:
 def _expected(table: Table, row: int, target: Table, column: str, expected: str):
     """An exercise's column is one of its table's, and its expected rows are rows of it."""
     if column and column not in target.column:
-        message = f"{target.file} has no column {column!r}. "
-        message += did_you_mean(closest(column, list(target.column)))
+        message = suggest(f"{target.file} has no column {column!r}.", column, list(target.column))
         fix = "Write a column of that table, or leave the cell empty."
-        yield table.problem(row, "column", message.strip(), fix)
+        yield table.problem(row, "column", message, fix)
     known = [key for key in target.ids if key]
-    for key in [key for key in split_ids(expected) if key not in known]:
-        message = f"{key!r} is not a row of {target.file}. " + did_you_mean(closest(key, known))
+    for key in [key for key in text.split_ids(expected) if key not in known]:
+        message = suggest(f"{key!r} is not a row of {target.file}.", key, known)
         fix = "Write the ids of the rows a right answer keeps, separated by ';'."
-        yield table.problem(row, "expected", message.strip(), fix)
+        yield table.problem(row, "expected", message, fix)
 
 
-@rule
 def sorting_agrees(pack: Pack) -> Iterable[Problem]:
     """A sorting item agrees with its fact: an event's modality, and who says it."""
     for table, row, fact in _rows(pack, "sorting", "fact"):
+        fields = [_constraints(f) for f in table.fields if f["name"] == "modality"]
+        enum = fields[0].get("enum") or [] if fields else []
         for source in [source for source in id_tables(pack.tables) if fact in source.ids]:
             found = source.ids.index(fact)
             modality, coded = table.value(row, "modality"), source.value(found, "modality")
-            fields = [f for f in table.fields if f["name"] == "modality"]
-            enum = fields[0].get("constraints", {}).get("enum") or [] if fields else []
             # A modality events.csv misspells is reported there, not again here.
             if coded and modality and coded != modality and coded in enum:
                 message = f"{source.file} codes this event as {coded!r}, not {modality!r}."
@@ -571,15 +486,11 @@ def sorting_agrees(pack: Pack) -> Iterable[Problem]:
                 yield table.problem(row, "modality", message, fix)
             said = source.name == "claims" or source.value(found, "basis") == "someone says"
             if table.value(row, "who") == "article" and said:
-                message = (
-                    f"{source.file} has this row as someone's words (someone says), not the "
-                    "article's."
-                )
+                message = f"{source.file} has this row as someone's words (someone says), not "
                 fix = "Write 'person', or correct the row's basis there."
-                yield table.problem(row, "who", message, fix)
+                yield table.problem(row, "who", message + "the article's.", fix)
 
 
-@rule
 def quoted_words(pack: Pack) -> Iterable[Problem]:
     """Every phrase between quotation marks in what students read is the article's."""
     article = loose(" ".join(pack.texts.values()))
@@ -587,23 +498,32 @@ def quoted_words(pack: Pack) -> Iterable[Problem]:
         for column in columns:
             for table, row, cell in _rows(pack, name, column):
                 for phrase in [p for p in quoted_phrases(cell) if loose(p) not in article]:
-                    message = f"“{shorten(phrase)}” is between quotation marks but is not in the "
-                    yield table.problem(row, column, message + "article.", _QUOTE_FIX)
+                    message = f"“{text.shorten(phrase)}” is between quotation marks but is not in "
+                    yield table.problem(row, column, message + "the article.", _QUOTE_FIX)
 
 
-def answers_problems(answers: Table, prompt_ids: set[str]) -> list[Problem]:
+def answers_problems(answers: Table, prompt_ids: set[str]) -> Iterable[Problem]:
     """The model answers (a teacher's file, out of students' reach) are each about a prompt."""
-    problems = []
     for row, key in answers.cells("id"):
         if key in answers.ids[:row]:
-            problems.append(
-                answers.problem(row, "id", f"{key!r} has a model answer twice.", "Keep one.")
-            )
+            yield answers.problem(row, "id", f"{key!r} has a model answer twice.", "Keep one.")
         elif key not in prompt_ids:
-            message = f"{key!r} is not the id of a prompt. " + did_you_mean(
-                closest(key, prompt_ids)
-            )
-            problems.append(
-                answers.problem(row, "id", message.strip(), "Copy the id from prompts.csv.")
-            )
-    return problems
+            message = suggest(f"{key!r} is not the id of a prompt.", key, prompt_ids)
+            yield answers.problem(row, "id", message, "Copy the id from prompts.csv.")
+
+
+#: Every rule, in the order they run.
+RULES = (
+    cells,
+    keys,
+    pack_ids,
+    points_somewhere,
+    quotes,
+    notes,
+    locations,
+    lessons,
+    questions,
+    exercises,
+    sorting_agrees,
+    quoted_words,
+)

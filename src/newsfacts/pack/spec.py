@@ -1,20 +1,18 @@
-"""What a pack is: its ``datapackage.json``, and one spec per table.
+"""What a pack is: its ``datapackage.json`` (the one place it declares its tables: columns,
+types, constraints, ``primaryKey``, references), and `SPECS`, what the code knows of each fact
+table beyond it: what one row is called, the fields its card shows and its headline.
 
-``datapackage.json`` is the one place a pack declares its tables: columns, types,
-constraints, ``primaryKey``, and references between tables. A reference into one table is a
-Table Schema ``foreignKeys`` entry; a column that may point into several tables, or hold
-several ids separated by ``;``, says so on its field::
+A reference into one table is a Table Schema ``foreignKeys`` entry; a column that may point into
+several tables (``"*"``: every fact table keyed by an id; ``"glossary"``: its terms), or hold
+several ids separated by ``;``, says so on its field; `references` reads both::
 
     {"name": "part_of", "type": "string", "references": ["places", "actors"]}
     {"name": "actors", "type": "string", "references": ["actors"], "separator": ";"}
-
-(``"*"`` stands for every fact table keyed by an id, ``"glossary"`` adds the glossary's terms.)
-`references` reads both. `SPECS` adds what the code needs to know of each fact table beyond
-the descriptor: what one row is called, the fields its card shows and its headline.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -46,11 +44,7 @@ class Reference:
     many: bool = False
 
     def ids_in(self, cell: Any) -> list[str]:
-        """The ids a cell holds.
-
-        >>> Reference("events", "actors", ("actors",), many=True).ids_in("macron; starmer")
-        ['macron', 'starmer']
-        """
+        """The ids a cell holds ("macron; starmer": both when `many`)."""
         return split_ids(cell) if self.many else [cell_words(cell)] * bool(cell_words(cell))
 
 
@@ -75,25 +69,29 @@ def references(metadata: dict[str, Any]) -> list[Reference]:
     return list(found.values())
 
 
-Headline = Callable[[dict[str, Any], Callable[[Any], str]], str]
-
-
 @dataclass(frozen=True)
 class TableSpec:
     """One fact table's row: its name (``"actor"``), what its card shows, its headline.
 
     ``card`` holds (label, column, how), ``how`` being "" (as written), "name" (an id shown
     as its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
-    article does not give it). ``headline(row, name_of)`` gives the row in a few words.
-    """
+    article does not give it)."""
 
     name: str
     singular: str
     card: tuple[tuple[str, str, str], ...]
-    headline: Headline
+    template: str = ""
+
+    def headline(self, row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
+        """The row in a few words: its template filled in, ids shown as names."""
+        if not self.template:
+            return _figure(row)
+        ids = {column for _, column, how in self.card if how == "name"}
+        cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
+        return self.template.format_map(defaultdict(str, cells))
 
 
-def _figure(row: dict[str, Any], _name_of: Callable[[Any], str]) -> str:
+def _figure(row: dict[str, Any]) -> str:
     qualifier = cell_text(row.get("qualifier"))
     qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
     unit = cell_text(row.get("unit"))
@@ -101,26 +99,14 @@ def _figure(row: dict[str, Any], _name_of: Callable[[Any], str]) -> str:
     return f"{qualifier}{number}: {cell_text(row.get('description'))}"
 
 
-class _Cells(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
-    """A spec from its card, written ``label=column:how, ...`` (``column``, ``how`` optional),
-    and its headline's template, whose cells the card shows as names are shown as names."""
+    """A spec from its card, written ``label=column:how, ...`` (``column``, ``how`` optional)."""
     fields = []
     for field_ in card.split(", "):
         label, _, column = field_.partition("=")
         column, _, how = column.partition(":")
         fields.append((label, column or label, how))
-    ids = {column for _, column, how in fields if how == "name"}
-
-    def headline(row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
-        cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
-        return template.format_map(_Cells(cells))
-
-    return TableSpec(name, singular, tuple(fields), headline if template else _figure)
+    return TableSpec(name, singular, tuple(fields), template)
 
 
 #: Each fact table: what a row is called, its card, its headline ("": a figure's own).
@@ -151,11 +137,7 @@ SPECS: dict[str, TableSpec] = {name: _spec(name, *facts) for name, facts in _FAC
 
 
 def table_named(name: Any) -> str | None:
-    """The fact table a student means by a table's or a row's name (``"claim"``), or None.
-
-    >>> table_named(" Claim"), table_named("terms"), table_named("nothing")
-    ('claims', 'glossary', None)
-    """
+    """The fact table a student means by a table's or a row's name (" Claim", "terms"), or None."""
     asked = cell_words(name).casefold()
     for spec in SPECS.values():
         if asked in (spec.name, spec.singular, spec.name.removesuffix("s"), spec.singular + "s"):
@@ -178,15 +160,13 @@ def check_descriptor(name: str, metadata: Any) -> list[Problem]:
         "'schema' with a list of 'fields', each with a 'name'."
     )
     fix = "Compare it with the same resource in the bundled pack."
-    found = [
-        (message.format(n), fix) for n, r in enumerate(metadata["resources"], 1) if not _usable(r)
-    ]
+    unusable = [n for n, r in enumerate(metadata["resources"], 1) if not _usable(r)]
+    found = [(message.format(n), fix) for n in unusable]
     extra = metadata.get("newsfacts")
     if isinstance(extra, dict) and "article" in extra and not _file_name(extra["article"]):
         message = f"newsfacts.article is {extra['article']!r}, which is not a file name."
-        found.append(
-            (message, "Write the article's file name, such as 'article.txt', or remove the entry.")
-        )
+        fix = "Write the article's file name, such as 'article.txt', or remove the entry."
+        found.append((message, fix))
     names = [r["name"] for r in resources(metadata)]
     for table in [table for table in TABLES if table not in names]:
         fix = f"Add the resource {table!r} (copy it from the bundled pack)."
@@ -195,7 +175,6 @@ def check_descriptor(name: str, metadata: Any) -> list[Problem]:
 
 
 def _file_name(value: Any) -> bool:
-    """Whether a descriptor value can name a file: text, not empty, without NUL."""
     return isinstance(value, str) and bool(value.strip()) and "\x00" not in value
 
 
@@ -217,22 +196,14 @@ def resources(metadata: Any) -> list[dict[str, Any]]:
 
 
 def article_file(metadata: Any) -> str:
-    """The article's file name: ``article.txt`` unless the descriptor says otherwise.
-
-    >>> article_file({"newsfacts": {"article": "story.txt"}}), article_file({})
-    ('story.txt', 'article.txt')
-    """
+    """The article's file name: ``article.txt`` unless ``newsfacts.article`` says otherwise."""
     extra = metadata.get("newsfacts") if isinstance(metadata, dict) else None
     article = extra.get("article") if isinstance(extra, dict) else None
     return article if _file_name(article) else "article.txt"
 
 
 def key_column(resource: Any) -> str | None:
-    """The single column of a resource's primary key, or None.
-
-    >>> key_column({"schema": {"primaryKey": ["id"]}}), key_column({"schema": {"primaryKey": "a"}})
-    ('id', 'a')
-    """
+    """The single column of a resource's primary key (``["id"]`` or ``"id"``), or None."""
     schema = resource.get("schema") if isinstance(resource, dict) else None
     key = schema.get("primaryKey") if isinstance(schema, dict) else None
     key = [key] if isinstance(key, str) else key
