@@ -36,8 +36,7 @@ from newsfacts.load import load
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.resources import bundled
 from newsfacts.text import (
-    closest,
-    did_you_mean,
+    near,
     paragraph_key,
     paragraph_order,
     paragraph_words,
@@ -207,7 +206,7 @@ def _row_problems(row: Any, seen: set[str]) -> Iterator[tuple[str, str, str]]:
         if relation.casefold() in RELATIONS:
             advice = "Write it in lower case."
         else:
-            advice = did_you_mean(closest(relation, list(RELATIONS)))
+            advice = near(relation, list(RELATIONS))
         message = f"{relation!r} is not a relation. {advice}"
         yield "relation", message, f"Write one of: {', '.join(RELATIONS)}."
     if not row["note"]:
@@ -231,7 +230,7 @@ def _side_problems(
     if not fact:
         yield f"{side}_fact", "the id is empty.", fix_id
     elif fact not in facts:
-        hint = did_you_mean(closest(fact, list(facts)))
+        hint = near(fact, list(facts))
         message = f"{fact!r} is not an id of the fact tables of {name}." + f" {hint}" * bool(hint)
         yield f"{side}_fact", message, fix_id
     key, column = facts.get(fact), f"{side}_quote"

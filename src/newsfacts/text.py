@@ -123,6 +123,15 @@ def did_you_mean(suggestions: Iterable[str]) -> str:
     return "Did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
 
 
+def near(word: Any, choices: Mapping[str, str] | Iterable[str]) -> str:
+    """ "Did you mean ...?" for a mistyped `word` among `choices`; '' when none is close.
+
+    >>> near("gardn", ["garden", "gate", "council"])
+    "Did you mean 'garden'?"
+    """
+    return did_you_mean(closest(word, choices))
+
+
 def paragraph_key(value: Any) -> int | str | None:
     """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from newsfacts.book import Book
 from newsfacts.errors import describe_value, resolve
-from newsfacts.text import closest, did_you_mean, parse_number, plural, shorten, split_ids
+from newsfacts.text import near, parse_number, plural, shorten, split_ids
 from newsfacts.views.show import evidence_lines, feedback_html
 
 
@@ -175,7 +175,7 @@ def _check_rows(exercise: Exercise, table: pd.DataFrame, answer: Any) -> Feedbac
     if isinstance(ids, str):
         message, hint = "That is not a table of rows yet.", ids.replace("<table>", exercise.table)
     elif unknown := [i for i in ids if i not in keys]:
-        tail = did_you_mean(closest(unknown[0], list(table[key])))
+        tail = near(unknown[0], list(table[key]))
         message = f"{unknown[0]!r} is not a row of book.{exercise.table}. {tail}".strip()
         hint = "Pick rows from the table itself rather than typing ids."
     elif got == want and (not exercise.ordered or ids == list(exercise.expected)):

@@ -29,7 +29,7 @@ from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
 from newsfacts.load import bundled_pack, load
-from newsfacts.text import closest, did_you_mean, join_and, shorten
+from newsfacts.text import join_and, near, shorten
 from newsfacts.views.show import Note, citation_html, table_html
 
 #: The exceptions the friendly handler looks at; `message_for` picks those it knows.
@@ -89,7 +89,7 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
 
 def _missing(what: str, name: str, known: list[str], tail: str) -> str:
     """ "<what> <name>. Did you mean ...? <tail>", the suggestion left out when none is close."""
-    advice = did_you_mean(closest(name, known))
+    advice = near(name, known)
     return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail}"
 
 

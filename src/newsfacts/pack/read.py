@@ -17,7 +17,7 @@ from typing import Any
 
 from newsfacts.errors import Problem
 from newsfacts.pack.spec import CONTENT_TABLES, check_descriptor, key_column, whole_file
-from newsfacts.text import closest, did_you_mean, lesson_id, plural
+from newsfacts.text import lesson_id, near, plural
 
 UTF8_FIX = (
     "Save the file as UTF-8 (Excel: Save As > 'CSV UTF-8'; LibreOffice: tick 'Edit filter "
@@ -48,7 +48,7 @@ def parse_integer(text: str) -> int | None:
 
 def suggest(words: str, word: str, choices: Any) -> str:
     """`words`, then "Did you mean ...?" when a choice is close to `word`."""
-    return f"{words} {did_you_mean(closest(word, choices))}".strip()
+    return f"{words} {near(word, choices)}".strip()
 
 
 def not_text(data: bytes, file: str) -> Problem | None:

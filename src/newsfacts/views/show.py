@@ -11,7 +11,7 @@ import pandas as pd
 from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.text import cell_text, closest, did_you_mean, paragraph_words
+from newsfacts.text import cell_text, near, paragraph_words
 from newsfacts.views.render import render
 from newsfacts.views.sources import source_names
 
@@ -46,7 +46,7 @@ def check_columns(
     """Raise a WrongValueError naming the closest columns for a name the table lacks."""
     columns = [str(c) for c in columns]
     for name in (name for name in names if name not in columns):
-        advice = did_you_mean(closest(name, columns)) or f"Its columns are {', '.join(columns)}."
+        advice = near(name, columns) or f"Its columns are {', '.join(columns)}."
         raise WrongValueError(f"{where} has no column {name!r}{purpose}. {advice}")
 
 

@@ -17,9 +17,8 @@ import pandas as pd
 from newsfacts.book import Book
 from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
 from newsfacts.text import (
-    closest,
-    did_you_mean,
     join_and,
+    near,
     paragraph_key,
     paragraph_words,
     shorten,
@@ -127,10 +126,10 @@ class ActorExplorer(_Explorer):
             )
         if actors.empty:
             known = list(dict.fromkeys(everyone["kind"]))
-            near = did_you_mean(closest(wanted[0], known)) if wanted else ""
+            advice = near(wanted[0], known) if wanted else ""
             raise WrongValueError(
                 f"No actor has the kind {', '.join(map(repr, wanted)) or '(none given)'}. "
-                f"The kinds are {', '.join(known)}. {near}".strip()
+                f"The kinds are {', '.join(known)}. {advice}".strip()
             )
         return actors
 
@@ -252,10 +251,10 @@ def _choice(value: Any, values: list[Any], column: str) -> Any:
     if str(value) in texts:
         return values[texts.index(str(value))]
     shown = ", ".join(texts[:12]) + (", ..." if len(texts) > 12 else "")
-    near = did_you_mean(closest(str(value), texts)) if isinstance(value, str) else ""
+    advice = near(str(value), texts) if isinstance(value, str) else ""
     raise WrongValueError(
         f"{shorten(repr(value))} is not a value of the column {column!r}. "
-        f"{near or 'Its values are ' + shown + '.'} Leave value out to show every row."
+        f"{advice or 'Its values are ' + shown + '.'} Leave value out to show every row."
     )
 
 
@@ -283,8 +282,8 @@ class GlossaryLookup(_Explorer):
         word = str(word).strip()
         term = {t.casefold(): t for t in self.terms.index}.get(word.casefold())
         row = {} if term is None else self.terms.loc[term].to_dict()
-        near = did_you_mean(closest(word, list(self.terms.index))) if word and not row else ""
-        return render("glossary.html", word=word[:80], term=term, row=row, advice=near)
+        advice = near(word, list(self.terms.index)) if word and not row else ""
+        return render("glossary.html", word=word[:80], term=term, row=row, advice=advice)
 
 
 article_reader = ArticleReader
