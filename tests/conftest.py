@@ -2,8 +2,10 @@
 
 - ``pack``: a fresh copy of the small valid mini pack (tests/fixtures/mini-pack), for tests
   that break one thing in it;
-- ``book``: the mini pack, loaded once per session (treat it as read-only). Tests of the
-  bundled article's content live in tests/pack/ and use its ``paris`` fixture.
+- ``book``: the mini pack, loaded once per session (treat it as read-only);
+- ``world``: the mini pack with a world round it (pack_helpers.world_pack): states, regions and
+  cities on the map, and more relations than a diagram draws at once; read-only.
+Tests of the bundled article's content live in tests/pack/ and use its ``paris`` fixture.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pack_helpers import MINI_PACK
+from pack_helpers import MINI_PACK, world_pack
 
 import newsfacts
 
@@ -27,3 +29,9 @@ def pack(tmp_path: Path) -> Path:
 def book() -> newsfacts.Book:
     """The mini pack, loaded once: library tests never depend on the bundled article."""
     return newsfacts.load(MINI_PACK)
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> newsfacts.Book:
+    """The mini pack with places to map and many relations, loaded once."""
+    return newsfacts.load(world_pack(tmp_path_factory.mktemp("world") / "pack"))

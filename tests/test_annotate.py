@@ -206,6 +206,31 @@ def test_every_quote_of_the_bundled_pack_is_highlighted_and_linked(book, view):
     assert not view.unplaced
 
 
+def test_notebook_display_page_and_save(book, view, tmp_path):
+    assert view._repr_html_() == view.html()
+    assert view.html().startswith("<style>") and "<script" not in view.html()
+    page = view.page()
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in page and '<meta charset="utf-8">' in page
+    assert f"<title>Annotated article: {book.title}</title>" in page
+    credit = view.credit()  # the article's headline and author
+    headline = book.paragraphs.loc[book.paragraphs["kind"] == "headline", "text"].iloc[0]
+    assert f"“{headline}” by Paulin Kola" in credit
+    assert "rights stay with its publisher" in credit
+    assert not read(page).errors
+    saved = view.save(tmp_path / "article.html")
+    assert saved.read_text(encoding="utf-8") == page
+    assert "Annotated" in repr(view)
+
+
+def test_paragraphs_are_numbered_with_their_kinds(book, view):
+    markup = view.html()
+    for number, kind in zip(book.paragraphs["paragraph"], book.paragraphs["kind"], strict=True):
+        label = f"¶ {number}" if kind == "story" else number
+        assert f">{label}</span>" in markup
+    assert "Harbour town votes on a new bridge" in markup
+
+
 def test_the_default_kinds_and_all(book):
     assert annotated_article(book).tables == ("actors", "places", "figures", "events", "claims")
     every = annotated_article(book, "all")

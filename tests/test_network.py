@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pack_helpers import MINI_PACK
 
 ROOT = Path(__file__).resolve().parents[1]
 GUARD = Path(__file__).parent / "netguard.py"
@@ -113,29 +114,29 @@ def test_the_guard_blocks_and_logs_connections_that_leave_the_machine(guard, tmp
 
 def test_the_library_opens_no_connection(guard, tmp_path):
     result = guard.run(
-        """
+        f"""
         import newsfacts
-        book = newsfacts.load()
+        book = newsfacts.load({str(MINI_PACK)!r})
         import newsfacts.lesson as lesson
         from newsfacts import plots
         assert plots.figures_chart(book).png()[:4] == b"\\x89PNG"
-        plots.relations_diagram(book, focus="macron").png()
+        plots.relations_diagram(book, focus="costa").png()
         plots.timeline_chart(book).png()
-        lesson.actor_explorer(book).control.value = "trump"
+        lesson.actor_explorer(book).control.value = "fishermen"
         lesson.check_understanding(book, "01")
-        print(book.cite("fig-donetsk-control"))
+        print(book.cite("fig-support"))
         """,
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "75%" in result.stdout
+    assert "60%" in result.stdout
     assert guard.armed_pids(), "the guard was not loaded"
     assert guard.blocked() == []
 
 
 def test_the_check_command_opens_no_connection(guard, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "newsfacts", "check"],
+        [sys.executable, "-m", "newsfacts", "check", str(MINI_PACK)],
         env=guard.env(),
         cwd=tmp_path,
         capture_output=True,

@@ -535,8 +535,81 @@ def _distance_to(path, point) -> float:
     return float(np.hypot(*(np.vstack(samples) - np.asarray(point)).T).min())
 
 
-LESSON_5 = ["greenland", "denmark", "nato", "us", "european-leaders", "frederiksen", "starmer",
-            "macron"]  # fmt: skip
+# eight ids of the world fixture, about Denmark, as a lesson would pick them
+DENMARK = ["denmark", "greenland", "engineers", "ukraine", "russia", "firm", "harbour-trust",
+           "copenhagen"]  # fmt: skip
+
+
+def test_the_full_diagram_draws_at_most_12_arrows_and_says_how_to_see_the_rest(world):
+    # Issue 18: the full diagram was a hairball of 33 arrows on a projector.
+    assert len(world.relations) > 12
+    chart = plots.relations_diagram(world)
+    pairs = _arrows_and_labels(chart)
+    assert 6 <= len(pairs) <= 12
+    drawn = {" ".join(t.get_text().split()) for t in _texts(chart)}
+    names = _names(world)
+    for _, label in pairs:  # both ends of every arrow are drawn as names
+        words = " ".join(label.get_text().split())
+        row = next(
+            r for r in world.relations.itertuples() if words == f"{r.relation} ¶{r.paragraph}"
+        )
+        assert names[row.source] in drawn and names[row.target] in drawn
+    left = len(world.relations) - len(pairs)
+    assert f"{left} more relations not drawn" in chart.description
+    advice = next(t.get_text() for t in _texts(chart) if "not drawn" in t.get_text())
+    focuses = re.findall(r'"([^"]+)"', advice.split("good focuses:")[1])
+    assert focuses and set(focuses) <= set(names)  # real ids the student can copy
+
+
+@pytest.mark.parametrize("focus", ["us", "firm", "ukraine", "denmark"])
+def test_a_focused_diagram_draws_at_most_12_arrows_its_own_first(world, focus):
+    chart = plots.relations_diagram(world, focus=focus)
+    pairs = _arrows_and_labels(chart)
+    assert 1 <= len(pairs) <= 12
+    relations = world.relations
+    own = relations[(relations["source"] == focus) | (relations["target"] == focus)]
+    drawn = {" ".join(label.get_text().split()) for _, label in pairs}
+    owned = {f"{row.relation} ¶{row.paragraph}" for row in own.itertuples()}
+    assert owned <= drawn or len(pairs) == 12 and len(drawn & owned) == 12
+
+
+def test_most_limits_the_arrows(world):
+    chart = plots.relations_diagram(world, most=3)
+    assert len(_arrows_and_labels(chart)) == 3
+    assert f"{len(world.relations) - 3} more relations not drawn" in chart.description
+    for odd in (0, "12", 2.5, True):
+        with pytest.raises(ValueError, match="a whole number such as 12"):
+            plots.relations_diagram(world, most=odd)
+
+
+@pytest.mark.parametrize("ids", [None, DENMARK])
+def test_relation_labels_keep_off_the_arrows_of_other_names(world, ids):
+    # A lesson once put "wants to annex" on the Denmark -> Nato arrow, so it read as if
+    # Denmark wanted to annex something; another put "prime minister of" on Maduro's row.
+    # In the crowded full diagram a few arrows may cross a label's end, never its middle.
+    chart = plots.relations_diagram(world, ids=ids, focus="denmark" if ids else None)
+    pairs = _arrows_and_labels(chart)
+    ends: dict[str, set] = {}
+    for row in world.relations.itertuples():
+        ends.setdefault(f"{row.relation} ¶{row.paragraph}", set()).update({row.source, row.target})
+    inches = chart.figure.dpi_scale_trans.inverted()
+    renderer = chart.figure.canvas.get_renderer()
+    crossed = []
+    for _, label in pairs:
+        box = label.get_window_extent(renderer).transformed(inches)
+        for other, other_label in pairs:
+            one, other_one = (" ".join(t.get_text().split()) for t in (label, other_label))
+            if ends[one] & ends[other_one]:
+                continue  # its own arrow, or one sharing a name (they meet at its box)
+            points = np.vstack(
+                [c(np.linspace(0, 1, 200)) for c, _ in other.get_path().iter_bezier()]
+            )
+            if box.count_contains(points):
+                crossed.append(label.get_text())
+                assert _distance_to(other.get_path(), label.get_position()) > 0.2, (
+                    f"{other_label.get_text()!r} runs through the middle of {label.get_text()!r}"
+                )
+    assert len(crossed) <= (0 if ids else 2), crossed
 
 
 # --------------------------------------------------------------------------------------

@@ -36,8 +36,6 @@ def test_the_teacher_edition_reads_the_answers_from_the_repository(pack):
     assert list(found["id"]) == ["p01-talk", "p01-write", "p01-more"]
     assert found.loc[2, "model_answer"] == ""
     assert "Model answer: About 60% back the bridge" in str(answer_key(book, "01", "prompts"))
-    bundled = model_answers(newsfacts.load())
-    assert (bundled["model_answer"] != "").sum() >= 20
 
 
 def test_check_validates_the_answers_file(pack, capsys):
