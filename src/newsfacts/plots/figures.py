@@ -107,8 +107,7 @@ def _unit(row: dict[str, Any]) -> str:
 
 
 def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
-    """The unit a chart draws: percent if there is any, else the unit most figures share;
-    None when no unit has two figures to compare (one number alone is no bar chart)."""
+    """The unit drawn: percent if any, else the commonest; None when no unit has two figures."""
     units = [_unit(row) for row in chosen]
     if "percent" in units:
         return "percent"
@@ -249,8 +248,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
 
 
 def _bar_style(basis: str) -> dict[str, Any]:
-    """A bar's (or a legend sample's) chart.style: light fill, hatch, outline; a claim (someone
-    says) is a dashed outline with hatching and no fill: not a measurement."""
+    """A bar's (or key sample's) look; a claim is a dashed, hatched outline, not a filled bar."""
     shown = mark(basis)
     claim = basis == "someone says"
     fill = {"fill": False, "linestyle": "--"} if claim else {"facecolor": (shown.colour, 0.3)}

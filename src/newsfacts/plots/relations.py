@@ -100,8 +100,7 @@ def _edges(book: Any) -> list[Edge]:
 
 
 def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
-    """The relations, most telling first: the focus's own, then those between the names
-    with most relations (ties in the article's order)."""
+    """The relations, the focus's own first, then those between the most linked names."""
     degree = Counter(end for e in edges for end in (e.source, e.target))
 
     def rank(e: Edge) -> tuple:
@@ -112,8 +111,7 @@ def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
-    """The ids with most relations in `book` (at most `count`, ties in the table's order):
-    good focuses for `relations_diagram`."""
+    """The ids with most relations in `book` (at most `count`): good focuses for a diagram."""
     degree = Counter(end for e in _edges(book) for end in (e.source, e.target))
     return [ident for ident, _ in degree.most_common(count)]
 
@@ -186,8 +184,7 @@ def _advice(book: Any, left_out: list[Edge], focus: str | None) -> str:
 def _layout(
     nodes: dict[str, Node], edges: list[Edge], renderer: Any, top: float, bottom: float
 ) -> None:
-    """Put each box in its column: the middle one by first paragraph, the sides by the
-    average place of the middle names they link to (so that few arrows cross)."""
+    """Put each box in its column, the sides ordered by the middle names they link to."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():
         node.column = NODE_STYLES[node.kind][3]

@@ -167,8 +167,7 @@ class _Part:
 
 
 def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
-    """Lay the parts along the line: each as wide as its share of the points, with
-    a margin of time either side, and a break between two parts."""
+    """Lay the parts along the line, each as wide as its share of the points, breaks between."""
     groups = _segments(spans)
     room = RIGHT - LEFT - BREAK * (len(groups) - 1)
     parts, x = [], LEFT
@@ -237,8 +236,7 @@ def _clash(card: dict, other: dict, level: int) -> bool:
 
 
 def _levels(cards: list[dict[str, Any]]) -> None:
-    """Stack the cards: each on the lowest level where it overlaps no card and no other
-    card's line down to the time line runs through it; set how high each card starts."""
+    """Stack the cards on the lowest level where no card or line to the time line is in the way."""
     for k, card in enumerate(cards):
         top = max((c["level"] for c in cards[:k]), default=-1) + 1  # always free of cards
         free = (n for n in range(top) if not any(_clash(card, c, n) for c in cards[:k]))
@@ -260,8 +258,7 @@ def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any
 
 
 def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[str, Any]]:
-    """The words under each part (its dates, and pairs whose order is not known) and
-    under each break (the time cut out)."""
+    """The words under each part (its dates, pairs of unknown order) and each break."""
     notes = []
     for k, part in enumerate(parts):
         members = [cards[m] for m in part.members]
