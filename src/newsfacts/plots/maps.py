@@ -447,8 +447,7 @@ def _figures(book: Any, ids: set[str]) -> list[str]:
     if table is None or "subject" not in table or "quote" not in table:
         return []
     rows = table[table["subject"].astype(str).isin(ids)]
-    words = [(row.quote, paragraph_words(row.paragraph, False)) for row in rows.itertuples()]
-    return [f"“{quote}” ({where})" for quote, where in words]
+    return [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
 
 
 def _notes(meta: dict, items: list[_Item]) -> list[str]:
@@ -477,11 +476,8 @@ def _no_place(names: list[str]) -> str:
 def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
     """The names of shaded areas whose main parts run past the edge of the map."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    cut = []
-    for item in (item for item in items if item.area is not None):
-        x, y = project(*_main(item.area).T, centre)
-        if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1:
-            cut.append(item.name)
+    shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area is not None]
+    cut = [n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1]
     return list(dict.fromkeys(cut))
 
 
