@@ -1,5 +1,4 @@
-"""What every chart shares: the `Chart` it returns, the Okabe-Ito palette, the style it is
-drawn in, its setup (measuring text, keys) and reading a book's tables for it."""
+"""What every chart shares: `Chart`, the Okabe-Ito palette, the style, measuring, keys."""
 
 from __future__ import annotations
 
@@ -143,15 +142,12 @@ def colour_name(code: str) -> str:
 
 
 def drawn_mark_label(basis: str) -> str:
-    """`newsfacts.marks.mark_label` as a chart draws it: without a symbol its font lacks
-    (the speech bubble of "someone says"); the text description keeps the full label."""
+    """`marks.mark_label` as drawn: without the speech bubble the font lacks (the text keeps it)."""
     return f"{mark(basis).chart_title}: {mark(basis).short}"
 
 
 def expect_book(book: Any) -> None:
-    """Raise a `WrongTypeError` a student can act on when a chart is given anything but the
-    book: one table (``timeline_chart(book.events)``) would draw a chart that says something
-    false ("no event has a date")."""
+    """Raise `WrongTypeError` if a chart gets a table, not the book: it would draw a false chart."""
     if isinstance(book, pd.DataFrame | pd.Series) or not hasattr(book, "paragraphs"):
         raise WrongTypeError(
             "A chart takes the whole book first, as in plots.timeline_chart(book) or "

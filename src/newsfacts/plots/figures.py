@@ -107,8 +107,7 @@ def _unit(row: dict[str, Any]) -> str:
 
 
 def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
-    """The unit a chart draws: percent if there is any, else the unit most figures share;
-    None when no unit has two figures to compare (one number alone is no bar chart)."""
+    """The unit drawn: percent if any, else the commonest; None when no unit has two figures."""
     units = [_unit(row) for row in chosen]
     if "percent" in units:
         return "percent"
@@ -172,10 +171,8 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
     for bar in bars:
         heads = [_heading(r, len(bar) > 1) for r in bar]
         head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
-        label_w = (
-            0.0 if len(bar) > 1 else chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
-        )
-        room = WIDTH - EDGE - (RIGHT + 0.12 + label_w + 0.08)
+        label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
+        room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
         note = wrap(_note(book, bar), _chars(renderer, room))
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
         laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
@@ -199,9 +196,8 @@ def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) 
     if not chosen and not written:
         words = "The article's fact tables have no figures to draw."
         figure.text(0.3 / WIDTH, 0.5, words, fontsize=chart.FONT)
-        return chart.Chart(
-            figure, f"{title}: none.", "No figures to draw.", "There are no figures."
-        )
+        none = ("No figures to draw.", "There are no figures.")
+        return chart.Chart(figure, f"{title}: none.", *none)
     stacked = sum(len(bar) for bar in bars if len(bar) > 1)
     alt = f"{title}: a bar chart of {plural(len(chosen), 'figure')}, in the article's order"
     alt += f"; {stacked} of them are parts of one whole, drawn as one bar." if stacked else "."
@@ -224,9 +220,8 @@ def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) 
         handles = [Patch(label=chart.drawn_mark_label(b), **_bar_style(b)) for b in bases]
         chart.key(figure, handles, (LEFT, 0.1), fontsize=chart.FONT, handlelength=2.4)
         words = "; ".join(f"{_bar_words(b)}: {mark_label(b)}" for b in bases)
-        lines.append(
-            f"Legend: {words}. ¶ and a number: the paragraph of the article the figure comes from."
-        )
+        para = "¶ and a number: the paragraph of the article the figure comes from"
+        lines.append(f"Legend: {words}. {para}.")
     # lessons 0-2 use this chart before the word "hedge" is taught
     caption = "The article's numbers, in the article's own words (about, some, more than)."
     if percent:
@@ -253,8 +248,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
 
 
 def _bar_style(basis: str) -> dict[str, Any]:
-    """A bar's (or a legend sample's) chart.style: light fill, hatch, outline; a claim (someone
-    says) is a dashed outline with hatching and no fill: not a measurement."""
+    """A bar's (or key sample's) look; a claim is a dashed, hatched outline, not a filled bar."""
     shown = mark(basis)
     claim = basis == "someone says"
     fill = {"fill": False, "linestyle": "--"} if claim else {"facecolor": (shown.colour, 0.3)}

@@ -72,8 +72,7 @@ DEGREES["bbox"] = {"boxstyle": "square,pad=0.1", "facecolor": WHITE, "alpha": 0.
 
 @dataclass(frozen=True)
 class MapArea:
-    """One outline of the map file: a country (ISO 3166-1 alpha-3, ``level`` "country") or a
-    region (ISO 3166-2), its name's place (longitude, latitude) and each part's outline."""
+    """One outline of the map file: a country (ISO 3166-1 alpha-3) or a region (ISO 3166-2)."""
 
     code: str
     name: str
@@ -102,8 +101,7 @@ def map_data(path: str | None = None) -> tuple[dict[str, MapArea], dict[str, Any
 
 
 def project(lon: Any, lat: Any, centre: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
-    """Lambert azimuthal equal-area projection (a sphere) around `centre`, in kilometres:
-    every country keeps its true size relative to the others; shapes bend farther out."""
+    """Lambert azimuthal equal-area projection around `centre`, in km: true relative sizes."""
     lam, phi = np.radians(np.asarray(lon, float) - centre[0]), np.radians(np.asarray(lat, float))
     phi0 = np.radians(centre[1])
     cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
@@ -188,8 +186,7 @@ def _size(x: np.ndarray, y: np.ndarray) -> float:
 
 @lru_cache(maxsize=512)
 def main_parts(code: str) -> tuple[int, ...]:
-    """The parts of an area the map frames: its largest part and every part within
-    `FAR_KM` of it (Alaska with the United States; not French Guiana with France)."""
+    """An area's largest part and each part within `FAR_KM` of it (Alaska; not French Guiana)."""
     rings = map_data()[0][code].rings
     flat = [(ring[:, 0] * np.cos(np.radians(ring[:, 1])), ring[:, 1]) for ring in rings]
     largest = max(range(len(rings)), key=lambda k: _size(*flat[k]))  # in square degrees
@@ -203,8 +200,7 @@ def _main(area: MapArea) -> np.ndarray:
 
 
 def _frame(ax: Any, items: list[_Item], size: tuple[float, float]) -> tuple[float, float]:
-    """Centre the projection on every dot and the whole of each shaded area, and set the
-    view, with a margin round them; return the centre."""
+    """Set the view round every dot and whole shaded area, with a margin; return the centre."""
     anchors = np.vstack([[i.lonlat] if i.lonlat is not None else _main(i.area) for i in items])
     lon = (anchors[:, 0] - anchors[0, 0] + 180.0) % 360.0 - 180.0 + anchors[0, 0]  # across 180°
     lat = anchors[:, 1]
@@ -234,8 +230,7 @@ def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.nd
 
 
 def _graticule(ax: Any, centre: tuple[float, float]) -> None:
-    """Meridians and parallels every 10 degrees, dotted and labelled: the parallels along
-    the map's middle meridian (where they run east-west), the meridians at the bottom."""
+    """Dotted meridians and parallels every 10 degrees, labelled in the middle and below."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     steps = np.arange(-180.0, 180.5, 0.5)
     margin, apart = (x1 - x0) / 25, 0.7 * (x1 - x0) / 7.84  # meridian labels 0.7 inches apart
@@ -291,8 +286,7 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
 
 
 def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
-    """Each part's outline width: thick, but thin round a part too small to show its fill
-    (an island, a small country far off), which a thick line would blot out."""
+    """Each part's outline width: thick, but thin round a part too small to show its fill."""
     widths = []
     for part in parts:
         x, y = ax.transData.transform(part).T  # in pixels
@@ -408,8 +402,7 @@ def _item_line(item: _Item) -> str:
 
 
 def _words(book: Any, items: list[_Item], missing: list[str], meta: dict, **drawn: Any):
-    """The alt text, the caption and the text description of a map (`drawn`: its title,
-    centre, scale bar in km, and the names a framed map cuts)."""
+    """The alt text, caption and text description of a map (`drawn`: what the map shows)."""
     alt = f"A map showing {join_and(dict.fromkeys(item.name for item in items))}."
     natural, regions = meta["sources"][0], meta["sources"][1]
     month = pd.Timestamp(natural["data_date"]).strftime("%B %Y")
@@ -454,8 +447,7 @@ def _figures(book: Any, ids: set[str]) -> list[str]:
     if table is None or "subject" not in table or "quote" not in table:
         return []
     rows = table[table["subject"].astype(str).isin(ids)]
-    words = [(row.quote, paragraph_words(row.paragraph, False)) for row in rows.itertuples()]
-    return [f"“{quote}” ({where})" for quote, where in words]
+    return [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
 
 
 def _notes(meta: dict, items: list[_Item]) -> list[str]:
@@ -484,11 +476,8 @@ def _no_place(names: list[str]) -> str:
 def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
     """The names of shaded areas whose main parts run past the edge of the map."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    cut = []
-    for item in (item for item in items if item.area is not None):
-        x, y = project(*_main(item.area).T, centre)
-        if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1:
-            cut.append(item.name)
+    shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area is not None]
+    cut = [n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1]
     return list(dict.fromkeys(cut))
 
 

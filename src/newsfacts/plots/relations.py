@@ -83,9 +83,8 @@ class Edge:
 
 
 def _kind(thing: Any) -> str:
-    if thing is None or thing.table == "places":
-        return "other" if thing is None else "place"
-    return thing.kind if thing.kind in NODE_STYLES else "other"
+    kind = "place" if thing and thing.table == "places" else thing and thing.kind
+    return kind if kind in NODE_STYLES else "other"
 
 
 def _edges(book: Any) -> list[Edge]:
@@ -101,8 +100,7 @@ def _edges(book: Any) -> list[Edge]:
 
 
 def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
-    """The relations, most telling first: the focus's own, then those between the names
-    with most relations (ties in the article's order)."""
+    """The relations, the focus's own first, then those between the most linked names."""
     degree = Counter(end for e in edges for end in (e.source, e.target))
 
     def rank(e: Edge) -> tuple:
@@ -113,8 +111,7 @@ def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
-    """The ids with most relations in `book` (at most `count`, ties in the table's order):
-    good focuses for `relations_diagram`."""
+    """The ids with most relations in `book` (at most `count`): good focuses for a diagram."""
     degree = Counter(end for e in _edges(book) for end in (e.source, e.target))
     return [ident for ident, _ in degree.most_common(count)]
 
@@ -187,8 +184,7 @@ def _advice(book: Any, left_out: list[Edge], focus: str | None) -> str:
 def _layout(
     nodes: dict[str, Node], edges: list[Edge], renderer: Any, top: float, bottom: float
 ) -> None:
-    """Put each box in its column: the middle one by first paragraph, the sides by the
-    average place of the middle names they link to (so that few arrows cross)."""
+    """Put each box in its column, the sides ordered by the middle names they link to."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():
         node.column = NODE_STYLES[node.kind][3]
@@ -207,11 +203,9 @@ def _layout(
     columns[2].sort(key=middle)
     widths = [max((n.w for n in column), default=1.0) for column in columns]
     free = (WIDTH - 2 * MARGIN - sum(widths)) / 2  # the space between two columns
-    centres = (  # the sides against the margins: the space for arrows as wide as it can be
-        MARGIN + widths[0] / 2,
-        MARGIN + widths[0] + free + widths[1] / 2,
-        WIDTH - MARGIN - widths[2] / 2,
-    )
+    # the sides against the margins: the space for arrows as wide as it can be
+    left, right = MARGIN + widths[0] / 2, WIDTH - MARGIN - widths[2] / 2
+    centres = (left, MARGIN + widths[0] + free + widths[1] / 2, right)
     for column, x in zip(columns, centres, strict=True):
         step = (top - bottom) / max(len(column), 1)
         for k, node in enumerate(column):
@@ -265,10 +259,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         near = np.hstack([centres - half - 0.06, centres + half + 0.06])  # a margin round it
         ends = {edge.source, edge.target}
         # an arrow from another name under a label misleads more than one sharing a name
-        weights = [
-            0 if other is edge else 1 if ends & {other.source, other.target} else 10
-            for other in edges
-        ]
+        weights = [0 if o is edge else 1 if ends & {o.source, o.target} else 10 for o in edges]
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
         crossed = _inside(points, near, np.repeat(weights, len(steps)).astype(float))
         best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
@@ -280,10 +271,13 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     figure, renderer = chart.new_figure(WIDTH, HEIGHT)
     ax = chart.inch_axes(figure)
     title = "Who is connected to whom in the article"
+    caption = "Relations between the actors and places of the article."
     if focus is not None:
         title = f"The relations of {nodes[focus].name}"
+        caption = f"{title}, and the relations among the names around it."
     elif advice:
-        title = "Some of the relations in the article"
+        title, count = "Some of the relations in the article", plural(len(edges), "relation")
+        caption = f"{count} of the article: those between the names with most relations."
     subtitle = "Each arrow points from the first name to the second. ¶ = paragraph of the article."
     ax.text(MARGIN, HEIGHT - 0.25, title, fontsize=TITLE, fontweight="bold", va="top")
     ax.text(MARGIN, HEIGHT - 0.72, subtitle, fontsize=TEXT, va="top")
@@ -296,9 +290,8 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."
     if not nodes:
         ax.text(MARGIN, HEIGHT / 2, "No relations to draw.", fontsize=TEXT)
-        return chart.Chart(
-            figure, alt, "No relations.", f"{title}.\nThere are no relations to draw."
-        )
+        none = f"{title}.\nThere are no relations to draw."
+        return chart.Chart(figure, alt, "No relations.", none)
     kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
     bases = [b for b in MARKS if any(e.basis == b for e in edges)]
     _layout(nodes, edges, renderer, top, _legend(ax, kinds, bases, renderer) + 0.45)
@@ -314,13 +307,6 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
     lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
     lines += [advice] if advice else []
-    caption = "Relations between the actors and places of the article."
-    if focus is not None:
-        caption = f"The relations of {nodes[focus].name}, and the relations among the names "
-        caption += "around it."
-    elif advice:
-        caption = f"{plural(len(edges), 'relation')} of the article: those between the names "
-        caption += "with most relations."
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
@@ -383,8 +369,6 @@ def _key_sentence(kinds: list[str], bases: list[str]) -> str:
     shapes = [f"{k}: {chart.colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds]
     words = "Each name is in a box with a shape and an outline colour for its kind: "
     words += "; ".join(shapes) + "."
-    colours = [chart.colour_name(mark(b).colour) for b in bases]
-    arrows = [
-        f"{mark(b).line_words} in {c}: {mark_label(b)}" for b, c in zip(bases, colours, strict=True)
-    ]
+    colour = {b: chart.colour_name(mark(b).colour) for b in bases}
+    arrows = [f"{mark(b).line_words} in {colour[b]}: {mark_label(b)}" for b in bases]
     return words + (f" Arrows: {'; '.join(arrows)}." if bases else "")

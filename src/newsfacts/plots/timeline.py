@@ -41,8 +41,7 @@ def _say_date(when: str) -> str:
 
 def _during(when: str) -> str:
     """A date as the chart writes it: a year or a month alone is 'during 2014'."""
-    parsed = _parse_when(when)
-    vague = parsed is not None and parsed[2] is None
+    vague = (_parse_when(when) or (0, 0, 0))[2] is None
     return f"during {_say_date(when)}" if vague else _say_date(when)
 
 
@@ -132,30 +131,22 @@ BREAK_MARK["bbox"] = {"facecolor": WHITE, "edgecolor": "none", "pad": 0}
 
 def _span(when: str) -> tuple[int, int] | None:
     """The days a date covers, as (first day, day after the last) ordinals."""
-    parsed = _parse_when(when)
-    if parsed is None:
-        return None
-    year, month, day = parsed
     try:
-        first = _dt.date(year, month or 1, day or 1).toordinal()
-        after = _dt.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1).toordinal()
-    except ValueError:
+        period = pd.Period(when.strip()) if _parse_when(when) else None
+    except ValueError:  # 30 February
         return None
-    return first, first + 1 if day else after
+    return period and (period.start_time.toordinal(), period.end_time.toordinal() + 1)
 
 
 def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
     """The indexes of `spans` (in time order) in groups: a new group after a long gap."""
-    if not spans:
-        return []
-    whole = max(end for _, end in spans) - min(start for start, _ in spans)
-    groups: list[list[int]] = [[0]]
-    end = spans[0][1]
-    for k, (start, stop) in enumerate(spans[1:], 1):
-        if start - end > CUT * whole and start - end > 31:
-            groups.append([k])
-        else:
-            groups[-1].append(k)
+    whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
+    groups: list[list[int]] = []
+    end = spans[0][1] if spans else 0
+    for k, (start, stop) in enumerate(spans):
+        if not groups or start - end > max(CUT * whole, 31):
+            groups.append([])
+        groups[-1].append(k)
         end = max(end, stop)
     return groups
 
@@ -176,11 +167,8 @@ class _Part:
 
 
 def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
-    """Lay the parts along the line: each as wide as its share of the points, with
-    a margin of time either side, and a break between two parts."""
+    """Lay the parts along the line, each as wide as its share of the points, breaks between."""
     groups = _segments(spans)
-    if not groups:
-        return []
     room = RIGHT - LEFT - BREAK * (len(groups) - 1)
     parts, x = [], LEFT
     for members in groups:
@@ -248,8 +236,7 @@ def _clash(card: dict, other: dict, level: int) -> bool:
 
 
 def _levels(cards: list[dict[str, Any]]) -> None:
-    """Stack the cards: each on the lowest level where it overlaps no card and no other
-    card's line down to the time line runs through it; set how high each card starts."""
+    """Stack the cards on the lowest level where no card or line to the time line is in the way."""
     for k, card in enumerate(cards):
         top = max((c["level"] for c in cards[:k]), default=-1) + 1  # always free of cards
         free = (n for n in range(top) if not any(_clash(card, c, n) for c in cards[:k]))
@@ -264,17 +251,14 @@ def _levels(cards: list[dict[str, Any]]) -> None:
 
 def _point(basis: str, x: list | None = None, y: list | None = None, **more: Any) -> Line2D:
     """The point of a date of `basis`, on the line or in the key."""
-    shown = mark(basis)
-    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none"}
-    style["markerfacecolor"] = shown.colour if shown.filled else WHITE
-    return Line2D(
-        x or [], y or [], **style, markeredgecolor=shown.colour, markeredgewidth=2.2, **more
-    )
+    shown, edge = mark(basis), {"markeredgecolor": mark(basis).colour, "markeredgewidth": 2.2}
+    style = {"marker": shown.marker, "color": shown.colour, "linestyle": "none", **edge}
+    face = shown.colour if shown.filled else WHITE
+    return Line2D(x or [], y or [], **style, markerfacecolor=face, **more)
 
 
 def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[str, Any]]:
-    """The words under each part (its dates, and pairs whose order is not known) and
-    under each break (the time cut out)."""
+    """The words under each part (its dates, pairs of unknown order) and each break."""
     notes = []
     for k, part in enumerate(parts):
         members = [cards[m] for m in part.members]
@@ -316,8 +300,8 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     ax = chart.inch_axes(figure)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article"
-    alt += " that have a date."
+    alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article that have"
+    alt += " a date."
     lines = [alt]
     if len(cards) > 1:
         subtitle = "The line is drawn to scale: points close in time are close on the line."
@@ -326,13 +310,19 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         ax.text(0.3, height - 0.62, subtitle, fontsize=FONT, va="top")
         lines[0] += " " + subtitle
         if len(parts) > 1:
-            lines.append(
-                f"The line is in {len(parts)} parts, each drawn to its own scale, with small "
-                "ticks for each "
-                + join_and(sorted({_ticks(p)[0] for p in parts})).replace(" and ", " or ")
-                + "."
-            )
+            every = join_and(sorted({_ticks(p)[0] for p in parts})).replace(" and ", " or ")
+            words = f"in {len(parts)} parts, each drawn to its own scale, with small ticks for"
+            lines.append(f"The line is {words} each {every}.")
     axis_y = height - 1.05 - above
+    _draw_line(ax, parts, notes, axis_y)
+    lines += [_draw_card(ax, k, card, axis_y) for k, card in enumerate(cards)]
+    lines += _draw_rest(ax, cards, notes, undated, axis_y)
+    caption = "The dated events of the article in time order, with where each date comes from."
+    return chart.Chart(figure, alt, caption, "\n".join(lines))
+
+
+def _draw_line(ax: Any, parts: list[_Part], notes: list[dict], axis_y: float) -> None:
+    """Draw the time line: its parts with their ticks, the breaks, the arrow, the words under."""
     for k, part in enumerate(parts):
         ax.add_line(Line2D([part.x0, part.x1], [axis_y, axis_y], color="black", lw=1.4))
         for x in map(part.x, _ticks(part)[1]):
@@ -347,13 +337,18 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     for note in notes:
         under = {"fontsize": SMALL, "ha": "center", "va": "top", "gid": "part"}
         ax.text(note["x"], axis_y - 0.2, note["text"], fontstyle=note["style"], **under)
-    for k, card in enumerate(cards):
-        lines.append(_draw_card(ax, k, card, axis_y))
+
+
+def _draw_rest(
+    ax: Any, cards: list[dict], notes: list[dict], undated: int, axis_y: float
+) -> list[str]:
+    """Draw what is not on the line (no date, the events without one, the key); describe it."""
+    lines = []
     if not cards:
         ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
         lines.append("No event in the article's fact tables has a date.")
-    if len(parts) > 1:
-        cuts = [note["cut"] for note in notes if "cut" in note]
+    cuts = [note["cut"] for note in notes if "cut" in note]
+    if cuts:
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
         lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
@@ -370,8 +365,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
         lines.append(f"Legend: {'; '.join(words.values())}.")
     if any(c["date"].startswith("during") for c in cards):
         lines.append(VAGUE + " A grey band on the line shows the whole year or month.")
-    caption = "The dated events of the article in time order, with where each date comes from."
-    return chart.Chart(figure, alt, caption, "\n".join(lines))
+    return lines
 
 
 def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
@@ -382,11 +376,8 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
         ax.add_line(Line2D(list(card["band"]), [axis_y, axis_y], **band))
     ax.add_line(_point(basis, x=[x], y=[axis_y], markersize=12, zorder=4))
     bottom = axis_y + card["stem"]
-    ax.add_line(
-        Line2D(
-            [x, slot, slot], [axis_y + 0.14, axis_y + 0.45, bottom - 0.03], color="black", lw=0.8
-        )
-    )
+    stem = [axis_y + 0.14, axis_y + 0.45, bottom - 0.03]
+    ax.add_line(Line2D([x, slot, slot], stem, color="black", lw=0.8))
     for name, space, style in (("source", 0.04, SMALL), ("date", 0.06, "bold"), ("card", 0, SMALL)):
         size = {"fontweight": style} if style == "bold" else {"fontsize": style}
         ax.text(slot, bottom, card[name], **size, ha="center", va="bottom")
