@@ -43,16 +43,12 @@ class AnswerKey(str):
     text = property(str.__str__)
 
 
-def _quiz_key(book: Book, lesson: str) -> list[str]:
-    lines = []
-    for number, q in enumerate(questions(book, lesson, function="answer_key"), start=1):
-        lines.append(f"{number}. {q.prompt}\n   Answer: {q.answer}")
-        lines += ["   Evidence: " + "\n      ".join(evidence_lines(c)) for c in q.evidence]
-    return lines
-
-
 _PARTS = {
-    "questions": _quiz_key,
+    "questions": lambda book, lesson: [
+        f"{number}. {q.prompt}\n   Answer: {q.answer}"
+        + "".join("\n   Evidence: " + "\n      ".join(evidence_lines(c)) for c in q.evidence)
+        for number, q in enumerate(questions(book, lesson, function="answer_key"), start=1)
+    ],
     "exercises": lambda book, lesson: [
         f"check({r['id']!r}, ...): {r['expected']}"
         for _, r in book.lesson(lesson, function="answer_key").exercises.iterrows()

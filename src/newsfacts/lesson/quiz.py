@@ -1,6 +1,5 @@
 """Quizzes with instant feedback, built from the fact base so the answers cannot drift: each
-a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-runs cleanly).
-"""
+a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-runs cleanly)."""
 
 from __future__ import annotations
 
@@ -33,18 +32,14 @@ MODALITY: dict[str, str] = {
     "threatened": "it is only threatened",
 }
 
-#: "Has it happened?" as lessons 2 to 5 ask it: expected, proposed, threatened are not yet.
-HAPPENED = {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not yet"}
-
 
 def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
-    """The "Has it happened?" choices: `HAPPENED`, or with `finer` happened, going on and each
-    kind of not yet that `modalities` use, in `MODALITY`'s order."""
+    """The "Has it happened?" choices: happened, going on, not yet (lessons 2 to 5); with `finer`
+    each kind of not yet that `modalities` use instead, in `MODALITY`'s order, then any other."""
     if not finer:
-        return dict(HAPPENED)
-    used = set(modalities)
-    kinds = [m for m in MODALITY if m in NOT_YET and m in used]
-    kinds += sorted(m for m in used if m not in MODALITY)  # a value the library has no words for
+        return {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not yet"}
+    kinds = [m for m in MODALITY if m in NOT_YET and m in modalities]
+    kinds += sorted(set(modalities) - set(MODALITY))
     return {m: MODALITY.get(m, m) for m in ["happened", "going on", *kinds]}
 
 
@@ -185,12 +180,11 @@ def sentence_with(paragraph: str, quote: str) -> str:
     start = paragraph.find(quote)
     if start < 0:
         return paragraph
-    end = start + len(quote)
     picked, position = [], 0
     for sentence in sentences:
         begin = paragraph.find(sentence, position)
         position = begin + len(sentence)
-        if begin < end and position > start:
+        if begin < start + len(quote) and position > start:
             picked.append(sentence)
     return " ".join(picked) or paragraph
 
@@ -241,9 +235,8 @@ class Sorting(widgets.VBox):
 
     def right_choice(self, item: SortingItem) -> str:
         """The right "Has it happened?" choice ("not yet" for an expected event, unless `finer`)."""
-        if self.finer or item.modality in ("happened", "going on"):
-            return item.modality
-        return "not yet"
+        finer = self.finer or item.modality in ("happened", "going on")
+        return item.modality if finer else "not yet"
 
     def check(self, _button: Any = None) -> int:
         """Mark every answer and return how many answers (two per sentence) are right."""
@@ -279,8 +272,7 @@ def sorting_items(book: Book, lesson: str) -> list[SortingItem]:
 
 def sorting(book: Book, lesson: str, finer: bool = False) -> Sorting:
     """The sorting task of one lesson ("02"); `finer` (lesson 6) tells the kinds of not yet."""
-    if isinstance(lesson, int) and not isinstance(lesson, bool):
-        lesson = str(lesson)
+    lesson = str(lesson) if type(lesson) is int else lesson
     what = "the book and the lesson's number"
     expect(lesson, "text", function="sorting", what=what, example="sorting(book, '02')")
     return Sorting(sorting_items(book, lesson), finer=bool(finer))
