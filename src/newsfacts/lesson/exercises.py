@@ -1,9 +1,6 @@
-"""Pandas exercises (the pack's ``exercises.csv``) that check themselves: a hint when an
-answer is not right yet, never the answer, and never a traceback for a wrong one::
-
-    answer = book.claims[book.claims["speaker"] == "trump"]
-    check("trump-claims", answer)
-"""
+"""Pandas exercises (the pack's ``exercises.csv``) that check themselves, as in
+``check("trump-claims", answer)``: a hint when an answer is not right yet, never the answer,
+and never a traceback for a wrong one."""
 
 from __future__ import annotations
 

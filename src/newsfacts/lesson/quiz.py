@@ -65,9 +65,8 @@ class Question:
 
     def feedback_for(self, option: str) -> str:
         """The feedback line of one option ("" when there is none)."""
-        if option in self.options and len(self.feedback) == len(self.options):
-            return self.feedback[self.options.index(option)]
-        return ""
+        known = option in self.options and len(self.feedback) == len(self.options)
+        return self.feedback[self.options.index(option)] if known else ""
 
 
 class MultipleChoice(widgets.VBox):
@@ -92,10 +91,6 @@ class MultipleChoice(widgets.VBox):
         super().__init__([self.prompt, self.control, self.first_try, self.feedback])
 
     @property
-    def correct(self) -> bool:
-        return self.control.value == self.question.answer
-
-    @property
     def first_correct(self) -> bool | None:
         """Whether the first try was right; None before any option is picked."""
         return None if self.first is None else self.first == self.question.answer
@@ -109,11 +104,12 @@ class MultipleChoice(widgets.VBox):
             right = "✓ right" if self.first_correct else "✗ not right"
             self.first_try.value = str(macro("quiz.html", "first_try")(self.first, right))
         line = self.question.feedback_for(self.control.value)
-        if self.correct:  # a pack's feedback line says "Right: ..." itself
+        correct = self.control.value == self.question.answer
+        if correct:  # a pack's feedback line says "Right: ..." itself
             line = line or f"Right. {self.question.explanation}"
         else:
             line = "Not quite. " + (f"{line} Hint: " if line else "") + self.question.hint
-        self.feedback.value = feedback_html(self.correct, line, self.question.evidence)
+        self.feedback.value = feedback_html(correct, line, self.question.evidence)
 
 
 def multiple_choice(
