@@ -85,14 +85,11 @@ def exercises(book: Book) -> dict[str, Exercise]:
     found = {}
     for _, row in book.content["exercises"].iterrows():
         number = parse_number(row["expected"])
-        found[row["id"]] = Exercise(
-            *row[["id", "task", "table", "column"]],
-            number if number is not None else tuple(split_ids(row["expected"])),
-            tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
-            row["why"],
-            tuple(book.evidence(row["evidence"])),
-            row.get("ordered", "") == "yes",
-        )
+        expected = number if number is not None else tuple(split_ids(row["expected"]))
+        hints = tuple(h for h in row[["hint_1", "hint_2"]] if h)
+        cited, ordered = tuple(book.evidence(row["evidence"])), row.get("ordered", "") == "yes"
+        fields = (*row[["id", "task", "table", "column"]], expected, hints, row["why"], cited)
+        found[row["id"]] = Exercise(*fields, ordered)
     return found
 
 

@@ -7,8 +7,7 @@
    for newsfacts' own errors, a misspelt name, a missing column or table, and ``and`` where
    ``&`` is meant; any other error keeps its traceback, so a bug still shows as a bug.
 
-`stop` undoes 1, 2 and 4.
-"""
+`stop` undoes 1, 2 and 4."""
 
 from __future__ import annotations
 

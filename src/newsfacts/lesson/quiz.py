@@ -223,9 +223,8 @@ class Sorting(widgets.VBox):
             row = [widgets.HTML(text), widgets.HBox([who, happened]), self.choices[-1][2]]
             rows.append(widgets.VBox(row))
         self.button = widgets.Button(description="Check my sorting", button_style="")
-        self.feedback = widgets.HTML(
-            feedback_html(None, "Answer both questions, then press the button.")
-        )
+        waiting = "Answer both questions, then press the button."
+        self.feedback = widgets.HTML(feedback_html(None, waiting))
         self.button.on_click(self.check)
         super().__init__([*rows, self.button, self.feedback])
 
