@@ -81,9 +81,10 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
 
 
 def _missing(what: str, name: str, known: list[str], tail: str) -> str:
-    """ "<what> <name>. Did you mean ...? <tail>", the suggestion left out when none is close."""
+    """ "<what> <name>. Did you mean ...? <tail>" (its ``{}``: `known`, listed), the suggestion
+    left out when none is close."""
     advice = near(name, known)
-    return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail}"
+    return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail.format(join_and(known))}"
 
 
 def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
@@ -96,12 +97,23 @@ def message_for(error: BaseException, tb: Any = None, names: list[str] | None = 
         tail = "If it is spelt right, run the cells above this one first."
         return _missing("Python does not know the name", name, names or [], tail)
     if isinstance(error, ValueError) and _AMBIGUOUS.search(str(error)):
-        return _use_ampersand(tb)
+        # Say to write ``&`` with parentheses, showing the student's own line rewritten.
+        head = (
+            "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
+            "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
+        )
+        example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
+        files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
+        own = [(file, n) for file, n in files if "site-packages" not in file]
+        with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
+            line = linecache.getline(*own[-1]).strip()
+            rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
+            example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
+        return f"{head}\n    {shorten(example, 300)}"
     owner, name = getattr(error, "obj", None), getattr(error, "name", None)
     if isinstance(error, AttributeError) and isinstance(name, str) and isinstance(owner, Book):
         tables = [*owner.tables, "paragraphs"]
-        tail = f"Its tables are {join_and(tables)}."
-        return _missing("The book has no table", name, tables, tail)
+        return _missing("The book has no table", name, tables, "Its tables are {}.")
     if isinstance(error, AttributeError) and isinstance(name, str) and name not in dir(owner):
         return _columns_message(name, owner) if isinstance(owner, pd.DataFrame) else None
     if not isinstance(error, KeyError):
@@ -120,8 +132,7 @@ def message_for(error: BaseException, tb: Any = None, names: list[str] | None = 
 
 def _columns_message(name: str, table: pd.DataFrame) -> str:
     columns = [str(c) for c in table.columns]
-    tail = f"Its columns are {join_and(columns)}."
-    return _missing("This table has no column", name, columns, tail)
+    return _missing("This table has no column", name, columns, "Its columns are {}.")
 
 
 class _Ampersand(ast.NodeTransformer):
@@ -135,19 +146,3 @@ class _Ampersand(ast.NodeTransformer):
     def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
         self.generic_visit(node)
         return ast.UnaryOp(ast.Invert(), node.operand) if isinstance(node.op, ast.Not) else node
-
-
-def _use_ampersand(tb: Any) -> str:
-    """Say to write ``&`` with parentheses, showing the student's own line rewritten."""
-    head = (
-        "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
-        "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
-    )
-    example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
-    files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
-    own = [(file, n) for file, n in files if "site-packages" not in file]
-    with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
-        line = linecache.getline(*own[-1]).strip()
-        rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
-        example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
-    return f"{head}\n    {shorten(example, 300)}"
