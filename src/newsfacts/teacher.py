@@ -1,10 +1,6 @@
-"""The teacher edition's answer keys, never in ``from newsfacts.lesson import *``; the model
-answers are in a file the wheel and the student branch leave out (``teacher/answers/<pack>.csv``
-or the pack's ``answers.csv``)::
-
-    from newsfacts.teacher import answer_key, model_answers
-    print(answer_key(book, "03", "prompts"))
-"""
+"""The teacher edition's answer keys (``print(answer_key(book, "03", "prompts"))``), never in
+``from newsfacts.lesson import *``; the model answers are in a file the wheel and the student
+branch leave out (``teacher/answers/<pack>.csv`` or the pack's ``answers.csv``)."""
 
 from __future__ import annotations
 

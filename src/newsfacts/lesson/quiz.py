@@ -159,15 +159,12 @@ def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
         speakers = list(dict.fromkeys(book.claims["speaker"]))
         others = [p for p in [*speakers, *people] if p != speaker][:3]
     where = paragraph_words(claim["paragraph"], False)
-    return Question(
-        # The claim's text is the pack's plain wording, not the article's: no quotation marks.
-        prompt=f"According to the article, who said this? {claim['text']}",
-        options=tuple(sorted({names[speaker], *(names[o] for o in others)})),
-        answer=names[speaker],
-        hint=f"Read {where} again: whose words does it report?",
-        explanation=f"{where.capitalize()}: “{claim['quote']}”.",
-        evidence=(book.cite(claim.name),),
-    )
+    # The claim's text is the pack's plain wording, not the article's: no quotation marks.
+    prompt = f"According to the article, who said this? {claim['text']}"
+    options = tuple(sorted({names[speaker], *(names[o] for o in others)}))
+    hint = f"Read {where} again: whose words does it report?"
+    why = f"{where.capitalize()}: “{claim['quote']}”."
+    return Question(prompt, options, names[speaker], hint, why, evidence=(book.cite(claim.name),))
 
 
 def sentence_with(paragraph: str, quote: str) -> str:
@@ -219,9 +216,8 @@ class Sorting(widgets.VBox):
             text = str(macro("quiz.html", "sentence")(number, where, before, quote, after))
             who = _dropdown("Who says it?", WHO)
             happened = _dropdown("Has it happened?", self.happened_words)
-            self.choices.append((who, happened, widgets.HTML("")))
-            row = [widgets.HTML(text), widgets.HBox([who, happened]), self.choices[-1][2]]
-            rows.append(widgets.VBox(row))
+            self.choices.append((who, happened, mark := widgets.HTML("")))
+            rows.append(widgets.VBox([widgets.HTML(text), widgets.HBox([who, happened]), mark]))
         self.button = widgets.Button(description="Check my sorting", button_style="")
         waiting = "Answer both questions, then press the button."
         self.feedback = widgets.HTML(feedback_html(None, waiting))
