@@ -1,10 +1,6 @@
-"""The teacher edition's answer keys, never in ``from newsfacts.lesson import *``; the model
-answers are in a file the wheel and the student branch leave out (``teacher/answers/<pack>.csv``
-or the pack's ``answers.csv``)::
-
-    from newsfacts.teacher import answer_key, model_answers
-    print(answer_key(book, "03", "prompts"))
-"""
+"""The teacher edition's answer keys (``print(answer_key(book, "03", "prompts"))``), never in
+``from newsfacts.lesson import *``; the model answers are in a file the wheel and the student
+branch leave out (``teacher/answers/<pack>.csv`` or the pack's ``answers.csv``)."""
 
 from __future__ import annotations
 
@@ -43,16 +39,12 @@ class AnswerKey(str):
     text = property(str.__str__)
 
 
-def _quiz_key(book: Book, lesson: str) -> list[str]:
-    lines = []
-    for number, q in enumerate(questions(book, lesson, function="answer_key"), start=1):
-        lines.append(f"{number}. {q.prompt}\n   Answer: {q.answer}")
-        lines += ["   Evidence: " + "\n      ".join(evidence_lines(c)) for c in q.evidence]
-    return lines
-
-
 _PARTS = {
-    "questions": _quiz_key,
+    "questions": lambda book, lesson: [
+        f"{number}. {q.prompt}\n   Answer: {q.answer}"
+        + "".join("\n   Evidence: " + "\n      ".join(evidence_lines(c)) for c in q.evidence)
+        for number, q in enumerate(questions(book, lesson, function="answer_key"), start=1)
+    ],
     "exercises": lambda book, lesson: [
         f"check({r['id']!r}, ...): {r['expected']}"
         for _, r in book.lesson(lesson, function="answer_key").exercises.iterrows()

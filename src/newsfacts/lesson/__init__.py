@@ -1,8 +1,7 @@
 """Everything a lesson's code cells use, in one line: ``from newsfacts.lesson import *`` then
 ``book = start()`` (`newsfacts.lesson.notebook`), which binds ``check`` to that book. Brings in
-ipywidgets and matplotlib, which ``import newsfacts`` alone does not; no answer keys (those
-are the teacher edition's, `newsfacts.teacher`).
-"""
+ipywidgets and matplotlib, which ``import newsfacts`` alone does not; no answer keys (those are
+the teacher edition's, `newsfacts.teacher`)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""Pandas exercises (the pack's ``exercises.csv``) that check themselves: a hint when an
-answer is not right yet, never the answer, and never a traceback for a wrong one::
-
-    answer = book.claims[book.claims["speaker"] == "trump"]
-    check("trump-claims", answer)
-"""
+"""Pandas exercises (the pack's ``exercises.csv``) that check themselves, as in
+``check("trump-claims", answer)``: a hint when an answer is not right yet, never the answer,
+and never a traceback for a wrong one."""
 
 from __future__ import annotations
 
@@ -88,14 +85,11 @@ def exercises(book: Book) -> dict[str, Exercise]:
     found = {}
     for _, row in book.content["exercises"].iterrows():
         number = parse_number(row["expected"])
-        found[row["id"]] = Exercise(
-            *row[["id", "task", "table", "column"]],
-            number if number is not None else tuple(split_ids(row["expected"])),
-            tuple(h for h in (row["hint_1"], row["hint_2"]) if h),
-            row["why"],
-            tuple(book.evidence(row["evidence"])),
-            row.get("ordered", "") == "yes",
-        )
+        expected = number if number is not None else tuple(split_ids(row["expected"]))
+        hints = tuple(h for h in row[["hint_1", "hint_2"]] if h)
+        cited, ordered = tuple(book.evidence(row["evidence"])), row.get("ordered", "") == "yes"
+        fields = (*row[["id", "task", "table", "column"]], expected, hints, row["why"], cited)
+        found[row["id"]] = Exercise(*fields, ordered)
     return found
 
 
@@ -146,20 +140,18 @@ def _ids_of(answer: Any, key: str, known: set[str]) -> list[str] | str:
     """The row ids in a student's answer, or a hint about its shape."""
     wants_rows = "This exercise wants rows of a table: a DataFrame, like book.<table>[...]."
     if isinstance(answer, pd.DataFrame):
-        if key in answer.columns:
-            return [str(v) for v in answer[key]]
-        if set(map(str, answer.index)) <= known:
-            return [str(v) for v in answer.index]
+        ids = [str(v) for v in (answer[key] if key in answer.columns else answer.index)]
+        if key in answer.columns or set(ids) <= known:
+            return ids
         return f"Your table has no '{key}' column: keep whole rows, with all columns."
     if isinstance(answer, pd.Series) and answer.dtype == bool:
         return (
             "You made a True/False mask. Now use it to pick rows: put it inside book.<table>[...]."
         )
-    if isinstance(answer, pd.Series) or (
-        isinstance(answer, list | tuple | set) and all(isinstance(v, str) for v in answer)
-    ):
+    listed = isinstance(answer, list | tuple | set)
+    if isinstance(answer, pd.Series) or listed and all(isinstance(v, str) for v in answer):
         return [str(v) for v in answer]
-    if isinstance(answer, list | tuple | set):
+    if listed:
         return "A list answer must hold ids in quotes, such as ['id-1', 'id-2']."
     if isinstance(answer, str):
         return f"You gave the text {shorten(answer)!r}. {wants_rows}"

@@ -7,13 +7,13 @@
    for newsfacts' own errors, a misspelt name, a missing column or table, and ``and`` where
    ``&`` is meant; any other error keeps its traceback, so a bug still shows as a bug.
 
-`stop` undoes 1, 2 and 4.
-"""
+`stop` undoes 1, 2 and 4."""
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import linecache
 import os
 import re
@@ -40,8 +40,13 @@ _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous
 
 def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
     """Load the bundled article (or the folder `pack`) and set up the notebook, as above."""
-    if pack is None:
-        _note_if_another_pack()
+    chosen = os.environ.get("NEWSFACTS_PACK", "").strip() if pack is None else ""
+    if chosen and Path(chosen).name != Path(bundled_pack()).name:
+        text = (
+            "This lesson is written for the bundled article, so it shows that article, not "
+            f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
+        )
+        IPython.display.display(Note(text))
     book = load(pack)
     pd.set_option("display.max_colwidth", None)
     shell = shell or get_ipython()
@@ -53,18 +58,6 @@ def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book
         shell.user_ns.update(check=checker, describe=checker.describe)
         shell.set_custom_exc(WATCHED if friendly else (), _handler if friendly else None)
     return book
-
-
-def _note_if_another_pack() -> None:
-    """Say so when NEWSFACTS_PACK names another pack: this lesson stays on the bundled one."""
-    chosen = os.environ.get("NEWSFACTS_PACK", "").strip()
-    if not chosen or Path(chosen).name == Path(bundled_pack()).name:
-        return
-    text = (
-        "This lesson is written for the bundled article, so it shows that article, not "
-        f"the pack {chosen}; the lessons in notebooks/any-article/ work on any pack."
-    )
-    IPython.display.display(Note(text))
 
 
 def stop(shell: Any = None) -> None:
@@ -88,9 +81,10 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
 
 
 def _missing(what: str, name: str, known: list[str], tail: str) -> str:
-    """ "<what> <name>. Did you mean ...? <tail>", the suggestion left out when none is close."""
+    """ "<what> <name>. Did you mean ...? <tail>" (its ``{}``: `known`, listed), the suggestion
+    left out when none is close."""
     advice = near(name, known)
-    return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail}"
+    return f"{what} {name!r}. {advice + ' ' if advice else ''}{tail.format(join_and(known))}"
 
 
 def message_for(error: BaseException, tb: Any = None, names: list[str] | None = None) -> str | None:
@@ -102,30 +96,29 @@ def message_for(error: BaseException, tb: Any = None, names: list[str] | None = 
         name = getattr(error, "name", None) or next(iter(re.findall(r"'([^']+)'", str(error))), "")
         tail = "If it is spelt right, run the cells above this one first."
         return _missing("Python does not know the name", name, names or [], tail)
-    if isinstance(error, AttributeError):
-        return _no_attribute(error)
-    if isinstance(error, KeyError):
-        return _no_column(error, tb)
     if isinstance(error, ValueError) and _AMBIGUOUS.search(str(error)):
-        return _use_ampersand(tb)
-    return None
-
-
-def _no_attribute(error: AttributeError) -> str | None:
-    """A table the book does not have, or a column a table does not have (``book.claim``)."""
-    owner, name = getattr(error, "obj", None), getattr(error, "name", None)
-    if isinstance(name, str) and isinstance(owner, Book):
-        tables = [*owner.tables, "paragraphs"]
-        return _missing(
-            "The book has no table", name, tables, f"Its tables are {join_and(tables)}."
+        # Say to write ``&`` with parentheses, showing the student's own line rewritten.
+        head = (
+            "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
+            "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
         )
-    if isinstance(name, str) and isinstance(owner, pd.DataFrame) and name not in dir(owner):
-        return _columns_message(name, owner)
-    return None
-
-
-def _no_column(error: KeyError, tb: Any) -> str | None:
-    """A column a table does not have, asked for with ``table["name"]``."""
+        example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
+        files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
+        own = [(file, n) for file, n in files if "site-packages" not in file]
+        with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
+            line = linecache.getline(*own[-1]).strip()
+            rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
+            example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
+        return f"{head}\n    {shorten(example, 300)}"
+    owner, name = getattr(error, "obj", None), getattr(error, "name", None)
+    if isinstance(error, AttributeError) and isinstance(name, str) and isinstance(owner, Book):
+        tables = [*owner.tables, "paragraphs"]
+        return _missing("The book has no table", name, tables, "Its tables are {}.")
+    if isinstance(error, AttributeError) and isinstance(name, str) and name not in dir(owner):
+        return _columns_message(name, owner) if isinstance(owner, pd.DataFrame) else None
+    if not isinstance(error, KeyError):
+        return None
+    # A column a table does not have, asked for with ``table["name"]``.
     key = error.args[0] if error.args else None
     frames = [
         f for f, _ in traceback.walk_tb(tb) if isinstance(f.f_locals.get("self"), pd.DataFrame)
@@ -139,8 +132,7 @@ def _no_column(error: KeyError, tb: Any) -> str | None:
 
 def _columns_message(name: str, table: pd.DataFrame) -> str:
     columns = [str(c) for c in table.columns]
-    tail = f"Its columns are {join_and(columns)}."
-    return _missing("This table has no column", name, columns, tail)
+    return _missing("This table has no column", name, columns, "Its columns are {}.")
 
 
 class _Ampersand(ast.NodeTransformer):
@@ -149,27 +141,8 @@ class _Ampersand(ast.NodeTransformer):
     def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
         self.generic_visit(node)
         op = ast.BitAnd() if isinstance(node.op, ast.And) else ast.BitOr()
-        combined = node.values[0]
-        for value in node.values[1:]:
-            combined = ast.BinOp(combined, op, value)
-        return combined
+        return functools.reduce(lambda left, right: ast.BinOp(left, op, right), node.values)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
         self.generic_visit(node)
         return ast.UnaryOp(ast.Invert(), node.operand) if isinstance(node.op, ast.Not) else node
-
-
-def _use_ampersand(tb: Any) -> str:
-    """Say to write ``&`` with parentheses, showing the student's own line rewritten."""
-    head = (
-        "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
-        "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
-    )
-    example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
-    files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
-    own = [(file, n) for file, n in files if "site-packages" not in file]
-    with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python
-        line = linecache.getline(*own[-1]).strip()
-        rewritten = ast.unparse(_Ampersand().visit(ast.parse(line)))
-        example = rewritten if rewritten != ast.unparse(ast.parse(line)) else example
-    return f"{head}\n    {shorten(example, 300)}"

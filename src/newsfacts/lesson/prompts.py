@@ -34,11 +34,10 @@ def prompts(book: Book, lesson: str, kind: str | None = None) -> Prompts:
     if kind is not None:
         kind = resolve(kind, list(HEADINGS), "kind of prompt", function="prompts")
     chosen = book.lesson(lesson, function="prompts")
-    groups = []
-    for name, heading in HEADINGS.items():
-        texts = [str(p) for p in chosen.prompts.loc[chosen.prompts["kind"] == name, "prompt"]]
-        if kind in (None, name) and texts:
-            groups.append((heading, texts))
+    texts = chosen.prompts.groupby("kind")["prompt"].agg(list)
+    groups = [
+        (h, texts[name]) for name, h in HEADINGS.items() if kind in (None, name) and name in texts
+    ]
     html = render(
         "prompts.html", groups=groups, show_headings=kind is None, lesson=chosen.id, kind=kind or ""
     )

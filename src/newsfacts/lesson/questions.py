@@ -14,15 +14,9 @@ def questions(book: Book, lesson: str, *, function: str = "questions") -> list[Q
         numbers = [n for n in range(1, OPTIONS + 1) if row[f"option_{n}"]]
         options = tuple(row[f"option_{n}"] for n in numbers)
         feedback = tuple(row[f"feedback_{n}"] for n in numbers)
-        found.append(
-            Question(
-                **row[["prompt", "answer", "hint", "id"]].to_dict(),
-                options=options,
-                explanation=feedback[options.index(row["answer"])],
-                feedback=feedback,
-                evidence=tuple(book.evidence(row["evidence"])),
-            )
-        )
+        prompt, answer, hint, evidence = row[["prompt", "answer", "hint", "evidence"]]
+        why, cited = feedback[options.index(answer)], tuple(book.evidence(evidence))
+        found.append(Question(prompt, options, answer, hint, why, feedback, cited, row["id"]))
     return found
 
 

@@ -1,6 +1,5 @@
 """Quizzes with instant feedback, built from the fact base so the answers cannot drift: each
-a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-runs cleanly).
-"""
+a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-runs cleanly)."""
 
 from __future__ import annotations
 
@@ -33,18 +32,14 @@ MODALITY: dict[str, str] = {
     "threatened": "it is only threatened",
 }
 
-#: "Has it happened?" as lessons 2 to 5 ask it: expected, proposed, threatened are not yet.
-HAPPENED = {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not yet"}
-
 
 def happened_choices(modalities: Sequence[str], finer: bool = False) -> dict[str, str]:
-    """The "Has it happened?" choices: `HAPPENED`, or with `finer` happened, going on and each
-    kind of not yet that `modalities` use, in `MODALITY`'s order."""
+    """The "Has it happened?" choices: happened, going on, not yet (lessons 2 to 5); with `finer`
+    each kind of not yet that `modalities` use instead, in `MODALITY`'s order, then any other."""
     if not finer:
-        return dict(HAPPENED)
-    used = set(modalities)
-    kinds = [m for m in MODALITY if m in NOT_YET and m in used]
-    kinds += sorted(m for m in used if m not in MODALITY)  # a value the library has no words for
+        return {m: MODALITY[m] for m in ("happened", "going on")} | {"not yet": "not yet"}
+    kinds = [m for m in MODALITY if m in NOT_YET and m in modalities]
+    kinds += sorted(set(modalities) - set(MODALITY))
     return {m: MODALITY.get(m, m) for m in ["happened", "going on", *kinds]}
 
 
@@ -70,9 +65,8 @@ class Question:
 
     def feedback_for(self, option: str) -> str:
         """The feedback line of one option ("" when there is none)."""
-        if option in self.options and len(self.feedback) == len(self.options):
-            return self.feedback[self.options.index(option)]
-        return ""
+        known = option in self.options and len(self.feedback) == len(self.options)
+        return self.feedback[self.options.index(option)] if known else ""
 
 
 class MultipleChoice(widgets.VBox):
@@ -97,10 +91,6 @@ class MultipleChoice(widgets.VBox):
         super().__init__([self.prompt, self.control, self.first_try, self.feedback])
 
     @property
-    def correct(self) -> bool:
-        return self.control.value == self.question.answer
-
-    @property
     def first_correct(self) -> bool | None:
         """Whether the first try was right; None before any option is picked."""
         return None if self.first is None else self.first == self.question.answer
@@ -114,11 +104,12 @@ class MultipleChoice(widgets.VBox):
             right = "✓ right" if self.first_correct else "✗ not right"
             self.first_try.value = str(macro("quiz.html", "first_try")(self.first, right))
         line = self.question.feedback_for(self.control.value)
-        if self.correct:  # a pack's feedback line says "Right: ..." itself
+        correct = self.control.value == self.question.answer
+        if correct:  # a pack's feedback line says "Right: ..." itself
             line = line or f"Right. {self.question.explanation}"
         else:
             line = "Not quite. " + (f"{line} Hint: " if line else "") + self.question.hint
-        self.feedback.value = feedback_html(self.correct, line, self.question.evidence)
+        self.feedback.value = feedback_html(correct, line, self.question.evidence)
 
 
 def multiple_choice(
@@ -168,15 +159,12 @@ def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
         speakers = list(dict.fromkeys(book.claims["speaker"]))
         others = [p for p in [*speakers, *people] if p != speaker][:3]
     where = paragraph_words(claim["paragraph"], False)
-    return Question(
-        # The claim's text is the pack's plain wording, not the article's: no quotation marks.
-        prompt=f"According to the article, who said this? {claim['text']}",
-        options=tuple(sorted({names[speaker], *(names[o] for o in others)})),
-        answer=names[speaker],
-        hint=f"Read {where} again: whose words does it report?",
-        explanation=f"{where.capitalize()}: “{claim['quote']}”.",
-        evidence=(book.cite(claim.name),),
-    )
+    # The claim's text is the pack's plain wording, not the article's: no quotation marks.
+    prompt = f"According to the article, who said this? {claim['text']}"
+    options = tuple(sorted({names[speaker], *(names[o] for o in others)}))
+    hint = f"Read {where} again: whose words does it report?"
+    why = f"{where.capitalize()}: “{claim['quote']}”."
+    return Question(prompt, options, names[speaker], hint, why, evidence=(book.cite(claim.name),))
 
 
 def sentence_with(paragraph: str, quote: str) -> str:
@@ -185,12 +173,11 @@ def sentence_with(paragraph: str, quote: str) -> str:
     start = paragraph.find(quote)
     if start < 0:
         return paragraph
-    end = start + len(quote)
     picked, position = [], 0
     for sentence in sentences:
         begin = paragraph.find(sentence, position)
         position = begin + len(sentence)
-        if begin < end and position > start:
+        if begin < start + len(quote) and position > start:
             picked.append(sentence)
     return " ".join(picked) or paragraph
 
@@ -229,21 +216,18 @@ class Sorting(widgets.VBox):
             text = str(macro("quiz.html", "sentence")(number, where, before, quote, after))
             who = _dropdown("Who says it?", WHO)
             happened = _dropdown("Has it happened?", self.happened_words)
-            self.choices.append((who, happened, widgets.HTML("")))
-            row = [widgets.HTML(text), widgets.HBox([who, happened]), self.choices[-1][2]]
-            rows.append(widgets.VBox(row))
+            self.choices.append((who, happened, mark := widgets.HTML("")))
+            rows.append(widgets.VBox([widgets.HTML(text), widgets.HBox([who, happened]), mark]))
         self.button = widgets.Button(description="Check my sorting", button_style="")
-        self.feedback = widgets.HTML(
-            feedback_html(None, "Answer both questions, then press the button.")
-        )
+        waiting = "Answer both questions, then press the button."
+        self.feedback = widgets.HTML(feedback_html(None, waiting))
         self.button.on_click(self.check)
         super().__init__([*rows, self.button, self.feedback])
 
     def right_choice(self, item: SortingItem) -> str:
         """The right "Has it happened?" choice ("not yet" for an expected event, unless `finer`)."""
-        if self.finer or item.modality in ("happened", "going on"):
-            return item.modality
-        return "not yet"
+        finer = self.finer or item.modality in ("happened", "going on")
+        return item.modality if finer else "not yet"
 
     def check(self, _button: Any = None) -> int:
         """Mark every answer and return how many answers (two per sentence) are right."""
@@ -279,8 +263,7 @@ def sorting_items(book: Book, lesson: str) -> list[SortingItem]:
 
 def sorting(book: Book, lesson: str, finer: bool = False) -> Sorting:
     """The sorting task of one lesson ("02"); `finer` (lesson 6) tells the kinds of not yet."""
-    if isinstance(lesson, int) and not isinstance(lesson, bool):
-        lesson = str(lesson)
+    lesson = str(lesson) if type(lesson) is int else lesson
     what = "the book and the lesson's number"
     expect(lesson, "text", function="sorting", what=what, example="sorting(book, '02')")
     return Sorting(sorting_items(book, lesson), finer=bool(finer))
