@@ -66,6 +66,10 @@ def test_start_installs_a_checker_bound_to_its_book(shell, capsys):
             'book.claims["speakr"]',
             ["no column 'speakr'", "Did you mean 'speaker'", "Its columns are"],
         ),
+        (
+            'book.claims[["speaker", "speakr"]]',
+            ["no column 'speakr'", "Did you mean 'speaker'", "Its columns are"],
+        ),
         ("book.claim", ["no table 'claim'", "Did you mean 'claims'", "Its tables are"]),
         ("book.claims.speakr", ["no column 'speakr'", "Did you mean 'speaker'"]),
         (

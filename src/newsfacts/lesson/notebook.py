@@ -123,7 +123,10 @@ def message_for(error: BaseException, tb: Any = None, names: list[str] | None = 
     frames = [
         f for f, _ in traceback.walk_tb(tb) if isinstance(f.f_locals.get("self"), pd.DataFrame)
     ]
-    if not frames or frames[0].f_code.co_name != "__getitem__" or not isinstance(key, str | list):
+    if not frames or frames[0].f_code.co_name != "__getitem__":
+        return None
+    key = frames[0].f_locals.get("key", key)  # a list's KeyError holds pandas' words, not the list
+    if not isinstance(key, str | list):
         return None
     table = frames[0].f_locals["self"]
     missing = [k for k in ([key] if isinstance(key, str) else key) if k not in table.columns]
