@@ -31,7 +31,7 @@ from newsfacts.lesson.prompts import HEADINGS, Prompts
 from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
 from newsfacts.load import load
 from newsfacts.marks import MARKS, NOT_YET, mark
-from newsfacts.profile import (
+from newsfacts.profile import (  # noqa: F401 (__all__)
     FACT_TABLES,
     LESSONS,
     mentions_list,
@@ -40,36 +40,19 @@ from newsfacts.profile import (
     sourcing_profile,
 )
 from newsfacts.resources import SETTING, repository_root
-from newsfacts.tagging import tag_sentences
+from newsfacts.tagging import tag_sentences  # noqa: F401 (in __all__)
 from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
 from newsfacts.views.render import render
 from newsfacts.views.show import Note, facts
 
 __all__ = [
     *_LESSON_ALL,
-    "start_any",
-    "chosen_pack",
-    "LESSONS",
-    "NOT_YET",
-    "from_pack",
-    "prompts_for",
-    "figures_table",
-    "events_by_modality",
-    "modality_sorting",
-    "qualifier_question",
-    "mentions_question",
-    "summary_checklist",
-    "mark_question",
-    "what_the_data_shows",
-    "cite_first",
-    "second_text",
-    "passed_on",
-    "not_yet",
-    "sourcing_profile",
-    "profile_table",
-    "mentions_list",
-    "observations",
-    "tag_sentences",
+    *(
+        "start_any chosen_pack LESSONS NOT_YET from_pack prompts_for figures_table "
+        "events_by_modality modality_sorting qualifier_question mentions_question "
+        "summary_checklist mark_question what_the_data_shows cite_first second_text passed_on "
+        "not_yet sourcing_profile profile_table mentions_list observations tag_sentences"
+    ).split(),
 ]
 
 #: The environment variable that wins over the setting file.
@@ -232,8 +215,8 @@ def qualifier_question(book: Book) -> Any:
         return Note("The fact tables hold no figures, so there is no question on numbers.")
     hedged = figures[~figures["qualifier"].astype(str).str.strip().isin(_NO_QUALIFIER)]
     row = (hedged if len(hedged) else figures).iloc[0]
-    answer = str(row["qualifier"]).strip() or "none"
-    answer = "no small word" if answer == "none" else answer
+    answer = str(row["qualifier"]).strip()
+    answer = "no small word" if answer in _NO_QUALIFIER else answer
     pool = [str(q).strip() for q in figures["qualifier"] if str(q).strip() not in _NO_QUALIFIER]
     pool += ["about", "more than", "exactly", "no small word"]
     options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
@@ -320,20 +303,6 @@ def summary_checklist(book: Book) -> Any:
     return _Html(html)
 
 
-def _linking_pack(folder: Path) -> Path | None:
-    """A pack in the project's ``data/`` whose ``compares_with`` names `folder`."""
-    root = repository_root()
-    for descriptor in sorted((root / "data").glob("*/datapackage.json")) if root else []:
-        try:
-            metadata = json.loads(descriptor.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        linked = (metadata.get("newsfacts") or {}).get("compares_with")
-        if isinstance(linked, str) and (descriptor.parent / linked).resolve() == folder:
-            return descriptor.parent
-    return None
-
-
 def second_text(book: Book) -> Any:
     """The comparison activity (`newsfacts.compare.compare`) under a heading, when this pack
     names a second text in its ``datapackage.json`` (``"newsfacts": {"compares_with":
@@ -342,10 +311,19 @@ def second_text(book: Book) -> Any:
     linked = compared_pack(book)
     if linked is not None and (linked / "datapackage.json").is_file():
         article, other = load(linked), book
-    elif (found := _linking_pack(Path(book.path).resolve())) is not None:
-        article, other = book, load(found)
-    else:
-        return None
+    else:  # a pack in the project's data/ whose compares_with names this one
+        root, folder = repository_root(), Path(book.path).resolve()
+        for descriptor in sorted((root / "data").glob("*/datapackage.json")) if root else []:
+            try:
+                metadata = json.loads(descriptor.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            named = (metadata.get("newsfacts") or {}).get("compares_with")
+            if isinstance(named, str) and (descriptor.parent / named).resolve() == folder:
+                article, other = book, load(descriptor.parent)
+                break
+        else:
+            return None
     activity = compare(article, other)
     if not activity.items:
         return None
