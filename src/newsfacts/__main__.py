@@ -1,11 +1,6 @@
-"""The command line: everything ``python -m newsfacts`` (or ``newsfacts``) does.
-
-``check [PACK]`` prints the pack's title and rows per table and exits 0, or prints every
-problem and exits 1 (it also checks the pack's comparisons and the teacher's model answers,
-and prints `newsfacts.newpack.pack_warnings`); ``cite ID [--pack PACK]`` prints where a fact
-comes from (exit 1, suggesting the closest ids, for an unknown one); ``new``, ``credit``,
-``paragraphs`` and ``sources`` make and describe a pack (`newsfacts.newpack`); ``links``
-prints the links students open (`newsfacts.links.student_links`).
+"""The command line, ``python -m newsfacts COMMAND`` (or ``newsfacts``); ``--help`` lists the
+commands. ``check`` exits 1 for a problem in the pack (it also checks its comparisons and model
+answers, and prints `newsfacts.newpack.pack_warnings`), ``cite`` for an unknown id.
 """
 
 from __future__ import annotations
@@ -138,21 +133,18 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("folder", help="the new pack's folder, such as data/bridge-vote")
     new.add_argument("--article", required=True, help="the text file holding the article")
     new.add_argument("--byline", help="the byline, if the file does not hold it")
-    new.add_argument(
-        "--no-byline", action="store_true", help="the article names no author (a wire story)"
-    )
-    new.add_argument(
-        "--caption", action="append", default=[], help="a photo caption (repeat for more)"
-    )
+    wire = "the article names no author (a wire story)"
+    new.add_argument("--no-byline", action="store_true", help=wire)
+    caption = "a photo caption (repeat for more)"
+    new.add_argument("--caption", action="append", default=[], help=caption)
     add["credit"].add_argument("folder", help="the pack's folder")
     for option, words in CREDIT_HELP.items():
         new.add_argument(f"--{option}", help=words)
         add["credit"].add_argument(f"--{option}", help=words)
     for name in ("paragraphs", "sources"):
         add[name].add_argument("folder", nargs="?", help="the pack's folder")
-    add["sources"].add_argument(
-        "--output", help="where to write it (default: sources.md in the pack)"
-    )
+    output = "where to write it (default: sources.md in the pack)"
+    add["sources"].add_argument("--output", help=output)
     return parser
 
 

@@ -38,18 +38,7 @@ def layout(
     text: str, byline: str | None = None, no_byline: bool = False, captions: tuple[str, ...] = ()
 ) -> str:
     """Lay a pasted article out as ``article.txt``: the headline, the byline (given, guessed
-    or `NO_BYLINE`) and `captions`, then the story, one paragraph a block however pasted.
-
-    >>> print(layout("Vote result\\nTurnout was 61%.\\nThe count ends today."))
-    Vote result
-    <BLANKLINE>
-    (no byline)
-    <BLANKLINE>
-    Turnout was 61%.
-    <BLANKLINE>
-    The count ends today.
-    <BLANKLINE>
-    """
+    or `NO_BYLINE`) and `captions`, then the story, one paragraph a block however pasted."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     body = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     if not body:
@@ -142,15 +131,11 @@ def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
     lines = []
     for key, kind, words in split_paragraphs(article_text(folder)).itertuples(index=False):
         words = " ".join(str(words).split())
-        if kind == "byline" and words == NO_BYLINE:
-            words += "  (the article names no author)"
-        else:
-            words = shorten(words, width)
+        unnamed = kind == "byline" and words == NO_BYLINE
+        words = f"{words}  (the article names no author)" if unnamed else shorten(words, width)
         lines.append(f"{paragraph_words(key):<10} {kind:<8} {words}")
     return lines
 
-
-# -- warnings ------------------------------------------------------------------------------
 
 #: Keys a datapackage.json may hold, by place (Data Package keys and newsfacts' own).
 PACKAGE_KEYS = set(
@@ -231,9 +216,7 @@ def _article_warnings(name: str, paragraphs: Any) -> list[Problem]:
 
 def pack_warnings(folder: str | Path) -> list[Problem]:
     """What `check` warns about in a pack (it does not fail): see the module's notes."""
-    folder = Path(folder)
-    if folder.suffix == ".json":
-        folder = folder.parent
+    folder = Path(folder).parent if Path(folder).suffix == ".json" else Path(folder)
     metadata, _ = read_descriptor(folder / DESCRIPTOR)
     if metadata is None:
         return []

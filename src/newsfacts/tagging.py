@@ -98,13 +98,7 @@ class Sentence:
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> list[Sentence]:
-    """The headline and every story sentence, in order (not the byline or captions).
-
-    >>> import newsfacts
-    >>> first = split_sentences(newsfacts.load("data/template").paragraphs)[1]
-    >>> first.paragraph, first.text[:20]
-    (1, 'The school council o')
-    """
+    """The headline and every story sentence, in order (not the byline or captions)."""
     parts = paragraphs[["paragraph", "kind", "text"]].itertuples(index=False)
     return [
         Sentence(key, part.strip())
@@ -214,8 +208,14 @@ class Tagger(widgets.VBox):
             message = f"{folder} holds a pack of another article: choose another folder name."
             raise FileExistsError(message)
         drafted = self.rows()
-        if any(not event["modality"] for event in drafted["events"]):
-            _let_modality_wait(folder)
+        if any(not event["modality"] for event in drafted["events"]):  # a "not yet": let it wait
+            metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+            events = [r for r in metadata.get("resources", []) if r.get("name") == "events"]
+            for field in [f for r in events for f in r.get("schema", {}).get("fields", [])]:
+                if field.get("name") == "modality":
+                    field.setdefault("constraints", {})["required"] = False
+                    field["description"] = DRAFT_MODALITY
+            write_descriptor(folder, metadata)
         for table, rows in drafted.items():
             with open(folder / f"{table}.csv", encoding="utf-8", newline="") as handle:
                 header = next(csv.reader(handle))
@@ -232,17 +232,6 @@ class Tagger(widgets.VBox):
         later = sum(1 for event in drafted["events"] if not event["modality"])
         context = {"folder": str(folder), "drafted": drafted, "later": later, "error": ""}
         self.panel.value = render("tagging-saved.html", **context)
-
-
-def _let_modality_wait(folder: Path) -> None:
-    """Let the draft's events leave ``modality`` empty (a "not yet" the teacher decides)."""
-    metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-    events = [r for r in metadata.get("resources", []) if r.get("name") == "events"]
-    for field in [f for r in events for f in r.get("schema", {}).get("fields", [])]:
-        if field.get("name") == "modality":
-            field.setdefault("constraints", {})["required"] = False
-            field["description"] = DRAFT_MODALITY
-    write_descriptor(folder, metadata)
 
 
 class PasteBox(widgets.VBox):
