@@ -19,14 +19,6 @@ from newsfacts.pack import answers_file, read_answers
 from newsfacts.text import plural
 
 PACK = "the pack's folder (default: the bundled article)"
-#: The options that fill the article's credit (`newsfacts.newpack.CREDIT`), for new and credit.
-CREDIT_HELP = {
-    "title": "the article's headline",
-    "author": "who wrote it",
-    "publisher": "where it was published",
-    "date": "when, written like 2018-12-19",
-    "address": "its web address",
-}
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -138,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     caption = "a photo caption (repeat for more)"
     new.add_argument("--caption", action="append", default=[], help=caption)
     add["credit"].add_argument("folder", help="the pack's folder")
-    for option, words in CREDIT_HELP.items():
+    for option, (_, words) in CREDIT.items():
         new.add_argument(f"--{option}", help=words)
         add["credit"].add_argument(f"--{option}", help=words)
     for name in ("paragraphs", "sources"):

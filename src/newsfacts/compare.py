@@ -96,9 +96,7 @@ def compared_pack(book: Book) -> Path | None:
     if value is None:
         return None
     folder = (Path(book.path) / value).resolve()
-    if (folder / DESCRIPTOR).is_file():
-        return folder
-    return _bundled(Path(value).name) or folder
+    return folder if (folder / DESCRIPTOR).is_file() else _bundled(Path(value).name) or folder
 
 
 def _file_name(book: Book) -> str:

@@ -233,8 +233,14 @@ def write_sources(folder: str | Path | None, output: str | Path | None = None) -
     return path
 
 
-#: The article's credit: the option a teacher types, and the key of ``sources`` it fills.
-CREDIT = dict(title="title", author="author", publisher="publisher", date="date", address="path")
+#: The article's credit: each option a teacher types, the key of ``sources`` it fills, its help.
+CREDIT = {
+    "title": ("title", "the article's headline"),
+    "author": ("author", "who wrote it"),
+    "publisher": ("publisher", "where it was published"),
+    "date": ("date", "when, written like 2018-12-19"),
+    "address": ("path", "its web address"),
+}
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -256,10 +262,10 @@ def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
     if not sources or not isinstance(sources[0], dict):
         sources.insert(0, {})
     credit = sources[0]
-    for option, key in CREDIT.items():
+    for option, (key, _) in CREDIT.items():
         if values.get(option) is not None:
             credit[key] = values[option].strip()
     if values.get("title") is not None:
         metadata["title"] = values["title"].strip()
     write_descriptor(Path(folder), metadata)
-    return {option: str(credit.get(key, "")) for option, key in CREDIT.items()}
+    return {option: str(credit.get(key, "")) for option, (key, _) in CREDIT.items()}
