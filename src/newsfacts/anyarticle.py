@@ -280,9 +280,8 @@ def modality_sorting(book: Book, most: int = 4) -> Any:
         citation = book.cite(str(row["id"]))
         who = "person" if row["basis"] == "someone says" else "article"
         words = "passes it on from someone" if who == "person" else "says it in its own voice"
-        paragraph = str(texts.get(citation.paragraph, citation.quote))
         explained = f"The article {words}; the tables code it as {row['modality']}."
-        sentence = sentence_with(paragraph, citation.quote)
+        sentence = sentence_with(str(texts.get(citation.paragraph, citation.quote)), citation.quote)
         items.append(SortingItem(row["id"], who, row["modality"], explained, citation, sentence))
     return Sorting(items)
 

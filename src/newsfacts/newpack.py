@@ -170,8 +170,7 @@ def _descriptor_warnings(metadata: dict[str, Any]) -> list[Problem]:
             suggestions = [MEANT[key.casefold()]] if key.casefold() in MEANT else []
             suggestions += [s for s in closest(key, sorted(allowed)) if s not in suggestions]
             meant = did_you_mean(suggestions)
-            if suggestions and suggestions[0] == "path":
-                meant += " (in a source, 'path' holds the web address)"
+            meant += " (in a source, 'path' holds the web address)" * (suggestions[:1] == ["path"])
             message = (
                 f"{place} has the key {key!r}, which newsfacts does not read: what it holds "
                 f"is not shown anywhere. {meant}".strip()

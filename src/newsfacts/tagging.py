@@ -159,9 +159,7 @@ class Tagger(widgets.VBox):
             "the bundled article's facts": theirs,
             "its share": _shares(theirs),
         }
-        frame = pd.DataFrame(columns, index=list(WHO))
-        frame.columns.name = "who says it"
-        return frame
+        return pd.DataFrame(columns, index=list(WHO)).rename_axis(columns="who says it")
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
