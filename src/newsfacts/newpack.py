@@ -26,14 +26,6 @@ from newsfacts.views.sources import sources_markdown
 _END = re.compile(r"[.!?:;][\"”’')]*$")
 
 
-def _looks_like_byline(line: str) -> bool:
-    """A short line with no sentence end (a name, "By ...", an agency)."""
-    words = line.split()
-    if line.casefold().startswith("by ") and len(words) <= 12:
-        return True
-    return 0 < len(words) <= 6 and not _END.search(line.strip()) and not line.strip()[:1].isdigit()
-
-
 def layout(
     text: str, byline: str | None = None, no_byline: bool = False, captions: tuple[str, ...] = ()
 ) -> str:
@@ -46,7 +38,10 @@ def layout(
     headline, _, rest = body.partition("\n")
     rest = rest.lstrip("\n")
     first, _, after = rest.partition("\n")
-    if byline is None and not no_byline and rest and _looks_like_byline(first):
+    line, words = first.strip(), first.split()  # a byline: "By ...", or short with no full stop
+    named = first.casefold().startswith("by ") and len(words) <= 12
+    short = 0 < len(words) <= 6 and not _END.search(line) and not line[:1].isdigit()
+    if byline is None and not no_byline and rest and (named or short):
         byline, rest = first.strip(), after
     story: list[str] = []
     for block in re.split(r"\n\n+", rest):
