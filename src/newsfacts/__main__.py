@@ -1,7 +1,6 @@
 """The command line, ``python -m newsfacts COMMAND`` (or ``newsfacts``); ``--help`` lists the
 commands. ``check`` exits 1 for a problem in the pack (it also checks its comparisons and model
-answers, and prints `newsfacts.newpack.pack_warnings`), ``cite`` for an unknown id.
-"""
+answers, and prints `newsfacts.newpack.pack_warnings`), ``cite`` for an unknown id."""
 
 from __future__ import annotations
 

@@ -6,8 +6,7 @@ repository root (a folder, ``data/my-article``, or a name looked for in ``data/`
 environment variable ``NEWSFACTS_PACK`` wins over the file; with neither, the bundled
 article is used (docs/authoring.md). Each part holds no word about a particular article:
 when the pack has content for a lesson of the series (`LESSONS`), `from_pack` shows it;
-otherwise the activity is built from the fact tables, and a line says so.
-"""
+otherwise the activity is built from the fact tables, and a line says so."""
 
 from __future__ import annotations
 
@@ -70,8 +69,7 @@ SERIES_PROMPTS = pd.read_csv(files("newsfacts") / "templates" / "series-prompts.
 
 
 def _resolve(value: str, root: Path | None) -> Path:
-    path = Path(value).expanduser()
-    base = root or Path.cwd()
+    path, base = Path(value).expanduser(), root or Path.cwd()
     if path.is_absolute() or (base / path / "datapackage.json").is_file() or len(path.parts) > 1:
         return base / path
     return base / "data" / path

@@ -6,8 +6,7 @@ A **comparisons table** (``comparisons.csv`` in the second pack, a resource name
 fact of another (the *other text*, such as the declaration a meeting adopted), says how
 they relate (`RELATIONS`), and quotes both. The second pack names the first in its
 ``datapackage.json``: ``"newsfacts": {"compares_with": "../paris-2026"}``. Paragraph numbers
-come from the fact rows, so they follow any renumbering of either text.
-"""
+come from the fact rows, so they follow any renumbering of either text."""
 
 from __future__ import annotations
 
@@ -133,8 +132,7 @@ def _texts(book: Book) -> dict[Any, str]:
 
 def read_comparisons(book: Book, other: Book) -> pd.DataFrame:
     """The comparisons `other` holds with `book` (the article's pack): the `COLUMNS`, then
-    ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found).
-    """
+    ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found)."""
     rows = _raw(other)
     if rows is None:
         swapped = " They are in the first pack: swap the two." if _raw(book) is not None else ""
@@ -347,7 +345,6 @@ class Comparison(widgets.VBox):
                 (f"{n}. {i['article']['where']}: {shorten(i['article']['quote'], 50)}", n - 1)
                 for n, i in enumerate(items, start=1)
             ],
-            value=0 if items else None,
             description="Item",
             style=LABEL_STYLE,
             layout={"width": "max-content", "max_width": "100%"},

@@ -2,8 +2,7 @@
 
 The commands of docs/authoring.md: ``python -m newsfacts new`` (`new_pack`), ``paragraphs``
 (`paragraph_lines`), ``credit`` (`set_credit`) and ``sources`` (`write_sources`);
-`pack_warnings` is what ``check`` warns about but does not fail on.
-"""
+`pack_warnings` is what ``check`` warns about but does not fail on."""
 
 from __future__ import annotations
 

@@ -237,13 +237,10 @@ class PasteBox(widgets.VBox):
 
     def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
-        self.text = _labelled(
-            "nf-tag-paste",
-            "Paste a short article (headline on the first line)",
-            kind=widgets.Textarea,
-            placeholder="Headline\nFirst paragraph ...\nSecond paragraph ...",
-            layout={"width": "100%", "height": "10em"},
-        )
+        label = "Paste a short article (headline on the first line)"
+        hint = "Headline\nFirst paragraph ...\nSecond paragraph ..."
+        size = {"width": "100%", "height": "10em"}
+        self.text = _labelled("nf-tag-paste", label, hint, widgets.Textarea, layout=size)
         self.button = _button("nf-tag-split", "Split into sentences", self.split)
         self.packs = other_packs(exclude)
         choices = [(title, str(path)) for path, title in self.packs]
