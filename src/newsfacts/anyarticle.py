@@ -218,8 +218,7 @@ def qualifier_question(book: Book) -> Any:
     pool = [str(q).strip() for q in figures["qualifier"] if str(q).strip() not in _NO_QUALIFIER]
     pool += ["about", "more than", "exactly", "no small word"]
     options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
-    value = row["value"]
-    value = int(value) if float(value).is_integer() else value
+    value = int(row["value"]) if float(row["value"]).is_integer() else row["value"]
     prompt = f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
     prompt += "Which small word does the article put with it?"
     where = paragraph_words(row["paragraph"], False)
@@ -231,8 +230,7 @@ def mentions_question(book: Book) -> Any:
     """A question on one claim: whose words does the article pass on?"""
     if book.claims.empty:
         return Note("The article passes on no one's words in the fact tables.")
-    row = book.claims.iloc[0]
-    names = _names(book)
+    row, names = book.claims.iloc[0], _names(book)
     speaker = names.get(row["speaker"], str(row["speaker"]))
     others = [n for i, n in names.items() if i != row["speaker"]][:2]
     own = "no one: the article says it in its own voice"
