@@ -25,13 +25,7 @@ from newsfacts.errors import resolve as pick
 from newsfacts.load import load
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.resources import bundled
-from newsfacts.text import (
-    near,
-    paragraph_key,
-    paragraph_order,
-    paragraph_words,
-    shorten,
-)
+from newsfacts.text import near, paragraph_key, paragraph_order, paragraph_words, shorten
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
 #: The resource (and the default file) that holds a pack's comparisons.
