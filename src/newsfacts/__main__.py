@@ -37,9 +37,8 @@ def _check(args: argparse.Namespace) -> None:
     width = max(len(name) for name in summary["table"])
     lines = [book.title, f"pack: {book.path}"]
     lines += [f"  {n:<{width}}  {rows:>5}" for n, rows in summary[["table", "rows"]].values]
-    lessons = {name: len(frame) for name, frame in book.content.items() if len(frame)}
-    if lessons:
-        lines.append(f"lesson content: {', '.join(f'{n} {name}' for name, n in lessons.items())}")
+    lessons = [f"{len(frame)} {name}" for name, frame in book.content.items() if len(frame)]
+    lines += [f"lesson content: {', '.join(lessons)}"] if lessons else []
     lines += [linked[0]] if linked is not None else []
     lines += [f"model answers: {path}"] if path is not None else []
     print("\n".join([*lines, "No problems found."]))

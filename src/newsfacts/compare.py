@@ -194,9 +194,8 @@ def _side_problems(
     fact, quote, name = row[f"{side}_fact"], row[f"{side}_quote"], Path(pack.path).name
     if side == "source" and row["relation"] == "not mentioned":
         message = "a 'not mentioned' row has nothing on the source's side."
-        for column, cell in ((f"{side}_fact", fact), (f"{side}_quote", quote)):
-            if cell:
-                yield column, message, f"Empty {column}, or choose another relation."
+        for column in [c for c, cell in (("source_fact", fact), ("source_quote", quote)) if cell]:
+            yield column, message, f"Empty {column}, or choose another relation."
         return
     fix_id = f"Copy the id from the fact tables of {name} (the id column; a glossary term works)."
     anywhere = f"Copy the words exactly from the fact's paragraph of {name}'s article.txt."
