@@ -234,9 +234,8 @@ def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
         book = load(declared)
     except ValueError as error:  # DataError: the pack compared with is missing or broken
         lines = str(error).splitlines()
-        message = f"the pack it names ({_declared(other)!r}) cannot be loaded: " + (
-            lines[1] if len(lines) > 1 else "".join(lines)
-        )
+        reason = lines[1] if len(lines) > 1 else "".join(lines)
+        message = f"the pack it names ({_declared(other)!r}) cannot be loaded: {reason}"
         fix = f"Check that path, and run python -m newsfacts check {declared}."
         return "", [Problem(*_DESCRIPTOR, message, fix)]
     summary = f"comparisons with {_declared(other)}: {len(rows)} rows, ids found, quotes exact"

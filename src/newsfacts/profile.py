@@ -54,8 +54,7 @@ def profile_table(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataF
 def mentions_list(book: Book) -> pd.DataFrame:
     """Per actor, most mentioned first: the ``paragraphs`` that mention them (``"headline,
     ¶ 1"``), how many (``mentions``) and how many claims pass on their words."""
-    rows = []
-    claims = book.claims
+    rows, claims = [], book.claims
     for ident, name in zip(book.actors["id"], book.actors["name"], strict=True):
         try:
             found = book.mentions(str(ident))["paragraph"]
