@@ -1,12 +1,6 @@
-"""The command line: everything ``python -m newsfacts`` (or ``newsfacts``) does.
-
-``check [PACK]`` prints the pack's title and rows per table and exits 0, or prints every
-problem and exits 1 (it also checks the pack's comparisons and the teacher's model answers,
-and prints `newsfacts.newpack.pack_warnings`); ``cite ID [--pack PACK]`` prints where a fact
-comes from (exit 1, suggesting the closest ids, for an unknown one); ``new``, ``credit``,
-``paragraphs`` and ``sources`` make and describe a pack (`newsfacts.newpack`); ``links``
-prints the links students open (`newsfacts.links.student_links`).
-"""
+"""The command line, ``python -m newsfacts COMMAND`` (or ``newsfacts``); ``--help`` lists the
+commands. ``check`` exits 1 for a problem in the pack (it also checks its comparisons and model
+answers, and prints `newsfacts.newpack.pack_warnings`), ``cite`` for an unknown id."""
 
 from __future__ import annotations
 
@@ -24,14 +18,6 @@ from newsfacts.pack import answers_file, read_answers
 from newsfacts.text import plural
 
 PACK = "the pack's folder (default: the bundled article)"
-#: The options that fill the article's credit (`newsfacts.newpack.CREDIT`), for new and credit.
-CREDIT_HELP = {
-    "title": "the article's headline",
-    "author": "who wrote it",
-    "publisher": "where it was published",
-    "date": "when, written like 2018-12-19",
-    "address": "its web address",
-}
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -51,9 +37,8 @@ def _check(args: argparse.Namespace) -> None:
     width = max(len(name) for name in summary["table"])
     lines = [book.title, f"pack: {book.path}"]
     lines += [f"  {n:<{width}}  {rows:>5}" for n, rows in summary[["table", "rows"]].values]
-    lessons = {name: len(frame) for name, frame in book.content.items() if len(frame)}
-    if lessons:
-        lines.append(f"lesson content: {', '.join(f'{n} {name}' for name, n in lessons.items())}")
+    lessons = [f"{len(frame)} {name}" for name, frame in book.content.items() if len(frame)]
+    lines += [f"lesson content: {', '.join(lessons)}"] if lessons else []
     lines += [linked[0]] if linked is not None else []
     lines += [f"model answers: {path}"] if path is not None else []
     print("\n".join([*lines, "No problems found."]))
@@ -138,21 +123,18 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("folder", help="the new pack's folder, such as data/bridge-vote")
     new.add_argument("--article", required=True, help="the text file holding the article")
     new.add_argument("--byline", help="the byline, if the file does not hold it")
-    new.add_argument(
-        "--no-byline", action="store_true", help="the article names no author (a wire story)"
-    )
-    new.add_argument(
-        "--caption", action="append", default=[], help="a photo caption (repeat for more)"
-    )
+    wire = "the article names no author (a wire story)"
+    new.add_argument("--no-byline", action="store_true", help=wire)
+    caption = "a photo caption (repeat for more)"
+    new.add_argument("--caption", action="append", default=[], help=caption)
     add["credit"].add_argument("folder", help="the pack's folder")
-    for option, words in CREDIT_HELP.items():
+    for option, (_, words) in CREDIT.items():
         new.add_argument(f"--{option}", help=words)
         add["credit"].add_argument(f"--{option}", help=words)
     for name in ("paragraphs", "sources"):
         add[name].add_argument("folder", nargs="?", help="the pack's folder")
-    add["sources"].add_argument(
-        "--output", help="where to write it (default: sources.md in the pack)"
-    )
+    output = "where to write it (default: sources.md in the pack)"
+    add["sources"].add_argument("--output", help=output)
     return parser
 
 

@@ -6,8 +6,7 @@ repository root (a folder, ``data/my-article``, or a name looked for in ``data/`
 environment variable ``NEWSFACTS_PACK`` wins over the file; with neither, the bundled
 article is used (docs/authoring.md). Each part holds no word about a particular article:
 when the pack has content for a lesson of the series (`LESSONS`), `from_pack` shows it;
-otherwise the activity is built from the fact tables, and a line says so.
-"""
+otherwise the activity is built from the fact tables, and a line says so."""
 
 from __future__ import annotations
 
@@ -31,7 +30,7 @@ from newsfacts.lesson.prompts import HEADINGS, Prompts
 from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
 from newsfacts.load import load
 from newsfacts.marks import MARKS, NOT_YET, mark
-from newsfacts.profile import (
+from newsfacts.profile import (  # noqa: F401 (__all__)
     FACT_TABLES,
     LESSONS,
     mentions_list,
@@ -40,36 +39,19 @@ from newsfacts.profile import (
     sourcing_profile,
 )
 from newsfacts.resources import SETTING, repository_root
-from newsfacts.tagging import tag_sentences
+from newsfacts.tagging import tag_sentences  # noqa: F401 (in __all__)
 from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
 from newsfacts.views.render import render
 from newsfacts.views.show import Note, facts
 
 __all__ = [
     *_LESSON_ALL,
-    "start_any",
-    "chosen_pack",
-    "LESSONS",
-    "NOT_YET",
-    "from_pack",
-    "prompts_for",
-    "figures_table",
-    "events_by_modality",
-    "modality_sorting",
-    "qualifier_question",
-    "mentions_question",
-    "summary_checklist",
-    "mark_question",
-    "what_the_data_shows",
-    "cite_first",
-    "second_text",
-    "passed_on",
-    "not_yet",
-    "sourcing_profile",
-    "profile_table",
-    "mentions_list",
-    "observations",
-    "tag_sentences",
+    *(
+        "start_any chosen_pack LESSONS NOT_YET from_pack prompts_for figures_table "
+        "events_by_modality modality_sorting qualifier_question mentions_question "
+        "summary_checklist mark_question what_the_data_shows cite_first second_text passed_on "
+        "not_yet sourcing_profile profile_table mentions_list observations tag_sentences"
+    ).split(),
 ]
 
 #: The environment variable that wins over the setting file.
@@ -87,8 +69,7 @@ SERIES_PROMPTS = pd.read_csv(files("newsfacts") / "templates" / "series-prompts.
 
 
 def _resolve(value: str, root: Path | None) -> Path:
-    path = Path(value).expanduser()
-    base = root or Path.cwd()
+    path, base = Path(value).expanduser(), root or Path.cwd()
     if path.is_absolute() or (base / path / "datapackage.json").is_file() or len(path.parts) > 1:
         return base / path
     return base / "data" / path
@@ -232,13 +213,12 @@ def qualifier_question(book: Book) -> Any:
         return Note("The fact tables hold no figures, so there is no question on numbers.")
     hedged = figures[~figures["qualifier"].astype(str).str.strip().isin(_NO_QUALIFIER)]
     row = (hedged if len(hedged) else figures).iloc[0]
-    answer = str(row["qualifier"]).strip() or "none"
-    answer = "no small word" if answer == "none" else answer
+    answer = str(row["qualifier"]).strip()
+    answer = "no small word" if answer in _NO_QUALIFIER else answer
     pool = [str(q).strip() for q in figures["qualifier"] if str(q).strip() not in _NO_QUALIFIER]
     pool += ["about", "more than", "exactly", "no small word"]
     options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
-    value = row["value"]
-    value = int(value) if float(value).is_integer() else value
+    value = int(row["value"]) if float(row["value"]).is_integer() else row["value"]
     prompt = f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
     prompt += "Which small word does the article put with it?"
     where = paragraph_words(row["paragraph"], False)
@@ -250,8 +230,7 @@ def mentions_question(book: Book) -> Any:
     """A question on one claim: whose words does the article pass on?"""
     if book.claims.empty:
         return Note("The article passes on no one's words in the fact tables.")
-    row = book.claims.iloc[0]
-    names = _names(book)
+    row, names = book.claims.iloc[0], _names(book)
     speaker = names.get(row["speaker"], str(row["speaker"]))
     others = [n for i, n in names.items() if i != row["speaker"]][:2]
     own = "no one: the article says it in its own voice"
@@ -297,9 +276,8 @@ def modality_sorting(book: Book, most: int = 4) -> Any:
         citation = book.cite(str(row["id"]))
         who = "person" if row["basis"] == "someone says" else "article"
         words = "passes it on from someone" if who == "person" else "says it in its own voice"
-        paragraph = str(texts.get(citation.paragraph, citation.quote))
         explained = f"The article {words}; the tables code it as {row['modality']}."
-        sentence = sentence_with(paragraph, citation.quote)
+        sentence = sentence_with(str(texts.get(citation.paragraph, citation.quote)), citation.quote)
         items.append(SortingItem(row["id"], who, row["modality"], explained, citation, sentence))
     return Sorting(items)
 
@@ -320,20 +298,6 @@ def summary_checklist(book: Book) -> Any:
     return _Html(html)
 
 
-def _linking_pack(folder: Path) -> Path | None:
-    """A pack in the project's ``data/`` whose ``compares_with`` names `folder`."""
-    root = repository_root()
-    for descriptor in sorted((root / "data").glob("*/datapackage.json")) if root else []:
-        try:
-            metadata = json.loads(descriptor.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        linked = (metadata.get("newsfacts") or {}).get("compares_with")
-        if isinstance(linked, str) and (descriptor.parent / linked).resolve() == folder:
-            return descriptor.parent
-    return None
-
-
 def second_text(book: Book) -> Any:
     """The comparison activity (`newsfacts.compare.compare`) under a heading, when this pack
     names a second text in its ``datapackage.json`` (``"newsfacts": {"compares_with":
@@ -342,10 +306,19 @@ def second_text(book: Book) -> Any:
     linked = compared_pack(book)
     if linked is not None and (linked / "datapackage.json").is_file():
         article, other = load(linked), book
-    elif (found := _linking_pack(Path(book.path).resolve())) is not None:
-        article, other = book, load(found)
-    else:
-        return None
+    else:  # a pack in the project's data/ whose compares_with names this one
+        root, folder = repository_root(), Path(book.path).resolve()
+        for descriptor in sorted((root / "data").glob("*/datapackage.json")) if root else []:
+            try:
+                metadata = json.loads(descriptor.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            named = (metadata.get("newsfacts") or {}).get("compares_with")
+            if isinstance(named, str) and (descriptor.parent / named).resolve() == folder:
+                article, other = book, load(descriptor.parent)
+                break
+        else:
+            return None
     activity = compare(article, other)
     if not activity.items:
         return None

@@ -6,17 +6,7 @@ A **comparisons table** (``comparisons.csv`` in the second pack, a resource name
 fact of another (the *other text*, such as the declaration a meeting adopted), says how
 they relate (`RELATIONS`), and quotes both. The second pack names the first in its
 ``datapackage.json``: ``"newsfacts": {"compares_with": "../paris-2026"}``. Paragraph numbers
-come from the fact rows, so they follow any renumbering of either text.
-
-Examples
---------
->>> import newsfacts
->>> from newsfacts.compare import load_pack, read_comparisons
->>> declaration = load_pack("paris-declaration")
->>> rows = read_comparisons(newsfacts.load(), declaration)
->>> rows.loc[rows["id"] == "cmp-ceasefire", "relation"].item()
-'confirms'
-"""
+come from the fact rows, so they follow any renumbering of either text."""
 
 from __future__ import annotations
 
@@ -35,13 +25,7 @@ from newsfacts.errors import resolve as pick
 from newsfacts.load import load
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.resources import bundled
-from newsfacts.text import (
-    near,
-    paragraph_key,
-    paragraph_order,
-    paragraph_words,
-    shorten,
-)
+from newsfacts.text import near, paragraph_key, paragraph_order, paragraph_words, shorten
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
 #: The resource (and the default file) that holds a pack's comparisons.
@@ -105,9 +89,7 @@ def compared_pack(book: Book) -> Path | None:
     if value is None:
         return None
     folder = (Path(book.path) / value).resolve()
-    if (folder / DESCRIPTOR).is_file():
-        return folder
-    return _bundled(Path(value).name) or folder
+    return folder if (folder / DESCRIPTOR).is_file() else _bundled(Path(value).name) or folder
 
 
 def _file_name(book: Book) -> str:
@@ -142,20 +124,15 @@ def _texts(book: Book) -> dict[Any, str]:
     return dict(zip(book.paragraphs["paragraph"], book.paragraphs["text"], strict=True))
 
 
-def _name(book: Book) -> str:
-    return Path(book.path).name
-
-
 def read_comparisons(book: Book, other: Book) -> pd.DataFrame:
     """The comparisons `other` holds with `book` (the article's pack): the `COLUMNS`, then
-    ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found).
-    """
+    ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found)."""
     rows = _raw(other)
     if rows is None:
         swapped = " They are in the first pack: swap the two." if _raw(book) is not None else ""
         raise WrongValueError(
-            f"The pack {_name(other)!r} has no comparisons.csv.{swapped} Pass the article's "
-            "pack first, then the pack that holds the comparisons: "
+            f"The pack {Path(other.path).name!r} has no comparisons.csv.{swapped} Pass the "
+            "article's pack first, then the pack that holds the comparisons: "
             "compare(book, declaration)."
         )
     rows = rows.reindex(columns=list(COLUMNS), fill_value="").reset_index(drop=True)
@@ -178,13 +155,12 @@ def check_comparisons(book: Book, other: Book) -> list[Problem]:
         fix = f"Add the column; the columns are {', '.join(COLUMNS)}."
         return [Problem(file, None, None, col, "this column is missing.", fix) for col in missing]
     problems: list[Problem] = []
-    declared, name = compared_pack(other), _name(book)
+    declared, name = compared_pack(other), Path(book.path).name
     if declared is not None and declared.resolve() != Path(book.path).resolve():
         message = f"it names {str(_declared(other))!r}, not the pack compared with ({name!r})."
         fix = f"Write the path of {name!r} from this folder, such as '../{name}'."
         problems.append(Problem(*_DESCRIPTOR, message, fix))
-    packs = {"article": book, "source": other}
-    sides = [(side, pack, _facts(pack), _texts(pack)) for side, pack in packs.items()]
+    sides = [(s, p, _facts(p), _texts(p)) for s, p in (("article", book), ("source", other))]
     seen: set[str] = set()
     for position, row in rows.iterrows():
         found = list(_row_problems(row, seen))
@@ -203,27 +179,23 @@ def _row_problems(row: Any, seen: set[str]) -> Iterator[tuple[str, str, str]]:
     seen.add(row["id"])
     relation = row["relation"]
     if relation not in RELATIONS:
-        if relation.casefold() in RELATIONS:
-            advice = "Write it in lower case."
-        else:
-            advice = near(relation, list(RELATIONS))
+        lower = relation.casefold() in RELATIONS
+        advice = "Write it in lower case." if lower else near(relation, list(RELATIONS))
         message = f"{relation!r} is not a relation. {advice}"
         yield "relation", message, f"Write one of: {', '.join(RELATIONS)}."
     if not row["note"]:
-        fix = "Say what a careful reader may and may not conclude."
-        yield "note", "the note is empty.", fix
+        yield "note", "the note is empty.", "Say what a careful reader may and may not conclude."
 
 
 def _side_problems(
     row: Any, side: str, pack: Any, facts: dict[str, Any], texts: dict[Any, str]
 ) -> Iterator[tuple[str, str, str]]:
     """The (column, message, fix) of what is wrong with one side (article or source)."""
-    fact, quote, name = row[f"{side}_fact"], row[f"{side}_quote"], _name(pack)
+    fact, quote, name = row[f"{side}_fact"], row[f"{side}_quote"], Path(pack.path).name
     if side == "source" and row["relation"] == "not mentioned":
         message = "a 'not mentioned' row has nothing on the source's side."
-        for column, cell in ((f"{side}_fact", fact), (f"{side}_quote", quote)):
-            if cell:
-                yield column, message, f"Empty {column}, or choose another relation."
+        for column in [c for c, cell in (("source_fact", fact), ("source_quote", quote)) if cell]:
+            yield column, message, f"Empty {column}, or choose another relation."
         return
     fix_id = f"Copy the id from the fact tables of {name} (the id column; a glossary term works)."
     anywhere = f"Copy the words exactly from the fact's paragraph of {name}'s article.txt."
@@ -262,9 +234,8 @@ def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
         book = load(declared)
     except ValueError as error:  # DataError: the pack compared with is missing or broken
         lines = str(error).splitlines()
-        message = f"the pack it names ({_declared(other)!r}) cannot be loaded: " + (
-            lines[1] if len(lines) > 1 else "".join(lines)
-        )
+        reason = lines[1] if len(lines) > 1 else "".join(lines)
+        message = f"the pack it names ({_declared(other)!r}) cannot be loaded: {reason}"
         fix = f"Check that path, and run python -m newsfacts check {declared}."
         return "", [Problem(*_DESCRIPTOR, message, fix)]
     summary = f"comparisons with {_declared(other)}: {len(rows)} rows, ids found, quotes exact"
@@ -298,10 +269,8 @@ def _items(book: Book, other: Book, item: Any) -> list[dict[str, Any]]:
     order = [paragraph_order(key) for key in rows["article_paragraph"]]
     rows = rows.iloc[sorted(range(len(rows)), key=order.__getitem__)]
     if item is not None:
-        keep: list[Any] = []
-        for want in [item] if isinstance(item, str | int) else list(item):
-            keep += _wanted(rows, want)
-        rows = rows.loc[list(dict.fromkeys(keep))]
+        wants = [item] if isinstance(item, str | int) else list(item)
+        rows = rows.loc[list(dict.fromkeys(i for want in wants for i in _wanted(rows, want)))]
     return [_item(book, other, row) for row in rows.to_dict("records")]
 
 
@@ -368,7 +337,6 @@ class Comparison(widgets.VBox):
                 (f"{n}. {i['article']['where']}: {shorten(i['article']['quote'], 50)}", n - 1)
                 for n, i in enumerate(items, start=1)
             ],
-            value=0 if items else None,
             description="Item",
             style=LABEL_STYLE,
             layout={"width": "max-content", "max_width": "100%"},

@@ -6,8 +6,7 @@ for any git address a hub can clone (by default ``git remote get-url origin``). 
 address becomes ``https://host/path`` (a hub clones without the teacher's keys); a plain
 path becomes ``file:///path`` (git copies every branch of a plain path, ``teacher/``
 included, into each student's ``.git``). ``branch`` is always set (default ``student``):
-nbgitpuller would otherwise pull the remote's default branch, with the answer keys.
-"""
+nbgitpuller would otherwise pull the remote's default branch, with the answer keys."""
 
 from __future__ import annotations
 

@@ -2,8 +2,7 @@
 
 The commands of docs/authoring.md: ``python -m newsfacts new`` (`new_pack`), ``paragraphs``
 (`paragraph_lines`), ``credit`` (`set_credit`) and ``sources`` (`write_sources`);
-`pack_warnings` is what ``check`` warns about but does not fail on.
-"""
+`pack_warnings` is what ``check`` warns about but does not fail on."""
 
 from __future__ import annotations
 
@@ -26,30 +25,11 @@ from newsfacts.views.sources import sources_markdown
 _END = re.compile(r"[.!?:;][\"”’')]*$")
 
 
-def _looks_like_byline(line: str) -> bool:
-    """A short line with no sentence end (a name, "By ...", an agency)."""
-    words = line.split()
-    if line.casefold().startswith("by ") and len(words) <= 12:
-        return True
-    return 0 < len(words) <= 6 and not _END.search(line.strip()) and not line.strip()[:1].isdigit()
-
-
 def layout(
     text: str, byline: str | None = None, no_byline: bool = False, captions: tuple[str, ...] = ()
 ) -> str:
     """Lay a pasted article out as ``article.txt``: the headline, the byline (given, guessed
-    or `NO_BYLINE`) and `captions`, then the story, one paragraph a block however pasted.
-
-    >>> print(layout("Vote result\\nTurnout was 61%.\\nThe count ends today."))
-    Vote result
-    <BLANKLINE>
-    (no byline)
-    <BLANKLINE>
-    Turnout was 61%.
-    <BLANKLINE>
-    The count ends today.
-    <BLANKLINE>
-    """
+    or `NO_BYLINE`) and `captions`, then the story, one paragraph a block however pasted."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     body = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     if not body:
@@ -57,7 +37,10 @@ def layout(
     headline, _, rest = body.partition("\n")
     rest = rest.lstrip("\n")
     first, _, after = rest.partition("\n")
-    if byline is None and not no_byline and rest and _looks_like_byline(first):
+    line, words = first.strip(), first.split()  # a byline: "By ...", or short with no full stop
+    named = first.casefold().startswith("by ") and len(words) <= 12
+    short = 0 < len(words) <= 6 and not _END.search(line) and not line[:1].isdigit()
+    if byline is None and not no_byline and rest and (named or short):
         byline, rest = first.strip(), after
     story: list[str] = []
     for block in re.split(r"\n\n+", rest):
@@ -142,15 +125,11 @@ def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
     lines = []
     for key, kind, words in split_paragraphs(article_text(folder)).itertuples(index=False):
         words = " ".join(str(words).split())
-        if kind == "byline" and words == NO_BYLINE:
-            words += "  (the article names no author)"
-        else:
-            words = shorten(words, width)
+        unnamed = kind == "byline" and words == NO_BYLINE
+        words = f"{words}  (the article names no author)" if unnamed else shorten(words, width)
         lines.append(f"{paragraph_words(key):<10} {kind:<8} {words}")
     return lines
 
-
-# -- warnings ------------------------------------------------------------------------------
 
 #: Keys a datapackage.json may hold, by place (Data Package keys and newsfacts' own).
 PACKAGE_KEYS = set(
@@ -185,8 +164,7 @@ def _descriptor_warnings(metadata: dict[str, Any]) -> list[Problem]:
             suggestions = [MEANT[key.casefold()]] if key.casefold() in MEANT else []
             suggestions += [s for s in closest(key, sorted(allowed)) if s not in suggestions]
             meant = did_you_mean(suggestions)
-            if suggestions and suggestions[0] == "path":
-                meant += " (in a source, 'path' holds the web address)"
+            meant += " (in a source, 'path' holds the web address)" * (suggestions[:1] == ["path"])
             message = (
                 f"{place} has the key {key!r}, which newsfacts does not read: what it holds "
                 f"is not shown anywhere. {meant}".strip()
@@ -231,9 +209,7 @@ def _article_warnings(name: str, paragraphs: Any) -> list[Problem]:
 
 def pack_warnings(folder: str | Path) -> list[Problem]:
     """What `check` warns about in a pack (it does not fail): see the module's notes."""
-    folder = Path(folder)
-    if folder.suffix == ".json":
-        folder = folder.parent
+    folder = Path(folder).parent if Path(folder).suffix == ".json" else Path(folder)
     metadata, _ = read_descriptor(folder / DESCRIPTOR)
     if metadata is None:
         return []
@@ -250,8 +226,14 @@ def write_sources(folder: str | Path | None, output: str | Path | None = None) -
     return path
 
 
-#: The article's credit: the option a teacher types, and the key of ``sources`` it fills.
-CREDIT = dict(title="title", author="author", publisher="publisher", date="date", address="path")
+#: The article's credit: each option a teacher types, the key of ``sources`` it fills, its help.
+CREDIT = {
+    "title": ("title", "the article's headline"),
+    "author": ("author", "who wrote it"),
+    "publisher": ("publisher", "where it was published"),
+    "date": ("date", "when, written like 2018-12-19"),
+    "address": ("path", "its web address"),
+}
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -273,10 +255,10 @@ def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
     if not sources or not isinstance(sources[0], dict):
         sources.insert(0, {})
     credit = sources[0]
-    for option, key in CREDIT.items():
+    for option, (key, _) in CREDIT.items():
         if values.get(option) is not None:
             credit[key] = values[option].strip()
     if values.get("title") is not None:
         metadata["title"] = values["title"].strip()
     write_descriptor(Path(folder), metadata)
-    return {option: str(credit.get(key, "")) for option, key in CREDIT.items()}
+    return {option: str(credit.get(key, "")) for option, (key, _) in CREDIT.items()}

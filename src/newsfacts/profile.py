@@ -38,9 +38,7 @@ def sourcing_profile(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.Da
     bases = pd.concat([pd.Series([], dtype=str), *columns]).astype(str).str.strip()
     counts = bases.value_counts().reindex(list(BASES), fill_value=0)
     shares = (100 * counts / max(counts.sum(), 1)).round().astype(int)
-    return pd.DataFrame(
-        {"mark": list(BASES), "facts": counts.to_numpy(), "share": shares.to_numpy()}
-    )
+    return pd.DataFrame({"mark": list(BASES), "facts": counts.values, "share": shares.values})
 
 
 def profile_table(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataFrame:
@@ -50,15 +48,13 @@ def profile_table(book: Book, tables: tuple[str, ...] = FACT_TABLES) -> pd.DataF
     shown.index = [mark(b).title for b in shown.index]
     shown["share"] = [f"{s}%" for s in shown["share"]]
     shown["bar"] = ["■" * min(int(n), 40) + ("…" if n > 40 else "") for n in shown["facts"]]
-    shown.columns.name = "mark"
-    return shown
+    return shown.rename_axis(columns="mark")
 
 
 def mentions_list(book: Book) -> pd.DataFrame:
     """Per actor, most mentioned first: the ``paragraphs`` that mention them (``"headline,
     ¶ 1"``), how many (``mentions``) and how many claims pass on their words."""
-    rows = []
-    claims = book.claims
+    rows, claims = [], book.claims
     for ident, name in zip(book.actors["id"], book.actors["name"], strict=True):
         try:
             found = book.mentions(str(ident))["paragraph"]
@@ -69,9 +65,7 @@ def mentions_list(book: Book) -> pd.DataFrame:
         rows.append([str(name), ", ".join(paragraph_words(k) for k in keys), len(keys), spoken])
     frame = pd.DataFrame(rows, columns=["actor", "paragraphs", "mentions", "words passed on"])
     frame = frame.sort_values("mentions", ascending=False, kind="stable").set_index("actor")
-    frame.index.name = None
-    frame.columns.name = "actor"
-    return frame
+    return frame.rename_axis(index=None, columns="actor")
 
 
 def _listed(names: list[str], most: int = 8) -> str:

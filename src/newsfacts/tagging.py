@@ -98,13 +98,7 @@ class Sentence:
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> list[Sentence]:
-    """The headline and every story sentence, in order (not the byline or captions).
-
-    >>> import newsfacts
-    >>> first = split_sentences(newsfacts.load("data/template").paragraphs)[1]
-    >>> first.paragraph, first.text[:20]
-    (1, 'The school council o')
-    """
+    """The headline and every story sentence, in order (not the byline or captions)."""
     parts = paragraphs[["paragraph", "kind", "text"]].itertuples(index=False)
     return [
         Sentence(key, part.strip())
@@ -165,9 +159,7 @@ class Tagger(widgets.VBox):
             "the bundled article's facts": theirs,
             "its share": _shares(theirs),
         }
-        frame = pd.DataFrame(columns, index=list(WHO))
-        frame.columns.name = "who says it"
-        return frame
+        return pd.DataFrame(columns, index=list(WHO)).rename_axis(columns="who says it")
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
@@ -214,8 +206,14 @@ class Tagger(widgets.VBox):
             message = f"{folder} holds a pack of another article: choose another folder name."
             raise FileExistsError(message)
         drafted = self.rows()
-        if any(not event["modality"] for event in drafted["events"]):
-            _let_modality_wait(folder)
+        if any(not event["modality"] for event in drafted["events"]):  # a "not yet": let it wait
+            metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+            events = [r for r in metadata.get("resources", []) if r.get("name") == "events"]
+            for field in [f for r in events for f in r.get("schema", {}).get("fields", [])]:
+                if field.get("name") == "modality":
+                    field.setdefault("constraints", {})["required"] = False
+                    field["description"] = DRAFT_MODALITY
+            write_descriptor(folder, metadata)
         for table, rows in drafted.items():
             with open(folder / f"{table}.csv", encoding="utf-8", newline="") as handle:
                 header = next(csv.reader(handle))
@@ -234,29 +232,15 @@ class Tagger(widgets.VBox):
         self.panel.value = render("tagging-saved.html", **context)
 
 
-def _let_modality_wait(folder: Path) -> None:
-    """Let the draft's events leave ``modality`` empty (a "not yet" the teacher decides)."""
-    metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-    events = [r for r in metadata.get("resources", []) if r.get("name") == "events"]
-    for field in [f for r in events for f in r.get("schema", {}).get("fields", [])]:
-        if field.get("name") == "modality":
-            field.setdefault("constraints", {})["required"] = False
-            field["description"] = DRAFT_MODALITY
-    write_descriptor(folder, metadata)
-
-
 class PasteBox(widgets.VBox):
     """A box to paste an article into, or pick another pack's; the tagging task under it."""
 
     def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
-        self.text = _labelled(
-            "nf-tag-paste",
-            "Paste a short article (headline on the first line)",
-            kind=widgets.Textarea,
-            placeholder="Headline\nFirst paragraph ...\nSecond paragraph ...",
-            layout={"width": "100%", "height": "10em"},
-        )
+        label = "Paste a short article (headline on the first line)"
+        hint = "Headline\nFirst paragraph ...\nSecond paragraph ..."
+        size = {"width": "100%", "height": "10em"}
+        self.text = _labelled("nf-tag-paste", label, hint, widgets.Textarea, layout=size)
         self.button = _button("nf-tag-split", "Split into sentences", self.split)
         self.packs = other_packs(exclude)
         choices = [(title, str(path)) for path, title in self.packs]
