@@ -30,7 +30,7 @@ from newsfacts.lesson.prompts import HEADINGS, Prompts
 from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
 from newsfacts.load import load
 from newsfacts.marks import MARKS, NOT_YET, mark
-from newsfacts.profile import (  # noqa: F401 (__all__)
+from newsfacts.profile import (
     FACT_TABLES,
     LESSONS,
     mentions_list,
@@ -39,19 +39,36 @@ from newsfacts.profile import (  # noqa: F401 (__all__)
     sourcing_profile,
 )
 from newsfacts.resources import SETTING, repository_root
-from newsfacts.tagging import tag_sentences  # noqa: F401 (in __all__)
+from newsfacts.tagging import tag_sentences
 from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
 from newsfacts.views.render import render
 from newsfacts.views.show import Note, facts
 
 __all__ = [
     *_LESSON_ALL,
-    *(
-        "start_any chosen_pack LESSONS NOT_YET from_pack prompts_for figures_table "
-        "events_by_modality modality_sorting qualifier_question mentions_question "
-        "summary_checklist mark_question what_the_data_shows cite_first second_text passed_on "
-        "not_yet sourcing_profile profile_table mentions_list observations tag_sentences"
-    ).split(),
+    "start_any",
+    "chosen_pack",
+    "LESSONS",
+    "NOT_YET",
+    "from_pack",
+    "prompts_for",
+    "figures_table",
+    "events_by_modality",
+    "modality_sorting",
+    "qualifier_question",
+    "mentions_question",
+    "summary_checklist",
+    "mark_question",
+    "what_the_data_shows",
+    "cite_first",
+    "second_text",
+    "passed_on",
+    "not_yet",
+    "sourcing_profile",
+    "profile_table",
+    "mentions_list",
+    "observations",
+    "tag_sentences",
 ]
 
 #: The environment variable that wins over the setting file.
