@@ -41,42 +41,35 @@ class Kind:
     line_words: str  # the line in words, for the legend
 
 
+_SIDES = {"bottom": "under", "top": "over"}
+
+#: What each kind of highlight stands for, in the legend.
+_MEANINGS = {
+    "actors": "a person, country, organisation or group",
+    "places": "a city, region, country or area",
+    "figures": "a number, with the article's small words before it (about, more than ...)",
+    "events": "something that happened, is expected, threatened or proposed",
+    "claims": "what someone says, according to the article",
+    "relations": "a link between two actors or places",
+    "glossary": "a hard word, explained in plain language",
+}
+
+#: Each kind's name, letter, colour (Okabe-Ito), tint, line and side (under or over the words).
+_STYLES = """
+actors    | actor         | A | #E69F00 | rgba(230,159,0,0.30)   | 2px solid  | bottom
+places    | place         | P | #56B4E9 | rgba(86,180,233,0.30)  | 4px double | bottom
+figures   | figure        | F | #009E73 | rgba(0,158,115,0.25)   | 3px dotted | bottom
+events    | event         | E | #9A8C00 | rgba(240,228,66,0.45)  | 2px dashed | bottom
+claims    | claim         | C | #D55E00 | rgba(213,94,0,0.20)    | 2px solid  | top
+relations | relation      | R | #0072B2 | rgba(0,114,178,0.18)   | 2px dashed | top
+glossary  | glossary term | G | #CC79A7 | rgba(204,121,167,0.25) | 3px dotted | top
+"""
+
 #: One entry per table that can be highlighted, in the order of the legend and the layers.
 KINDS: dict[str, Kind] = {
-    k.table: k
-    for k in (
-        Kind(
-            "actors", "actor", "A", "#E69F00", "rgba(230,159,0,0.30)", "2px solid", "bottom",
-            "a person, country, organisation or group", "solid line under",
-        ),
-        Kind(
-            "places", "place", "P", "#56B4E9", "rgba(86,180,233,0.30)", "4px double", "bottom",
-            "a city, region, country or area", "double line under",
-        ),
-        Kind(
-            "figures", "figure", "F", "#009E73", "rgba(0,158,115,0.25)", "3px dotted", "bottom",
-            "a number, with the article's small words before it (about, more than ...)",
-            "dotted line under",
-        ),
-        Kind(
-            "events", "event", "E", "#9A8C00", "rgba(240,228,66,0.45)", "2px dashed", "bottom",
-            "something that happened, is expected, threatened or proposed",
-            "dashed line under",
-        ),
-        Kind(
-            "claims", "claim", "C", "#D55E00", "rgba(213,94,0,0.20)", "2px solid", "top",
-            "what someone says, according to the article", "solid line over",
-        ),
-        Kind(
-            "relations", "relation", "R", "#0072B2", "rgba(0,114,178,0.18)", "2px dashed", "top",
-            "a link between two actors or places", "dashed line over",
-        ),
-        Kind(
-            "glossary", "glossary term", "G", "#CC79A7", "rgba(204,121,167,0.25)", "3px dotted",
-            "top", "a hard word, explained in plain language", "dotted line over",
-        ),
-    )
-}  # fmt: skip
+    row[0]: Kind(*row, _MEANINGS[row[0]], f"{row[5].split()[1]} line {_SIDES[row[6]]}")
+    for row in ([cell.strip() for cell in line.split("|")] for line in _STYLES.strip().splitlines())
+}
 
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
@@ -94,23 +87,11 @@ class Fact:
     quote: str  # "" when none
     start: int | None  # where the quote first occurs in the paragraph (None: not placed)
     anchor: str  # the HTML id of its row in the table of facts
+    basis: str  # "" when none
+    note: str
+    symbol: str  # after the kind's letter: its mark's, when the article does not say it
 
-    @property
-    def end(self) -> int | None:
-        return None if self.start is None else self.start + len(self.quote)
-
-    @property
-    def basis(self) -> str:
-        return cell_text(self.row.get("basis", ""))
-
-    @property
-    def note(self) -> str:
-        return cell_text(self.row.get("note", ""))
-
-    @property
-    def symbol(self) -> str:
-        """The symbol after the kind's letter: its mark's, when the article does not say it."""
-        return mark(self.basis).symbol if self.basis in MARKED_BASES else ""
+    end = property(lambda self: None if self.start is None else self.start + len(self.quote))
 
 
 @dataclass(frozen=True)
@@ -158,9 +139,11 @@ class Annotated:
                     n += 1
                     anchor = f"{candidate}-{n}"
                 used.add(anchor)
+                basis, note = (cell_text(record.get(c, "")) for c in ("basis", "note"))
+                symbol = mark(basis).symbol if basis in MARKED_BASES else ""
                 start = None if start < 0 else start
-                fact = Fact(table, key, KINDS[table], record, paragraph, quote, start, anchor)
-                self.facts.append(fact)
+                fact = (table, key, KINDS[table], record, paragraph, quote, start, anchor)
+                self.facts.append(Fact(*fact, basis, note, symbol))
         order = list(KINDS)
         self.facts.sort(
             key=lambda f: (
