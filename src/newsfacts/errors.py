@@ -26,11 +26,7 @@ class WrongValueError(NewsfactsError, ValueError):
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a pack: the file, the line as a spreadsheet shows it (the header is
-    line 1; None for the whole file), the row's id, the column, what is wrong and the fix.
-
-    >>> print(Problem("actors.csv", 4, "macron", "kind", "'preson' is not a kind.", "Fix it."))
-    actors.csv, line 4, id 'macron', column 'kind': 'preson' is not a kind. Fix: Fix it.
-    """
+    line 1; None for the whole file), the row's id, the column, what is wrong and the fix."""
 
     file: str
     line: int | None
@@ -51,12 +47,7 @@ class Problem:
 
 
 class DataError(NewsfactsError, ValueError):
-    """A pack that cannot be loaded; lists every problem found, not just the first.
-
-    >>> print(DataError([Problem("places.csv", 3, "paris", "kind", "'town' is no kind.")]))
-    1 problem in the pack:
-    places.csv, line 3, id 'paris', column 'kind': 'town' is no kind.
-    """
+    """A pack that cannot be loaded; lists every problem found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem], pack: str | None = None):
         self.problems = list(problems)
@@ -73,11 +64,7 @@ class DataError(NewsfactsError, ValueError):
 
 
 class UnknownNameError(NewsfactsError, KeyError):
-    """An id or name that is not in the pack, with the closest real ones; reads as plain text.
-
-    >>> print(UnknownNameError("macrn", ["macron", "merz"]))
-    There is no id or name 'macrn' in the article's fact tables. Did you mean 'macron', 'merz'?
-    """
+    """An id or name that is not in the pack, with the closest real ones; reads as plain text."""
 
     def __init__(
         self,
@@ -129,26 +116,6 @@ def describe_value(value: object, *, advice: bool = True) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
-_WRONG = object()
-
-
-def _shaped(value: Any, kind: str) -> Any:
-    """`value` in the usual shape of `kind`, or `_WRONG` when it is not one."""
-    name = type(value).__name__
-    if kind == "text":
-        return value if isinstance(value, str) else _WRONG
-    if kind == "texts":
-        items = [value] if isinstance(value, str) else value
-        listed = isinstance(items, list | tuple | set) or name in ("Series", "Index")
-        return list(items) if listed and all(isinstance(i, str) for i in items) else _WRONG
-    if kind == "number":
-        number = isinstance(value, int | float) or hasattr(value, "__index__")
-        return value if number and not isinstance(value, bool) else _WRONG
-    if name == "Series":  # kind "table": a row is a table of one row
-        return value.to_frame().T
-    return value if name == "DataFrame" else _WRONG
-
-
 def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> Any:
     """`value` in its usual shape, or a `WrongTypeError` a student can act on. Kinds: "text",
     "texts" (one or a list: a list), "number" (not True/False), "table" (a row: a table).
@@ -161,8 +128,21 @@ def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> 
     newsfacts.errors.WrongTypeError: fact_filter() takes a table's name, such as 'events'; \
 you passed the number 5.
     """
-    shaped = _shaped(value, kind)
-    if shaped is _WRONG:
+    name, shaped = type(value).__name__, value
+    if kind == "text":
+        ok = isinstance(value, str)
+    elif kind == "texts":
+        items = [value] if isinstance(value, str) else value
+        listed = isinstance(items, list | tuple | set) or name in ("Series", "Index")
+        ok = listed and all(isinstance(i, str) for i in items)
+        shaped = list(items) if ok else value
+    elif kind == "number":
+        number = isinstance(value, int | float) or hasattr(value, "__index__")
+        ok = number and not isinstance(value, bool)
+    else:  # "table": a row is a table of one row
+        ok = name in ("Series", "DataFrame")
+        shaped = value.to_frame().T if name == "Series" else value
+    if not ok:
         raise WrongTypeError(
             f"{function}() takes {what}, such as {example}; you passed {describe_value(value)}."
         )
