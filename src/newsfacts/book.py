@@ -21,11 +21,8 @@ NO_SUGGESTION = (
 
 @dataclass(frozen=True)
 class Citation:
-    """Where one row of a pack comes from: its paragraph, the exact words, and the basis.
-
-    >>> print(Citation("fig-a", "figures", 6, "about 75%", "article says", "", "It is about 75%."))
-    fig-a (figures), paragraph 6, article says: "about 75%"
-    """
+    """Where one row of a pack comes from: its paragraph, the exact words, and the basis;
+    printed, one line a student reads (``fig-a (figures), paragraph 6, article says: "..."``)."""
 
     id: str  # the row's id (or glossary term)
     table: str
@@ -61,12 +58,7 @@ class Lesson:
 class Book:
     """One article as `newsfacts.load` returns it: ``paragraphs`` (one row per part: headline,
     byline, captions, story from 1), the fact tables, ``content`` (lesson content by table),
-    ``path``, ``title`` and ``metadata`` (the whole ``datapackage.json``).
-
-    >>> import newsfacts
-    >>> newsfacts.load().paragraphs.loc[0, "kind"]
-    'headline'
-    """
+    ``path``, ``title`` and ``metadata`` (the whole ``datapackage.json``)."""
 
     actors: pd.DataFrame
     places: pd.DataFrame
@@ -96,7 +88,17 @@ class Book:
         if not isinstance(title, str) or not title:
             title = str(paragraphs["text"].iloc[0]) if len(paragraphs) else self.path.name
         self.title: str = title
-        self._build_index()
+        # each id, then each glossary term, to (table, position); each folded name to ids
+        self._where: dict[str, tuple[str, int]] = {}
+        self._named: dict[str, list[str]] = {}
+        keyed = [(n, "id" if "id" in t else "term", t) for n, t in self.tables.items()]
+        for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
+            if column not in frame:
+                continue
+            for position, key in enumerate(frame[column].astype(str)):
+                self._where.setdefault(key, (table, position))
+            for name, key in zip(frame.get("name", []), frame[column], strict=False):
+                self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -149,19 +151,6 @@ class Book:
     def evidence(self, ids: Any) -> list[Citation]:
         """The citations of the ``;``-separated ids in a cell (a question's evidence)."""
         return [self.cite(key) for key in split_ids(ids)]
-
-    def _build_index(self) -> None:
-        """Each id, then each glossary term, to (table, position); each folded name to ids."""
-        self._where: dict[str, tuple[str, int]] = {}
-        self._named: dict[str, list[str]] = {}
-        keyed = [(n, "id" if "id" in t else "term", t) for n, t in self.tables.items()]
-        for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
-            if column not in frame:
-                continue
-            for position, key in enumerate(frame[column].astype(str)):
-                self._where.setdefault(key, (table, position))
-            for name, key in zip(frame.get("name", []), frame[column], strict=False):
-                self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
         """The (table, position) of an id, term or (`names`) name a single row bears."""
