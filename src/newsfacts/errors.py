@@ -91,11 +91,7 @@ class UnknownNameError(NewsfactsError, KeyError):
 
 
 def describe_value(value: object, *, advice: bool = True) -> str:
-    """Say in plain words what kind of value was passed (with `advice`, how to pass one id).
-
-    >>> describe_value(5), describe_value(None), describe_value(["a"], advice=False)
-    ('the number 5', 'None (nothing)', 'a list')
-    """
+    """What kind of value was passed, in plain words ("the number 5"; `advice`: how to pass one)."""
     kind = type(value).__name__
     if value is None:
         return "None (nothing)"
@@ -119,15 +115,7 @@ def describe_value(value: object, *, advice: bool = True) -> str:
 def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> Any:
     """`value` in its usual shape, or a `WrongTypeError` a student can act on. Kinds: "text",
     "texts" (one or a list: a list), "number" (not True/False), "table" (a row: a table).
-
-    >>> expect("person", "texts", function="actor_explorer", what="kinds", example="'person'")
-    ['person']
-    >>> expect(5, "text", function="fact_filter", what="a table's name", example="'events'")
-    Traceback (most recent call last):
-    ...
-    newsfacts.errors.WrongTypeError: fact_filter() takes a table's name, such as 'events'; \
-you passed the number 5.
-    """
+    The error reads "fact_filter() takes a table's name, such as 'events'; you passed ..."."""
     name, shaped = type(value).__name__, value
     if kind == "text":
         ok = isinstance(value, str)
@@ -161,16 +149,7 @@ def resolve(
 ) -> str:
     """The id a student means by `name` (`choices`: the ids, or each text a student may type to
     its id). With `function`, `name` must be text; with `fold`, case and spaces do not matter.
-    Else an `UnknownNameError` naming `what` and `where`, the closest choices or `hint`.
-
-    >>> resolve("Macron ", {"macron": "macron", "Emmanuel Macron": "macron"}, "actor")
-    'macron'
-    >>> resolve("macrn", ["macron", "merz"], "actor")
-    Traceback (most recent call last):
-    ...
-    newsfacts.errors.UnknownNameError: There is no actor 'macrn' in the article's fact \
-tables. Did you mean 'macron'?
-    """
+    Else an `UnknownNameError` naming `what` and `where`, the closest choices or `hint`."""
     lookup = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
     if function is not None:
         example = repr(next(iter(lookup.values()), "an-id"))

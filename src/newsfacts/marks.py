@@ -2,13 +2,6 @@
 
 Tables, charts, maps, the annotated article, quizzes and messages all read `MARKS`, so a
 student meets one wording everywhere. Nothing here imports pandas, ipywidgets or matplotlib.
-
->>> MARKS["worked out"].label
-'worked out'
->>> mark_label("outside source")
-'▲ outside source: not in the article; the note names the source'
->>> mark_label("article says")
-"article says: in the article's own voice, no source named"
 """
 
 from __future__ import annotations
