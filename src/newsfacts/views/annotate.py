@@ -144,15 +144,8 @@ class Annotated:
                 start = None if start < 0 else start
                 fact = (table, key, KINDS[table], record, paragraph, quote, start, anchor)
                 self.facts.append(Fact(*fact, basis, note, symbol))
-        order = list(KINDS)
-        self.facts.sort(
-            key=lambda f: (
-                paragraph_order(f.paragraph),
-                (1 << 30) if f.start is None else f.start,
-                -len(f.quote),
-                order.index(f.table),
-            )
-        )
+        self.facts.sort(key=lambda f: (-len(f.quote), list(KINDS).index(f.table)))
+        self.facts.sort(key=lambda f: (paragraph_order(f.paragraph), f.start is None, f.start or 0))
         self.unplaced = [f for f in self.facts if f.start is None]
         self._cut()
 
@@ -203,12 +196,8 @@ class Annotated:
 
     def layers(self, segment: Segment) -> list[tuple[Kind, int]]:
         """The kinds whose lines a piece carries, each with its distance from the words (px)."""
-        depth = {"bottom": 0, "top": 0}
-        found = []
-        for kind in [k for k in KINDS.values() if k in {f.kind for f in segment.facts}]:
-            found.append((kind, 1 + 5 * depth[kind.side]))
-            depth[kind.side] += 1
-        return found
+        kinds = [k for k in KINDS.values() if k in {f.kind for f in segment.facts}]
+        return [(k, 1 + 5 * [j.side for j in kinds[:i]].count(k.side)) for i, k in enumerate(kinds)]
 
     def tint(self, segment: Segment) -> str:
         """The tint behind a piece: that of its most specific (shortest-quoted) fact."""
@@ -275,15 +264,13 @@ def annotated_article(book: Book, tables: str | Iterable[str] | None = None) -> 
     `tables`: `DEFAULT_TABLES`, ``"all"``, or some by name (``["claims", "figures"]``). It shows
     itself in a notebook; ``.page()`` is a standalone page, ``.save(path)`` writes it.
     """
-    if tables is None:
-        return Annotated(book, DEFAULT_TABLES)
     if isinstance(tables, str):
         tables = tuple(KINDS) if tables == "all" else (tables,)
-    chosen = [(name, table_named(name)) for name in tables]
-    for name, table in chosen:
+    chosen = {name: table_named(name) for name in (DEFAULT_TABLES if tables is None else tables)}
+    for name, table in chosen.items():
         if table not in KINDS:
             raise WrongValueError(
                 f"annotated_article() cannot highlight {name!r}: choose among "
                 f"{', '.join(repr(t) for t in KINDS)}, or 'all'."
             )
-    return Annotated(book, [t for t in KINDS if t in {table for _, table in chosen}])
+    return Annotated(book, [t for t in KINDS if t in chosen.values()])
