@@ -35,11 +35,9 @@ class Citation:
     when_basis: str = ""  # where that date comes from
 
     def __str__(self) -> str:
-        parts = [f"{self.id} ({self.table})"]
-        if self.paragraph is not None:
-            parts.append(paragraph_words(self.paragraph, short=False))
-        parts += [self.basis] if self.basis else []
-        text = ", ".join(parts) + f': "{self.quote}"'
+        where = paragraph_words(self.paragraph, short=False)  # "" for no paragraph
+        parts = [f"{self.id} ({self.table})", where, self.basis or ""]
+        text = ", ".join(filter(None, parts)) + f': "{self.quote}"'
         return text + (f"\nnote: {self.note}" if self.note else "")
 
 
@@ -108,15 +106,12 @@ class Book:
     def summary(self) -> pd.DataFrame:
         """Count the paragraphs and the rows of each table, with each table's description."""
         resources = [r for r in self.metadata.get("resources", []) if isinstance(r, dict)]
-        described = {r.get("name"): r.get("description", "") for r in resources}
-        described["paragraphs"] = (
-            "The article: its headline, byline, captions and story paragraphs."
-        )
+        about = {r.get("name"): r.get("description", "") for r in resources}
+        about["paragraphs"] = "The article: its headline, byline, captions and story paragraphs."
         tables = {"paragraphs": self.paragraphs, **self.tables}
-        rows = [(name, len(t), str(described.get(name, ""))) for name, t in tables.items()]
+        rows = [(name, len(t), str(about.get(name, ""))) for name, t in tables.items()]
         summary = pd.DataFrame(rows, columns=["table", "rows", "description"])
-        summary.columns.name = "row"  # the corner header cell, for a screen reader
-        return summary
+        return summary.rename_axis(columns="row")  # the corner header cell, for a screen reader
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(t)} {name}" for name, t in self.tables.items())

@@ -215,9 +215,8 @@ class Annotated:
         rights = cell_text(extra.get("rights")) if isinstance(extra, dict) else ""
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
-        published = ", ".join(
-            filter(None, (cell_text(credit.get(k)) for k in ("publisher", "date", "path")))
-        )
+        where = [cell_text(credit.get(k)) for k in ("publisher", "date", "path")]
+        published = ", ".join(filter(None, where))
         outside = " (publisher, date and address come from outside the article's text)"
         published = f", {published}{outside}" if published else ""
         return (

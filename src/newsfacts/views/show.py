@@ -30,9 +30,8 @@ def date_mark(when_basis: Any) -> str:
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
     """The ``when`` column with a mark after each date that the article does not give."""
-    return frame["when"].where(
-        frame["when"] == "", frame["when"] + frame["when_basis"].map(date_mark)
-    )
+    when = frame["when"]
+    return when.where(when == "", when + frame["when_basis"].map(date_mark))
 
 
 def basis_label(basis: str) -> str:

@@ -7,7 +7,7 @@ source``), with the source its ``note`` names in one fixed form a spreadsheet us
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import pandas as pd
 
@@ -42,12 +42,8 @@ class SourceReference:
 
 def source_references(note: str) -> list[SourceReference]:
     """Every ``Source: ...`` reference in a note, in order (none when it has no such form)."""
-    return [
-        SourceReference(
-            m["publisher"].strip(), m["date"], (m["title"] or "").strip(), m["address"] or ""
-        )
-        for m in SOURCE_REFERENCE.finditer(note or "")
-    ]
+    found = SOURCE_REFERENCE.finditer(note or "")
+    return [SourceReference(*((part or "").strip() for part in m.groups())) for m in found]
 
 
 def source_names(note: str) -> str:
@@ -77,8 +73,7 @@ def outside_facts(book: Book) -> pd.DataFrame:
                 named = source_references(str(row.get("note", ""))) or [SourceReference("", "")]
                 fact = f"{row['when']}: {_fact(row)}" if what == "date" else _fact(row)
                 for ref in named:
-                    where = [ref.publisher, ref.date, ref.title, ref.address]
-                    found.append([table, row.iloc[0], what, fact, *where])
+                    found.append([table, row.iloc[0], what, fact, *astuple(ref)])
     return pd.DataFrame(found, columns=COLUMNS)
 
 

@@ -44,9 +44,26 @@ class ArticleReader(_Explorer):
     def __init__(self, book: Book, start: Any = None):
         self.book = book
         keys = list(book.paragraphs["paragraph"])
+        # start: a story number (9, "9") or a part's name ("headline"); past either end stops there
+        if start is not None and not isinstance(start, str):
+            what, example = "a paragraph number", "article_reader(book, start=9)"
+            expect(start, "number", function="article_reader", what=what, example=example)
+        key, numbers = paragraph_key(start), [k for k in keys if isinstance(k, int)]
+        number = key if isinstance(key, int) else start if start in (math.inf, -math.inf) else None
+        if start is None or key in keys:
+            position = 0 if start is None else keys.index(key)
+        elif number is not None and numbers:
+            position = len(keys) - 1 if number > max(numbers) else 0
+        else:
+            names = ", ".join(str(k) for k in keys if isinstance(k, str))
+            raise WrongValueError(
+                "article_reader() takes a story paragraph's number "
+                f"(1 to {max(numbers, default=0)}), such as start=9, or one of: {names}. "
+                f"You passed {start!r}."
+            )
         control = widgets.Dropdown(
             options=[(paragraph_words(k), n) for n, k in enumerate(keys)],
-            value=self._position(keys, start),
+            value=position,
             description="Paragraph",
             description_allow_html=False,
             style=LABEL_STYLE,
@@ -57,28 +74,6 @@ class ArticleReader(_Explorer):
         self.previous.on_click(lambda _: self._step(-1))
         self.next.on_click(lambda _: self._step(1))
         self._start(control, self.previous, control, self.next)
-
-    @staticmethod
-    def _position(keys: list[Any], start: Any) -> int:
-        """The row a `start` names: a story number (``9``, ``"9"``) or a part's name
-        (``"headline"``); numbers past either end stop there."""
-        if start is None:
-            return 0
-        if not isinstance(start, str):
-            what, example = "a paragraph number", "article_reader(book, start=9)"
-            expect(start, "number", function="article_reader", what=what, example=example)
-        key = paragraph_key(start)
-        if key in keys:
-            return keys.index(key)
-        numbers = [k for k in keys if isinstance(k, int)]
-        number = key if isinstance(key, int) else start if start in (math.inf, -math.inf) else None
-        if number is not None and numbers:
-            return len(keys) - 1 if number > max(numbers) else 0
-        names = ", ".join(str(k) for k in keys if isinstance(k, str))
-        raise WrongValueError(
-            f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}), "
-            f"such as start=9, or one of: {names}. You passed {start!r}."
-        )
 
     def _step(self, delta: int) -> None:
         last = len(self.control.options) - 1
@@ -101,9 +96,10 @@ class ActorExplorer(_Explorer):
         self.actors = book.actors if kinds is None else self._of_kinds(kinds)
         options = [(f"{r['name']} ({r['kind']})", r["id"]) for _, r in self.actors.iterrows()]
         first = options[0][1] if value is None else self._actor_id(value)
-        self._start(
-            widgets.Dropdown(options=options, value=first, description="Actor", style=LABEL_STYLE)
+        control = widgets.Dropdown(
+            options=options, value=first, description="Actor", style=LABEL_STYLE
         )
+        self._start(control)
 
     def _of_kinds(self, kinds: Any) -> pd.DataFrame:
         """The actors of the kinds asked for, or a message naming the kinds there are."""
