@@ -6,6 +6,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from newsfacts.text import closest, did_you_mean, plural, shorten
@@ -36,13 +37,9 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = [
-            self.file,
-            "" if self.line is None else f"line {self.line}",
-            f"id {self.id!r}" if self.id else "",
-            "" if self.column is None else f"column {self.column!r}",
-        ]
-        text = ", ".join(filter(None, where)) + ": " + self.message
+        where = [self.file, f"line {self.line}", f"id {self.id!r}", f"column {self.column!r}"]
+        given = [bool(self.file), self.line is not None, bool(self.id), self.column is not None]
+        text = ", ".join(compress(where, given)) + ": " + self.message
         return text + (" Fix: " + self.fix if self.fix else "")
 
 
@@ -82,9 +79,8 @@ class UnknownNameError(NewsfactsError, KeyError):
         name = repr(self.name)
         if len(name) > 80:  # a pasted paragraph: show its start, not all of it
             name = name[:60] + f"… ({len(name)} characters)"
-        text = f"There is no {self.what} {name} in {self.where}."
         advice = did_you_mean(self.suggestions) or self.hint
-        return f"{text} {advice}" if advice else text
+        return f"There is no {self.what} {name} in {self.where}. {advice}".strip()
 
     def __reduce__(self):
         return (type(self), (self.name, self.suggestions, self.what, self.hint, self.where))

@@ -46,43 +46,39 @@ class Mark:
 CHART_SYMBOLS = frozenset("◆▲")
 
 
-#: Each mark's words: its symbol, a short line, and a sentence for a student who asks.
+#: Each mark's words: a short line, and a sentence for a student who asks.
 _WORDS = {
     "article says": (
-        "",
         "in the article's own voice, no source named",
         "The article states this itself, without naming anyone who said it.",
     ),
     "someone says": (
-        "💬",
         "said by a person or group the article names",
         "The article reports that a named person or group said this; "
         "the article itself does not say it is true.",
     ),
     "worked out": (
-        "◆",
         "deduced from what the article does say",
         "The article does not say this in so many words; the pack's authors worked it out "
         "from what it does say, and the note says how.",
     ),
     "outside source": (
-        "▲",
         "not in the article; the note names the source",
         "This is not in the article at all; it comes from another source, named in the note.",
     ),
 }
 
-#: Each mark's styles: colour, line (matplotlib, then in words), hatch, border, marker (twice).
+#: Each mark's symbol, colour, line (matplotlib, then in words), hatch, border, marker (twice).
 _STYLES = """
-article says   | #0072B2 | solid   | solid line    |    | 1px solid  | o | filled circle
-someone says   | #D55E00 | dashed  | dashed line   | // | 1px dashed | P | filled plus sign
-worked out     | #CC79A7 | dotted  | dotted line   | .. | 2px dotted | s | open square
-outside source | #000000 | dashdot | dash-dot line | xx | 2px double | D | open diamond
+article says   |    | #0072B2 | solid   | solid line    |    | 1px solid  | o | filled circle
+someone says   | 💬 | #D55E00 | dashed  | dashed line   | // | 1px dashed | P | filled plus sign
+worked out     | ◆  | #CC79A7 | dotted  | dotted line   | .. | 2px dotted | s | open square
+outside source | ▲  | #000000 | dashdot | dash-dot line | xx | 2px double | D | open diamond
 """
 
 #: The four marks, in the order a lesson introduces them.
 MARKS: dict[str, Mark] = {
-    row[0]: Mark(row[0], *_WORDS[row[0]], *row[1:])
+    row[0]: Mark(*row[:2], *_WORDS[row[0]], *row[2:])
     for row in ([cell.strip() for cell in line.split("|")] for line in _STYLES.strip().splitlines())
 }
 

@@ -192,9 +192,8 @@ class FactFilter(_Explorer):
             check_columns(self.show, columns, f"book.{table}", " to show")
         cells = self.frame[column]
         self.multi = bool(cells.astype(str).str.contains(";").any())
-        values = [v for v in dict.fromkeys(cells) if v != ""]
-        if self.multi:
-            values = list(dict.fromkeys(v for cell in cells for v in split_ids(cell)))
+        each = (v for cell in cells for v in split_ids(cell)) if self.multi else cells
+        values = [v for v in dict.fromkeys(each) if v != ""]
         self._start(
             widgets.Dropdown(
                 options=[("all", "")] + [(str(v), v) for v in values],
