@@ -115,8 +115,7 @@ def citation_html(citation: Any) -> str:
 def evidence_lines(citation: Any) -> list[str]:
     """The evidence of one row as a student reads it: where and the quote with its mark (an
     outside source first named), and one more line for a date the article does not give."""
-    where = f"{paragraph_words(citation.paragraph)} " if citation.paragraph is not None else ""
-    quoted = f"{where}“{citation.quote}”"
+    quoted = f"{paragraph_words(citation.paragraph)} “{citation.quote}”".lstrip()
     named = source_names(citation.note) or "the row's note names it"
     outside = mark("outside source").title
     if citation.basis == "outside source":

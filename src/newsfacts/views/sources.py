@@ -79,8 +79,7 @@ def outside_facts(book: Book) -> pd.DataFrame:
 
 def article_credit(book: Book) -> dict[str, str]:
     """The article's own credit (the metadata's first ``sources``), "" for what it lacks."""
-    sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
-    first = sources[0] if sources else {}
+    first = next((s for s in book.metadata.get("sources", []) if isinstance(s, dict)), {})
     keys = ("title", "author", "publisher", "date", "path", "note")
     return {key: str(first.get(key, "") or "") for key in keys}
 
@@ -97,14 +96,9 @@ def other_sourced_columns(book: Book) -> pd.DataFrame:
 
 def sources_markdown(book: Book) -> str:
     """The text of ``docs/sources.md``: the article's credit and every outside fact, by source."""
-    sources = []
     keys = ["publisher", "date", "title", "address"]
-    for _, group in outside_facts(book).groupby(keys, sort=False, dropna=False):
-        first = group.iloc[0]
-        parts = [first["publisher"] or "No source named", first["title"], first["date"]]
-        heading = ", ".join(part for part in parts if part)
-        rows = group.to_dict("records")
-        sources.append({"heading": heading, "address": first["address"], "rows": rows})
+    groups = outside_facts(book).groupby(keys, sort=False, dropna=False)
+    sources = [group.to_dict("records") for _, group in groups]
     cells = other_sourced_columns(book).groupby(["column", "source"], sort=False)["id"]
     text = render(
         "sources.md",
