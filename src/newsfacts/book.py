@@ -186,13 +186,9 @@ class Book:
         paragraph = paragraph_key(row.get("paragraph"))
         match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
         text = {c: cell_text(row.get(c)) for c in ("quote", "basis", "note", "when", "when_basis")}
-        return Citation(
-            **text | {"basis": text["basis"] or None},
-            id=str(row.name),
-            table=table,
-            paragraph=paragraph,
-            paragraph_text=str(match.iloc[0]) if paragraph is not None and len(match) else "",
-        )
+        found = str(match.iloc[0]) if paragraph is not None and len(match) else ""
+        extra = {"basis": text["basis"] or None, "paragraph_text": found}
+        return Citation(str(row.name), table, paragraph, **text | extra)
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
         """The paragraphs naming a row (whole word, same capitals), citing it or a row citing it."""
