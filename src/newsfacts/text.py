@@ -81,10 +81,7 @@ def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -
     matches = difflib.get_close_matches(key, list(folded), n=n * 2, cutoff=0.6)
     if not matches and len(key) >= 3:
         matches = [text for text in folded if key in text]
-    found: list[str] = []
-    for text in matches:
-        found += [value for value in folded[text] if value not in found]
-    return found[:n]
+    return list(dict.fromkeys(value for text in matches for value in folded[text]))[:n]
 
 
 def did_you_mean(suggestions: Iterable[str]) -> str:
