@@ -92,8 +92,7 @@ def table_html(frame: pd.DataFrame) -> str:
     """A DataFrame as a lesson shows it: ``row`` in the corner cell, in a scroll box."""
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
-    label = f"Table of {len(frame)} rows: scroll sideways to see every column"
-    return render("table.html", table=frame._repr_html_() or "", label=label)
+    return render("table.html", table=frame._repr_html_() or "", rows=len(frame))
 
 
 def names_by_id(book: Book) -> dict[str, str]:

@@ -76,8 +76,7 @@ class ArticleReader(_Explorer):
         self._start(control, self.previous, control, self.next)
 
     def _step(self, delta: int) -> None:
-        last = len(self.control.options) - 1
-        self.control.value = min(max(self.control.value + delta, 0), last)
+        self.control.value = min(max(self.control.value + delta, 0), len(self.control.options) - 1)
 
     def describe(self, position: int) -> str:
         """The panel's HTML for one part of the article (its position)."""
