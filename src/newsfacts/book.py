@@ -13,11 +13,6 @@ from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
 from newsfacts.pack.spec import CONTENT_TABLES, OPTIONAL_TABLES, TABLES, references
 from newsfacts.text import cell_text, closest, lesson_id, paragraph_key, paragraph_words, split_ids
 
-NO_SUGGESTION = (
-    "The ids are in the id column of each table (book.actors, book.places, ...) and the "
-    "glossary terms in book.glossary; book.summary() lists the tables."
-)
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -158,8 +153,11 @@ class Book:
                 raise UnknownNameError(key, shared, what="single row named")
             for name, ids in self._named.items():
                 choices.setdefault(name, ids[0])
-        what = "id or name" if names else "id"
-        return self._where[resolve(key, choices, what, hint=NO_SUGGESTION)]
+        hint = (
+            "The ids are in the id column of each table (book.actors, book.places, ...) and the "
+            "glossary terms in book.glossary; book.summary() lists the tables."
+        )
+        return self._where[resolve(key, choices, "id or name" if names else "id", hint=hint)]
 
     def table_of(self, id: str) -> str:
         """The name of the table holding an id (or glossary term)."""
