@@ -13,19 +13,11 @@ from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
 from newsfacts.pack.spec import CONTENT_TABLES, OPTIONAL_TABLES, TABLES, references
 from newsfacts.text import cell_text, closest, lesson_id, paragraph_key, paragraph_words, split_ids
 
-NO_SUGGESTION = (
-    "The ids are in the id column of each table (book.actors, book.places, ...) and the "
-    "glossary terms in book.glossary; book.summary() lists the tables."
-)
-
 
 @dataclass(frozen=True)
 class Citation:
-    """Where one row of a pack comes from: its paragraph, the exact words, and the basis.
-
-    >>> print(Citation("fig-a", "figures", 6, "about 75%", "article says", "", "It is about 75%."))
-    fig-a (figures), paragraph 6, article says: "about 75%"
-    """
+    """Where one row of a pack comes from: its paragraph, the exact words, and the basis;
+    printed, one line a student reads (``fig-a (figures), paragraph 6, article says: "..."``)."""
 
     id: str  # the row's id (or glossary term)
     table: str
@@ -38,11 +30,9 @@ class Citation:
     when_basis: str = ""  # where that date comes from
 
     def __str__(self) -> str:
-        parts = [f"{self.id} ({self.table})"]
-        if self.paragraph is not None:
-            parts.append(paragraph_words(self.paragraph, short=False))
-        parts += [self.basis] if self.basis else []
-        text = ", ".join(parts) + f': "{self.quote}"'
+        where = paragraph_words(self.paragraph, short=False)  # "" for no paragraph
+        parts = [f"{self.id} ({self.table})", where, self.basis or ""]
+        text = ", ".join(filter(None, parts)) + f': "{self.quote}"'
         return text + (f"\nnote: {self.note}" if self.note else "")
 
 
@@ -61,12 +51,7 @@ class Lesson:
 class Book:
     """One article as `newsfacts.load` returns it: ``paragraphs`` (one row per part: headline,
     byline, captions, story from 1), the fact tables, ``content`` (lesson content by table),
-    ``path``, ``title`` and ``metadata`` (the whole ``datapackage.json``).
-
-    >>> import newsfacts
-    >>> newsfacts.load().paragraphs.loc[0, "kind"]
-    'headline'
-    """
+    ``path``, ``title`` and ``metadata`` (the whole ``datapackage.json``)."""
 
     actors: pd.DataFrame
     places: pd.DataFrame
@@ -96,7 +81,17 @@ class Book:
         if not isinstance(title, str) or not title:
             title = str(paragraphs["text"].iloc[0]) if len(paragraphs) else self.path.name
         self.title: str = title
-        self._build_index()
+        # each id, then each glossary term, to (table, position); each folded name to ids
+        self._where: dict[str, tuple[str, int]] = {}
+        self._named: dict[str, list[str]] = {}
+        keyed = [(n, "id" if "id" in t else "term", t) for n, t in self.tables.items()]
+        for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
+            if column not in frame:
+                continue
+            for position, key in enumerate(frame[column].astype(str)):
+                self._where.setdefault(key, (table, position))
+            for name, key in zip(frame.get("name", []), frame[column], strict=False):
+                self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -106,15 +101,12 @@ class Book:
     def summary(self) -> pd.DataFrame:
         """Count the paragraphs and the rows of each table, with each table's description."""
         resources = [r for r in self.metadata.get("resources", []) if isinstance(r, dict)]
-        described = {r.get("name"): r.get("description", "") for r in resources}
-        described["paragraphs"] = (
-            "The article: its headline, byline, captions and story paragraphs."
-        )
+        about = {r.get("name"): r.get("description", "") for r in resources}
+        about["paragraphs"] = "The article: its headline, byline, captions and story paragraphs."
         tables = {"paragraphs": self.paragraphs, **self.tables}
-        rows = [(name, len(t), str(described.get(name, ""))) for name, t in tables.items()]
+        rows = [(name, len(t), str(about.get(name, ""))) for name, t in tables.items()]
         summary = pd.DataFrame(rows, columns=["table", "rows", "description"])
-        summary.columns.name = "row"  # the corner header cell, for a screen reader
-        return summary
+        return summary.rename_axis(columns="row")  # the corner header cell, for a screen reader
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(t)} {name}" for name, t in self.tables.items())
@@ -150,19 +142,6 @@ class Book:
         """The citations of the ``;``-separated ids in a cell (a question's evidence)."""
         return [self.cite(key) for key in split_ids(ids)]
 
-    def _build_index(self) -> None:
-        """Each id, then each glossary term, to (table, position); each folded name to ids."""
-        self._where: dict[str, tuple[str, int]] = {}
-        self._named: dict[str, list[str]] = {}
-        keyed = [(n, "id" if "id" in t else "term", t) for n, t in self.tables.items()]
-        for table, column, frame in sorted(keyed, key=lambda entry: entry[1] != "id"):
-            if column not in frame:
-                continue
-            for position, key in enumerate(frame[column].astype(str)):
-                self._where.setdefault(key, (table, position))
-            for name, key in zip(frame.get("name", []), frame[column], strict=False):
-                self._named.setdefault(str(name).strip().casefold(), []).append(str(key))
-
     def _locate(self, key: object, method: str, names: bool = True) -> tuple[str, int]:
         """The (table, position) of an id, term or (`names`) name a single row bears."""
         example = repr(next(iter(self._where), "x"))
@@ -174,8 +153,11 @@ class Book:
                 raise UnknownNameError(key, shared, what="single row named")
             for name, ids in self._named.items():
                 choices.setdefault(name, ids[0])
-        what = "id or name" if names else "id"
-        return self._where[resolve(key, choices, what, hint=NO_SUGGESTION)]
+        hint = (
+            "The ids are in the id column of each table (book.actors, book.places, ...) and the "
+            "glossary terms in book.glossary; book.summary() lists the tables."
+        )
+        return self._where[resolve(key, choices, "id or name" if names else "id", hint=hint)]
 
     def table_of(self, id: str) -> str:
         """The name of the table holding an id (or glossary term)."""
@@ -202,13 +184,9 @@ class Book:
         paragraph = paragraph_key(row.get("paragraph"))
         match = self.paragraphs.loc[self.paragraphs["paragraph"] == paragraph, "text"]
         text = {c: cell_text(row.get(c)) for c in ("quote", "basis", "note", "when", "when_basis")}
-        return Citation(
-            **text | {"basis": text["basis"] or None},
-            id=str(row.name),
-            table=table,
-            paragraph=paragraph,
-            paragraph_text=str(match.iloc[0]) if paragraph is not None and len(match) else "",
-        )
+        found = str(match.iloc[0]) if paragraph is not None and len(match) else ""
+        extra = {"basis": text["basis"] or None, "paragraph_text": found}
+        return Citation(str(row.name), table, paragraph, **text | extra)
 
     def mentions(self, id_or_name: str) -> pd.DataFrame:
         """The paragraphs naming a row (whole word, same capitals), citing it or a row citing it."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from newsfacts.text import closest, did_you_mean, plural, shorten
@@ -26,11 +27,7 @@ class WrongValueError(NewsfactsError, ValueError):
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a pack: the file, the line as a spreadsheet shows it (the header is
-    line 1; None for the whole file), the row's id, the column, what is wrong and the fix.
-
-    >>> print(Problem("actors.csv", 4, "macron", "kind", "'preson' is not a kind.", "Fix it."))
-    actors.csv, line 4, id 'macron', column 'kind': 'preson' is not a kind. Fix: Fix it.
-    """
+    line 1; None for the whole file), the row's id, the column, what is wrong and the fix."""
 
     file: str
     line: int | None
@@ -40,23 +37,14 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = [
-            self.file,
-            "" if self.line is None else f"line {self.line}",
-            f"id {self.id!r}" if self.id else "",
-            "" if self.column is None else f"column {self.column!r}",
-        ]
-        text = ", ".join(filter(None, where)) + ": " + self.message
+        where = [self.file, f"line {self.line}", f"id {self.id!r}", f"column {self.column!r}"]
+        given = [bool(self.file), self.line is not None, bool(self.id), self.column is not None]
+        text = ", ".join(compress(where, given)) + ": " + self.message
         return text + (" Fix: " + self.fix if self.fix else "")
 
 
 class DataError(NewsfactsError, ValueError):
-    """A pack that cannot be loaded; lists every problem found, not just the first.
-
-    >>> print(DataError([Problem("places.csv", 3, "paris", "kind", "'town' is no kind.")]))
-    1 problem in the pack:
-    places.csv, line 3, id 'paris', column 'kind': 'town' is no kind.
-    """
+    """A pack that cannot be loaded; lists every problem found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem], pack: str | None = None):
         self.problems = list(problems)
@@ -73,11 +61,7 @@ class DataError(NewsfactsError, ValueError):
 
 
 class UnknownNameError(NewsfactsError, KeyError):
-    """An id or name that is not in the pack, with the closest real ones; reads as plain text.
-
-    >>> print(UnknownNameError("macrn", ["macron", "merz"]))
-    There is no id or name 'macrn' in the article's fact tables. Did you mean 'macron', 'merz'?
-    """
+    """An id or name that is not in the pack, with the closest real ones; reads as plain text."""
 
     def __init__(
         self,
@@ -95,20 +79,15 @@ class UnknownNameError(NewsfactsError, KeyError):
         name = repr(self.name)
         if len(name) > 80:  # a pasted paragraph: show its start, not all of it
             name = name[:60] + f"… ({len(name)} characters)"
-        text = f"There is no {self.what} {name} in {self.where}."
         advice = did_you_mean(self.suggestions) or self.hint
-        return f"{text} {advice}" if advice else text
+        return f"There is no {self.what} {name} in {self.where}. {advice}".strip()
 
     def __reduce__(self):
         return (type(self), (self.name, self.suggestions, self.what, self.hint, self.where))
 
 
 def describe_value(value: object, *, advice: bool = True) -> str:
-    """Say in plain words what kind of value was passed (with `advice`, how to pass one id).
-
-    >>> describe_value(5), describe_value(None), describe_value(["a"], advice=False)
-    ('the number 5', 'None (nothing)', 'a list')
-    """
+    """What kind of value was passed, in plain words ("the number 5"; `advice`: how to pass one)."""
     kind = type(value).__name__
     if value is None:
         return "None (nothing)"
@@ -129,40 +108,25 @@ def describe_value(value: object, *, advice: bool = True) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
-_WRONG = object()
-
-
-def _shaped(value: Any, kind: str) -> Any:
-    """`value` in the usual shape of `kind`, or `_WRONG` when it is not one."""
-    name = type(value).__name__
-    if kind == "text":
-        return value if isinstance(value, str) else _WRONG
-    if kind == "texts":
-        items = [value] if isinstance(value, str) else value
-        listed = isinstance(items, list | tuple | set) or name in ("Series", "Index")
-        return list(items) if listed and all(isinstance(i, str) for i in items) else _WRONG
-    if kind == "number":
-        number = isinstance(value, int | float) or hasattr(value, "__index__")
-        return value if number and not isinstance(value, bool) else _WRONG
-    if name == "Series":  # kind "table": a row is a table of one row
-        return value.to_frame().T
-    return value if name == "DataFrame" else _WRONG
-
-
 def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> Any:
     """`value` in its usual shape, or a `WrongTypeError` a student can act on. Kinds: "text",
     "texts" (one or a list: a list), "number" (not True/False), "table" (a row: a table).
-
-    >>> expect("person", "texts", function="actor_explorer", what="kinds", example="'person'")
-    ['person']
-    >>> expect(5, "text", function="fact_filter", what="a table's name", example="'events'")
-    Traceback (most recent call last):
-    ...
-    newsfacts.errors.WrongTypeError: fact_filter() takes a table's name, such as 'events'; \
-you passed the number 5.
-    """
-    shaped = _shaped(value, kind)
-    if shaped is _WRONG:
+    The error reads "fact_filter() takes a table's name, such as 'events'; you passed ..."."""
+    name, shaped = type(value).__name__, value
+    if kind == "text":
+        ok = isinstance(value, str)
+    elif kind == "texts":
+        items = [value] if isinstance(value, str) else value
+        listed = isinstance(items, list | tuple | set) or name in ("Series", "Index")
+        ok = listed and all(isinstance(i, str) for i in items)
+        shaped = list(items) if ok else value
+    elif kind == "number":
+        number = isinstance(value, int | float) or hasattr(value, "__index__")
+        ok = number and not isinstance(value, bool)
+    else:  # "table": a row is a table of one row
+        ok = name in ("Series", "DataFrame")
+        shaped = value.to_frame().T if name == "Series" else value
+    if not ok:
         raise WrongTypeError(
             f"{function}() takes {what}, such as {example}; you passed {describe_value(value)}."
         )
@@ -181,16 +145,7 @@ def resolve(
 ) -> str:
     """The id a student means by `name` (`choices`: the ids, or each text a student may type to
     its id). With `function`, `name` must be text; with `fold`, case and spaces do not matter.
-    Else an `UnknownNameError` naming `what` and `where`, the closest choices or `hint`.
-
-    >>> resolve("Macron ", {"macron": "macron", "Emmanuel Macron": "macron"}, "actor")
-    'macron'
-    >>> resolve("macrn", ["macron", "merz"], "actor")
-    Traceback (most recent call last):
-    ...
-    newsfacts.errors.UnknownNameError: There is no actor 'macrn' in the article's fact \
-tables. Did you mean 'macron'?
-    """
+    Else an `UnknownNameError` naming `what` and `where`, the closest choices or `hint`."""
     lookup = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
     if function is not None:
         example = repr(next(iter(lookup.values()), "an-id"))

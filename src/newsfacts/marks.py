@@ -2,13 +2,6 @@
 
 Tables, charts, maps, the annotated article, quizzes and messages all read `MARKS`, so a
 student meets one wording everywhere. Nothing here imports pandas, ipywidgets or matplotlib.
-
->>> MARKS["worked out"].label
-'worked out'
->>> mark_label("outside source")
-'▲ outside source: not in the article; the note names the source'
->>> mark_label("article says")
-"article says: in the article's own voice, no source named"
 """
 
 from __future__ import annotations
@@ -31,94 +24,62 @@ class Mark:
     line: str  # a matplotlib line style for arrows and outlines
     line_words: str  # the line style in words, for alt text and legends
     hatch: str  # a matplotlib hatch for bars and areas
-    css: str  # a CSS border for HTML badges and highlights
+    border: str  # a CSS border's width and style ("2px dotted"), for `css`
     marker: str  # a matplotlib marker for a point (a date on the time line)
-    filled: bool  # whether that marker is filled with the colour (else white inside)
     marker_words: str  # the marker in words, for alt text and legends ("filled circle")
 
+    #: A CSS border for HTML badges and highlights (``"border:1px solid #0072B2;"``).
+    css = property(lambda self: f"border:{self.border} {self.colour};")
+    #: Whether the marker is filled with the colour (else white inside).
+    filled = property(lambda self: self.marker_words.startswith("filled"))
     #: Two or three words: the basis itself ("article says").
     label = property(lambda self: self.basis)
-
-    @property
-    def title(self) -> str:
-        """Symbol and label together (``"◆ worked out"``)."""
-        return f"{self.symbol} {self.label}".strip()
-
-    @property
-    def chart_symbol(self) -> str:
-        """The symbol where a chart can draw it; charts' default font has no speech bubble."""
-        return self.symbol if self.symbol in CHART_SYMBOLS else ""
-
-    @property
-    def chart_title(self) -> str:
-        """`title` as a chart writes it (``"someone says"`` without the speech bubble)."""
-        return f"{self.chart_symbol} {self.label}".strip()
+    #: Symbol and label together (``"◆ worked out"``).
+    title = property(lambda self: f"{self.symbol} {self.label}".strip())
+    #: The symbol where a chart can draw it; charts' default font has no speech bubble.
+    chart_symbol = property(lambda self: self.symbol if self.symbol in CHART_SYMBOLS else "")
+    #: `title` as a chart writes it (``"someone says"`` without the speech bubble).
+    chart_title = property(lambda self: f"{self.chart_symbol} {self.label}".strip())
 
 
 #: The symbols matplotlib's default font (DejaVu Sans) can draw.
 CHART_SYMBOLS = frozenset("◆▲")
 
 
-#: The four marks, in the order a lesson introduces them.
-MARKS: dict[str, Mark] = {
-    "article says": Mark(
-        "article says",
-        "",
+#: Each mark's words: a short line, and a sentence for a student who asks.
+_WORDS = {
+    "article says": (
         "in the article's own voice, no source named",
         "The article states this itself, without naming anyone who said it.",
-        "#0072B2",
-        "solid",
-        "solid line",
-        "",
-        "border:1px solid #0072B2;",
-        "o",
-        True,
-        "filled circle",
     ),
-    "someone says": Mark(
-        "someone says",
-        "💬",
+    "someone says": (
         "said by a person or group the article names",
         "The article reports that a named person or group said this; "
         "the article itself does not say it is true.",
-        "#D55E00",
-        "dashed",
-        "dashed line",
-        "//",
-        "border:1px dashed #D55E00;",
-        "P",
-        True,
-        "filled plus sign",
     ),
-    "worked out": Mark(
-        "worked out",
-        "◆",
+    "worked out": (
         "deduced from what the article does say",
         "The article does not say this in so many words; the pack's authors worked it out "
         "from what it does say, and the note says how.",
-        "#CC79A7",
-        "dotted",
-        "dotted line",
-        "..",
-        "border:2px dotted #CC79A7;",
-        "s",
-        False,
-        "open square",
     ),
-    "outside source": Mark(
-        "outside source",
-        "▲",
+    "outside source": (
         "not in the article; the note names the source",
         "This is not in the article at all; it comes from another source, named in the note.",
-        "#000000",
-        "dashdot",
-        "dash-dot line",
-        "xx",
-        "border:2px double #000000;",
-        "D",
-        False,
-        "open diamond",
     ),
+}
+
+#: Each mark's symbol, colour, line (matplotlib, then in words), hatch, border, marker (twice).
+_STYLES = """
+article says   |    | #0072B2 | solid   | solid line    |    | 1px solid  | o | filled circle
+someone says   | 💬 | #D55E00 | dashed  | dashed line   | // | 1px dashed | P | filled plus sign
+worked out     | ◆  | #CC79A7 | dotted  | dotted line   | .. | 2px dotted | s | open square
+outside source | ▲  | #000000 | dashdot | dash-dot line | xx | 2px double | D | open diamond
+"""
+
+#: The four marks, in the order a lesson introduces them.
+MARKS: dict[str, Mark] = {
+    row[0]: Mark(*row[:2], *_WORDS[row[0]], *row[2:])
+    for row in ([cell.strip() for cell in line.split("|")] for line in _STYLES.strip().splitlines())
 }
 
 #: The basis values a pack may use, in order.

@@ -17,11 +17,7 @@ NO_BYLINE = "(no byline)"
 
 
 def cell_text(value: Any) -> str:
-    """A table cell as text: "" for a missing value, 75 for 75.0.
-
-    >>> cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("town")
-    ('75', '', '', 'town')
-    """
+    """A table cell as text: "" for a missing value (None, NaN, pandas.NA), 75 for 75.0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -35,40 +31,24 @@ def cell_words(value: Any) -> str:
 
 
 def split_ids(value: Any) -> list[str]:
-    """The ids of a cell that lists several, separated by semicolons.
-
-    >>> split_ids("one; two;;")
-    ['one', 'two']
-    """
+    """The ids of a cell that lists several, separated by semicolons (``"a; b;;"``: a, b)."""
     return [part.strip() for part in cell_text(value).split(";") if part.strip()]
 
 
 def parse_number(text: Any) -> float | None:
-    """Read a number written in digits with a dot for decimals, or return None.
-
-    >>> parse_number("75"), parse_number("0.5"), parse_number("75%"), parse_number("1,5")
-    (75.0, 0.5, None, None)
-    """
+    """A number written in digits with a dot for decimals (not ``75%``, ``1,5``), else None."""
     text = cell_text(text)
     return float(text) if _NUMBER.fullmatch(text) else None
 
 
 def lesson_id(value: Any) -> str:
-    """A lesson's id as a pack writes it (a spreadsheet turns ``01`` into ``1``).
-
-    >>> lesson_id(3), lesson_id(" 3"), lesson_id("03"), lesson_id("intro")
-    ('03', '03', '03', 'intro')
-    """
+    """A lesson's id as a pack writes it (``3`` -> ``"03"``: a spreadsheet turns 03 into 3)."""
     text = cell_words(value)
     return text.zfill(2) if text.isdigit() else text
 
 
 def plural(count: int, word: str, many: str = "") -> str:
-    """ "1 figure", "3 figures" (`many` for an odd plural).
-
-    >>> plural(1, "row"), plural(3, "row"), plural(2, "body", "bodies")
-    ('1 row', '3 rows', '2 bodies')
-    """
+    """ "1 figure", "3 figures" (`many` for an odd plural: "2 bodies")."""
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
@@ -91,13 +71,7 @@ def wrap(words: str, width: int) -> str:
 
 def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -> list[str]:
     """Up to `n` suggestions for a mistyped `word`, best first, case ignored; `choices` may map
-    each text to what to suggest. With none close, a choice containing `word` (3+ letters).
-
-    >>> closest("gardn", ["garden", "gate", "council"])
-    ['garden']
-    >>> closest("the town council", {"Town Council": "council", "council": "council"})
-    ['council']
-    """
+    each text to what to suggest. With none close, a choice containing `word` (3+ letters)."""
     if not isinstance(choices, Mapping):
         choices = {choice: choice for choice in choices}
     folded: dict[str, list[str]] = {}
@@ -107,37 +81,22 @@ def closest(word: Any, choices: Mapping[str, str] | Iterable[str], n: int = 3) -
     matches = difflib.get_close_matches(key, list(folded), n=n * 2, cutoff=0.6)
     if not matches and len(key) >= 3:
         matches = [text for text in folded if key in text]
-    found: list[str] = []
-    for text in matches:
-        found += [value for value in folded[text] if value not in found]
-    return found[:n]
+    return list(dict.fromkeys(value for text in matches for value in folded[text]))[:n]
 
 
 def did_you_mean(suggestions: Iterable[str]) -> str:
-    """Suggestions as a question; '' for none.
-
-    >>> did_you_mean(["garden", "gate"])
-    "Did you mean 'garden', 'gate'?"
-    """
+    """Suggestions as a question ("Did you mean 'garden', 'gate'?"); '' for none."""
     suggestions = list(suggestions)
     return "Did you mean " + ", ".join(map(repr, suggestions)) + "?" if suggestions else ""
 
 
 def near(word: Any, choices: Mapping[str, str] | Iterable[str]) -> str:
-    """ "Did you mean ...?" for a mistyped `word` among `choices`; '' when none is close.
-
-    >>> near("gardn", ["garden", "gate", "council"])
-    "Did you mean 'garden'?"
-    """
+    """ "Did you mean ...?" for a mistyped `word` among `choices`; '' when none is close."""
     return did_you_mean(closest(word, choices))
 
 
 def paragraph_key(value: Any) -> int | str | None:
-    """A ``paragraph`` cell as a story number (int) or a part's name; None when empty.
-
-    >>> paragraph_key(" 6 "), paragraph_key(6.0), paragraph_key("Headline"), paragraph_key("")
-    (6, 6, 'headline', None)
-    """
+    """A ``paragraph`` cell as a story number (int) or a part's name (lower case); None if empty."""
     if value is None or isinstance(value, bool) or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, int | float):

@@ -41,42 +41,35 @@ class Kind:
     line_words: str  # the line in words, for the legend
 
 
+_SIDES = {"bottom": "under", "top": "over"}
+
+#: What each kind of highlight stands for, in the legend.
+_MEANINGS = {
+    "actors": "a person, country, organisation or group",
+    "places": "a city, region, country or area",
+    "figures": "a number, with the article's small words before it (about, more than ...)",
+    "events": "something that happened, is expected, threatened or proposed",
+    "claims": "what someone says, according to the article",
+    "relations": "a link between two actors or places",
+    "glossary": "a hard word, explained in plain language",
+}
+
+#: Each kind's name, letter, colour (Okabe-Ito), tint, line and side (under or over the words).
+_STYLES = """
+actors    | actor         | A | #E69F00 | rgba(230,159,0,0.30)   | 2px solid  | bottom
+places    | place         | P | #56B4E9 | rgba(86,180,233,0.30)  | 4px double | bottom
+figures   | figure        | F | #009E73 | rgba(0,158,115,0.25)   | 3px dotted | bottom
+events    | event         | E | #9A8C00 | rgba(240,228,66,0.45)  | 2px dashed | bottom
+claims    | claim         | C | #D55E00 | rgba(213,94,0,0.20)    | 2px solid  | top
+relations | relation      | R | #0072B2 | rgba(0,114,178,0.18)   | 2px dashed | top
+glossary  | glossary term | G | #CC79A7 | rgba(204,121,167,0.25) | 3px dotted | top
+"""
+
 #: One entry per table that can be highlighted, in the order of the legend and the layers.
 KINDS: dict[str, Kind] = {
-    k.table: k
-    for k in (
-        Kind(
-            "actors", "actor", "A", "#E69F00", "rgba(230,159,0,0.30)", "2px solid", "bottom",
-            "a person, country, organisation or group", "solid line under",
-        ),
-        Kind(
-            "places", "place", "P", "#56B4E9", "rgba(86,180,233,0.30)", "4px double", "bottom",
-            "a city, region, country or area", "double line under",
-        ),
-        Kind(
-            "figures", "figure", "F", "#009E73", "rgba(0,158,115,0.25)", "3px dotted", "bottom",
-            "a number, with the article's small words before it (about, more than ...)",
-            "dotted line under",
-        ),
-        Kind(
-            "events", "event", "E", "#9A8C00", "rgba(240,228,66,0.45)", "2px dashed", "bottom",
-            "something that happened, is expected, threatened or proposed",
-            "dashed line under",
-        ),
-        Kind(
-            "claims", "claim", "C", "#D55E00", "rgba(213,94,0,0.20)", "2px solid", "top",
-            "what someone says, according to the article", "solid line over",
-        ),
-        Kind(
-            "relations", "relation", "R", "#0072B2", "rgba(0,114,178,0.18)", "2px dashed", "top",
-            "a link between two actors or places", "dashed line over",
-        ),
-        Kind(
-            "glossary", "glossary term", "G", "#CC79A7", "rgba(204,121,167,0.25)", "3px dotted",
-            "top", "a hard word, explained in plain language", "dotted line over",
-        ),
-    )
-}  # fmt: skip
+    row[0]: Kind(*row, _MEANINGS[row[0]], f"{row[5].split()[1]} line {_SIDES[row[6]]}")
+    for row in ([cell.strip() for cell in line.split("|")] for line in _STYLES.strip().splitlines())
+}
 
 #: The tables highlighted unless told otherwise (see the module's docstring for why).
 DEFAULT_TABLES: tuple[str, ...] = ("actors", "places", "figures", "events", "claims")
@@ -94,23 +87,11 @@ class Fact:
     quote: str  # "" when none
     start: int | None  # where the quote first occurs in the paragraph (None: not placed)
     anchor: str  # the HTML id of its row in the table of facts
+    basis: str  # "" when none
+    note: str
+    symbol: str  # after the kind's letter: its mark's, when the article does not say it
 
-    @property
-    def end(self) -> int | None:
-        return None if self.start is None else self.start + len(self.quote)
-
-    @property
-    def basis(self) -> str:
-        return cell_text(self.row.get("basis", ""))
-
-    @property
-    def note(self) -> str:
-        return cell_text(self.row.get("note", ""))
-
-    @property
-    def symbol(self) -> str:
-        """The symbol after the kind's letter: its mark's, when the article does not say it."""
-        return mark(self.basis).symbol if self.basis in MARKED_BASES else ""
+    end = property(lambda self: None if self.start is None else self.start + len(self.quote))
 
 
 @dataclass(frozen=True)
@@ -158,18 +139,13 @@ class Annotated:
                     n += 1
                     anchor = f"{candidate}-{n}"
                 used.add(anchor)
+                basis, note = (cell_text(record.get(c, "")) for c in ("basis", "note"))
+                symbol = mark(basis).symbol if basis in MARKED_BASES else ""
                 start = None if start < 0 else start
-                fact = Fact(table, key, KINDS[table], record, paragraph, quote, start, anchor)
-                self.facts.append(fact)
-        order = list(KINDS)
-        self.facts.sort(
-            key=lambda f: (
-                paragraph_order(f.paragraph),
-                (1 << 30) if f.start is None else f.start,
-                -len(f.quote),
-                order.index(f.table),
-            )
-        )
+                fact = (table, key, KINDS[table], record, paragraph, quote, start, anchor)
+                self.facts.append(Fact(*fact, basis, note, symbol))
+        self.facts.sort(key=lambda f: (-len(f.quote), list(KINDS).index(f.table)))
+        self.facts.sort(key=lambda f: (paragraph_order(f.paragraph), f.start is None, f.start or 0))
         self.unplaced = [f for f in self.facts if f.start is None]
         self._cut()
 
@@ -220,12 +196,8 @@ class Annotated:
 
     def layers(self, segment: Segment) -> list[tuple[Kind, int]]:
         """The kinds whose lines a piece carries, each with its distance from the words (px)."""
-        depth = {"bottom": 0, "top": 0}
-        found = []
-        for kind in [k for k in KINDS.values() if k in {f.kind for f in segment.facts}]:
-            found.append((kind, 1 + 5 * depth[kind.side]))
-            depth[kind.side] += 1
-        return found
+        kinds = [k for k in KINDS.values() if k in {f.kind for f in segment.facts}]
+        return [(k, 1 + 5 * [j.side for j in kinds[:i]].count(k.side)) for i, k in enumerate(kinds)]
 
     def tint(self, segment: Segment) -> str:
         """The tint behind a piece: that of its most specific (shortest-quoted) fact."""
@@ -243,9 +215,8 @@ class Annotated:
         rights = cell_text(extra.get("rights")) if isinstance(extra, dict) else ""
         rights = rights or "The article's rights stay with its publisher."
         by = f" by {author}" if author else ""
-        published = ", ".join(
-            filter(None, (cell_text(credit.get(k)) for k in ("publisher", "date", "path")))
-        )
+        where = [cell_text(credit.get(k)) for k in ("publisher", "date", "path")]
+        published = ", ".join(filter(None, where))
         outside = " (publisher, date and address come from outside the article's text)"
         published = f", {published}{outside}" if published else ""
         return (
@@ -292,15 +263,13 @@ def annotated_article(book: Book, tables: str | Iterable[str] | None = None) -> 
     `tables`: `DEFAULT_TABLES`, ``"all"``, or some by name (``["claims", "figures"]``). It shows
     itself in a notebook; ``.page()`` is a standalone page, ``.save(path)`` writes it.
     """
-    if tables is None:
-        return Annotated(book, DEFAULT_TABLES)
     if isinstance(tables, str):
         tables = tuple(KINDS) if tables == "all" else (tables,)
-    chosen = [(name, table_named(name)) for name in tables]
-    for name, table in chosen:
+    chosen = {name: table_named(name) for name in (DEFAULT_TABLES if tables is None else tables)}
+    for name, table in chosen.items():
         if table not in KINDS:
             raise WrongValueError(
                 f"annotated_article() cannot highlight {name!r}: choose among "
                 f"{', '.join(repr(t) for t in KINDS)}, or 'all'."
             )
-    return Annotated(book, [t for t in KINDS if t in {table for _, table in chosen}])
+    return Annotated(book, [t for t in KINDS if t in chosen.values()])

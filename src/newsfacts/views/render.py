@@ -13,17 +13,11 @@ from newsfacts.text import cell_text
 LABEL_STYLE = {"description_width": "initial"}
 
 
-def _lines(value: Any) -> Any:
-    """Escape a text and keep its line breaks as ``<br>``."""
-    from markupsafe import Markup, escape
-
-    return Markup("<br>").join(escape(line) for line in cell_text(value).split("\n"))
-
-
 @cache
 def environment() -> Any:
     """The one Jinja2 environment: package templates, autoescaping on, tidy whitespace."""
     import jinja2
+    from markupsafe import Markup, escape
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsfacts", "templates"),
@@ -32,7 +26,10 @@ def environment() -> Any:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(text=cell_text, lines=_lines)
+    env.filters["text"] = cell_text
+    env.filters["lines"] = lambda text: Markup("<br>").join(
+        map(escape, cell_text(text).split("\n"))
+    )
     env.globals.update(MARKS=MARKS, mark=mark, mark_label=mark_label)
     return env
 

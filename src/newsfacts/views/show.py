@@ -30,9 +30,8 @@ def date_mark(when_basis: Any) -> str:
 
 def marked_when(frame: pd.DataFrame) -> pd.Series:
     """The ``when`` column with a mark after each date that the article does not give."""
-    return frame["when"].where(
-        frame["when"] == "", frame["when"] + frame["when_basis"].map(date_mark)
-    )
+    when = frame["when"]
+    return when.where(when == "", when + frame["when_basis"].map(date_mark))
 
 
 def basis_label(basis: str) -> str:
@@ -93,8 +92,7 @@ def table_html(frame: pd.DataFrame) -> str:
     """A DataFrame as a lesson shows it: ``row`` in the corner cell, in a scroll box."""
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
-    label = f"Table of {len(frame)} rows: scroll sideways to see every column"
-    return render("table.html", table=frame._repr_html_() or "", label=label)
+    return render("table.html", table=frame._repr_html_() or "", rows=len(frame))
 
 
 def names_by_id(book: Book) -> dict[str, str]:
@@ -116,8 +114,7 @@ def citation_html(citation: Any) -> str:
 def evidence_lines(citation: Any) -> list[str]:
     """The evidence of one row as a student reads it: where and the quote with its mark (an
     outside source first named), and one more line for a date the article does not give."""
-    where = f"{paragraph_words(citation.paragraph)} " if citation.paragraph is not None else ""
-    quoted = f"{where}“{citation.quote}”"
+    quoted = f"{paragraph_words(citation.paragraph)} “{citation.quote}”".lstrip()
     named = source_names(citation.note) or "the row's note names it"
     outside = mark("outside source").title
     if citation.basis == "outside source":

@@ -7,7 +7,7 @@ source``), with the source its ``note`` names in one fixed form a spreadsheet us
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import pandas as pd
 
@@ -42,12 +42,8 @@ class SourceReference:
 
 def source_references(note: str) -> list[SourceReference]:
     """Every ``Source: ...`` reference in a note, in order (none when it has no such form)."""
-    return [
-        SourceReference(
-            m["publisher"].strip(), m["date"], (m["title"] or "").strip(), m["address"] or ""
-        )
-        for m in SOURCE_REFERENCE.finditer(note or "")
-    ]
+    found = SOURCE_REFERENCE.finditer(note or "")
+    return [SourceReference(*((part or "").strip() for part in m.groups())) for m in found]
 
 
 def source_names(note: str) -> str:
@@ -77,15 +73,13 @@ def outside_facts(book: Book) -> pd.DataFrame:
                 named = source_references(str(row.get("note", ""))) or [SourceReference("", "")]
                 fact = f"{row['when']}: {_fact(row)}" if what == "date" else _fact(row)
                 for ref in named:
-                    where = [ref.publisher, ref.date, ref.title, ref.address]
-                    found.append([table, row.iloc[0], what, fact, *where])
+                    found.append([table, row.iloc[0], what, fact, *astuple(ref)])
     return pd.DataFrame(found, columns=COLUMNS)
 
 
 def article_credit(book: Book) -> dict[str, str]:
     """The article's own credit (the metadata's first ``sources``), "" for what it lacks."""
-    sources = [s for s in book.metadata.get("sources", []) if isinstance(s, dict)]
-    first = sources[0] if sources else {}
+    first = next((s for s in book.metadata.get("sources", []) if isinstance(s, dict)), {})
     keys = ("title", "author", "publisher", "date", "path", "note")
     return {key: str(first.get(key, "") or "") for key in keys}
 
@@ -102,14 +96,9 @@ def other_sourced_columns(book: Book) -> pd.DataFrame:
 
 def sources_markdown(book: Book) -> str:
     """The text of ``docs/sources.md``: the article's credit and every outside fact, by source."""
-    sources = []
     keys = ["publisher", "date", "title", "address"]
-    for _, group in outside_facts(book).groupby(keys, sort=False, dropna=False):
-        first = group.iloc[0]
-        parts = [first["publisher"] or "No source named", first["title"], first["date"]]
-        heading = ", ".join(part for part in parts if part)
-        rows = group.to_dict("records")
-        sources.append({"heading": heading, "address": first["address"], "rows": rows})
+    groups = outside_facts(book).groupby(keys, sort=False, dropna=False)
+    sources = [group.to_dict("records") for _, group in groups]
     cells = other_sourced_columns(book).groupby(["column", "source"], sort=False)["id"]
     text = render(
         "sources.md",

@@ -16,14 +16,7 @@ import pandas as pd
 
 from newsfacts.book import Book
 from newsfacts.errors import UnknownNameError, WrongValueError, expect, resolve
-from newsfacts.text import (
-    join_and,
-    near,
-    paragraph_key,
-    paragraph_words,
-    shorten,
-    split_ids,
-)
+from newsfacts.text import join_and, near, paragraph_key, paragraph_words, shorten, split_ids
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import check_columns, html_rows, names_by_id
 
@@ -44,29 +37,6 @@ class _Explorer(widgets.VBox):
         self.panel.value = self.describe(self.control.value)
 
 
-def _paragraph_position(book: Book, start: Any) -> int:
-    """The row of `book.paragraphs` a `start` names: a story number (``9``, ``"9"``) or a
-    part's name (``"headline"``); numbers past either end stop there."""
-    keys = list(book.paragraphs["paragraph"])
-    if start is None:
-        return 0
-    if not isinstance(start, str):
-        what, example = "a paragraph number", "article_reader(book, start=9)"
-        expect(start, "number", function="article_reader", what=what, example=example)
-    key = paragraph_key(start)
-    if key in keys:
-        return keys.index(key)
-    numbers = [k for k in keys if isinstance(k, int)]
-    number = key if isinstance(key, int) else start if start in (math.inf, -math.inf) else None
-    if number is not None and numbers:
-        return len(keys) - 1 if number > max(numbers) else 0
-    names = ", ".join(str(k) for k in keys if isinstance(k, str))
-    raise WrongValueError(
-        f"article_reader() takes a story paragraph's number (1 to {max(numbers, default=0)}), "
-        f"such as start=9, or one of: {names}. You passed {start!r}."
-    )
-
-
 class ArticleReader(_Explorer):
     """Page through the article (headline, byline, captions, story) with a drop-down labelled
     "Paragraph" and Previous and Next buttons; the panel shows the part as published."""
@@ -74,9 +44,26 @@ class ArticleReader(_Explorer):
     def __init__(self, book: Book, start: Any = None):
         self.book = book
         keys = list(book.paragraphs["paragraph"])
+        # start: a story number (9, "9") or a part's name ("headline"); past either end stops there
+        if start is not None and not isinstance(start, str):
+            what, example = "a paragraph number", "article_reader(book, start=9)"
+            expect(start, "number", function="article_reader", what=what, example=example)
+        key, numbers = paragraph_key(start), [k for k in keys if isinstance(k, int)]
+        number = key if isinstance(key, int) else start if start in (math.inf, -math.inf) else None
+        if start is None or key in keys:
+            position = 0 if start is None else keys.index(key)
+        elif number is not None and numbers:
+            position = len(keys) - 1 if number > max(numbers) else 0
+        else:
+            names = ", ".join(str(k) for k in keys if isinstance(k, str))
+            raise WrongValueError(
+                "article_reader() takes a story paragraph's number "
+                f"(1 to {max(numbers, default=0)}), such as start=9, or one of: {names}. "
+                f"You passed {start!r}."
+            )
         control = widgets.Dropdown(
             options=[(paragraph_words(k), n) for n, k in enumerate(keys)],
-            value=_paragraph_position(book, start),
+            value=position,
             description="Paragraph",
             description_allow_html=False,
             style=LABEL_STYLE,
@@ -89,8 +76,7 @@ class ArticleReader(_Explorer):
         self._start(control, self.previous, control, self.next)
 
     def _step(self, delta: int) -> None:
-        last = len(self.control.options) - 1
-        self.control.value = min(max(self.control.value + delta, 0), last)
+        self.control.value = min(max(self.control.value + delta, 0), len(self.control.options) - 1)
 
     def describe(self, position: int) -> str:
         """The panel's HTML for one part of the article (its position)."""
@@ -109,9 +95,10 @@ class ActorExplorer(_Explorer):
         self.actors = book.actors if kinds is None else self._of_kinds(kinds)
         options = [(f"{r['name']} ({r['kind']})", r["id"]) for _, r in self.actors.iterrows()]
         first = options[0][1] if value is None else self._actor_id(value)
-        self._start(
-            widgets.Dropdown(options=options, value=first, description="Actor", style=LABEL_STYLE)
+        control = widgets.Dropdown(
+            options=options, value=first, description="Actor", style=LABEL_STYLE
         )
+        self._start(control)
 
     def _of_kinds(self, kinds: Any) -> pd.DataFrame:
         """The actors of the kinds asked for, or a message naming the kinds there are."""
@@ -135,11 +122,16 @@ class ActorExplorer(_Explorer):
 
     def _actor_id(self, asked: Any) -> str:
         """The id of a shown actor from an id or a name; a hidden actor's kind is named."""
+
+        def ids_or_names(actors: pd.DataFrame) -> dict[str, str]:  # an id wins over a name
+            ids = list(actors["id"])
+            return dict(zip(actors["name"].astype(str), ids, strict=True)) | {i: i for i in ids}
+
         try:
-            return resolve(asked, _ids_or_names(self.actors), "actor", function="actor_explorer")
+            return resolve(asked, ids_or_names(self.actors), "actor", function="actor_explorer")
         except UnknownNameError:
             with contextlib.suppress(UnknownNameError):
-                ident = resolve(asked, _ids_or_names(self.book.actors), "actor")
+                ident = resolve(asked, ids_or_names(self.book.actors), "actor")
                 row = self.book.actors.set_index("id").loc[ident]
                 raise WrongValueError(
                     f"{row['name']} is a {row['kind']}, and this explorer shows only "
@@ -152,9 +144,7 @@ class ActorExplorer(_Explorer):
         """The panel's HTML for one actor (an id or a name)."""
         book, ident = self.book, self._actor_id(ident)
         said = book.claims[book.claims["speaker"] == ident]
-        related = book.relations[
-            (book.relations["source"] == ident) | (book.relations["target"] == ident)
-        ]
+        related = book.relations[book.relations[["source", "target"]].eq(ident).any(axis=1)]
         return render(
             "actor.html",
             actor=book.actors.set_index("id").loc[ident].to_dict() | {"id": ident},
@@ -171,12 +161,6 @@ class ActorExplorer(_Explorer):
         return [paragraph_words(k) for k in self.book.mentions(ident)["paragraph"]]
 
 
-def _ids_or_names(actors: pd.DataFrame) -> dict[str, str]:
-    """Each actor's name, then id, to its id (an id wins over another actor's name)."""
-    ids = list(actors["id"])
-    return dict(zip(actors["name"].astype(str), ids, strict=True)) | {i: i for i in ids}
-
-
 class FactFilter(_Explorer):
     """Pick a value of one column (or "all"): the table below keeps the matching rows."""
 
@@ -190,7 +174,10 @@ class FactFilter(_Explorer):
         value: str | None = None,
     ):
         self.book = book
-        self.frame: pd.DataFrame = _named_table(book, table)
+        names = [*book.tables, "paragraphs"]
+        hint = f"The tables are {join_and(names)}."
+        name = resolve(table, names, "table", function="fact_filter", hint=hint)
+        self.frame = book.paragraphs if name == "paragraphs" else book.tables[name]
         columns = [str(c) for c in self.frame.columns]
         what = "a column's name in quotes"
         expect(column, "text", function="fact_filter", what=what, example=repr(columns[0]))
@@ -204,16 +191,32 @@ class FactFilter(_Explorer):
             check_columns(self.show, columns, f"book.{table}", " to show")
         cells = self.frame[column]
         self.multi = bool(cells.astype(str).str.contains(";").any())
-        values = [v for v in dict.fromkeys(cells) if v != ""]
-        if self.multi:
-            values = list(dict.fromkeys(v for cell in cells for v in split_ids(cell)))
+        each = (v for cell in cells for v in split_ids(cell)) if self.multi else cells
+        values = [v for v in dict.fromkeys(each) if v != ""]
         self._start(
             widgets.Dropdown(
                 options=[("all", "")] + [(str(v), v) for v in values],
-                value=_choice(value, values, column),
+                value=self._choice(value, values),
                 description=str(label) if label else column.replace("_", " ").capitalize(),
                 style=LABEL_STYLE,
             )
+        )
+
+    def _choice(self, value: Any, values: list[Any]) -> Any:
+        """The drop-down's first choice: `value` if it is one of `values`, "" (all) for None."""
+        if value is None or (isinstance(value, str) and value == ""):
+            return ""
+        with contextlib.suppress(TypeError):  # pandas.NA has no truth value
+            if value in values:
+                return value
+        texts = [str(v) for v in values]
+        if str(value) in texts:
+            return values[texts.index(str(value))]
+        shown = ", ".join(texts[:12]) + (", ..." if len(texts) > 12 else "")
+        advice = near(str(value), texts) if isinstance(value, str) else ""
+        raise WrongValueError(
+            f"{shorten(repr(value))} is not a value of the column {self.column!r}. "
+            f"{advice or 'Its values are ' + shown + '.'} Leave value out to show every row."
         )
 
     def rows(self, value: Any = None) -> pd.DataFrame:
@@ -230,32 +233,6 @@ class FactFilter(_Explorer):
         rows = self.rows(value)
         count = render("count.html", shown=len(rows), total=len(self.frame))
         return count + html_rows(rows, self.show)
-
-
-def _named_table(book: Book, table: Any) -> pd.DataFrame:
-    """One of the book's tables (or its paragraphs) by name, or a friendly error."""
-    names = [*book.tables, "paragraphs"]
-    hint = f"The tables are {join_and(names)}."
-    table = resolve(table, names, "table", function="fact_filter", hint=hint)
-    return book.paragraphs if table == "paragraphs" else book.tables[table]
-
-
-def _choice(value: Any, values: list[Any], column: str) -> Any:
-    """The drop-down's first choice: `value` if it is one of `values`, "" (all) for None."""
-    if value is None or (isinstance(value, str) and value == ""):
-        return ""
-    with contextlib.suppress(TypeError):  # pandas.NA has no truth value
-        if value in values:
-            return value
-    texts = [str(v) for v in values]
-    if str(value) in texts:
-        return values[texts.index(str(value))]
-    shown = ", ".join(texts[:12]) + (", ..." if len(texts) > 12 else "")
-    advice = near(str(value), texts) if isinstance(value, str) else ""
-    raise WrongValueError(
-        f"{shorten(repr(value))} is not a value of the column {column!r}. "
-        f"{advice or 'Its values are ' + shown + '.'} Leave value out to show every row."
-    )
 
 
 class GlossaryLookup(_Explorer):

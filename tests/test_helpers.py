@@ -1,0 +1,73 @@
+"""The helpers every layer shares: the examples once in text.py, errors.py and marks.py."""
+
+import pytest
+
+from newsfacts.errors import UnknownNameError, WrongTypeError, describe_value, expect, resolve
+from newsfacts.marks import MARKS, mark_label
+from newsfacts.text import (
+    cell_text,
+    closest,
+    did_you_mean,
+    lesson_id,
+    near,
+    paragraph_key,
+    parse_number,
+    plural,
+    split_ids,
+)
+
+
+def test_cell_text_split_ids_and_numbers():
+    assert (cell_text(75.0), cell_text(None), cell_text(float("nan")), cell_text("town")) == (
+        "75",
+        "",
+        "",
+        "town",
+    )
+    assert split_ids("one; two;;") == ["one", "two"]
+    assert [parse_number(t) for t in ("75", "0.5", "75%", "1,5")] == [75.0, 0.5, None, None]
+    assert [lesson_id(v) for v in (3, " 3", "03", "intro")] == ["03", "03", "03", "intro"]
+    assert (plural(1, "row"), plural(3, "row"), plural(2, "body", "bodies")) == (
+        "1 row",
+        "3 rows",
+        "2 bodies",
+    )
+    assert [paragraph_key(v) for v in (" 6 ", 6.0, "Headline", "")] == [6, 6, "headline", None]
+
+
+def test_suggestions():
+    assert closest("gardn", ["garden", "gate", "council"]) == ["garden"]
+    choices = {"Town Council": "council", "council": "council"}
+    assert closest("the town council", choices) == ["council"]
+    assert did_you_mean(["garden", "gate"]) == "Did you mean 'garden', 'gate'?"
+    assert near("gardn", ["garden", "gate", "council"]) == "Did you mean 'garden'?"
+
+
+def test_describe_value_expect_and_resolve():
+    assert (describe_value(5), describe_value(None), describe_value(["a"], advice=False)) == (
+        "the number 5",
+        "None (nothing)",
+        "a list",
+    )
+    kinds = expect("person", "texts", function="actor_explorer", what="kinds", example="'p'")
+    assert kinds == ["person"]
+    with pytest.raises(WrongTypeError) as caught:
+        expect(5, "text", function="fact_filter", what="a table's name", example="'events'")
+    assert str(caught.value) == (
+        "fact_filter() takes a table's name, such as 'events'; you passed the number 5."
+    )
+    choices = {"macron": "macron", "Emmanuel Macron": "macron"}
+    assert resolve("Macron ", choices, "actor") == "macron"
+    with pytest.raises(UnknownNameError) as caught:
+        resolve("macrn", ["macron", "merz"], "actor")
+    assert str(caught.value) == (
+        "There is no actor 'macrn' in the article's fact tables. Did you mean 'macron'?"
+    )
+
+
+def test_mark_labels():
+    assert MARKS["worked out"].label == "worked out"
+    assert mark_label("outside source") == (
+        "▲ outside source: not in the article; the note names the source"
+    )
+    assert mark_label("article says") == "article says: in the article's own voice, no source named"
