@@ -20,8 +20,7 @@ __all__ = ["Pack", "RULES", "run_rules", "loose", "id_tables", "answers_problems
 
 @dataclass
 class Pack:
-    """A pack as read: its tables (prepared), its article's parts (1, "headline" ...) and their
-    text, the parts with bytes not UTF-8, and the tables keyed by id that could not be read."""
+    """A pack as read: its tables, article parts and their text, damaged parts, unread id tables."""
 
     metadata: dict[str, Any]
     tables: dict[str, Table]
@@ -68,7 +67,14 @@ def cells(pack: Pack) -> Iterable[Problem]:
     for table in pack.tables.values():
         for f in [f for f in table.fields if f["name"] in table.column]:
             constraints = _constraints(f)
-            regex, broken = _compile(constraints.get("pattern"))
+            pattern, regex, broken = constraints.get("pattern"), None, ""
+            if pattern is not None and not isinstance(pattern, str):
+                broken = f"it is {type(pattern).__name__}, not text"
+            elif pattern is not None:
+                try:
+                    regex = re.compile(pattern)
+                except (re.error, RecursionError, OverflowError) as error:
+                    broken = str(error)
             if broken:
                 column = f"column {f['name']!r} in table {table.name!r}"
                 message = f"the pattern of {column} cannot be read ({broken})."
@@ -152,21 +158,12 @@ def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, s
     return message, fix
 
 
-def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
-    """A schema's pattern compiled: (regex, "") or (None, what is wrong); none: (None, "")."""
-    if pattern is None or not isinstance(pattern, str):
-        return None, "" if pattern is None else f"it is {type(pattern).__name__}, not text"
-    try:
-        return re.compile(pattern), ""
-    except (re.error, RecursionError, OverflowError) as error:
-        return None, str(error)
-
-
 # -- keys and references -------------------------------------------------------------------
 
 
 def keys(pack: Pack) -> Iterable[Problem]:
-    """``unique`` columns and the ``primaryKey`` hold no value twice."""
+    """``unique`` columns and the ``primaryKey`` hold no value twice; an id is used by one table
+    only: ids are unique across the whole pack."""
     for table in pack.tables.values():
         key = table.resource["schema"].get("primaryKey")
         names = [key] if isinstance(key, str) else key if isinstance(key, list) else []
@@ -182,10 +179,6 @@ def keys(pack: Pack) -> Iterable[Problem]:
                     fix = "Give this row its own value, or delete one of the two rows."
                     message = f"{shown!r} is already used on line {line}."
                     yield table.problem(row, group[0], message, fix)
-
-
-def pack_ids(pack: Pack) -> Iterable[Problem]:
-    """An id is used by one table only: ids are unique across the whole pack."""
     owner: dict[str, tuple[str, int]] = {}
     for table in id_tables(pack.tables):
         for row, key in [(row, key) for row, key in enumerate(table.ids) if key is not None]:
@@ -303,7 +296,9 @@ NOTE_NEEDED = {
 
 def notes(pack: Pack) -> Iterable[Problem]:
     """Each row (or date) the article does not say itself explains itself in ``note``; a
-    ``..._basis`` column is filled exactly when the column it qualifies is."""
+    ``..._basis`` column is filled exactly when the column it qualifies is; a map position
+    (``latitude``, ``longitude``, ``iso_code``) is complete and names its source in
+    ``location_source``: it is an outside fact, never in the article."""
     for table in pack.tables.values():
         for column in [c for c in table.column if c == "basis" or c.endswith("_basis")]:
             qualified = column.removesuffix("_basis") if column != "basis" else None
@@ -322,11 +317,6 @@ def notes(pack: Pack) -> Iterable[Problem]:
                     if column != "basis":
                         message = f"{column} is {basis}: " + message.replace("row", "value", 1)
                     yield table.problem(row, "note", message, fix)
-
-
-def locations(pack: Pack) -> Iterable[Problem]:
-    """A map position (``latitude``, ``longitude``, ``iso_code``) is complete and names its
-    source in ``location_source``: it is an outside fact, never in the article."""
     for table in pack.tables.values():
         for row, source in table.cells("location_source"):
             given = [c for c in ("latitude", "longitude", "iso_code") if table.value(row, c)]
@@ -445,7 +435,8 @@ def exercises(pack: Pack) -> Iterable[Problem]:
         if name not in choices:
             message = suggest(f"{name!r} is not a table of the pack.", name, choices)
             yield table.problem(row, "table", message, f"Write one of {', '.join(choices)}.")
-        elif name == "paragraphs" or text.parse_number(expected) is not None:
+            continue
+        if name == "paragraphs" or text.parse_number(expected) is not None:
             if table.value(row, "ordered"):
                 message = "the answer is a number, so there is no order of rows to check."
                 fix = "Leave ordered empty, or ask for rows (ids in expected) instead."
@@ -454,21 +445,16 @@ def exercises(pack: Pack) -> Iterable[Problem]:
                 message = f"{text.shorten(expected)!r} is not a number, and paragraphs have no ids."
                 fix = "Write the number the student should find, in digits."
                 yield table.problem(row, "expected", message, fix)
-        else:
-            yield from _expected(table, row, facts[name], column, expected)
-
-
-def _expected(table: Table, row: int, target: Table, column: str, expected: str):
-    """An exercise's column is one of its table's, and its expected rows are rows of it."""
-    if column and column not in target.column:
-        message = suggest(f"{target.file} has no column {column!r}.", column, list(target.column))
-        fix = "Write a column of that table, or leave the cell empty."
-        yield table.problem(row, "column", message, fix)
-    known = [key for key in target.ids if key]
-    for key in [key for key in text.split_ids(expected) if key not in known]:
-        message = suggest(f"{key!r} is not a row of {target.file}.", key, known)
-        fix = "Write the ids of the rows a right answer keeps, separated by ';'."
-        yield table.problem(row, "expected", message, fix)
+            continue
+        target, known = facts[name], [key for key in facts[name].ids if key]
+        if column and column not in target.column:
+            message = suggest(f"{target.file} has no column {column!r}.", column, [*target.column])
+            fix = "Write a column of that table, or leave the cell empty."
+            yield table.problem(row, "column", message, fix)
+        for key in [key for key in text.split_ids(expected) if key not in known]:
+            message = suggest(f"{key!r} is not a row of {target.file}.", key, known)
+            fix = "Write the ids of the rows a right answer keeps, separated by ';'."
+            yield table.problem(row, "expected", message, fix)
 
 
 def sorting_agrees(pack: Pack) -> Iterable[Problem]:
@@ -513,17 +499,5 @@ def answers_problems(answers: Table, prompt_ids: set[str]) -> Iterable[Problem]:
 
 
 #: Every rule, in the order they run.
-RULES = (
-    cells,
-    keys,
-    pack_ids,
-    points_somewhere,
-    quotes,
-    notes,
-    locations,
-    lessons,
-    questions,
-    exercises,
-    sorting_agrees,
-    quoted_words,
-)
+RULES = (cells, keys, points_somewhere, quotes, notes, lessons, questions, exercises)
+RULES += (sorting_agrees, quoted_words)
