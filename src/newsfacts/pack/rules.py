@@ -1,4 +1,4 @@
-"""The rules a pack must follow, each a function of the `Pack` returning its problems; `run_rules`
+"""The rules a pack must follow, each a function of the `Pack` returning its problems; `read_pack`
 runs all of `RULES`, so a teacher sees everything wrong at once: cells against their field in
 ``datapackage.json``, keys, references, quotes and notes, map positions, the lesson content."""
 
@@ -15,7 +15,7 @@ from newsfacts.errors import Problem
 from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer, suggest
 from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, OPTIONS, references
 
-__all__ = ["Pack", "RULES", "run_rules", "loose", "id_tables", "answers_problems"]
+__all__ = ["Pack", "RULES", "loose", "id_tables", "answers_problems"]
 
 
 @dataclass
@@ -27,11 +27,6 @@ class Pack:
     texts: dict[Any, str]
     damaged: set[Any]
     unread: set[str]
-
-
-def run_rules(pack: Pack) -> list[Problem]:
-    """Run every rule; return the problems in the order found (`read_pack` sorts them)."""
-    return [problem for run in RULES for problem in run(pack)]
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
@@ -47,10 +42,7 @@ def _constraints(f: dict[str, Any]) -> dict[str, Any]:
     return f["constraints"] if isinstance(f.get("constraints"), dict) else {}
 
 
-# -- cells --------------------------------------------------------------------------------
-
-#: How a cell of a patterned column is written, in words a spreadsheet user reads; a
-#: message never shows the pattern itself.
+#: How a cell of a patterned column is written, in words a spreadsheet user reads.
 FORMS = {
     "when": "a date written year-month-day, such as 2018-12-19 (or only 2018-12, or 2018)",
     "id": "small letters, digits and dashes, such as fig-support",
@@ -99,8 +91,20 @@ def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[
     if enum is not None and cell not in enum:
         fix = suggest("Write one of them.", cell, enum)
         found.append((f"{cell!r} is not one of {', '.join(enum)}.", fix))
-    if regex is not None and not regex.fullmatch(cell):
-        found.append(_pattern_problem(table, f, cell))
+    if regex is not None and not regex.fullmatch(cell):  # said in words, never the pattern
+        lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
+        described = f.get("description", "as the column's description says")
+        form = FORMS.get("lesson" if lesson else f["name"]) or described
+        message = f"{text.shorten(cell)!r} is not written the way this column needs: {form}."
+        day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
+        if f["name"] == "when" and day:
+            first, second, year = (int(part) for part in day.groups())
+            day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
+            fix = f"Write it as {year}-{month:02}-{day_:02} (year, month, day)."
+        elif f["name"] == "id":
+            slug = re.sub(r"[^a-z0-9]+", "-", cell.lower()).strip("-")
+            fix += f" For example {slug!r}." if slug and slug != cell else ""
+        found.append((message, fix))
     elif f["name"] == "when" and (date := _DATE.fullmatch(cell)):
         year, month, day = int(date[1]), int(date[2]), int(date[3] or 1)
         last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
@@ -139,26 +143,6 @@ def _number(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]
         advice = ", without commas"
     fix = f"Write the number in digits, with a dot for decimals (75, 0.5){advice}."
     return None, (f"{cell!r} is not a number.", fix)
-
-
-def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, str]:
-    """Say how to write a cell that does not fit its column's form, never with the pattern."""
-    lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
-    described = f.get("description", "as the column's description says")
-    form = FORMS.get("lesson" if lesson else f["name"]) or described
-    message = f"{text.shorten(cell)!r} is not written the way this column needs: {form}."
-    day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
-    if f["name"] == "when" and day:
-        first, second, year = (int(part) for part in day.groups())
-        day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
-        fix = f"Write it as {year}-{month:02}-{day_:02} (year, month, day)."
-    elif f["name"] == "id":
-        slug = re.sub(r"[^a-z0-9]+", "-", cell.lower()).strip("-")
-        fix += f" For example {slug!r}." if slug and slug != cell else ""
-    return message, fix
-
-
-# -- keys and references -------------------------------------------------------------------
 
 
 def keys(pack: Pack) -> Iterable[Problem]:
@@ -234,9 +218,6 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
                 elif key in known:
                     fix = f"Write the id {known[key]!r}, not the name."
                 yield table.problem(row, reference.column, suggest(message, key, known), fix)
-
-
-# -- provenance ----------------------------------------------------------------------------
 
 
 _PARAGRAPH_FIX = (
@@ -332,8 +313,6 @@ def notes(pack: Pack) -> Iterable[Problem]:
                 fix = "Give both latitude and longitude."
                 yield table.problem(row, missing, f"{missing} is empty.", fix)
 
-
-# -- lesson content ------------------------------------------------------------------------
 
 #: The columns of each content table whose quoted phrases must be the article's words.
 QUOTED_COLUMNS = {

@@ -1,10 +1,8 @@
-"""What a pack is: its ``datapackage.json`` (the one place it declares its tables: columns,
-types, constraints, ``primaryKey``, references), and `SPECS`, what the code knows of each fact
-table beyond it: what one row is called, the fields its card shows and its headline.
+"""What a pack is: its ``datapackage.json`` (its tables' columns, types, constraints, keys,
+references), and `SPECS`, each fact table's row name, card and headline.
 
-A reference into one table is a Table Schema ``foreignKeys`` entry; a column that may point into
-several tables (``"*"``: every fact table keyed by an id; ``"glossary"``: its terms), or hold
-several ids separated by ``;``, says so on its field; `references` reads both::
+A reference into one table is a ``foreignKeys`` entry; a column pointing into several tables
+(``"*"``: every fact table keyed by an id) or holding ids separated by ``;`` says so on its field::
 
     {"name": "part_of", "type": "string", "references": ["places", "actors"]}
     {"name": "actors", "type": "string", "references": ["actors"], "separator": ";"}
@@ -71,11 +69,9 @@ def references(metadata: dict[str, Any]) -> list[Reference]:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One fact table's row: its name (``"actor"``), what its card shows, its headline.
-
-    ``card`` holds (label, column, how), ``how`` being "" (as written), "name" (an id shown
-    as its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
-    article does not give it)."""
+    """One fact table's row: its name (``"actor"``), its card's (label, column, how), ``how``
+    being "" (as written), "name" (an id shown as its name), "names" (ids separated by ``;``) or
+    "when" (a date, marked when the article does not give it), and its headline."""
 
     name: str
     singular: str
@@ -84,19 +80,15 @@ class TableSpec:
 
     def headline(self, row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
         """The row in a few words: its template filled in, ids shown as names."""
-        if not self.template:
-            return _figure(row)
+        if not self.template:  # a figure: "about 75%: what it counts"
+            qualifier = cell_text(row.get("qualifier"))
+            qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
+            unit = cell_text(row.get("unit"))
+            number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
+            return f"{qualifier}{number}: {cell_text(row.get('description'))}"
         ids = {column for _, column, how in self.card if how == "name"}
         cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
         return self.template.format_map(defaultdict(str, cells))
-
-
-def _figure(row: dict[str, Any]) -> str:
-    qualifier = cell_text(row.get("qualifier"))
-    qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
-    unit = cell_text(row.get("unit"))
-    number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
-    return f"{qualifier}{number}: {cell_text(row.get('description'))}"
 
 
 def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
