@@ -1,8 +1,6 @@
-"""The one reading of a pack's files, every cell normalised once, so `check`, the book and every
-lesson see the same values (spaces around a cell dropped, a lesson id ``1`` read ``01``; a file
-not UTF-8 text at all named as such first). Cells stay text, no row is dropped or shifted; lines
-are counted as a spreadsheet shows them (header = line 1; a line break in a cell, an empty row
-counted too)."""
+"""The one reading of a pack's files, every cell normalised once (spaces around it dropped, a
+lesson id ``1`` read ``01``), so `check`, the book and every lesson see the same values. No row is
+dropped or shifted; lines are counted as a spreadsheet shows them (header = line 1)."""
 
 from __future__ import annotations
 

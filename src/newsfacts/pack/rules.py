@@ -1,6 +1,5 @@
 """The rules a pack must follow, each a function of the `Pack` returning its problems; `read_pack`
-runs all of `RULES`, so a teacher sees everything wrong at once: cells against their field in
-``datapackage.json``, keys, references, quotes and notes, map positions, the lesson content."""
+runs all of `RULES`, so a teacher sees everything wrong at once."""
 
 from __future__ import annotations
 
@@ -276,10 +275,8 @@ NOTE_NEEDED = {
 
 
 def notes(pack: Pack) -> Iterable[Problem]:
-    """Each row (or date) the article does not say itself explains itself in ``note``; a
-    ``..._basis`` column is filled exactly when the column it qualifies is; a map position
-    (``latitude``, ``longitude``, ``iso_code``) is complete and names its source in
-    ``location_source``: it is an outside fact, never in the article."""
+    """A row (or date) the article does not say explains itself in ``note``; ``..._basis`` is
+    filled exactly when the column it qualifies is; a map position names ``location_source``."""
     for table in pack.tables.values():
         for column in [c for c in table.column if c == "basis" or c.endswith("_basis")]:
             qualified = column.removesuffix("_basis") if column != "basis" else None

@@ -101,31 +101,23 @@ def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
     return TableSpec(name, singular, tuple(fields), template)
 
 
-#: Each fact table: what a row is called, its card, its headline ("": a figure's own).
+#: Each fact table: what a row is called | its card | its headline ("": a figure's own).
 _FACTS = {
-    "actors": ("actor", "name, kind, role, belongs to=affiliation:name", "{name}"),
-    "places": ("place", "name, kind, part of=part_of:name", "{name}"),
-    "figures": ("figure", "value, unit, qualifier, subject=subject:name, description", ""),
+    "actors": "actor | name, kind, role, belongs to=affiliation:name | {name}",
+    "places": "place | name, kind, part of=part_of:name | {name}",
+    "figures": "figure | value, unit, qualifier, subject=subject:name, description | ",
     "events": (
-        "event",
-        "what=description, when=when:when, the article's words for when=when_text, modality, "
-        "who=actors:names, where=place:name",
-        "{description}",
+        "event | what=description, when=when:when, the article's words for when=when_text, "
+        "modality, who=actors:names, where=place:name | {description}"
     ),
-    "claims": ("claim", "speaker=speaker:name, claim=text, about=about:names", "{speaker}: {text}"),
+    "claims": "claim | speaker=speaker:name, claim=text, about=about:names | {speaker}: {text}",
     "relations": (
-        "relation",
-        "source=source:name, relation, target=target:name",
-        "{source} {relation} {target}",
+        "relation | source=source:name, relation, target=target:name | {source} {relation} {target}"
     ),
-    "glossary": ("glossary term", "term, definition", "{term}: {definition}"),
-    "perspectives": (
-        "perspective",
-        "actor=actor:name, stance, what=text",
-        "{actor} {stance}: {text}",
-    ),
+    "glossary": "glossary term | term, definition | {term}: {definition}",
+    "perspectives": "perspective | actor=actor:name, stance, what=text | {actor} {stance}: {text}",
 }
-SPECS: dict[str, TableSpec] = {name: _spec(name, *facts) for name, facts in _FACTS.items()}
+SPECS = {name: _spec(name, *facts.split(" | ")) for name, facts in _FACTS.items()}
 
 
 def table_named(name: Any) -> str | None:
