@@ -349,8 +349,9 @@ def _rows(pack: Pack, name: str, column: str) -> Iterable[tuple[Table, int, str]
 
 
 def lessons(pack: Pack) -> Iterable[Problem]:
-    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``); lesson
-    content needs ``lessons.csv`` to say which lessons there are."""
+    """A lesson's id is two digits (a spreadsheet's ``1`` is read ``01``), and ``lessons.csv`` says
+    which there are; a quiz question's options, feedback lines and answer agree, and a hint does
+    not hold its own question's answer, nor a hint or feedback line another's of the lesson."""
     for table, row, lesson in _rows(pack, "lessons", "id"):
         if not (lesson.isdigit() and len(lesson) == 2):
             message = f"{text.shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
@@ -360,11 +361,6 @@ def lessons(pack: Pack) -> Iterable[Problem]:
             message = f"lesson {lesson!r} is not described: the pack has no lessons.csv."
             fix = "Add lessons.csv (id, title, minutes) with a row for each lesson."
             yield table.problem(row, "lesson", message, fix)
-
-
-def questions(pack: Pack) -> Iterable[Problem]:
-    """Options, feedback lines and answers of the quiz questions agree; a hint does not hold its
-    own question's answer, nor a hint or feedback line another's of the same lesson."""
     rows = [row for _, row, _ in _rows(pack, "questions", "prompt")]
     table = pack.tables.get("questions")
     for row in rows:
@@ -433,8 +429,9 @@ def exercises(pack: Pack) -> Iterable[Problem]:
             yield table.problem(row, "expected", message, fix)
 
 
-def sorting_agrees(pack: Pack) -> Iterable[Problem]:
-    """A sorting item agrees with its fact: an event's modality, and who says it."""
+def sorting_and_quotes(pack: Pack) -> Iterable[Problem]:
+    """A sorting item agrees with its fact (an event's modality, who says it); every phrase
+    between quotation marks in what students read is the article's."""
     for table, row, fact in _rows(pack, "sorting", "fact"):
         fields = [_constraints(f) for f in table.fields if f["name"] == "modality"]
         enum = fields[0].get("enum") or [] if fields else []
@@ -451,10 +448,6 @@ def sorting_agrees(pack: Pack) -> Iterable[Problem]:
                 message = f"{source.file} has this row as someone's words (someone says), not "
                 fix = "Write 'person', or correct the row's basis there."
                 yield table.problem(row, "who", message + "the article's.", fix)
-
-
-def quoted_words(pack: Pack) -> Iterable[Problem]:
-    """Every phrase between quotation marks in what students read is the article's."""
     article = loose(" ".join(pack.texts.values()))
     for name, columns in QUOTED_COLUMNS.items() if pack.texts else ():
         for column in columns:
@@ -475,5 +468,4 @@ def answers_problems(answers: Table, prompt_ids: set[str]) -> Iterable[Problem]:
 
 
 #: Every rule, in the order they run.
-RULES = (cells, keys, points_somewhere, quotes, notes, lessons, questions, exercises)
-RULES += (sorting_agrees, quoted_words)
+RULES = (cells, keys, points_somewhere, quotes, notes, lessons, exercises, sorting_and_quotes)
