@@ -166,9 +166,7 @@ class Table:
         for row, cells in enumerate(self.rows):
             self.ids.append((cells[key] if key is not None and key < len(cells) else "") or None)
             if bad := self.bad_lines.get(self.lines[row]):
-                damaged = [
-                    name for name, c in zip(self.header, cells, strict=False) if "\ufffd" in c
-                ]
+                damaged = [n for n, c in zip(self.header, cells, strict=False) if "\ufffd" in c]
                 yield self.problem(row, next(iter(damaged), None), bad, UTF8_FIX)
             if len(cells) != width:
                 yield self._shape_problem(row, len(cells), width)
