@@ -24,12 +24,7 @@ def load(pack: str | os.PathLike[str] | None = None) -> Book:
     an article, its fact tables and its lesson content, checked.
 
     Raises `DataError` if anything in the pack is wrong, listing every problem (file, line as a
-    spreadsheet shows it, id, column, and the fix); `WrongTypeError` if `pack` is not a path.
-
-    >>> import newsfacts
-    >>> list(newsfacts.load().paragraphs.columns)
-    ['paragraph', 'kind', 'text']
-    """
+    spreadsheet shows it, id, column, and the fix); `WrongTypeError` if `pack` is not a path."""
     if pack is not None and not isinstance(pack, str | os.PathLike):
         raise WrongTypeError(
             "load() takes the path of a pack folder, such as load('data/my-pack'), or nothing "

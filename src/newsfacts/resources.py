@@ -14,11 +14,7 @@ SETTING = "any-article-pack.txt"
 
 def bundled(installed: str, source: str) -> Path:
     """The installed copy if it exists, else the source tree's; the installed place when neither
-    does, so a message names it.
-
-    >>> bundled("maps/outlines.geojson", "data/maps/outlines.geojson").name
-    'outlines.geojson'
-    """
+    does, so a message names it."""
     inside = Path(str(files("newsfacts"))) / installed
     return inside if inside.exists() or not (SOURCE / source).exists() else SOURCE / source
 

@@ -13,7 +13,7 @@ import pandas as pd
 from newsfacts.errors import Problem
 from newsfacts.pack.article import read_article
 from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
-from newsfacts.pack.rules import Pack, answers_problems, run_rules
+from newsfacts.pack.rules import RULES, Pack, answers_problems
 from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
 from newsfacts.text import paragraph_key, parse_number
 
@@ -53,7 +53,8 @@ def read_pack(descriptor: Path) -> Read:
         elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
             unread.add(resource["name"])
     texts = {} if paragraphs is None else dict(paragraphs[["paragraph", "text"]].values)
-    problems += run_rules(Pack(metadata, tables, texts, damaged, unread))
+    pack = Pack(metadata, tables, texts, damaged, unread)
+    problems += [problem for rule in RULES for problem in rule(pack)]  # sorted below
     files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
     order = {file: number for number, file in enumerate(files)}
     problems.sort(
@@ -63,16 +64,12 @@ def read_pack(descriptor: Path) -> Read:
     return Read(folder, metadata, paragraphs, frames, problems)
 
 
-#: The model answers' file: the teacher's, never in the wheel or the student branch.
-ANSWERS = "answers.csv"
-
-
 def answers_file(folder: Path) -> Path | None:
-    """Where a pack's model answers are: ``answers.csv`` in the pack, or for a pack in a
-    repository's ``data/``, ``teacher/answers/<pack>.csv`` (the bundled pack's); or None."""
+    """Where a pack's model answers are (the teacher's, never in the wheel or the student branch):
+    ``answers.csv`` in the pack, or for a pack in ``data/``, ``teacher/answers/<pack>.csv``."""
     folder = Path(folder)
     bundled = folder.parent.parent / "teacher" / "answers" / f"{folder.name}.csv"
-    return next((path for path in (folder / ANSWERS, bundled) if path.is_file()), None)
+    return next((path for path in (folder / "answers.csv", bundled) if path.is_file()), None)
 
 
 def read_answers(path: Path, prompt_ids: set[str]) -> tuple[pd.DataFrame, list[Problem]]:

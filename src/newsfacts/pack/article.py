@@ -1,9 +1,6 @@
-"""Split an article into its parts: headline, byline, captions, and the numbered story.
-
-``article.txt`` is blocks separated by blank lines: the headline; the byline, each further line
-of its block a caption; then one story paragraph a block, kept as written. The story is numbered
-from 1, as a reader counts; the parts above it are named (``"headline"``, ``"byline"``,
-``"caption 1"`` ...). A fact's ``paragraph`` cell holds either."""
+"""Split an article into its parts. ``article.txt`` is blocks separated by blank lines: the
+headline; the byline, each further line of its block a caption; then one story paragraph a block,
+numbered from 1; a fact's ``paragraph`` cell holds a number or a name (``"caption 1"``)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""The one reading of a pack's files, every cell normalised once, so `check`, the book and every
-lesson see the same values (spaces around a cell dropped, a lesson id ``1`` read ``01``; a file
-not UTF-8 text at all named as such first). Cells stay text, no row is dropped or shifted; lines
-are counted as a spreadsheet shows them (header = line 1; a line break in a cell, an empty row
-counted too)."""
+"""The one reading of a pack's files, every cell normalised once (spaces around it dropped, a
+lesson id ``1`` read ``01``), so `check`, the book and every lesson see the same values. No row is
+dropped or shifted; lines are counted as a spreadsheet shows them (header = line 1)."""
 
 from __future__ import annotations
 
@@ -51,14 +49,6 @@ def suggest(words: str, word: str, choices: Any) -> str:
     return f"{words} {near(word, choices)}".strip()
 
 
-def not_text(data: bytes, file: str) -> Problem | None:
-    """The problem of a file that is not UTF-8 text at all (a workbook, UTF-16), or None."""
-    what = next((words for start, words in _NOT_TEXT if data.startswith(start)), None)
-    if what is None and len(data) >= 4 and data[:200].count(0) * 3 > min(len(data), 200):
-        what = _UTF16  # no byte-order mark
-    return whole_file(file, f"the file is {what}.", UTF8_FIX) if what else None
-
-
 def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:
     """The text (bad bytes as U+FFFD, no byte-order mark) and, for each line holding bytes that
     are not UTF-8, (line, what is wrong)."""
@@ -74,7 +64,8 @@ def decode(data: bytes) -> tuple[str, list[tuple[int, str]]]:
 
 
 def read_bytes(path: Path, file: str, what: str = "the file") -> tuple[bytes | None, list[Problem]]:
-    """A file's bytes, or None and the problem that says why it cannot be read."""
+    """A file's bytes, or None and the problem that says why it cannot be read (missing, not
+    UTF-8 text at all: a workbook, UTF-16)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -83,8 +74,10 @@ def read_bytes(path: Path, file: str, what: str = "the file") -> tuple[bytes | N
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the file's name
         fix = f"Check that {file} is a file in the pack folder and its 'path' in datapackage.json."
         return None, [whole_file(file, f"cannot read {what} ({error}).", fix)]
-    problem = not_text(data, file)
-    return (None, [problem]) if problem else (data, [])
+    kind = next((words for start, words in _NOT_TEXT if data.startswith(start)), None)
+    if kind is None and len(data) >= 4 and data[:200].count(0) * 3 > min(len(data), 200):
+        kind = _UTF16  # no byte-order mark
+    return (None, [whole_file(file, f"the file is {kind}.", UTF8_FIX)]) if kind else (data, [])
 
 
 @dataclass
@@ -173,9 +166,7 @@ class Table:
         for row, cells in enumerate(self.rows):
             self.ids.append((cells[key] if key is not None and key < len(cells) else "") or None)
             if bad := self.bad_lines.get(self.lines[row]):
-                damaged = [
-                    name for name, c in zip(self.header, cells, strict=False) if "\ufffd" in c
-                ]
+                damaged = [n for n, c in zip(self.header, cells, strict=False) if "\ufffd" in c]
                 yield self.problem(row, next(iter(damaged), None), bad, UTF8_FIX)
             if len(cells) != width:
                 yield self._shape_problem(row, len(cells), width)
@@ -213,8 +204,7 @@ def read_table(folder: Path, resource: dict[str, Any]) -> tuple[Table | None, li
     record_of_line: dict[int, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""))
     record = last_line = 0
-    # The columns holding lesson ids, read as two digits (``1`` -> ``01``).
-    content = table.name in CONTENT_TABLES
+    content = table.name in CONTENT_TABLES  # lesson ids are read as two digits: 1 -> 01
     lessons = {"id" if table.name == "lessons" else "lesson"} if content else set()
     try:
         for cells in reader:

@@ -1,6 +1,5 @@
-"""The rules a pack must follow, each a function of the `Pack` returning its problems; `run_rules`
-runs all of `RULES`, so a teacher sees everything wrong at once: cells against their field in
-``datapackage.json``, keys, references, quotes and notes, map positions, the lesson content."""
+"""The rules a pack must follow, each a function of the `Pack` returning its problems; `read_pack`
+runs all of `RULES`, so a teacher sees everything wrong at once."""
 
 from __future__ import annotations
 
@@ -15,24 +14,18 @@ from newsfacts.errors import Problem
 from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer, suggest
 from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, OPTIONS, references
 
-__all__ = ["Pack", "RULES", "run_rules", "loose", "id_tables", "answers_problems"]
+__all__ = ["Pack", "RULES", "loose", "id_tables", "answers_problems"]
 
 
 @dataclass
 class Pack:
-    """A pack as read: its tables (prepared), its article's parts (1, "headline" ...) and their
-    text, the parts with bytes not UTF-8, and the tables keyed by id that could not be read."""
+    """A pack as read: its tables, article parts and their text, damaged parts, unread id tables."""
 
     metadata: dict[str, Any]
     tables: dict[str, Table]
     texts: dict[Any, str]
     damaged: set[Any]
     unread: set[str]
-
-
-def run_rules(pack: Pack) -> list[Problem]:
-    """Run every rule; return the problems in the order found (`read_pack` sorts them)."""
-    return [problem for run in RULES for problem in run(pack)]
 
 
 def id_tables(tables: dict[str, Table]) -> list[Table]:
@@ -48,10 +41,7 @@ def _constraints(f: dict[str, Any]) -> dict[str, Any]:
     return f["constraints"] if isinstance(f.get("constraints"), dict) else {}
 
 
-# -- cells --------------------------------------------------------------------------------
-
-#: How a cell of a patterned column is written, in words a spreadsheet user reads; a
-#: message never shows the pattern itself.
+#: How a cell of a patterned column is written, in words a spreadsheet user reads.
 FORMS = {
     "when": "a date written year-month-day, such as 2018-12-19 (or only 2018-12, or 2018)",
     "id": "small letters, digits and dashes, such as fig-support",
@@ -68,7 +58,14 @@ def cells(pack: Pack) -> Iterable[Problem]:
     for table in pack.tables.values():
         for f in [f for f in table.fields if f["name"] in table.column]:
             constraints = _constraints(f)
-            regex, broken = _compile(constraints.get("pattern"))
+            pattern, regex, broken = constraints.get("pattern"), None, ""
+            if pattern is not None and not isinstance(pattern, str):
+                broken = f"it is {type(pattern).__name__}, not text"
+            elif pattern is not None:
+                try:
+                    regex = re.compile(pattern)
+                except (re.error, RecursionError, OverflowError) as error:
+                    broken = str(error)
             if broken:
                 column = f"column {f['name']!r} in table {table.name!r}"
                 message = f"the pattern of {column} cannot be read ({broken})."
@@ -93,8 +90,20 @@ def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[
     if enum is not None and cell not in enum:
         fix = suggest("Write one of them.", cell, enum)
         found.append((f"{cell!r} is not one of {', '.join(enum)}.", fix))
-    if regex is not None and not regex.fullmatch(cell):
-        found.append(_pattern_problem(table, f, cell))
+    if regex is not None and not regex.fullmatch(cell):  # said in words, never the pattern
+        lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
+        described = f.get("description", "as the column's description says")
+        form = FORMS.get("lesson" if lesson else f["name"]) or described
+        message = f"{text.shorten(cell)!r} is not written the way this column needs: {form}."
+        day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
+        if f["name"] == "when" and day:
+            first, second, year = (int(part) for part in day.groups())
+            day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
+            fix = f"Write it as {year}-{month:02}-{day_:02} (year, month, day)."
+        elif f["name"] == "id":
+            slug = re.sub(r"[^a-z0-9]+", "-", cell.lower()).strip("-")
+            fix += f" For example {slug!r}." if slug and slug != cell else ""
+        found.append((message, fix))
     elif f["name"] == "when" and (date := _DATE.fullmatch(cell)):
         year, month, day = int(date[1]), int(date[2]), int(date[3] or 1)
         last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
@@ -135,38 +144,9 @@ def _number(kind: str, cell: str) -> tuple[float | None, tuple[str, str] | None]
     return None, (f"{cell!r} is not a number.", fix)
 
 
-def _pattern_problem(table: Table, f: dict[str, Any], cell: str) -> tuple[str, str]:
-    """Say how to write a cell that does not fit its column's form, never with the pattern."""
-    lesson = f["name"] == "lesson" or (table.name == "lessons" and f["name"] == "id")
-    described = f.get("description", "as the column's description says")
-    form = FORMS.get("lesson" if lesson else f["name"]) or described
-    message = f"{text.shorten(cell)!r} is not written the way this column needs: {form}."
-    day, fix = _DAY_MONTH_YEAR.fullmatch(cell), "Rewrite it."
-    if f["name"] == "when" and day:
-        first, second, year = (int(part) for part in day.groups())
-        day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
-        fix = f"Write it as {year}-{month:02}-{day_:02} (year, month, day)."
-    elif f["name"] == "id":
-        slug = re.sub(r"[^a-z0-9]+", "-", cell.lower()).strip("-")
-        fix += f" For example {slug!r}." if slug and slug != cell else ""
-    return message, fix
-
-
-def _compile(pattern: Any) -> tuple[re.Pattern[str] | None, str]:
-    """A schema's pattern compiled: (regex, "") or (None, what is wrong); none: (None, "")."""
-    if pattern is None or not isinstance(pattern, str):
-        return None, "" if pattern is None else f"it is {type(pattern).__name__}, not text"
-    try:
-        return re.compile(pattern), ""
-    except (re.error, RecursionError, OverflowError) as error:
-        return None, str(error)
-
-
-# -- keys and references -------------------------------------------------------------------
-
-
 def keys(pack: Pack) -> Iterable[Problem]:
-    """``unique`` columns and the ``primaryKey`` hold no value twice."""
+    """``unique`` columns and the ``primaryKey`` hold no value twice; an id is used by one table
+    only: ids are unique across the whole pack."""
     for table in pack.tables.values():
         key = table.resource["schema"].get("primaryKey")
         names = [key] if isinstance(key, str) else key if isinstance(key, list) else []
@@ -182,10 +162,6 @@ def keys(pack: Pack) -> Iterable[Problem]:
                     fix = "Give this row its own value, or delete one of the two rows."
                     message = f"{shown!r} is already used on line {line}."
                     yield table.problem(row, group[0], message, fix)
-
-
-def pack_ids(pack: Pack) -> Iterable[Problem]:
-    """An id is used by one table only: ids are unique across the whole pack."""
     owner: dict[str, tuple[str, int]] = {}
     for table in id_tables(pack.tables):
         for row, key in [(row, key) for row, key in enumerate(table.ids) if key is not None]:
@@ -241,9 +217,6 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
                 elif key in known:
                     fix = f"Write the id {known[key]!r}, not the name."
                 yield table.problem(row, reference.column, suggest(message, key, known), fix)
-
-
-# -- provenance ----------------------------------------------------------------------------
 
 
 _PARAGRAPH_FIX = (
@@ -302,8 +275,8 @@ NOTE_NEEDED = {
 
 
 def notes(pack: Pack) -> Iterable[Problem]:
-    """Each row (or date) the article does not say itself explains itself in ``note``; a
-    ``..._basis`` column is filled exactly when the column it qualifies is."""
+    """A row (or date) the article does not say explains itself in ``note``; ``..._basis`` is
+    filled exactly when the column it qualifies is; a map position names ``location_source``."""
     for table in pack.tables.values():
         for column in [c for c in table.column if c == "basis" or c.endswith("_basis")]:
             qualified = column.removesuffix("_basis") if column != "basis" else None
@@ -322,11 +295,6 @@ def notes(pack: Pack) -> Iterable[Problem]:
                     if column != "basis":
                         message = f"{column} is {basis}: " + message.replace("row", "value", 1)
                     yield table.problem(row, "note", message, fix)
-
-
-def locations(pack: Pack) -> Iterable[Problem]:
-    """A map position (``latitude``, ``longitude``, ``iso_code``) is complete and names its
-    source in ``location_source``: it is an outside fact, never in the article."""
     for table in pack.tables.values():
         for row, source in table.cells("location_source"):
             given = [c for c in ("latitude", "longitude", "iso_code") if table.value(row, c)]
@@ -342,8 +310,6 @@ def locations(pack: Pack) -> Iterable[Problem]:
                 fix = "Give both latitude and longitude."
                 yield table.problem(row, missing, f"{missing} is empty.", fix)
 
-
-# -- lesson content ------------------------------------------------------------------------
 
 #: The columns of each content table whose quoted phrases must be the article's words.
 QUOTED_COLUMNS = {
@@ -383,8 +349,9 @@ def _rows(pack: Pack, name: str, column: str) -> Iterable[tuple[Table, int, str]
 
 
 def lessons(pack: Pack) -> Iterable[Problem]:
-    """A lesson's id is its number: two digits (a spreadsheet's ``1`` is read as ``01``); lesson
-    content needs ``lessons.csv`` to say which lessons there are."""
+    """A lesson's id is two digits (a spreadsheet's ``1`` is read ``01``), and ``lessons.csv`` says
+    which there are; a quiz question's options, feedback lines and answer agree, and a hint does
+    not hold its own question's answer, nor a hint or feedback line another's of the lesson."""
     for table, row, lesson in _rows(pack, "lessons", "id"):
         if not (lesson.isdigit() and len(lesson) == 2):
             message = f"{text.shorten(lesson)!r} is not a lesson number: {FORMS['lesson']}."
@@ -394,11 +361,6 @@ def lessons(pack: Pack) -> Iterable[Problem]:
             message = f"lesson {lesson!r} is not described: the pack has no lessons.csv."
             fix = "Add lessons.csv (id, title, minutes) with a row for each lesson."
             yield table.problem(row, "lesson", message, fix)
-
-
-def questions(pack: Pack) -> Iterable[Problem]:
-    """Options, feedback lines and answers of the quiz questions agree; a hint does not hold its
-    own question's answer, nor a hint or feedback line another's of the same lesson."""
     rows = [row for _, row, _ in _rows(pack, "questions", "prompt")]
     table = pack.tables.get("questions")
     for row in rows:
@@ -445,7 +407,8 @@ def exercises(pack: Pack) -> Iterable[Problem]:
         if name not in choices:
             message = suggest(f"{name!r} is not a table of the pack.", name, choices)
             yield table.problem(row, "table", message, f"Write one of {', '.join(choices)}.")
-        elif name == "paragraphs" or text.parse_number(expected) is not None:
+            continue
+        if name == "paragraphs" or text.parse_number(expected) is not None:
             if table.value(row, "ordered"):
                 message = "the answer is a number, so there is no order of rows to check."
                 fix = "Leave ordered empty, or ask for rows (ids in expected) instead."
@@ -454,25 +417,21 @@ def exercises(pack: Pack) -> Iterable[Problem]:
                 message = f"{text.shorten(expected)!r} is not a number, and paragraphs have no ids."
                 fix = "Write the number the student should find, in digits."
                 yield table.problem(row, "expected", message, fix)
-        else:
-            yield from _expected(table, row, facts[name], column, expected)
+            continue
+        target, known = facts[name], [key for key in facts[name].ids if key]
+        if column and column not in target.column:
+            message = suggest(f"{target.file} has no column {column!r}.", column, [*target.column])
+            fix = "Write a column of that table, or leave the cell empty."
+            yield table.problem(row, "column", message, fix)
+        for key in [key for key in text.split_ids(expected) if key not in known]:
+            message = suggest(f"{key!r} is not a row of {target.file}.", key, known)
+            fix = "Write the ids of the rows a right answer keeps, separated by ';'."
+            yield table.problem(row, "expected", message, fix)
 
 
-def _expected(table: Table, row: int, target: Table, column: str, expected: str):
-    """An exercise's column is one of its table's, and its expected rows are rows of it."""
-    if column and column not in target.column:
-        message = suggest(f"{target.file} has no column {column!r}.", column, list(target.column))
-        fix = "Write a column of that table, or leave the cell empty."
-        yield table.problem(row, "column", message, fix)
-    known = [key for key in target.ids if key]
-    for key in [key for key in text.split_ids(expected) if key not in known]:
-        message = suggest(f"{key!r} is not a row of {target.file}.", key, known)
-        fix = "Write the ids of the rows a right answer keeps, separated by ';'."
-        yield table.problem(row, "expected", message, fix)
-
-
-def sorting_agrees(pack: Pack) -> Iterable[Problem]:
-    """A sorting item agrees with its fact: an event's modality, and who says it."""
+def sorting_and_quotes(pack: Pack) -> Iterable[Problem]:
+    """A sorting item agrees with its fact (an event's modality, who says it); every phrase
+    between quotation marks in what students read is the article's."""
     for table, row, fact in _rows(pack, "sorting", "fact"):
         fields = [_constraints(f) for f in table.fields if f["name"] == "modality"]
         enum = fields[0].get("enum") or [] if fields else []
@@ -489,10 +448,6 @@ def sorting_agrees(pack: Pack) -> Iterable[Problem]:
                 message = f"{source.file} has this row as someone's words (someone says), not "
                 fix = "Write 'person', or correct the row's basis there."
                 yield table.problem(row, "who", message + "the article's.", fix)
-
-
-def quoted_words(pack: Pack) -> Iterable[Problem]:
-    """Every phrase between quotation marks in what students read is the article's."""
     article = loose(" ".join(pack.texts.values()))
     for name, columns in QUOTED_COLUMNS.items() if pack.texts else ():
         for column in columns:
@@ -513,17 +468,4 @@ def answers_problems(answers: Table, prompt_ids: set[str]) -> Iterable[Problem]:
 
 
 #: Every rule, in the order they run.
-RULES = (
-    cells,
-    keys,
-    pack_ids,
-    points_somewhere,
-    quotes,
-    notes,
-    locations,
-    lessons,
-    questions,
-    exercises,
-    sorting_agrees,
-    quoted_words,
-)
+RULES = (cells, keys, points_somewhere, quotes, notes, lessons, exercises, sorting_and_quotes)

@@ -1,10 +1,8 @@
-"""What a pack is: its ``datapackage.json`` (the one place it declares its tables: columns,
-types, constraints, ``primaryKey``, references), and `SPECS`, what the code knows of each fact
-table beyond it: what one row is called, the fields its card shows and its headline.
+"""What a pack is: its ``datapackage.json`` (its tables' columns, types, constraints, keys,
+references), and `SPECS`, each fact table's row name, card and headline.
 
-A reference into one table is a Table Schema ``foreignKeys`` entry; a column that may point into
-several tables (``"*"``: every fact table keyed by an id; ``"glossary"``: its terms), or hold
-several ids separated by ``;``, says so on its field; `references` reads both::
+A reference into one table is a ``foreignKeys`` entry; a column pointing into several tables
+(``"*"``: every fact table keyed by an id) or holding ids separated by ``;`` says so on its field::
 
     {"name": "part_of", "type": "string", "references": ["places", "actors"]}
     {"name": "actors", "type": "string", "references": ["actors"], "separator": ";"}
@@ -71,11 +69,9 @@ def references(metadata: dict[str, Any]) -> list[Reference]:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One fact table's row: its name (``"actor"``), what its card shows, its headline.
-
-    ``card`` holds (label, column, how), ``how`` being "" (as written), "name" (an id shown
-    as its name), "names" (ids separated by ``;``) or "when" (a date, marked when the
-    article does not give it)."""
+    """One fact table's row: its name (``"actor"``), its card's (label, column, how), ``how``
+    being "" (as written), "name" (an id shown as its name), "names" (ids separated by ``;``) or
+    "when" (a date, marked when the article does not give it), and its headline."""
 
     name: str
     singular: str
@@ -84,19 +80,15 @@ class TableSpec:
 
     def headline(self, row: dict[str, Any], name_of: Callable[[Any], str]) -> str:
         """The row in a few words: its template filled in, ids shown as names."""
-        if not self.template:
-            return _figure(row)
+        if not self.template:  # a figure: "about 75%: what it counts"
+            qualifier = cell_text(row.get("qualifier"))
+            qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
+            unit = cell_text(row.get("unit"))
+            number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
+            return f"{qualifier}{number}: {cell_text(row.get('description'))}"
         ids = {column for _, column, how in self.card if how == "name"}
         cells = {k: name_of(v) if k in ids else cell_text(v) for k, v in row.items()}
         return self.template.format_map(defaultdict(str, cells))
-
-
-def _figure(row: dict[str, Any]) -> str:
-    qualifier = cell_text(row.get("qualifier"))
-    qualifier = "" if qualifier in ("", "none", "exactly") else qualifier + " "
-    unit = cell_text(row.get("unit"))
-    number = cell_text(row.get("value")) + ("%" if unit == "percent" else f" {unit}")
-    return f"{qualifier}{number}: {cell_text(row.get('description'))}"
 
 
 def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
@@ -109,31 +101,23 @@ def _spec(name: str, singular: str, card: str, template: str) -> TableSpec:
     return TableSpec(name, singular, tuple(fields), template)
 
 
-#: Each fact table: what a row is called, its card, its headline ("": a figure's own).
+#: Each fact table: what a row is called | its card | its headline ("": a figure's own).
 _FACTS = {
-    "actors": ("actor", "name, kind, role, belongs to=affiliation:name", "{name}"),
-    "places": ("place", "name, kind, part of=part_of:name", "{name}"),
-    "figures": ("figure", "value, unit, qualifier, subject=subject:name, description", ""),
+    "actors": "actor | name, kind, role, belongs to=affiliation:name | {name}",
+    "places": "place | name, kind, part of=part_of:name | {name}",
+    "figures": "figure | value, unit, qualifier, subject=subject:name, description | ",
     "events": (
-        "event",
-        "what=description, when=when:when, the article's words for when=when_text, modality, "
-        "who=actors:names, where=place:name",
-        "{description}",
+        "event | what=description, when=when:when, the article's words for when=when_text, "
+        "modality, who=actors:names, where=place:name | {description}"
     ),
-    "claims": ("claim", "speaker=speaker:name, claim=text, about=about:names", "{speaker}: {text}"),
+    "claims": "claim | speaker=speaker:name, claim=text, about=about:names | {speaker}: {text}",
     "relations": (
-        "relation",
-        "source=source:name, relation, target=target:name",
-        "{source} {relation} {target}",
+        "relation | source=source:name, relation, target=target:name | {source} {relation} {target}"
     ),
-    "glossary": ("glossary term", "term, definition", "{term}: {definition}"),
-    "perspectives": (
-        "perspective",
-        "actor=actor:name, stance, what=text",
-        "{actor} {stance}: {text}",
-    ),
+    "glossary": "glossary term | term, definition | {term}: {definition}",
+    "perspectives": "perspective | actor=actor:name, stance, what=text | {actor} {stance}: {text}",
 }
-SPECS: dict[str, TableSpec] = {name: _spec(name, *facts) for name, facts in _FACTS.items()}
+SPECS = {name: _spec(name, *facts.split(" | ")) for name, facts in _FACTS.items()}
 
 
 def table_named(name: Any) -> str | None:
