@@ -14,6 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from pack_helpers import (
+    CHECK_LINE,
+    MODEL_LINE,
+    SOLUTION_TAG,
+    cell_source,
+    cell_tags,
+    model_answers,
+    notebook_cells,
+)
 
 import newsfacts
 from newsfacts.lesson.exercises import exercises
@@ -21,24 +30,9 @@ from newsfacts.lesson.exercises import exercises
 ROOT = Path(__file__).resolve().parents[1]
 TEACHER = sorted((ROOT / "teacher").glob("[0-9][0-9]-*.ipynb"))
 STUDENT = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TAG = "solution"
 PLACEHOLDER = "answer = ...  # write one line of pandas here"
 #: From lesson 4 on, a fill-in-the-blank: the placeholder, then the line to complete.
 BLANK = re.compile(r"^answer = \.\.\.\n# answer = .*____.*$")
-CHECK = re.compile(r'^check\("([a-z0-9-]+)", answer\)$')
-MODEL = re.compile(r"^answer = (.+?)(\s+#.*)?$")
-
-
-def cells(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def tags(cell: dict) -> list[str]:
-    return cell.get("metadata", {}).get("tags", [])
 
 
 def output_text(cell: dict) -> str:
@@ -56,31 +50,20 @@ def squeeze(text: str) -> str:
 
 
 def solutions() -> list[tuple[str, dict]]:
-    return [(p.stem, c) for p in TEACHER for c in cells(p) if TAG in tags(c)]
-
-
-def model_answers() -> list[tuple[str, str, str]]:
-    """(lesson, exercise, expression) for every model answer of the teacher edition."""
-    found = []
-    for path in TEACHER:
-        notebook = cells(path)
-        for before, after in zip(notebook, notebook[1:], strict=False):
-            match = CHECK.match(source(after))
-            if match and TAG in tags(before):
-                expression = MODEL.match(source(before)).group(1)
-                found.append((path.stem, match.group(1), expression))
-    return found
+    return [(p.stem, c) for p in TEACHER for c in notebook_cells(p) if SOLUTION_TAG in cell_tags(c)]
 
 
 def teacher_text() -> str:
     """Every cell's source of the teacher edition, all lessons."""
-    return "\x00".join(source(cell) for path in TEACHER for cell in cells(path))
+    return "\x00".join(cell_source(cell) for path in TEACHER for cell in notebook_cells(path))
 
 
 def student_text() -> str:
     """Everything a student sees: every cell's source and stored output, all lessons."""
     return "\x00".join(
-        source(cell) + "\x00" + output_text(cell) for path in STUDENT for cell in cells(path)
+        cell_source(cell) + "\x00" + output_text(cell)
+        for path in STUDENT
+        for cell in notebook_cells(path)
     )
 
 
@@ -99,7 +82,7 @@ def test_make_student_uses_nbconverts_tag_removal():
     assert "scripts/run_notebooks.py notebooks" in recipe
     flags = makefile_flags()
     assert "--TagRemovePreprocessor.enabled=True" in flags
-    assert f"--TagRemovePreprocessor.remove_cell_tags={TAG}" in flags
+    assert f"--TagRemovePreprocessor.remove_cell_tags={SOLUTION_TAG}" in flags
 
 
 def test_the_student_edition_is_what_make_student_builds(tmp_path):
@@ -116,8 +99,12 @@ def test_the_student_edition_is_what_make_student_builds(tmp_path):
     assert [p.name for p in built] == [p.name for p in STUDENT]
     for made in built:
         stored = ROOT / "notebooks" / made.name
-        want = [(c["id"], c["cell_type"], source(c), tags(c)) for c in cells(made)]
-        have = [(c["id"], c["cell_type"], source(c), tags(c)) for c in cells(stored)]
+        want = [
+            (c["id"], c["cell_type"], cell_source(c), cell_tags(c)) for c in notebook_cells(made)
+        ]
+        have = [
+            (c["id"], c["cell_type"], cell_source(c), cell_tags(c)) for c in notebook_cells(stored)
+        ]
         assert have == want, f"{made.name}: run `make student` and commit the result"
         made_meta = json.loads(made.read_text(encoding="utf-8"))["metadata"]
         stored_meta = json.loads(stored.read_text(encoding="utf-8"))["metadata"]
@@ -127,9 +114,13 @@ def test_the_student_edition_is_what_make_student_builds(tmp_path):
 def test_the_teacher_edition_has_solutions_and_the_student_edition_none():
     assert len(TEACHER) == len(STUDENT) == 8
     for path in TEACHER:
-        assert any(TAG in tags(c) for c in cells(path)), f"{path.name} has no answer key"
+        assert any(SOLUTION_TAG in cell_tags(c) for c in notebook_cells(path)), (
+            f"{path.name} has no answer key"
+        )
     for path in STUDENT:
-        assert not [source(c)[:60] for c in cells(path) if TAG in tags(c)]
+        assert not [
+            cell_source(c)[:60] for c in notebook_cells(path) if SOLUTION_TAG in cell_tags(c)
+        ]
 
 
 @pytest.mark.parametrize(
@@ -137,7 +128,7 @@ def test_the_teacher_edition_has_solutions_and_the_student_edition_none():
 )
 def test_no_solution_text_survives_into_a_student_notebook(lesson, cell):
     seen = squeeze(student_text())
-    text = source(cell).strip()
+    text = cell_source(cell).strip()
     assert squeeze(text) not in seen, f"{lesson}: a solution cell is in the student edition"
     shown = output_text(cell).strip()
     if shown:
@@ -145,7 +136,7 @@ def test_no_solution_text_survives_into_a_student_notebook(lesson, cell):
 
 
 def test_no_model_answer_survives_into_a_student_notebook():
-    answers = model_answers()
+    answers = model_answers(TEACHER)
     checked = set(re.findall(r'check\("([a-z0-9-]+)", answer\)', teacher_text()))
     assert checked and {name for _, name, _ in answers} == checked, (
         "every exercise a lesson checks has a model answer"
@@ -159,16 +150,16 @@ def test_no_model_answer_survives_into_a_student_notebook():
 @pytest.mark.parametrize("path", TEACHER, ids=[p.stem for p in TEACHER])
 def test_each_exercise_keeps_the_placeholder_then_the_model_answer_then_the_check(path):
     """Teacher: placeholder, model answer, check. Student: placeholder, check."""
-    teacher = [source(c) for c in cells(path)]
-    student = [source(c) for c in cells(ROOT / "notebooks" / path.name)]
+    teacher = [cell_source(c) for c in notebook_cells(path)]
+    student = [cell_source(c) for c in notebook_cells(ROOT / "notebooks" / path.name)]
     for notebook, gap in ((teacher, 2), (student, 1)):
-        checks = [i for i, s in enumerate(notebook) if CHECK.match(s)]
+        checks = [i for i, s in enumerate(notebook) if CHECK_LINE.match(s)]
         assert checks or path.name.startswith("00-"), "lesson 0 alone has no exercise"
         for i in checks:
             assert notebook[i - gap] == PLACEHOLDER or BLANK.match(notebook[i - gap])
     for i, text in enumerate(teacher):
-        if CHECK.match(text):
-            assert MODEL.match(teacher[i - 1]) and teacher[i - 1] != PLACEHOLDER
+        if CHECK_LINE.match(text):
+            assert MODEL_LINE.match(teacher[i - 1]) and teacher[i - 1] != PLACEHOLDER
 
 
 def test_the_readme_says_where_each_edition_lives():

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from chromium import chromium_page
+from pack_helpers import build_handouts, handouts_script
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "scripts" / "handouts.py"
 STAND_IN = "Run this cell to show the interactive widget"
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("handouts_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def first_lesson() -> Path:
@@ -29,17 +21,9 @@ def first_lesson() -> Path:
     return next((p for p in lessons if p.name.startswith("01-")), lessons[0])
 
 
-@pytest.fixture(scope="module")
-def script():
-    return load_script()
-
-
-@pytest.fixture(scope="module")
-def handouts(script, tmp_path_factory) -> Path:
-    """Every handout, built once through the script's command line."""
-    out = tmp_path_factory.mktemp("handouts")
-    assert script.main(["--out", str(out)]) == 0
-    return out
+# scripts/handouts.py as a module, and every handout built once (see pack_helpers).
+script = pytest.fixture(handouts_script, scope="module", name="script")
+handouts = pytest.fixture(build_handouts, scope="module", name="handouts")
 
 
 def heading_of(lesson: Path) -> str:

@@ -22,6 +22,7 @@ import pytest
 from markupsafe import escape
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
+from pack_helpers import chart_bars, chart_point_xs, chart_texts
 
 from newsfacts import plots
 from newsfacts.marks import mark
@@ -172,17 +173,6 @@ def _names(book) -> dict[str, str]:
     }
 
 
-def _texts(chart: plots.Chart) -> list[mtext.Text]:
-    with chart_module.style():
-        chart.figure.canvas.draw()  # lay the figure out as the PNG has it
-    found, seen = [], set()
-    for text in chart.figure.findobj(mtext.Text):
-        if id(text) not in seen and text.get_visible() and text.get_text().strip():
-            seen.add(id(text))
-            found.append(text)
-    return found
-
-
 # --------------------------------------------------------------------------------------
 # What every chart does
 
@@ -293,7 +283,7 @@ def test_drawn_picture_uses_okabe_ito_colours_only(book, kind):
 @pytest.mark.parametrize("kind", CHARTS)
 def test_text_is_at_least_9_points_and_no_two_labels_overlap(book, kind):
     chart = _built(book, kind)
-    texts = _texts(chart)
+    texts = chart_texts(chart)
     renderer = chart.figure.canvas.get_renderer()
     assert min(t.get_fontsize() for t in texts) >= 9
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
@@ -393,7 +383,7 @@ def test_figures_chart_alt_text_lists_every_percentage(book):
 
 def test_figures_chart_labels_use_the_articles_hedge_and_paragraph(book):
     chart = _built(book, "figures")
-    drawn = {" ".join(t.get_text().split()) for t in _texts(chart)}
+    drawn = {" ".join(t.get_text().split()) for t in chart_texts(chart)}
     for row in book.figures[book.figures["unit"] == "percent"].itertuples():
         number = f"{row.value:g}%"
         assert (number if row.qualifier == "none" else f"{row.qualifier} {number}") in drawn
@@ -419,7 +409,7 @@ def test_figures_chart_draws_one_unit_and_writes_the_others_out(book):
     drawn = {p.get_gid() for p in chart.figure.axes[0].patches if p.get_gid()}
     percent = book.figures[book.figures["unit"] == "percent"]
     assert drawn == {f"bar-{ident}" for ident in percent["id"]}
-    written = next(t.get_text() for t in _texts(chart) if t.get_gid() == "written")
+    written = next(t.get_text() for t in chart_texts(chart) if t.get_gid() == "written")
     for row in book.figures[book.figures["unit"] != "percent"].itertuples():
         assert plots.figure_label(row._asdict()) in written
 
@@ -441,16 +431,6 @@ def _figures_book(rows: list[tuple]) -> types.SimpleNamespace:
     return book
 
 
-def _bars(chart) -> list[tuple[float, float, float]]:
-    """(y, left, width) of each filled bar, hatched or not."""
-    return sorted(
-        (round(p.get_y(), 3), p.get_x(), p.get_width())
-        for ax in chart.figure.axes
-        for p in ax.patches
-        if p.get_fill() and p.get_width() > 0
-    )
-
-
 def test_parts_of_one_whole_are_one_bar_out_of_100():
     # Issue 11: "90% agreed" and "10% outstanding" of one plan are one whole, not two bars.
     book = _figures_book(
@@ -461,13 +441,13 @@ def test_parts_of_one_whole_are_one_bar_out_of_100():
         ]
     )
     chart = plots.figures_chart(book)
-    bars = _bars(chart)
+    bars = chart_bars(chart)
     assert len(bars) == 3
     (y1, x1, w1), (y2, x2, w2) = [bar for bar in bars if bar[2] in (60, 40)]
     assert y1 == y2 and {(x1, w1), (x2, w2)} == {(0, 60), (60, 40)}
     assert [bar for bar in bars if bar[2] == 75][0][0] != y1
     assert "parts of one whole" in chart.description and "parts of one whole" in chart.alt
-    drawn = {t.get_text() for t in _texts(chart)}
+    drawn = {t.get_text() for t in chart_texts(chart)}
     assert {"60%", "40%", "about 75%"} <= drawn
 
 
@@ -478,7 +458,7 @@ def test_percentages_that_do_not_make_a_whole_stay_apart():
             ("b", 30, "percent", "none", "plan", "share b"),
         ]
     )
-    assert len({y for y, _, _ in _bars(plots.figures_chart(book))}) == 2
+    assert len({y for y, _, _ in chart_bars(plots.figures_chart(book))}) == 2
 
 
 def test_figure_label():
@@ -513,8 +493,8 @@ def test_relations_alt_text_has_one_sentence_per_relation_drawn(book):
 
 def test_relation_names_and_labels_are_projector_sized(book):
     chart = _built(book, "relations-focus")
-    names = [t for t in _texts(chart) if (t.get_gid() or "").startswith("node-")]
-    labels = [t for t in _texts(chart) if (t.get_gid() or "").startswith("relation-")]
+    names = [t for t in chart_texts(chart) if (t.get_gid() or "").startswith("node-")]
+    labels = [t for t in chart_texts(chart) if (t.get_gid() or "").startswith("relation-")]
     assert names and labels
     assert min(t.get_fontsize() for t in names) >= 14
     assert min(t.get_fontsize() for t in labels) >= 12
@@ -524,7 +504,9 @@ def _arrows_and_labels(chart):
     """The arrows and their labels, paired by the gid each is drawn with."""
     chart.png()
     arrows = {a.get_gid(): a for a in chart.figure.findobj(FancyArrowPatch) if a.get_gid()}
-    labels = {t.get_gid(): t for t in _texts(chart) if (t.get_gid() or "").startswith("relation")}
+    labels = {
+        t.get_gid(): t for t in chart_texts(chart) if (t.get_gid() or "").startswith("relation")
+    }
     assert arrows and set(arrows) == set(labels)
     return [(arrows[gid], labels[gid]) for gid in sorted(arrows)]
 
@@ -546,7 +528,7 @@ def test_the_full_diagram_draws_at_most_12_arrows_and_says_how_to_see_the_rest(w
     chart = plots.relations_diagram(world)
     pairs = _arrows_and_labels(chart)
     assert 6 <= len(pairs) <= 12
-    drawn = {" ".join(t.get_text().split()) for t in _texts(chart)}
+    drawn = {" ".join(t.get_text().split()) for t in chart_texts(chart)}
     names = _names(world)
     for _, label in pairs:  # both ends of every arrow are drawn as names
         words = " ".join(label.get_text().split())
@@ -556,7 +538,7 @@ def test_the_full_diagram_draws_at_most_12_arrows_and_says_how_to_see_the_rest(w
         assert names[row.source] in drawn and names[row.target] in drawn
     left = len(world.relations) - len(pairs)
     assert f"{left} more relations not drawn" in chart.description
-    advice = next(t.get_text() for t in _texts(chart) if "not drawn" in t.get_text())
+    advice = next(t.get_text() for t in chart_texts(chart) if "not drawn" in t.get_text())
     focuses = re.findall(r'"([^"]+)"', advice.split("good focuses:")[1])
     assert focuses and set(focuses) <= set(names)  # real ids the student can copy
 
@@ -684,7 +666,7 @@ def test_timeline_table_orders_dated_events_then_the_rest(book):
 def test_a_year_alone_is_drawn_during_that_year_with_no_order_implied(book):
     # "2014" (Donbas) once sorted as 1 January and looked as if it came before "March 2014".
     chart = _built(book, "timeline")
-    drawn = [" ".join(t.get_text().split()) for t in _texts(chart)]
+    drawn = [" ".join(t.get_text().split()) for t in chart_texts(chart)]
     vague = [when for when in book.events["when"] if re.fullmatch(r"\d{4}(-\d{2})?", when)]
     assert vague
     for when in vague:
@@ -698,7 +680,7 @@ def test_a_year_alone_is_drawn_during_that_year_with_no_order_implied(book):
 
 def test_timeline_gaps_are_written_between_points():
     chart = plots.timeline_chart(_small_book())
-    drawn = [t.get_text() for t in _texts(chart)]
+    drawn = [t.get_text() for t in chart_texts(chart)]
     assert "about 2 months later than point 1" in chart.description
     assert "during March 2024" in [" ".join(t.split()) for t in drawn] and "2 May 2024" in drawn
     assert "1 more event in the article has no date" in chart.description
@@ -716,17 +698,11 @@ def _dated_book(dates: list[str]) -> types.SimpleNamespace:
     return book
 
 
-def _point_xs(chart) -> list[float]:
-    return [
-        float(line.get_xdata()[0])
-        for line in chart.figure.axes[0].lines
-        if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
-    ]
-
-
 def test_the_time_line_is_drawn_to_scale():
     # Issue 18: evenly spaced points hid that 8 years and 3 days look the same.
-    xs = _point_xs(plots.timeline_chart(_dated_book(["2024-01-01", "2024-01-11", "2024-01-31"])))
+    xs = chart_point_xs(
+        plots.timeline_chart(_dated_book(["2024-01-01", "2024-01-11", "2024-01-31"]))
+    )
     assert len(xs) == 3 and xs == sorted(xs)
     assert xs[2] - xs[1] == pytest.approx(2 * (xs[1] - xs[0]), rel=1e-6)
 
@@ -734,13 +710,13 @@ def test_the_time_line_is_drawn_to_scale():
 def test_a_long_empty_stretch_is_cut_out_with_a_marked_break():
     dates = ["2024-01-01", "2024-01-21", "2024-02-10", "2026-04-10"]
     chart = plots.timeline_chart(_dated_book(dates))
-    xs = _point_xs(chart)
+    xs = chart_point_xs(chart)
     assert xs[1] - xs[0] == pytest.approx(xs[2] - xs[1], rel=1e-6)  # to scale before the cut
     assert xs[3] - xs[2] < 3 * (xs[1] - xs[0])  # two years do not squeeze the rest
-    drawn = [" ".join(t.get_text().split()) for t in _texts(chart)]
+    drawn = [" ".join(t.get_text().split()) for t in chart_texts(chart)]
     assert drawn.count("//") == 1
     assert "line cut: about 2 years 2 months" in drawn
-    cut = next(t for t in _texts(chart) if t.get_text() == "//")
+    cut = next(t for t in chart_texts(chart) if t.get_text() == "//")
     assert xs[2] < cut.get_position()[0] < xs[3]
     assert "The line is cut (1 break, //)" in chart.description
 
@@ -779,12 +755,14 @@ def test_relations_focus_shows_its_neighbours_and_every_relation_among_them(book
     own = relations[(relations["source"] == "council") | (relations["target"] == "council")]
     shown = {"council"} | set(own["source"]) | set(own["target"])
     among = relations[relations["source"].isin(shown) & relations["target"].isin(shown)]
-    drawn = [" ".join(t.get_text().split()) for t in _texts(focused)]
+    drawn = [" ".join(t.get_text().split()) for t in chart_texts(focused)]
     for row in among.itertuples():
         assert f"{row.relation} ¶{row.paragraph}" in drawn
     assert focused.description.count(" — ") == 2 * len(among)
     assert "The relations of town council of Porto Claro" in focused.alt
-    bold = [" ".join(t.get_text().split()) for t in _texts(focused) if t.get_fontweight() == "bold"]
+    bold = [
+        " ".join(t.get_text().split()) for t in chart_texts(focused) if t.get_fontweight() == "bold"
+    ]
     assert "town council of Porto Claro" in bold  # a long name may wrap
 
 

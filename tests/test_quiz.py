@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import html
 import importlib
-import re
 
 import pytest
+from pack_helpers import (
+    assert_a_right_choice_shows_its_evidence,
+    assert_a_wrong_choice_shows_its_feedback_and_evidence,
+    assert_closing_questions_have_answers_among_options,
+)
 
 from newsfacts.errors import UnknownNameError
-from newsfacts.lesson.questions import check_understanding, questions
+from newsfacts.lesson.questions import questions
 from newsfacts.teacher import answer_key
 
 Q = importlib.import_module("newsfacts.lesson.quiz")
@@ -181,36 +184,12 @@ def test_answer_key_lists_every_answer(book):
 
 
 def test_closing_questions_have_their_answers_among_the_options(book):
-    made = questions(book, "01")
-    assert made
-    for question in made:
-        assert question.answer in question.options
-        assert len(question.feedback) == len(question.options)
-        assert question.evidence, f"{question.id} shows no evidence"
-    assert len(check_understanding(book, "01").questions) == len(made)
+    assert_closing_questions_have_answers_among_options(book, "01")
 
 
 def test_a_right_choice_shows_paragraph_quote_and_mark_of_its_evidence(book):
-    from newsfacts.marks import mark
-
-    for box in check_understanding(book, "01").questions:
-        box.control.value = box.question.answer
-        shown = html.unescape(box.feedback.value)
-        assert "✓" in shown
-        for citation in box.question.evidence:
-            assert f"¶ {citation.paragraph} “{citation.quote}”" in shown
-            if citation.basis:
-                assert mark(citation.basis).title in shown
+    assert_a_right_choice_shows_its_evidence(book, "01")
 
 
 def test_a_wrong_choice_shows_its_feedback_and_the_evidence(book):
-    for box in check_understanding(book, "01").questions:
-        question = box.question
-        for option in question.options:
-            if option == question.answer:
-                continue
-            box.control.value = option
-            shown = html.unescape(re.sub(r"<[^>]+>", "", box.feedback.value))
-            assert "✗" in shown
-            assert question.feedback_for(option) in shown
-            assert "Evidence:" in shown, "the first try is in: the evidence gives nothing away"
+    assert_a_wrong_choice_shows_its_feedback_and_evidence(book, "01")

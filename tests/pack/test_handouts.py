@@ -4,35 +4,17 @@ the bundled article's content."""
 from __future__ import annotations
 
 import html
-import importlib.util
 from pathlib import Path
 
 import pytest
+from pack_helpers import build_handouts, handouts_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-SCRIPT = REPO / "scripts" / "handouts.py"
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("handouts_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def script():
-    return load_script()
-
-
-@pytest.fixture(scope="module")
-def handouts(script, tmp_path_factory) -> Path:
-    """Every handout, built once through the script's command line."""
-    out = tmp_path_factory.mktemp("handouts")
-    assert script.main(["--out", str(out)]) == 0
-    return out
+# scripts/handouts.py as a module, and every handout built once (see pack_helpers).
+script = pytest.fixture(handouts_script, scope="module", name="script")
+handouts = pytest.fixture(build_handouts, scope="module", name="handouts")
 
 
 def test_a_lesson_page_ends_with_its_quiz_and_sorting_on_paper_without_answers(handouts, paris):

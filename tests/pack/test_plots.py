@@ -3,39 +3,9 @@ between 2014, 2022 and 2025 (chart behaviour is tested in tests/test_plots.py)."
 
 from __future__ import annotations
 
-import matplotlib.text as mtext
+from pack_helpers import chart_bars, chart_point_xs, chart_texts
 
 from newsfacts import plots
-from newsfacts.plots import chart as chart_module
-
-
-def _texts(chart: plots.Chart) -> list[mtext.Text]:
-    with chart_module.style():
-        chart.figure.canvas.draw()  # lay the figure out as the PNG has it
-    found, seen = [], set()
-    for text in chart.figure.findobj(mtext.Text):
-        if id(text) not in seen and text.get_visible() and text.get_text().strip():
-            seen.add(id(text))
-            found.append(text)
-    return found
-
-
-def _bars(chart) -> list[tuple[float, float, float]]:
-    """(y, left, width) of each filled bar, hatched or not."""
-    return sorted(
-        (round(p.get_y(), 3), p.get_x(), p.get_width())
-        for ax in chart.figure.axes
-        for p in ax.patches
-        if p.get_fill() and p.get_width() > 0
-    )
-
-
-def _point_xs(chart) -> list[float]:
-    return [
-        float(line.get_xdata()[0])
-        for line in chart.figure.axes[0].lines
-        if line.get_marker() not in ("None", "", None) and len(line.get_xdata()) == 1
-    ]
 
 
 def test_the_bundled_plan_is_drawn_as_one_whole(paris):
@@ -44,15 +14,15 @@ def test_the_bundled_plan_is_drawn_as_one_whole(paris):
     wholes = wholes[(wholes["count"] > 1) & ((wholes["sum"] - 100).abs() < 0.5)]
     assert len(wholes) >= 1
     chart = plots.figures_chart(paris, figures["id"].tolist())
-    rows_drawn = {y for y, _, _ in _bars(chart)}
+    rows_drawn = {y for y, _, _ in chart_bars(chart)}
     assert len(rows_drawn) == len(figures) - int((wholes["count"] - 1).sum())
 
 
 def test_the_bundled_time_line_breaks_between_2014_2022_and_2025(paris):
     chart = plots.timeline_chart(paris)
-    xs = _point_xs(chart)
+    xs = chart_point_xs(chart)
     assert xs == sorted(xs)
-    cuts = sorted(t.get_position()[0] for t in _texts(chart) if t.get_text() == "//")
+    cuts = sorted(t.get_position()[0] for t in chart_texts(chart) if t.get_text() == "//")
     assert len(cuts) == 2
     years = sorted(int(when[:4]) for when in paris.events["when"] if when)
     parts = [[y for y, x in zip(years, xs, strict=True) if lo < x < hi]
