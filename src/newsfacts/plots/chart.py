@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
+from collections import namedtuple
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import matplotlib.style
@@ -175,15 +175,8 @@ def overlap(box: Any, other: Any) -> float:
     return max(across, 0) * max(down, 0)
 
 
-@dataclass
-class Thing:
-    """An actor or a place, as the charts need it (`table`: "actors" or "places")."""
-
-    id: str
-    name: str
-    kind: str
-    table: str
-    paragraph: int | str | None
+#: An actor or a place, as the charts need it (`table`: "actors" or "places").
+Thing = namedtuple("Thing", "id name kind table paragraph")
 
 
 def things(book: Any) -> dict[str, Thing]:
@@ -198,16 +191,14 @@ def things(book: Any) -> dict[str, Thing]:
     return found
 
 
-def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) -> str:
-    """The id a student means by an id or a name (any case); `choices` maps id to name."""
+def resolve(asked: Any, choices: dict, what: str, *, function: str, many: bool = False) -> Any:
+    """The id a student means by an id or a name (any case); `choices` maps id to name. With
+    `many`: one or a list of them, as a list of ids; repeats are dropped, order kept."""
     lookup = {ident: ident for ident in choices}
     for ident, name in choices.items():
         lookup.setdefault(name, ident)
-    return resolve_id(asked, lookup, what, function=function)
-
-
-def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:
-    """Like `resolve`, for one id or a list of them; repeats are dropped, order kept."""
+    if not many:
+        return resolve_id(asked, lookup, what, function=function)
     if isinstance(asked, str) or not isinstance(asked, Iterable):
         asked = [asked]
-    return list(dict.fromkeys(resolve(item, choices, what, function=function) for item in asked))
+    return list(dict.fromkeys(resolve_id(item, lookup, what, function=function) for item in asked))

@@ -134,7 +134,7 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Ch
         chosen = [row for row in table if _unit(row) == "percent"] or table
     else:
         choices = {ident: cell_words(row.get("description")) for ident, row in by_id.items()}
-        found = chart.resolve_many(ids, choices, "figure id", function="figures_chart")
+        found = chart.resolve(ids, choices, "figure id", function="figures_chart", many=True)
         chosen = [by_id[ident] for ident in found]
     chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
     unit = _one_unit(chosen)

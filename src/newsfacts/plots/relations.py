@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -141,9 +142,9 @@ def relations_diagram(
     names = {key: thing.name for key, thing in found.items()}
     for end in (end for e in edges for end in (e.source, e.target)):
         names.setdefault(end, end)
-    what, function = "actor or place", "relations_diagram"
-    wanted = None if ids is None else chart.resolve_many(ids, names, what, function=function)
-    focus_id = None if focus is None else chart.resolve(focus, names, what, function=function)
+    find = partial(chart.resolve, what="actor or place", function="relations_diagram")
+    wanted = None if ids is None else find(ids, names, many=True)
+    focus_id = None if focus is None else find(focus, names)
     if focus_id is not None and wanted is None:  # the focus and the names linked to it
         ends = [(e.source, e.target) for e in edges if focus_id in (e.source, e.target)]
         wanted = [target if source == focus_id else source for source, target in ends]
