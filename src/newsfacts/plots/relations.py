@@ -83,11 +83,6 @@ class Edge:
         return wrap(f"{self.relation} {chart.para(self.paragraph)}".strip(), 34)
 
 
-def _kind(thing: Any) -> str:
-    kind = "place" if thing and thing.table == "places" else thing and thing.kind
-    return kind if kind in NODE_STYLES else "other"
-
-
 def _edges(book: Any) -> list[Edge]:
     found = []
     for row in chart.rows(book, "relations"):
@@ -100,15 +95,21 @@ def _edges(book: Any) -> list[Edge]:
     return found
 
 
-def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
-    """The relations, the focus's own first, then those between the most linked names."""
+def _kept(edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], list[Edge]]:
+    """The `most` relations drawn (the focus's own first, then those between the most linked
+    names), in the table's order, and those left out."""
+    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+        raise WrongValueError(
+            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
+        )
     degree = Counter(end for e in edges for end in (e.source, e.target))
 
     def rank(e: Edge) -> tuple:
         linked = -(degree[e.source] + degree[e.target])
         return focus not in (e.source, e.target), linked, paragraph_order(e.paragraph)
 
-    return sorted(edges, key=rank)
+    kept = set(map(id, sorted(edges, key=rank)[:most]))
+    return [e for e in edges if id(e) in kept], [e for e in edges if id(e) not in kept]
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
@@ -152,20 +153,15 @@ def relations_diagram(
         wanted = list(dict.fromkeys(wanted + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
-        raise WrongValueError(
-            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
-        )
-    kept = set(map(id, _ranked(edges, focus_id)[:most]))
-    left_out = [e for e in edges if id(e) not in kept]
-    edges = [e for e in edges if id(e) in kept]  # in the table's order
+    edges, left_out = _kept(edges, focus_id, most)
     shown = [end for e in edges for end in (e.source, e.target)]
     shown += (wanted or []) if not left_out else [focus_id] if focus_id is not None else []
     nodes = {}
     for key in dict.fromkeys(shown):
         thing = found.get(key)
-        first = paragraph_order(thing.paragraph if thing else None)
-        nodes[key] = Node(key, names[key], _kind(thing), first)
+        kind = "place" if thing and thing.table == "places" else thing and thing.kind
+        kind = kind if kind in NODE_STYLES else "other"
+        nodes[key] = Node(key, names[key], kind, paragraph_order(thing and thing.paragraph))
     advice = _advice(book, left_out, focus_id) if left_out else ""
     with chart.style():
         return _draw(nodes, edges, focus_id, advice)
@@ -238,19 +234,13 @@ def point_on(path: Path, t: Any) -> np.ndarray:
     return v[0] + t * (v[1] - v[0])
 
 
-def _inside(points: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """For each box (x0, y0, x1, y1), the summed weights of the points that lie in it."""
-    x, y = points[:, 0], points[:, 1]
-    inside = (x >= boxes[:, :1]) & (x <= boxes[:, 2:3]) & (y >= boxes[:, 1:2]) & (y <= boxes[:, 3:])
-    return inside @ weights
-
-
 def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
     """Put each label on its own arrow where it costs least: much for a box or label it
     covers, a little for each bit of another arrow under it, a hair for leaving the middle."""
     taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
     steps = np.linspace(0, 1, 150)
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
+    x, y = points[:, 0], points[:, 1]
     spots = np.array(STEPS)
     for edge in edges:
         w, h = chart.measure(renderer, edge.label, LABEL)
@@ -262,7 +252,8 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         # an arrow from another name under a label misleads more than one sharing a name
         weights = [0 if o is edge else 1 if ends & {o.source, o.target} else 10 for o in edges]
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
-        crossed = _inside(points, near, np.repeat(weights, len(steps)).astype(float))
+        inside = (x >= near[:, :1]) & (x <= near[:, 2:3]) & (y >= near[:, 1:2]) & (y <= near[:, 3:])
+        crossed = inside @ np.repeat(weights, len(steps)).astype(float)
         best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
