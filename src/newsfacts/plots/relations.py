@@ -284,9 +284,8 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         ax.text(MARGIN, HEIGHT / 2, "No relations to draw.", fontsize=TEXT)
         none = f"{title}.\nThere are no relations to draw."
         return chart.Chart(figure, alt, "No relations.", none)
-    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
-    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
-    _layout(nodes, edges, renderer, top, _legend(ax, kinds, bases, renderer) + 0.45)
+    key_top, key_words = _legend(ax, nodes, edges, renderer)
+    _layout(nodes, edges, renderer, top, key_top + 0.45)
     for edge in edges:
         edge.path = _path(nodes[edge.source], nodes[edge.target])
     _place_labels(nodes, edges, renderer)
@@ -297,7 +296,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         arrow = _stroke(edge.basis, linewidth=width, gid=gid, zorder=2)
         ax.add_artist(FancyArrowPatch(path=edge.path, arrowstyle="-|>", mutation_scale=18, **arrow))
         ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
-    lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    lines = [f"{title}. {subtitle}", key_words, *_describe(nodes, edges, focus)]
     lines += [advice] if advice else []
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
@@ -342,8 +341,10 @@ def _draw_node(ax: Any, node: Node, bold: bool) -> None:
     ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
 
 
-def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float:
-    """Draw the key at the bottom; return its top, in inches."""
+def _legend(ax: Any, nodes: dict, edges: list[Edge], renderer: Any) -> tuple[float, str]:
+    """Draw the key at the bottom; return its top, in inches, and its words."""
+    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
+    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
     shapes = [Line2D([], [], **_shape(k, markersize=12, linestyle="none", label=k)) for k in kinds]
     lines = [Line2D([], [], **_stroke(b, lw=2.2, label=chart.drawn_mark_label(b))) for b in bases]
     bottom = 0.15
@@ -354,13 +355,10 @@ def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float
         bottom += key.get_window_extent(renderer).height / ax.figure.dpi + 0.05
     ncols = max(min(len(shapes), 7), 1)
     first = chart.key(ax, shapes, (MARGIN, bottom), ncols=ncols, fontsize=LABEL)
-    return bottom + first.get_window_extent(renderer).height / ax.figure.dpi
-
-
-def _key_sentence(kinds: list[str], bases: list[str]) -> str:
+    top = bottom + first.get_window_extent(renderer).height / ax.figure.dpi
     shapes = [f"{k}: {chart.colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds]
     words = "Each name is in a box with a shape and an outline colour for its kind: "
     words += "; ".join(shapes) + "."
     colour = {b: chart.colour_name(mark(b).colour) for b in bases}
     arrows = [f"{mark(b).line_words} in {colour[b]}: {mark_label(b)}" for b in bases]
-    return words + (f" Arrows: {'; '.join(arrows)}." if bases else "")
+    return top, words + (f" Arrows: {'; '.join(arrows)}." if bases else "")

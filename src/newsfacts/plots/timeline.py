@@ -53,21 +53,14 @@ def _gap(earlier: str, later: str) -> str:
     wide, narrow = sorted((earlier, later), key=len)
     if None in a + b and narrow.startswith(wide):
         return f"both {_during(wide)}: order not known"
-    if a[2] is not None and b[2] is not None and a[1] and b[1]:
-        days = (_dt.date(*b) - _dt.date(*a)).days
-        if days < 62:
-            return "the same day" if days == 0 else f"{plural(days, 'day')} later"
-    if a[1] is not None and b[1] is not None:
+    if None not in a + b and (days := (_dt.date(*b) - _dt.date(*a)).days) < 62:
+        return "the same day" if days == 0 else f"{plural(days, 'day')} later"
+    if None not in a[:2] + b[:2]:
         years, months = divmod((b[0] - a[0]) * 12 + (b[1] - a[1]), 12)
         parts = [plural(n, word) for n, word in ((years, "year"), (months, "month")) if n]
         return "about " + " ".join(parts) + " later" if parts else "the same month"
     years = b[0] - a[0]
     return "the same year" if years == 0 else f"about {plural(years, 'year')} later"
-
-
-def _named(note: str) -> str:
-    """The sources a context row's note names; a note not in the fixed form, kept short."""
-    return source_names(note) or (note if len(note) <= 60 else note[:57].rstrip() + "...")
 
 
 def _date_source(row: dict[str, Any]) -> str:
@@ -77,7 +70,9 @@ def _date_source(row: dict[str, Any]) -> str:
     basis = cell_words(row.get("when_basis"))
     if basis and basis not in MARKS:  # drawn as the article's voice, but not said to be
         return f"when_basis {basis!r}, not one of {', '.join(MARKS)}"
-    source = _named(cell_words(row.get("note"))) if basis == "outside source" else ""
+    note = cell_words(row.get("note")) if basis == "outside source" else ""
+    # the sources the note names; a note not in the fixed form, kept short
+    source = source_names(note) or (note if len(note) <= 60 else note[:57].rstrip() + "...")
     return f"{mark(basis).chart_title}: {source}" if source else mark(basis).chart_title
 
 
@@ -138,19 +133,6 @@ def _span(when: str) -> tuple[int, int] | None:
     return period and (period.start_time.toordinal(), period.end_time.toordinal() + 1)
 
 
-def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
-    """The indexes of `spans` (in time order) in groups: a new group after a long gap."""
-    whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
-    groups: list[list[int]] = []
-    end = spans[0][1] if spans else 0
-    for k, (start, stop) in enumerate(spans):
-        if not groups or start - end > max(CUT * whole, 31):
-            groups.append([])
-        groups[-1].append(k)
-        end = max(end, stop)
-    return groups
-
-
 @dataclass
 class _Part:
     """One part of the broken line: its days, its place in inches, its scale."""
@@ -167,8 +149,16 @@ class _Part:
 
 
 def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
-    """Lay the parts along the line, each as wide as its share of the points, breaks between."""
-    groups = _segments(spans)
+    """Cut the line after each long gap between `spans` (in time order); lay the parts along
+    it, each as wide as its share of the points, breaks between."""
+    whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
+    groups: list[list[int]] = []
+    end = spans[0][1] if spans else 0
+    for k, (start, stop) in enumerate(spans):
+        if not groups or start - end > max(CUT * whole, 31):
+            groups.append([])
+        groups[-1].append(k)
+        end = max(end, stop)
     room = RIGHT - LEFT - BREAK * (len(groups) - 1)
     parts, x = [], LEFT
     for members in groups:
