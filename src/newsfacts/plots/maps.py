@@ -125,13 +125,8 @@ class _Item:
     fill: tuple[str, str, str] = FILLS[0]
 
     @property
-    def outside(self) -> bool:
-        """Whether the place itself is not in the article (a context row)."""
-        return self.basis == "outside source"
-
-    @property
     def label(self) -> str:
-        named = self.paragraph is not None and not self.outside
+        named = self.paragraph is not None and self.basis != "outside source"
         para = f" {paragraph_words(self.paragraph).replace('¶ ', '¶')}" if named else ""
         words = f"{mark(self.basis).chart_symbol} {self.name}{para}".strip()
         return textwrap.fill(words, 28, break_long_words=False, break_on_hyphens=False)
@@ -278,20 +273,14 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
     for item in (item for item in items if item.area is not None):
         parts = _polygons(item.area, centre, ax)
         shade = {"facecolor": to_rgba(item.fill[0], 0.5), "edgecolor": BLACK, "hatch": item.fill[1]}
-        shade |= {"linewidth": _borders(ax, parts, item.shape), "hatch_linewidth": 0.7}
+        # each part's outline: thick, but thin round a part too small (in pixels) to show its fill
+        wide = [_size(*ax.transData.transform(part).T) > 30 * 30 for part in parts]
+        shade["linewidth"] = [BORDER[item.shape] if big else 0.8 for big in wide]
+        shade["hatch_linewidth"] = 0.7
         shade |= {"zorder": {"country": 3, "region": 4}[item.shape], "gid": f"area-{item.ident}"}
         ax.add_collection(PolyCollection(parts, **shade))
     for item in (item for item in items if item.lonlat is not None):
         ax.plot(*project(*item.lonlat, centre), **DOT, markersize=7, markeredgewidth=1.2, zorder=6)
-
-
-def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
-    """Each part's outline width: thick, but thin round a part too small to show its fill."""
-    widths = []
-    for part in parts:
-        x, y = ax.transData.transform(part).T  # in pixels
-        widths.append(BORDER[shape] if _size(x, y) > 30 * 30 else 0.8)
-    return widths
 
 
 def _neighbours(one: MapArea, other: MapArea) -> bool:
@@ -330,7 +319,9 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         where = item.lonlat if item.lonlat is not None else item.area.label
         label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
-        if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
+        parts = [] if item.area is None else _polygons(item.area, centre, ax)
+        width = np.ptp(ax.transData.transform(max(parts, key=len))[:, 0]) if parts else np.inf
+        if width < chart.measure(renderer, item.label, SMALL)[0] * chart.DPI:
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
@@ -349,22 +340,12 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         taken.append(tuple(box.extents))
 
 
-def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
-    """Whether the area, as drawn, is narrower than its label."""
-    parts = _polygons(area, centre, ax)
-    if not parts:
-        return False
-    shown = ax.transData.transform(max(parts, key=len))
-    width = shown[:, 0].max() - shown[:, 0].min()
-    return width < chart.measure(renderer, label, SMALL)[0] * chart.DPI
-
-
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
     shown = [mark(basis) for basis in dict.fromkeys(i.basis for i in items)]
     words = [f"{m.chart_symbol} before a name: {m.label} ({m.short})" for m in shown]
     words = [w for m, w in zip(shown, words, strict=True) if m.chart_symbol]
-    if any(i.paragraph is not None and not i.outside for i in items):
+    if any(i.paragraph is not None and i.basis != "outside source" for i in items):
         words.insert(0, "¶ and a number: the paragraph naming it")
     handles = [Line2D([], [], linestyle="none", marker="none", label=w) for w in words]
     if any(i.shape == "point" for i in items):
@@ -390,7 +371,7 @@ def _degrees(lon: float, lat: float) -> str:
 def _item_line(item: _Item) -> str:
     """One sentence of the text description: what an item is, how and where it is drawn."""
     para = f", {paragraph_words(item.paragraph, False)}" if item.paragraph is not None else ""
-    if item.outside:
+    if item.basis == "outside source":  # a context row: the article does not name it
         para = f", {mark(item.basis).title}: the article does not name it"
     where = f"a black dot at {_degrees(*item.lonlat)}" if item.lonlat is not None else ""
     if item.area is not None:
