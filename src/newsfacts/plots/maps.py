@@ -415,20 +415,14 @@ def _words(book: Any, items: list[_Item], missing: list[str], meta: dict, **draw
     ]
     if missing:
         lines.append(f"Not on the map (the fact tables give it no location): {join_and(missing)}.")
-    quotes = _figures(book, {item.ident for item in items})
-    if quotes:
-        lines.append(f"The article's numbers, in its words and not drawn: {join_and(quotes)}.")
+    table = getattr(book, "figures", {})
+    if {"subject", "quote"} <= set(table):  # the article's numbers about the items shown
+        rows = table[table["subject"].astype(str).isin({item.ident for item in items})]
+        say = [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
+        if say:
+            lines.append(f"The article's numbers, in its words and not drawn: {join_and(say)}.")
     lines += [*_notes(meta, items), *LIMITS, source + "."]
     return alt, caption, "\n".join(lines)
-
-
-def _figures(book: Any, ids: set[str]) -> list[str]:
-    """The article's own words for the numbers about the items shown."""
-    table = getattr(book, "figures", None)
-    if table is None or "subject" not in table or "quote" not in table:
-        return []
-    rows = table[table["subject"].astype(str).isin(ids)]
-    return [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
 
 
 def _notes(meta: dict, items: list[_Item]) -> list[str]:
@@ -444,14 +438,6 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
     located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
     example, what = f"[{next(iter(located), 'an id')!r}]", "a list of ids in quotes"
     return expect(ids, "texts", function="map_chart", what=what, example=example)
-
-
-def _no_place(names: list[str]) -> str:
-    """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
-    if not names:
-        return "no id was given, so nothing has a place on a map"
-    many = f"none of {join_and(names)} has"
-    return f"{many if len(names) > 1 else names[0] + ' has no'} place on a map"
 
 
 def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
@@ -486,8 +472,10 @@ def map_chart(
     areas, meta = map_data()
     items, missing = _items(book, _checked_ids(book, ids), areas)
     if not items:
+        none = f"none of {join_and(missing)} has" if missing[1:] else f"{join_and(missing)} has no"
+        none = none if missing else "no id was given, so nothing has a"
         raise WrongValueError(
-            f"There is nothing to map: {_no_place(missing)} in the article's fact tables (a "
+            f"There is nothing to map: {none} place on a map in the article's fact tables (a "
             "person or an event has none). Give the ids of countries, regions or cities. For "
             "whoever edits the tables: give cities a latitude and longitude, and states or "
             "regions an iso_code, with location_source."
