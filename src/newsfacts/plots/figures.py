@@ -106,15 +106,6 @@ def _unit(row: dict[str, Any]) -> str:
     return "percent" if unit in PERCENT else unit
 
 
-def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
-    """The unit drawn: percent if any, else the commonest; None when no unit has two figures."""
-    units = [_unit(row) for row in chosen]
-    if "percent" in units:
-        return "percent"
-    best = max(dict.fromkeys(units), key=units.count, default=None)
-    return best if best is not None and units.count(best) > 1 else None
-
-
 def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Chart:
     """Bar chart of the article's numbers, each labelled in the article's own words.
 
@@ -137,7 +128,9 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Ch
         found = chart.resolve(ids, choices, "figure id", function="figures_chart", many=True)
         chosen = [by_id[ident] for ident in found]
     chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
-    unit = _one_unit(chosen)
+    units = [_unit(row) for row in chosen]  # percent if any, else one at least two share
+    unit = max(dict.fromkeys(units), key=units.count, default=None)
+    unit = "percent" if "percent" in units else unit if units.count(unit) > 1 else None
     drawn = [row for row in chosen if unit is not None and _unit(row) == unit]
     written = [row for row in chosen if unit is None or _unit(row) != unit]
     with chart.style():
@@ -152,6 +145,10 @@ def _chars(renderer: Any, inches: float, size: float = chart.FONT) -> int:
 
 def _basis(row: dict[str, Any]) -> str:
     return cell_words(row.get("basis")) or "article says"
+
+
+def _what(row: dict[str, Any]) -> str:
+    return cell_words(row.get("description")) or cell_words(row.get("id"))
 
 
 def _note(book: Any, bar: list[dict[str, Any]]) -> str:
@@ -169,7 +166,9 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
     """Each bar's heading and note, wrapped to fit, and the rows it takes up."""
     laid = []
     for bar in bars:
-        heads = [_heading(r, len(bar) > 1) for r in bar]
+        heads = [f"{_what(r)}  ({chart.para(r.get('paragraph'))})" for r in bar]  # above the bar
+        if len(bar) > 1:  # each part's number first
+            heads = [f"{figure_label(r)}: {h}" for r, h in zip(bar, heads, strict=True)]
         head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
         label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
         room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
@@ -318,15 +317,8 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
     return lines + [f"The scale under the bars is marked {', '.join(ticks)}{unit_words}"]
 
 
-def _heading(row: dict[str, Any], part: bool) -> str:
-    """The words above a bar: what the figure measures, and its paragraph."""
-    where = chart.para(row.get("paragraph"))
-    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}  ({where})"
-    return f"{figure_label(row)}: {words}" if part else words
-
-
 def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
-    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}: {label}"
+    words = f"{_what(row)}: {label}"
     words += f" ({whose})" if whose else ""
     words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
     if basis == "someone says":
