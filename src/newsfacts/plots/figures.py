@@ -151,19 +151,8 @@ def _what(row: dict[str, Any]) -> str:
     return cell_words(row.get("description")) or cell_words(row.get("id"))
 
 
-def _note(book: Any, bar: list[dict[str, Any]]) -> str:
-    """The words after a bar: whose each number is when it is not the article's own."""
-    notes = []
-    for row in bar:
-        whose = _whose(book, row)
-        whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
-        if whose:
-            notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
-    return f"({'; '.join(notes)})" if notes else ""
-
-
 def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
-    """Each bar's heading and note, wrapped to fit, and the rows it takes up."""
+    """Each bar's heading and note (whose the numbers are), wrapped to fit, and its rows."""
     laid = []
     for bar in bars:
         heads = [f"{_what(r)}  ({chart.para(r.get('paragraph'))})" for r in bar]  # above the bar
@@ -172,7 +161,13 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
         head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
         label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
         room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
-        note = wrap(_note(book, bar), _chars(renderer, room))
+        notes = []  # after the bar: whose each number is, when it is not the article's own
+        for row in bar:
+            whose = _whose(book, row)
+            whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
+            if whose:
+                notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
+        note = wrap(f"({'; '.join(notes)})" if notes else "", _chars(renderer, room))
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
         laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
     return laid
