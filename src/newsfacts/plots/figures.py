@@ -256,8 +256,8 @@ def _bar_words(basis: str) -> str:
     return f"{chart.colour_name(shown.colour)} bar" + (" with hatching" if shown.hatch else "")
 
 
-def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
-    """Set the panel's scale; return its upper limit and the words of its ticks."""
+def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
+    """Draw one panel's scale and bars with their words; return the sentences describing them."""
     percent = unit in PERCENT
     bars = [item["bar"] for item in laid]
     largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
@@ -267,18 +267,12 @@ def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
     if not percent:
         found = MaxNLocator(nbins=6, integer=whole).tick_values(0, limit)
         ticks = [t for t in found if 0 <= t <= limit]
-    words = [_number(t) + ("%" if percent else "") for t in ticks]
+    marked = [_number(t) + ("%" if percent else "") for t in ticks]
     ax.set_xlim(0, limit)
     ax.set_ylim(sum(item["rows"] for item in laid) - 0.45, -0.35)
-    ax.set_xticks(ticks, words, fontsize=chart.SMALL)
+    ax.set_xticks(ticks, marked, fontsize=chart.SMALL)
     ax.set_yticks([])
     ax.spines[["top", "right", "left"]].set_visible(False)
-    return limit, words
-
-
-def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
-    """Draw one panel's bars with their words; return the sentences describing them."""
-    limit, ticks = _scale(ax, unit, laid)
     inch = limit / (RIGHT - LEFT)  # data units per inch
     lines, top = [], 0.0
     for item in laid:
@@ -309,7 +303,7 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
             words = f"one bar out of 100%, split in {len(bar)}."
             lines.append(f"{names} are parts of one whole: {words}")
     unit_words = "." if unit in PERCENT else f" ({unit or 'number'})."
-    return lines + [f"The scale under the bars is marked {', '.join(ticks)}{unit_words}"]
+    return lines + [f"The scale under the bars is marked {', '.join(marked)}{unit_words}"]
 
 
 def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:

@@ -440,14 +440,6 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
     return expect(ids, "texts", function="map_chart", what=what, example=example)
 
 
-def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
-    """The names of shaded areas whose main parts run past the edge of the map."""
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area is not None]
-    cut = [n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1]
-    return list(dict.fromkeys(cut))
-
-
 def map_chart(
     book: Any,
     ids: Sequence[str],
@@ -491,7 +483,12 @@ def map_chart(
         centre = _frame(ax, framed, (7.84, 5.53))
         names = list(dict.fromkeys(item.name for item in framed))
         drawn = {"title": title, "centre": centre, "km": _scale_bar(ax), "framed": names}
-        drawn["cut"] = _partly(ax, items, centre)
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()  # shaded areas running past them:
+        shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area]
+        cut = [
+            n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1
+        ]
+        drawn["cut"] = list(dict.fromkeys(cut))
         alt, caption, description = _words(book, items, missing, meta, **drawn)
         _graticule(ax, centre)
         _draw(ax, items, areas, centre)

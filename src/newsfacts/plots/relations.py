@@ -289,8 +289,15 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     for edge in edges:
         edge.path = _path(nodes[edge.source], nodes[edge.target])
     _place_labels(nodes, edges, renderer)
-    for node in nodes.values():
-        _draw_node(ax, node, node.id == focus)
+    for node in nodes.values():  # a name in a box, its kind's marker before it
+        left, bold, colour = node.x - node.w / 2, node.id == focus, NODE_STYLES[node.kind][0]
+        corner, box = (left, node.y - node.h / 2), "round,pad=0,rounding_size=0.08"
+        outline = {"facecolor": WHITE, "edgecolor": colour, "linewidth": 3.6 if bold else 2.0}
+        ax.add_artist(FancyBboxPatch(corner, node.w, node.h, boxstyle=box, **outline, zorder=3))
+        shape = _shape(node.kind, markersize=12, markeredgewidth=0.7, linestyle="none", zorder=4)
+        ax.add_artist(Line2D([left + 0.2], [node.y], **shape))
+        name = {"fontweight": "bold" if bold else "normal", "va": "center_baseline", "zorder": 4}
+        ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
     for index, edge in enumerate(edges):
         gid, width = f"relation-{index}", 3.0 if focus in (edge.source, edge.target) else 1.8
         arrow = _stroke(edge.basis, linewidth=width, gid=gid, zorder=2)
@@ -328,17 +335,6 @@ def _shape(kind: str, **more: Any) -> dict[str, Any]:
     """The marker of a kind of name, in its box and in the key."""
     colour, marker, _, _ = NODE_STYLES[kind]
     return {"marker": marker, "color": colour, "markeredgecolor": O["black"], **more}
-
-
-def _draw_node(ax: Any, node: Node, bold: bool) -> None:
-    left, colour = node.x - node.w / 2, NODE_STYLES[node.kind][0]
-    corner, box = (left, node.y - node.h / 2), "round,pad=0,rounding_size=0.08"
-    outline = {"facecolor": WHITE, "edgecolor": colour, "linewidth": 3.6 if bold else 2.0}
-    ax.add_artist(FancyBboxPatch(corner, node.w, node.h, boxstyle=box, **outline, zorder=3))
-    shape = _shape(node.kind, markersize=12, markeredgewidth=0.7, linestyle="none", zorder=4)
-    ax.add_artist(Line2D([left + 0.2], [node.y], **shape))
-    name = {"fontweight": "bold" if bold else "normal", "va": "center_baseline", "zorder": 4}
-    ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
 
 
 def _legend(ax: Any, nodes: dict, edges: list[Edge], renderer: Any) -> tuple[float, str]:
