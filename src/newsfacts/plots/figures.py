@@ -137,12 +137,6 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Ch
         return _draw(book, drawn, written, unit)
 
 
-def _chars(renderer: Any, inches: float, size: float = chart.FONT) -> int:
-    """About how many characters of text fit in `inches` at `size` points."""
-    sample = "the quick brown fox jumps over a lazy dog, 90% (¶3)"
-    return max(12, int(inches / chart.measure(renderer, sample, size)[0] * len(sample)))
-
-
 def _basis(row: dict[str, Any]) -> str:
     return cell_words(row.get("basis")) or "article says"
 
@@ -158,7 +152,7 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
         heads = [f"{_what(r)}  ({chart.para(r.get('paragraph'))})" for r in bar]  # above the bar
         if len(bar) > 1:  # each part's number first
             heads = [f"{figure_label(r)}: {h}" for r, h in zip(bar, heads, strict=True)]
-        head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
+        head = "\n".join(wrap(h, chart.chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
         label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
         room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
         notes = []  # after the bar: whose each number is, when it is not the article's own
@@ -167,7 +161,7 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
             whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
             if whose:
                 notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
-        note = wrap(f"({'; '.join(notes)})" if notes else "", _chars(renderer, room))
+        note = wrap(f"({'; '.join(notes)})" if notes else "", chart.chars(renderer, room))
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
         laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
     return laid
@@ -231,7 +225,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
     why = f"Not drawn as bars: numbers in other units cannot share a scale with the {shown}."
     if unit is None:
         why = "Not drawn as bars: one number alone has nothing on its scale to be compared with."
-    width = _chars(renderer, WIDTH - LEFT - EDGE)
+    width = chart.chars(renderer, WIDTH - LEFT - EDGE)
     out = [wrap(why, width)]
     for row in written:
         whose = _whose(book, row)

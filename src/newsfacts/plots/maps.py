@@ -501,8 +501,7 @@ def map_chart(
 def _under(figure: Any, legend: Any, renderer: Any, words: list[str]) -> None:
     """Write `words` under the map and its key, and make the figure as tall as they need."""
     under = " ".join(words)
-    each = chart.measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
-    under = textwrap.fill(under, int(7.7 / each * 0.95))
+    under = textwrap.fill(under, chart.chars(renderer, 7.7 * 0.95, SMALL, under))
     key_h = legend.get_window_extent(renderer).height / chart.DPI
     height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + chart.measure(renderer, under, SMALL)[1] + 0.1
     figure.set_size_inches(8.0, height)

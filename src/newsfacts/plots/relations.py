@@ -260,8 +260,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
 
 
 def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: str) -> chart.Chart:
-    figure, renderer = chart.new_figure(WIDTH, HEIGHT)
-    ax = chart.inch_axes(figure)
+    figure, renderer, ax = chart.inch_axes(WIDTH, HEIGHT)
     title = "Who is connected to whom in the article"
     caption = "Relations between the actors and places of the article."
     if focus is not None:
@@ -275,8 +274,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     ax.text(MARGIN, HEIGHT - 0.72, subtitle, fontsize=TEXT, va="top")
     top = HEIGHT - 1.35
     if advice:
-        chars = int((WIDTH - 2 * MARGIN) / chart.measure(renderer, "n" * 50, TEXT)[0] * 50)
-        words = wrap(advice, chars)
+        words = wrap(advice, chart.chars(renderer, WIDTH - 2 * MARGIN, TEXT, "n" * 50))
         ax.text(MARGIN, HEIGHT - 1.05, words, fontsize=TEXT, fontstyle="italic", va="top")
         top -= chart.measure(renderer, words, TEXT)[1] + 0.05
     alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."

@@ -286,8 +286,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     below = 0.3 + max((n["h"] for n in notes), default=0.0)
     undated = len(table) - len(dated)
     height = 1.05 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
-    figure, renderer = chart.new_figure(WIDTH, height)
-    ax = chart.inch_axes(figure)
+    figure, renderer, ax = chart.inch_axes(WIDTH, height)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
     alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article that have"
