@@ -195,8 +195,7 @@ def things(book: Any) -> dict[str, Thing]:
 
 
 def resolve(asked: Any, choices: dict, what: str, *, function: str, many: bool = False) -> Any:
-    """The id a student means by an id or a name (any case); `choices` maps id to name. With
-    `many`: one or a list of them, as a list of ids; repeats are dropped, order kept."""
+    """The id meant by an id or a name (any case; `choices`: id to name); `many`: a list of ids."""
     lookup = {ident: ident for ident in choices}
     for ident, name in choices.items():
         lookup.setdefault(name, ident)

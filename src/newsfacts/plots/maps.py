@@ -154,8 +154,7 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
 
 
 def _body_paragraph(book: Any, name: str, first: int | str | None) -> int | str | None:
-    """The paragraph a label points at: the row's own, or when that is the headline (or a
-    caption or byline) the first story paragraph that names the place, if there is one."""
+    """The row's paragraph; for a headline (caption, byline) the first story one naming it."""
     table = getattr(book, "paragraphs", None)
     if table is None or "kind" not in table or first is None or not name:
         return first
@@ -342,9 +341,8 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
 
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
-    shown = [mark(basis) for basis in dict.fromkeys(i.basis for i in items)]
+    shown = [m for m in map(mark, dict.fromkeys(i.basis for i in items)) if m.chart_symbol]
     words = [f"{m.chart_symbol} before a name: {m.label} ({m.short})" for m in shown]
-    words = [w for m, w in zip(shown, words, strict=True) if m.chart_symbol]
     if any(i.paragraph is not None and i.basis != "outside source" for i in items):
         words.insert(0, "¶ and a number: the paragraph naming it")
     handles = [Line2D([], [], linestyle="none", marker="none", label=w) for w in words]

@@ -96,8 +96,7 @@ def _edges(book: Any) -> list[Edge]:
 
 
 def _kept(edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], list[Edge]]:
-    """The `most` relations drawn (the focus's own first, then those between the most linked
-    names), in the table's order, and those left out."""
+    """The `most` relations drawn (the focus's, then the most linked names'), and the rest."""
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
         raise WrongValueError(
             f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."

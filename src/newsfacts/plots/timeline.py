@@ -32,10 +32,7 @@ def _parse_when(when: str) -> tuple[int, int | None, int | None] | None:
 
 def _say_date(when: str) -> str:
     """'2022-02' -> 'February 2022'; '2025-12-28' -> '28 December 2025'."""
-    parsed = _parse_when(when)
-    if parsed is None:
-        return when
-    year, month, day = parsed
+    year, month, day = _parse_when(when) or (when, None, None)
     return " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
 
 
@@ -112,10 +109,7 @@ def timeline_chart(book: Any) -> chart.Chart:
         return _draw(table, events)
 
 
-# --------------------------------------------------------------------------------------
 # Time to scale: each date is a span of days; the line is cut where a gap is long
-
-
 LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
 BREAK = 0.9  # inches a break (//) takes on the line
 CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
@@ -149,8 +143,7 @@ class _Part:
 
 
 def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
-    """Cut the line after each long gap between `spans` (in time order); lay the parts along
-    it, each as wide as its share of the points, breaks between."""
+    """The line's parts, cut after each long gap between `spans`, each as wide as its share."""
     whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
     groups: list[list[int]] = []
     end = spans[0][1] if spans else 0
