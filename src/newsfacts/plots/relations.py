@@ -95,8 +95,9 @@ def _edges(book: Any) -> list[Edge]:
     return found
 
 
-def _kept(edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], list[Edge]]:
-    """The `most` relations drawn (the focus's, then the most linked names'), and the rest."""
+def _kept(book: Any, edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], str]:
+    """The `most` relations drawn (the focus's, then the most linked names'), in the table's
+    order, and advice when some are left out: how many, and how to see the rest."""
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
         raise WrongValueError(
             f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
@@ -108,7 +109,15 @@ def _kept(edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], 
         return focus not in (e.source, e.target), linked, paragraph_order(e.paragraph)
 
     kept = set(map(id, sorted(edges, key=rank)[:most]))
-    return [e for e in edges if id(e) in kept], [e for e in edges if id(e) not in kept]
+    left_out, advice = len(edges) - len(kept), ""
+    if left_out:
+        advice = f"{plural(left_out, 'more relation')} not drawn, to keep the diagram readable."
+    choices = [c for c in focus_choices(book) if c != focus][:4] if left_out else []
+    if choices:
+        pick = ", ".join(f'"{c}"' for c in choices)
+        advice += " To see a name's relations, pick a focus, e.g. plots.relations_diagram(book, "
+        advice += f'focus="{choices[0]}"); good focuses: {pick}.'
+    return [e for e in edges if id(e) in kept], advice
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
@@ -152,29 +161,17 @@ def relations_diagram(
         wanted = list(dict.fromkeys(wanted + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    edges, left_out = _kept(edges, focus_id, most)
+    edges, advice = _kept(book, edges, focus_id, most)
     shown = [end for e in edges for end in (e.source, e.target)]
-    shown += (wanted or []) if not left_out else [focus_id] if focus_id is not None else []
+    shown += (wanted or []) if not advice else [focus_id] if focus_id is not None else []
     nodes = {}
     for key in dict.fromkeys(shown):
         thing = found.get(key)
         kind = "place" if thing and thing.table == "places" else thing and thing.kind
         kind = kind if kind in NODE_STYLES else "other"
         nodes[key] = Node(key, names[key], kind, paragraph_order(thing and thing.paragraph))
-    advice = _advice(book, left_out, focus_id) if left_out else ""
     with chart.style():
         return _draw(nodes, edges, focus_id, advice)
-
-
-def _advice(book: Any, left_out: list[Edge], focus: str | None) -> str:
-    """What a diagram leaves out, and how to see the rest: one or two plain sentences."""
-    words = f"{plural(len(left_out), 'more relation')} not drawn, to keep the diagram readable."
-    choices = [c for c in focus_choices(book) if c != focus][:4]
-    if choices:
-        pick = ", ".join(f'"{c}"' for c in choices)
-        words += " To see a name's relations, pick a focus, e.g. plots.relations_diagram(book, "
-        words += f'focus="{choices[0]}"); good focuses: {pick}.'
-    return words
 
 
 def _layout(
