@@ -106,9 +106,8 @@ def project(lon: Any, lat: Any, centre: tuple[float, float]) -> tuple[np.ndarray
     phi0 = np.radians(centre[1])
     cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
     r = EARTH_RADIUS_KM * np.sqrt(2 / np.maximum(1 + cos_c, 1e-9))
-    return r * np.cos(phi) * np.sin(lam), r * (
-        np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam)
-    )
+    y = np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam)
+    return r * np.cos(phi) * np.sin(lam), r * y
 
 
 @dataclass
