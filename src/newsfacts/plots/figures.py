@@ -237,8 +237,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
 
 def _bar_style(basis: str) -> dict[str, Any]:
     """A bar's (or key sample's) look; a claim is a dashed, hatched outline, not a filled bar."""
-    shown = mark(basis)
-    claim = basis == "someone says"
+    shown, claim = mark(basis), basis == "someone says"
     fill = {"fill": False, "linestyle": "--"} if claim else {"facecolor": (shown.colour, 0.3)}
     return {**fill, "edgecolor": shown.colour, "hatch": shown.hatch, "lw": 1.6 if claim else 1.2}
 
@@ -262,8 +261,7 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
         found = MaxNLocator(nbins=6, integer=whole).tick_values(0, limit)
         ticks = [t for t in found if 0 <= t <= limit]
     marked = [_number(t) + ("%" if percent else "") for t in ticks]
-    ax.set_xlim(0, limit)
-    ax.set_ylim(sum(item["rows"] for item in laid) - 0.45, -0.35)
+    ax.set(xlim=(0, limit), ylim=(sum(item["rows"] for item in laid) - 0.45, -0.35))
     ax.set_xticks(ticks, marked, fontsize=chart.SMALL)
     ax.set_yticks([])
     ax.spines[["top", "right", "left"]].set_visible(False)

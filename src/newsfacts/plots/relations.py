@@ -174,9 +174,7 @@ def relations_diagram(
         return _draw(nodes, edges, focus_id, advice)
 
 
-def _layout(
-    nodes: dict[str, Node], edges: list[Edge], renderer: Any, top: float, bottom: float
-) -> None:
+def _layout(nodes: dict, edges: list[Edge], renderer: Any, top: float, bottom: float) -> None:
     """Put each box in its column, the sides ordered by the middle names they link to."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():

@@ -321,9 +321,7 @@ def _draw_line(ax: Any, parts: list[_Part], notes: list[dict], axis_y: float) ->
         ax.text(note["x"], axis_y - 0.2, note["text"], fontstyle=note["style"], **under)
 
 
-def _draw_rest(
-    ax: Any, cards: list[dict], notes: list[dict], undated: int, axis_y: float
-) -> list[str]:
+def _draw_rest(ax: Any, cards: list, notes: list, undated: int, axis_y: float) -> list[str]:
     """Draw what is not on the line (no date, the events without one, the key); describe it."""
     lines = []
     if not cards:
