@@ -132,12 +132,17 @@ class _Item:
 
 
 def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
-    """What to draw for each id or name, and the names the pack gives no location for."""
-    items, missing = [], []
+    """What to draw for each id or name, and the names the pack gives no location for. A label
+    names the row's paragraph; for a headline (caption, byline) the first story one naming it."""
+    items, missing, table = [], [], book.paragraphs
+    kinds = dict(zip(table["paragraph"], table["kind"], strict=False)) if "kind" in table else {}
     for asked in [ids] if isinstance(ids, str) else list(ids):
         row = book.lookup(asked)  # an unknown id raises UnknownNameError with suggestions
-        name = cell_words(row.get("name"))
-        where = _body_paragraph(book, name, paragraph_key(row.get("paragraph")))
+        name, where = cell_words(row.get("name")), paragraph_key(row.get("paragraph"))
+        if name and kinds.get(where, "story") != "story":
+            named = table["text"].astype(str).str.contains(name, regex=False)
+            body = table.loc[(table["kind"] == "story") & named, "paragraph"]
+            where = body.iloc[0] if len(body) else where
         common = (str(row.name), name or str(row.name), cell_words(row.get("kind")))
         common += (cell_words(row.get("basis")), where, cell_words(row.get("location_source")))
         code = cell_words(row.get("iso_code"))
@@ -150,18 +155,6 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
         elif code not in areas:
             missing.append(common[1])
     return items, missing
-
-
-def _body_paragraph(book: Any, name: str, first: int | str | None) -> int | str | None:
-    """The row's paragraph; for a headline (caption, byline) the first story one naming it."""
-    table = getattr(book, "paragraphs", None)
-    if table is None or "kind" not in table or first is None or not name:
-        return first
-    if dict(zip(table["paragraph"], table["kind"], strict=False)).get(first, "story") == "story":
-        return first
-    named = table["text"].astype(str).str.contains(name, regex=False)
-    body = table[(table["kind"] == "story") & named]
-    return body["paragraph"].iloc[0] if len(body) else first
 
 
 def _km_between(one: np.ndarray, other: np.ndarray) -> float:
