@@ -282,7 +282,14 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
             if len(bar) > 1:
                 ax.text(start + value / 2, y + 0.21, label, **PART)
             start += value
-            lines.append(_sentence(row, label, _whose(book, row), _basis(row)))
+            whose, basis, quote = _whose(book, row), _basis(row), cell_words(row.get("quote"))
+            words = f"{_what(row)}: {label}" + (f" ({whose})" if whose else "")
+            words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
+            if basis == "someone says":  # whose own figure
+                who = whose.removeprefix("according to ") if whose.startswith("according") else ""
+                words += "; a claim, drawn as an outline and not a filled bar: "
+                words += f"{who or 'someone'}'s own figure, not a measurement"
+            lines.append(words + (f', where the article writes "{quote}".' if quote else "."))
         x = (limit if unit in PERCENT else min(start, limit)) + 0.12 * inch
         if len(bar) == 1:
             label = figure_label(bar[0])
@@ -296,15 +303,3 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
             lines.append(f"{names} are parts of one whole: {words}")
     unit_words = "." if unit in PERCENT else f" ({unit or 'number'})."
     return lines + [f"The scale under the bars is marked {', '.join(marked)}{unit_words}"]
-
-
-def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
-    words = f"{_what(row)}: {label}"
-    words += f" ({whose})" if whose else ""
-    words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
-    if basis == "someone says":
-        speaker = whose.removeprefix("according to ") if whose.startswith("according") else ""
-        owner = f"{speaker}'s own figure" if speaker else "someone's own figure"
-        words += f"; a claim, drawn as an outline and not a filled bar: {owner}, not a measurement"
-    quote = cell_words(row.get("quote"))
-    return words + (f', where the article writes "{quote}".' if quote else ".")

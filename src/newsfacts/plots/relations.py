@@ -1,9 +1,7 @@
 """relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-Three columns (people; states in the order the article names them; groups, organisations and
-places), arrows within a column bent beside it, each label on its own arrow where it is
-furthest from boxes, labels and other arrows. At most `MOST` arrows, in large type.
-"""
+States in the article's order; arrows within a column bent beside it; each label on its own
+arrow where it is furthest from boxes, labels and other arrows."""
 
 from __future__ import annotations
 

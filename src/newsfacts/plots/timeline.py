@@ -249,9 +249,7 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         latest = max(members, key=lambda c: c["span"][1])["row"]["when"]
         first, last = _say_date(earliest), _say_date(latest)
         words = [first if first == last else f"{first} to {last}"]
-        for m in part.members[1:]:
-            if cards[m]["gap"].startswith("both"):
-                words.append(cards[m]["gap"])
+        words += [cards[m]["gap"] for m in part.members[1:] if cards[m]["gap"].startswith("both")]
         chars = max(10, int((part.x1 - part.x0 + 0.1) * 72 / (0.55 * SMALL)))
         text = "\n".join(wrap(w, chars) for w in dict.fromkeys(words))
         notes.append({"x": (part.x0 + part.x1) / 2, "text": text, "style": "normal"})
