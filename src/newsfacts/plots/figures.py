@@ -50,12 +50,8 @@ def figure_label(row: dict[str, Any]) -> str:
     number = _number(row.get("value"))
     if unit == "year" and number.replace(",", "").isdigit() and len(number) == 5:
         number = number.replace(",", "")  # a year of the calendar: 2019, not 2,019
-    if unit in PERCENT:
-        amount = f"{number}%"
-    elif unit:
-        amount = f"{number} {unit[:-1] if number == '1' and unit.endswith('s') else unit}"
-    else:
-        amount = number
+    single = unit[:-1] if number == "1" and unit.endswith("s") else unit
+    amount = f"{number}%" if unit in PERCENT else f"{number} {single}" if unit else number
     return f"{qualifier} {amount}" if qualifier and qualifier.casefold() != "none" else amount
 
 

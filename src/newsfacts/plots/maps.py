@@ -289,14 +289,12 @@ def _neighbours(one: MapArea, other: MapArea) -> bool:
 
 def _choose_fills(items: list[_Item]) -> None:
     """Give each shaded area a fill no neighbour has (countries first, then regions)."""
-    done: list[_Item] = []
     shaded = sorted((i for i in items if i.area is not None), key=lambda i: i.shape != "country")
-    for item in shaded:
-        taken = {other.fill for other in done if _neighbours(item.area, other.area)}
+    for k, item in enumerate(shaded):
+        taken = {other.fill for other in shaded[:k] if _neighbours(item.area, other.area)}
         start = 0 if item.shape == "country" else 1
         order = FILLS[start:] + FILLS[:start]
-        item.fill = next((f for f in order if f not in taken), order[len(done) % len(order)])
-        done.append(item)
+        item.fill = next((f for f in order if f not in taken), order[k % len(order)])
 
 
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
