@@ -85,15 +85,14 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     for row in figures:
         if _unit(row) == "percent" and cell_words(row.get("subject")):
             groups.setdefault(cell_words(row.get("subject")), []).append(row)
-    bars, done = [], set()
+    bars = []
     for row in figures:
         subject = cell_words(row.get("subject"))
         group = groups.get(subject, []) if _unit(row) == "percent" else []
         if len(group) < 2 or abs(sum(float(r.get("value") or 0) for r in group) - 100) >= 0.5:
             bars.append([row])
-        elif subject not in done:
+        elif row is group[0]:
             bars.append(group)
-            done.add(subject)
     return bars
 
 

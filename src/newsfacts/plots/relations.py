@@ -152,11 +152,10 @@ def relations_diagram(
     find = partial(chart.resolve, what="actor or place", function="relations_diagram")
     wanted = None if ids is None else find(ids, names, many=True)
     focus_id = None if focus is None else find(focus, names)
-    if focus_id is not None and wanted is None:  # the focus and the names linked to it
+    if focus_id is not None:  # without ids: the focus and the names linked to it
         ends = [(e.source, e.target) for e in edges if focus_id in (e.source, e.target)]
-        wanted = [target if source == focus_id else source for source, target in ends]
-    if focus_id is not None:
-        wanted = list(dict.fromkeys(wanted + [focus_id]))
+        linked = [t if s == focus_id else s for s, t in ends] if wanted is None else wanted
+        wanted = list(dict.fromkeys(linked + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
     edges, advice = _kept(book, edges, focus_id, most)
