@@ -352,8 +352,7 @@ def _legend(ax: Any, items: list[_Item]) -> Any:
 
 
 def _degrees(lon: float, lat: float) -> str:
-    north = f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}"
-    return f"{north}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+    return f"{abs(lat):.2f}° {'NS'[lat < 0]}, {abs(lon):.2f}° {'EW'[lon < 0]}"
 
 
 def _item_line(item: _Item) -> str:

@@ -321,10 +321,9 @@ def _draw_line(ax: Any, parts: list[_Part], notes: list[dict], axis_y: float) ->
 
 def _draw_rest(ax: Any, cards: list, notes: list, undated: int, axis_y: float) -> list[str]:
     """Draw what is not on the line (no date, the events without one, the key); describe it."""
-    lines = []
-    if not cards:
-        ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
-        lines.append("No event in the article's fact tables has a date.")
+    lines = [] if cards else ["No event in the article's fact tables has a date."]
+    if lines:
+        ax.text(0.3, axis_y, lines[0], fontsize=FONT)
     cuts = [note["cut"] for note in notes if "cut" in note]
     if cuts:
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
