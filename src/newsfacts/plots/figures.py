@@ -177,8 +177,7 @@ def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) 
     figure, renderer = chart.new_figure(WIDTH, height)
     figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
     if not chosen and not written:
-        words = "The article's fact tables have no figures to draw."
-        figure.text(0.3 / WIDTH, 0.5, words, fontsize=chart.FONT)
+        figure.text(0.3 / WIDTH, 0.5, "The article's fact tables have no figures to draw.")
         none = ("No figures to draw.", "There are no figures.")
         return chart.Chart(figure, f"{title}: none.", *none)
     stacked = sum(len(bar) for bar in bars if len(bar) > 1)

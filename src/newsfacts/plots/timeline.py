@@ -30,16 +30,12 @@ def _parse_when(when: str) -> tuple[int, int | None, int | None] | None:
     return match and tuple(int(part) if part else None for part in match.groups())
 
 
-def _say_date(when: str) -> str:
-    """'2022-02' -> 'February 2022'; '2025-12-28' -> '28 December 2025'."""
-    year, month, day = _parse_when(when) or (when, None, None)
-    return " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
-
-
-def _during(when: str) -> str:
-    """A date as the chart writes it: a year or a month alone is 'during 2014'."""
-    vague = (_parse_when(when) or (0, 0, 0))[2] is None
-    return f"during {_say_date(when)}" if vague else _say_date(when)
+def _say_date(when: str, during: bool = False) -> str:
+    """'2022-02' -> 'February 2022'; '2025-12-28' -> '28 December 2025'. With `during`, as the
+    chart writes it: a year or a month alone is 'during 2014'."""
+    year, month, day = _parse_when(when) or (when, None, 0)
+    words = " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
+    return f"during {words}" if during and day is None else words
 
 
 def _gap(earlier: str, later: str) -> str:
@@ -49,7 +45,7 @@ def _gap(earlier: str, later: str) -> str:
         return ""
     wide, narrow = sorted((earlier, later), key=len)
     if None in a + b and narrow.startswith(wide):
-        return f"both {_during(wide)}: order not known"
+        return f"both {_say_date(wide, True)}: order not known"
     if None not in a + b and (days := (_dt.date(*b) - _dt.date(*a)).days) < 62:
         return "the same day" if days == 0 else f"{plural(days, 'day')} later"
     if None not in a[:2] + b[:2]:
@@ -193,7 +189,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     cards.sort(key=lambda c: (sum(c["span"]) / 2, c["row"]["when"]))  # by the middle of each
     for k, card in enumerate(cards):
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
-        date = _during(card["row"]["when"])
+        date = _say_date(card["row"]["when"], True)
         if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
             date = "\n".join((str.split if "during" in date else str.rsplit)(date, " ", 1))
         card["date"] = date
