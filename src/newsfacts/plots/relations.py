@@ -218,8 +218,7 @@ def _path(a: Node, b: Node) -> Path:
 
 def point_on(path: Path, t: Any) -> np.ndarray:
     """The points fractions `t` along an arrow's path (a line, or a curve with one control)."""
-    t = np.asarray(t, dtype=float)[..., None]
-    v = path.vertices
+    t, v = np.asarray(t, dtype=float)[..., None], path.vertices
     if len(v) == 3:
         return (1 - t) ** 2 * v[0] + 2 * (1 - t) * t * v[1] + t**2 * v[2]
     return v[0] + t * (v[1] - v[0])
@@ -232,10 +231,9 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
     steps = np.linspace(0, 1, 150)
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
     x, y = points[:, 0], points[:, 1]
-    spots = np.array(STEPS)
     for edge in edges:
         w, h = chart.measure(renderer, edge.label, LABEL)
-        centres = point_on(edge.path, spots)
+        centres = point_on(edge.path, STEPS)
         half = np.array([w / 2 + 0.03, h / 2 + 0.02])
         boxes = np.hstack([centres - half, centres + half])
         near = np.hstack([centres - half - 0.06, centres + half + 0.06])  # a margin round it
@@ -245,7 +243,7 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
         inside = (x >= near[:, :1]) & (x <= near[:, 2:3]) & (y >= near[:, 1:2]) & (y <= near[:, 3:])
         crossed = inside @ np.repeat(weights, len(steps)).astype(float)
-        best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
+        best = int(np.argmin(5000 * covered + crossed + np.abs(STEPS - 0.5)))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
 

@@ -162,8 +162,7 @@ def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
 
 def _ticks(part: _Part) -> tuple[str, list[float]]:
     """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
-    days = part.last - part.first
-    name, every = next((name, every) for more, name, every in TICKS if days > more)
+    name, every = next((n, e) for more, n, e in TICKS if part.last - part.first > more)
     a, b = (_dt.date.fromordinal(int(day)) for day in (part.first + 1, part.last))
     return name, [float(day.toordinal()) for day in pd.date_range(a, b, freq=every)]
 
