@@ -173,8 +173,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
     cards = []
     for ident, row in dated.iterrows():
-        span = _span(row["when"])
-        if span is None:
+        if (span := _span(row["when"])) is None:
             continue
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
@@ -324,9 +323,8 @@ def _draw_rest(ax: Any, cards: list, notes: list, undated: int, axis_y: float) -
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
         lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
-        verb = "has" if undated == 1 else "have"
-        note = f"{plural(undated, 'more event')} in the article {verb} no date: "
-        note += "see timeline_table(book)."
+        note = f"{plural(undated, 'more event')} in the article {'has' if undated == 1 else 'have'}"
+        note += " no date: see timeline_table(book)."
         ax.text(0.3, 0.5 + 0.4, note, fontstyle="italic", va="top")
         lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
     bases = [b for b in MARKS if any(c["basis"] == b for c in cards)]
