@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import io
+from collections import namedtuple
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import matplotlib.style
@@ -41,11 +42,8 @@ STYLE = [
     {"font.size": FONT, "hatch.linewidth": 1.0, "svg.hashsalt": "newsfacts"},
     {"text.hinting": "no_hinting"},
 ]
-
-
-def style() -> Any:
-    """A ``with`` block in which matplotlib uses the charts' style (and only there)."""
-    return matplotlib.style.context(STYLE)
+#: ``with style():`` a block in which matplotlib uses the charts' style (and only there).
+style = partial(matplotlib.style.context, STYLE)
 
 
 class Chart:
@@ -107,13 +105,12 @@ def new_figure(width: float, height: float) -> tuple[Figure, Any]:
     return figure, FigureCanvasAgg(figure).get_renderer()
 
 
-def inch_axes(figure: Figure) -> Any:
-    """An invisible axes over the whole figure whose data units are inches."""
-    width, height = figure.get_size_inches()
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set(xlim=(0, width), ylim=(0, height))
+def inch_axes(width: float, height: float) -> tuple[Figure, Any, Any]:
+    """`new_figure`, and an invisible axes over all of it whose data units are inches."""
+    figure, renderer = new_figure(width, height)
+    ax = figure.add_axes((0, 0, 1, 1), xlim=(0, width), ylim=(0, height))
     ax.set_axis_off()
-    return ax
+    return figure, renderer, ax
 
 
 _RULER = Figure(dpi=DPI)  # a figure for text being measured to belong to
@@ -127,6 +124,12 @@ def measure(
     sample.set_figure(_RULER)
     box = sample.get_window_extent(renderer)
     return box.width / DPI, box.height / DPI
+
+
+def chars(renderer: Any, inches: float, size: float = FONT, sample: str = "") -> int:
+    """About how many characters like `sample`'s fit in `inches` at `size` points (12 at least)."""
+    sample = sample or "the quick brown fox jumps over a lazy dog, 90% (¶3)"
+    return max(12, int(inches / measure(renderer, sample, size)[0] * len(sample)))
 
 
 def key(owner: Any, handles: list, at: tuple[float, float], **options: Any) -> Any:
@@ -175,15 +178,8 @@ def overlap(box: Any, other: Any) -> float:
     return max(across, 0) * max(down, 0)
 
 
-@dataclass
-class Thing:
-    """An actor or a place, as the charts need it (`table`: "actors" or "places")."""
-
-    id: str
-    name: str
-    kind: str
-    table: str
-    paragraph: int | str | None
+#: An actor or a place, as the charts need it (`table`: "actors" or "places").
+Thing = namedtuple("Thing", "id name kind table paragraph")
 
 
 def things(book: Any) -> dict[str, Thing]:
@@ -198,16 +194,13 @@ def things(book: Any) -> dict[str, Thing]:
     return found
 
 
-def resolve(asked: Any, choices: dict[str, str], what: str, *, function: str) -> str:
-    """The id a student means by an id or a name (any case); `choices` maps id to name."""
+def resolve(asked: Any, choices: dict, what: str, *, function: str, many: bool = False) -> Any:
+    """The id meant by an id or a name (any case; `choices`: id to name); `many`: a list of ids."""
     lookup = {ident: ident for ident in choices}
     for ident, name in choices.items():
         lookup.setdefault(name, ident)
-    return resolve_id(asked, lookup, what, function=function)
-
-
-def resolve_many(asked: Any, choices: dict[str, str], what: str, *, function: str) -> list[str]:
-    """Like `resolve`, for one id or a list of them; repeats are dropped, order kept."""
+    if not many:
+        return resolve_id(asked, lookup, what, function=function)
     if isinstance(asked, str) or not isinstance(asked, Iterable):
         asked = [asked]
-    return list(dict.fromkeys(resolve(item, choices, what, function=function) for item in asked))
+    return list(dict.fromkeys(resolve_id(item, lookup, what, function=function) for item in asked))

@@ -50,12 +50,8 @@ def figure_label(row: dict[str, Any]) -> str:
     number = _number(row.get("value"))
     if unit == "year" and number.replace(",", "").isdigit() and len(number) == 5:
         number = number.replace(",", "")  # a year of the calendar: 2019, not 2,019
-    if unit in PERCENT:
-        amount = f"{number}%"
-    elif unit:
-        amount = f"{number} {unit[:-1] if number == '1' and unit.endswith('s') else unit}"
-    else:
-        amount = number
+    single = unit[:-1] if number == "1" and unit.endswith("s") else unit
+    amount = f"{number}%" if unit in PERCENT else f"{number} {single}" if unit else number
     return f"{qualifier} {amount}" if qualifier and qualifier.casefold() != "none" else amount
 
 
@@ -89,30 +85,20 @@ def parts_of_a_whole(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]
     for row in figures:
         if _unit(row) == "percent" and cell_words(row.get("subject")):
             groups.setdefault(cell_words(row.get("subject")), []).append(row)
-    bars, done = [], set()
+    bars = []
     for row in figures:
         subject = cell_words(row.get("subject"))
         group = groups.get(subject, []) if _unit(row) == "percent" else []
         if len(group) < 2 or abs(sum(float(r.get("value") or 0) for r in group) - 100) >= 0.5:
             bars.append([row])
-        elif subject not in done:
+        elif row is group[0]:
             bars.append(group)
-            done.add(subject)
     return bars
 
 
 def _unit(row: dict[str, Any]) -> str:
     unit = cell_words(row.get("unit"))
     return "percent" if unit in PERCENT else unit
-
-
-def _one_unit(chosen: list[dict[str, Any]]) -> str | None:
-    """The unit drawn: percent if any, else the commonest; None when no unit has two figures."""
-    units = [_unit(row) for row in chosen]
-    if "percent" in units:
-        return "percent"
-    best = max(dict.fromkeys(units), key=units.count, default=None)
-    return best if best is not None and units.count(best) > 1 else None
 
 
 def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Chart:
@@ -134,46 +120,43 @@ def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Ch
         chosen = [row for row in table if _unit(row) == "percent"] or table
     else:
         choices = {ident: cell_words(row.get("description")) for ident, row in by_id.items()}
-        found = chart.resolve_many(ids, choices, "figure id", function="figures_chart")
+        found = chart.resolve(ids, choices, "figure id", function="figures_chart", many=True)
         chosen = [by_id[ident] for ident in found]
     chosen.sort(key=lambda row: paragraph_order(row.get("paragraph")))
-    unit = _one_unit(chosen)
+    units = [_unit(row) for row in chosen]  # percent if any, else one at least two share
+    unit = max(dict.fromkeys(units), key=units.count, default=None)
+    unit = "percent" if "percent" in units else unit if units.count(unit) > 1 else None
     drawn = [row for row in chosen if unit is not None and _unit(row) == unit]
     written = [row for row in chosen if unit is None or _unit(row) != unit]
     with chart.style():
         return _draw(book, drawn, written, unit)
 
 
-def _chars(renderer: Any, inches: float, size: float = chart.FONT) -> int:
-    """About how many characters of text fit in `inches` at `size` points."""
-    sample = "the quick brown fox jumps over a lazy dog, 90% (¶3)"
-    return max(12, int(inches / chart.measure(renderer, sample, size)[0] * len(sample)))
-
-
 def _basis(row: dict[str, Any]) -> str:
     return cell_words(row.get("basis")) or "article says"
 
 
-def _note(book: Any, bar: list[dict[str, Any]]) -> str:
-    """The words after a bar: whose each number is when it is not the article's own."""
-    notes = []
-    for row in bar:
-        whose = _whose(book, row)
-        whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
-        if whose:
-            notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
-    return f"({'; '.join(notes)})" if notes else ""
+def _what(row: dict[str, Any]) -> str:
+    return cell_words(row.get("description")) or cell_words(row.get("id"))
 
 
 def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
-    """Each bar's heading and note, wrapped to fit, and the rows it takes up."""
+    """Each bar's heading and note (whose the numbers are), wrapped to fit, and its rows."""
     laid = []
     for bar in bars:
-        heads = [_heading(r, len(bar) > 1) for r in bar]
-        head = "\n".join(wrap(h, _chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
+        heads = [f"{_what(r)}  ({chart.para(r.get('paragraph'))})" for r in bar]  # above the bar
+        if len(bar) > 1:  # each part's number first
+            heads = [f"{figure_label(r)}: {h}" for r, h in zip(bar, heads, strict=True)]
+        head = "\n".join(wrap(h, chart.chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
         label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
         room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
-        note = wrap(_note(book, bar), _chars(renderer, room))
+        notes = []  # after the bar: whose each number is, when it is not the article's own
+        for row in bar:
+            whose = _whose(book, row)
+            whose += f", {CLAIM}" if whose and _basis(row) == "someone says" else ""
+            if whose:
+                notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
+        note = wrap(f"({'; '.join(notes)})" if notes else "", chart.chars(renderer, room))
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
         laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
     return laid
@@ -194,8 +177,7 @@ def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) 
     figure, renderer = chart.new_figure(WIDTH, height)
     figure.text(0.3 / WIDTH, 1 - 0.3 / height, title, fontsize=14, fontweight="bold", va="top")
     if not chosen and not written:
-        words = "The article's fact tables have no figures to draw."
-        figure.text(0.3 / WIDTH, 0.5, words, fontsize=chart.FONT)
+        figure.text(0.3 / WIDTH, 0.5, "The article's fact tables have no figures to draw.")
         none = ("No figures to draw.", "There are no figures.")
         return chart.Chart(figure, f"{title}: none.", *none)
     stacked = sum(len(bar) for bar in bars if len(bar) > 1)
@@ -237,7 +219,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
     why = f"Not drawn as bars: numbers in other units cannot share a scale with the {shown}."
     if unit is None:
         why = "Not drawn as bars: one number alone has nothing on its scale to be compared with."
-    width = _chars(renderer, WIDTH - LEFT - EDGE)
+    width = chart.chars(renderer, WIDTH - LEFT - EDGE)
     out = [wrap(why, width)]
     for row in written:
         whose = _whose(book, row)
@@ -249,8 +231,7 @@ def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) ->
 
 def _bar_style(basis: str) -> dict[str, Any]:
     """A bar's (or key sample's) look; a claim is a dashed, hatched outline, not a filled bar."""
-    shown = mark(basis)
-    claim = basis == "someone says"
+    shown, claim = mark(basis), basis == "someone says"
     fill = {"fill": False, "linestyle": "--"} if claim else {"facecolor": (shown.colour, 0.3)}
     return {**fill, "edgecolor": shown.colour, "hatch": shown.hatch, "lw": 1.6 if claim else 1.2}
 
@@ -262,8 +243,8 @@ def _bar_words(basis: str) -> str:
     return f"{chart.colour_name(shown.colour)} bar" + (" with hatching" if shown.hatch else "")
 
 
-def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
-    """Set the panel's scale; return its upper limit and the words of its ticks."""
+def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
+    """Draw one panel's scale and bars with their words; return the sentences describing them."""
     percent = unit in PERCENT
     bars = [item["bar"] for item in laid]
     largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
@@ -273,18 +254,11 @@ def _scale(ax: Any, unit: str, laid: list[dict]) -> tuple[float, list[str]]:
     if not percent:
         found = MaxNLocator(nbins=6, integer=whole).tick_values(0, limit)
         ticks = [t for t in found if 0 <= t <= limit]
-    words = [_number(t) + ("%" if percent else "") for t in ticks]
-    ax.set_xlim(0, limit)
-    ax.set_ylim(sum(item["rows"] for item in laid) - 0.45, -0.35)
-    ax.set_xticks(ticks, words, fontsize=chart.SMALL)
+    marked = [_number(t) + ("%" if percent else "") for t in ticks]
+    ax.set(xlim=(0, limit), ylim=(sum(item["rows"] for item in laid) - 0.45, -0.35))
+    ax.set_xticks(ticks, marked, fontsize=chart.SMALL)
     ax.set_yticks([])
     ax.spines[["top", "right", "left"]].set_visible(False)
-    return limit, words
-
-
-def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
-    """Draw one panel's bars with their words; return the sentences describing them."""
-    limit, ticks = _scale(ax, unit, laid)
     inch = limit / (RIGHT - LEFT)  # data units per inch
     lines, top = [], 0.0
     for item in laid:
@@ -302,7 +276,14 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
             if len(bar) > 1:
                 ax.text(start + value / 2, y + 0.21, label, **PART)
             start += value
-            lines.append(_sentence(row, label, _whose(book, row), _basis(row)))
+            whose, basis, quote = _whose(book, row), _basis(row), cell_words(row.get("quote"))
+            words = f"{_what(row)}: {label}" + (f" ({whose})" if whose else "")
+            words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
+            if basis == "someone says":  # whose own figure
+                who = whose.removeprefix("according to ") if whose.startswith("according") else ""
+                words += "; a claim, drawn as an outline and not a filled bar: "
+                words += f"{who or 'someone'}'s own figure, not a measurement"
+            lines.append(words + (f', where the article writes "{quote}".' if quote else "."))
         x = (limit if unit in PERCENT else min(start, limit)) + 0.12 * inch
         if len(bar) == 1:
             label = figure_label(bar[0])
@@ -315,23 +296,4 @@ def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> li
             words = f"one bar out of 100%, split in {len(bar)}."
             lines.append(f"{names} are parts of one whole: {words}")
     unit_words = "." if unit in PERCENT else f" ({unit or 'number'})."
-    return lines + [f"The scale under the bars is marked {', '.join(ticks)}{unit_words}"]
-
-
-def _heading(row: dict[str, Any], part: bool) -> str:
-    """The words above a bar: what the figure measures, and its paragraph."""
-    where = chart.para(row.get("paragraph"))
-    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}  ({where})"
-    return f"{figure_label(row)}: {words}" if part else words
-
-
-def _sentence(row: dict[str, Any], label: str, whose: str, basis: str) -> str:
-    words = f"{cell_words(row.get('description')) or cell_words(row.get('id'))}: {label}"
-    words += f" ({whose})" if whose else ""
-    words += f"; {_bar_words(basis)}; {chart.para(row.get('paragraph'), False)}"
-    if basis == "someone says":
-        speaker = whose.removeprefix("according to ") if whose.startswith("according") else ""
-        owner = f"{speaker}'s own figure" if speaker else "someone's own figure"
-        words += f"; a claim, drawn as an outline and not a filled bar: {owner}, not a measurement"
-    quote = cell_words(row.get("quote"))
-    return words + (f', where the article writes "{quote}".' if quote else ".")
+    return lines + [f"The scale under the bars is marked {', '.join(marked)}{unit_words}"]

@@ -106,9 +106,8 @@ def project(lon: Any, lat: Any, centre: tuple[float, float]) -> tuple[np.ndarray
     phi0 = np.radians(centre[1])
     cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
     r = EARTH_RADIUS_KM * np.sqrt(2 / np.maximum(1 + cos_c, 1e-9))
-    return r * np.cos(phi) * np.sin(lam), r * (
-        np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam)
-    )
+    y = np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam)
+    return r * np.cos(phi) * np.sin(lam), r * y
 
 
 @dataclass
@@ -125,25 +124,25 @@ class _Item:
     fill: tuple[str, str, str] = FILLS[0]
 
     @property
-    def outside(self) -> bool:
-        """Whether the place itself is not in the article (a context row)."""
-        return self.basis == "outside source"
-
-    @property
     def label(self) -> str:
-        named = self.paragraph is not None and not self.outside
+        named = self.paragraph is not None and self.basis != "outside source"
         para = f" {paragraph_words(self.paragraph).replace('¶ ', '¶')}" if named else ""
         words = f"{mark(self.basis).chart_symbol} {self.name}{para}".strip()
         return textwrap.fill(words, 28, break_long_words=False, break_on_hyphens=False)
 
 
 def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
-    """What to draw for each id or name, and the names the pack gives no location for."""
-    items, missing = [], []
+    """What to draw for each id or name, and the names the pack gives no location for. A label
+    names the row's paragraph; for a headline (caption, byline) the first story one naming it."""
+    items, missing, table = [], [], book.paragraphs
+    kinds = dict(zip(table["paragraph"], table["kind"], strict=False)) if "kind" in table else {}
     for asked in [ids] if isinstance(ids, str) else list(ids):
         row = book.lookup(asked)  # an unknown id raises UnknownNameError with suggestions
-        name = cell_words(row.get("name"))
-        where = _body_paragraph(book, name, paragraph_key(row.get("paragraph")))
+        name, where = cell_words(row.get("name")), paragraph_key(row.get("paragraph"))
+        if name and kinds.get(where, "story") != "story":
+            named = table["text"].astype(str).str.contains(name, regex=False)
+            body = table.loc[(table["kind"] == "story") & named, "paragraph"]
+            where = body.iloc[0] if len(body) else where
         common = (str(row.name), name or str(row.name), cell_words(row.get("kind")))
         common += (cell_words(row.get("basis")), where, cell_words(row.get("location_source")))
         code = cell_words(row.get("iso_code"))
@@ -156,19 +155,6 @@ def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[li
         elif code not in areas:
             missing.append(common[1])
     return items, missing
-
-
-def _body_paragraph(book: Any, name: str, first: int | str | None) -> int | str | None:
-    """The paragraph a label points at: the row's own, or when that is the headline (or a
-    caption or byline) the first story paragraph that names the place, if there is one."""
-    table = getattr(book, "paragraphs", None)
-    if table is None or "kind" not in table or first is None or not name:
-        return first
-    if dict(zip(table["paragraph"], table["kind"], strict=False)).get(first, "story") == "story":
-        return first
-    named = table["text"].astype(str).str.contains(name, regex=False)
-    body = table[(table["kind"] == "story") & named]
-    return body["paragraph"].iloc[0] if len(body) else first
 
 
 def _km_between(one: np.ndarray, other: np.ndarray) -> float:
@@ -278,20 +264,14 @@ def _draw(ax: Any, items: list[_Item], areas: dict[str, MapArea], centre: tuple)
     for item in (item for item in items if item.area is not None):
         parts = _polygons(item.area, centre, ax)
         shade = {"facecolor": to_rgba(item.fill[0], 0.5), "edgecolor": BLACK, "hatch": item.fill[1]}
-        shade |= {"linewidth": _borders(ax, parts, item.shape), "hatch_linewidth": 0.7}
+        # each part's outline: thick, but thin round a part too small (in pixels) to show its fill
+        wide = [_size(*ax.transData.transform(part).T) > 30 * 30 for part in parts]
+        shade["linewidth"] = [BORDER[item.shape] if big else 0.8 for big in wide]
+        shade["hatch_linewidth"] = 0.7
         shade |= {"zorder": {"country": 3, "region": 4}[item.shape], "gid": f"area-{item.ident}"}
         ax.add_collection(PolyCollection(parts, **shade))
     for item in (item for item in items if item.lonlat is not None):
         ax.plot(*project(*item.lonlat, centre), **DOT, markersize=7, markeredgewidth=1.2, zorder=6)
-
-
-def _borders(ax: Any, parts: list[np.ndarray], shape: str) -> list[float]:
-    """Each part's outline width: thick, but thin round a part too small to show its fill."""
-    widths = []
-    for part in parts:
-        x, y = ax.transData.transform(part).T  # in pixels
-        widths.append(BORDER[shape] if _size(x, y) > 30 * 30 else 0.8)
-    return widths
 
 
 def _neighbours(one: MapArea, other: MapArea) -> bool:
@@ -309,14 +289,12 @@ def _neighbours(one: MapArea, other: MapArea) -> bool:
 
 def _choose_fills(items: list[_Item]) -> None:
     """Give each shaded area a fill no neighbour has (countries first, then regions)."""
-    done: list[_Item] = []
     shaded = sorted((i for i in items if i.area is not None), key=lambda i: i.shape != "country")
-    for item in shaded:
-        taken = {other.fill for other in done if _neighbours(item.area, other.area)}
+    for k, item in enumerate(shaded):
+        taken = {other.fill for other in shaded[:k] if _neighbours(item.area, other.area)}
         start = 0 if item.shape == "country" else 1
         order = FILLS[start:] + FILLS[:start]
-        item.fill = next((f for f in order if f not in taken), order[len(done) % len(order)])
-        done.append(item)
+        item.fill = next((f for f in order if f not in taken), order[k % len(order)])
 
 
 def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
@@ -330,7 +308,9 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         where = item.lonlat if item.lonlat is not None else item.area.label
         label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
-        if item.area is not None and _too_small(ax, item.area, centre, item.label, renderer):
+        parts = [] if item.area is None else _polygons(item.area, centre, ax)
+        width = np.ptp(ax.transData.transform(max(parts, key=len))[:, 0]) if parts else np.inf
+        if width < chart.measure(renderer, item.label, SMALL)[0] * chart.DPI:
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
@@ -349,22 +329,11 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         taken.append(tuple(box.extents))
 
 
-def _too_small(ax: Any, area: MapArea, centre: tuple, label: str, renderer: Any) -> bool:
-    """Whether the area, as drawn, is narrower than its label."""
-    parts = _polygons(area, centre, ax)
-    if not parts:
-        return False
-    shown = ax.transData.transform(max(parts, key=len))
-    width = shown[:, 0].max() - shown[:, 0].min()
-    return width < chart.measure(renderer, label, SMALL)[0] * chart.DPI
-
-
 def _legend(ax: Any, items: list[_Item]) -> Any:
     """A key for the fills, the outline, the dot and the marks before names; return it."""
-    shown = [mark(basis) for basis in dict.fromkeys(i.basis for i in items)]
+    shown = [m for m in map(mark, dict.fromkeys(i.basis for i in items)) if m.chart_symbol]
     words = [f"{m.chart_symbol} before a name: {m.label} ({m.short})" for m in shown]
-    words = [w for m, w in zip(shown, words, strict=True) if m.chart_symbol]
-    if any(i.paragraph is not None and not i.outside for i in items):
+    if any(i.paragraph is not None and i.basis != "outside source" for i in items):
         words.insert(0, "¶ and a number: the paragraph naming it")
     handles = [Line2D([], [], linestyle="none", marker="none", label=w) for w in words]
     if any(i.shape == "point" for i in items):
@@ -383,14 +352,13 @@ def _legend(ax: Any, items: list[_Item]) -> Any:
 
 
 def _degrees(lon: float, lat: float) -> str:
-    north = f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}"
-    return f"{north}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+    return f"{abs(lat):.2f}° {'NS'[lat < 0]}, {abs(lon):.2f}° {'EW'[lon < 0]}"
 
 
 def _item_line(item: _Item) -> str:
     """One sentence of the text description: what an item is, how and where it is drawn."""
     para = f", {paragraph_words(item.paragraph, False)}" if item.paragraph is not None else ""
-    if item.outside:
+    if item.basis == "outside source":  # a context row: the article does not name it
         para = f", {mark(item.basis).title}: the article does not name it"
     where = f"a black dot at {_degrees(*item.lonlat)}" if item.lonlat is not None else ""
     if item.area is not None:
@@ -434,20 +402,14 @@ def _words(book: Any, items: list[_Item], missing: list[str], meta: dict, **draw
     ]
     if missing:
         lines.append(f"Not on the map (the fact tables give it no location): {join_and(missing)}.")
-    quotes = _figures(book, {item.ident for item in items})
-    if quotes:
-        lines.append(f"The article's numbers, in its words and not drawn: {join_and(quotes)}.")
+    table = getattr(book, "figures", {})
+    if {"subject", "quote"} <= set(table):  # the article's numbers about the items shown
+        rows = table[table["subject"].astype(str).isin({item.ident for item in items})]
+        say = [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
+        if say:
+            lines.append(f"The article's numbers, in its words and not drawn: {join_and(say)}.")
     lines += [*_notes(meta, items), *LIMITS, source + "."]
     return alt, caption, "\n".join(lines)
-
-
-def _figures(book: Any, ids: set[str]) -> list[str]:
-    """The article's own words for the numbers about the items shown."""
-    table = getattr(book, "figures", None)
-    if table is None or "subject" not in table or "quote" not in table:
-        return []
-    rows = table[table["subject"].astype(str).isin(ids)]
-    return [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
 
 
 def _notes(meta: dict, items: list[_Item]) -> list[str]:
@@ -463,22 +425,6 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
     located = places.loc[places["latitude"].notna(), "id"] if "latitude" in places else []
     example, what = f"[{next(iter(located), 'an id')!r}]", "a list of ids in quotes"
     return expect(ids, "texts", function="map_chart", what=what, example=example)
-
-
-def _no_place(names: list[str]) -> str:
-    """ "Paris has no place on a map", "none of A and B has ...", or "no id was given"."""
-    if not names:
-        return "no id was given, so nothing has a place on a map"
-    many = f"none of {join_and(names)} has"
-    return f"{many if len(names) > 1 else names[0] + ' has no'} place on a map"
-
-
-def _partly(ax: Any, items: list[_Item], centre: tuple) -> list[str]:
-    """The names of shaded areas whose main parts run past the edge of the map."""
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area is not None]
-    cut = [n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1]
-    return list(dict.fromkeys(cut))
 
 
 def map_chart(
@@ -505,8 +451,10 @@ def map_chart(
     areas, meta = map_data()
     items, missing = _items(book, _checked_ids(book, ids), areas)
     if not items:
+        none = f"none of {join_and(missing)} has" if missing[1:] else f"{join_and(missing)} has no"
+        none = none if missing else "no id was given, so nothing has a"
         raise WrongValueError(
-            f"There is nothing to map: {_no_place(missing)} in the article's fact tables (a "
+            f"There is nothing to map: {none} place on a map in the article's fact tables (a "
             "person or an event has none). Give the ids of countries, regions or cities. For "
             "whoever edits the tables: give cities a latitude and longitude, and states or "
             "regions an iso_code, with location_source."
@@ -522,7 +470,12 @@ def map_chart(
         centre = _frame(ax, framed, (7.84, 5.53))
         names = list(dict.fromkeys(item.name for item in framed))
         drawn = {"title": title, "centre": centre, "km": _scale_bar(ax), "framed": names}
-        drawn["cut"] = _partly(ax, items, centre)
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()  # shaded areas running past them:
+        shaded = [(i.name, *project(*_main(i.area).T, centre)) for i in items if i.area]
+        cut = [
+            n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1
+        ]
+        drawn["cut"] = list(dict.fromkeys(cut))
         alt, caption, description = _words(book, items, missing, meta, **drawn)
         _graticule(ax, centre)
         _draw(ax, items, areas, centre)
@@ -535,8 +488,7 @@ def map_chart(
 def _under(figure: Any, legend: Any, renderer: Any, words: list[str]) -> None:
     """Write `words` under the map and its key, and make the figure as tall as they need."""
     under = " ".join(words)
-    each = chart.measure(renderer, under, SMALL)[0] / max(len(under), 1)  # inches a character
-    under = textwrap.fill(under, int(7.7 / each * 0.95))
+    under = textwrap.fill(under, chart.chars(renderer, 7.7 * 0.95, SMALL, under))
     key_h = legend.get_window_extent(renderer).height / chart.DPI
     height = 0.07 + 5.53 + 0.08 + key_h + 0.1 + chart.measure(renderer, under, SMALL)[1] + 0.1
     figure.set_size_inches(8.0, height)

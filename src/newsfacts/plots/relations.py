@@ -1,15 +1,14 @@
 """relations_diagram: who is connected to whom, as labelled arrows between named boxes.
 
-Three columns (people; states in the order the article names them; groups, organisations and
-places), arrows within a column bent beside it, each label on its own arrow where it is
-furthest from boxes, labels and other arrows. At most `MOST` arrows, in large type.
-"""
+States in the article's order; arrows within a column bent beside it; each label on its own
+arrow where it is furthest from boxes, labels and other arrows."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -82,11 +81,6 @@ class Edge:
         return wrap(f"{self.relation} {chart.para(self.paragraph)}".strip(), 34)
 
 
-def _kind(thing: Any) -> str:
-    kind = "place" if thing and thing.table == "places" else thing and thing.kind
-    return kind if kind in NODE_STYLES else "other"
-
-
 def _edges(book: Any) -> list[Edge]:
     found = []
     for row in chart.rows(book, "relations"):
@@ -99,15 +93,29 @@ def _edges(book: Any) -> list[Edge]:
     return found
 
 
-def _ranked(edges: list[Edge], focus: str | None) -> list[Edge]:
-    """The relations, the focus's own first, then those between the most linked names."""
+def _kept(book: Any, edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], str]:
+    """The `most` relations drawn (the focus's, then the most linked names'), in the table's
+    order, and advice when some are left out: how many, and how to see the rest."""
+    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+        raise WrongValueError(
+            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
+        )
     degree = Counter(end for e in edges for end in (e.source, e.target))
 
     def rank(e: Edge) -> tuple:
         linked = -(degree[e.source] + degree[e.target])
         return focus not in (e.source, e.target), linked, paragraph_order(e.paragraph)
 
-    return sorted(edges, key=rank)
+    kept = set(map(id, sorted(edges, key=rank)[:most]))
+    left_out, advice = len(edges) - len(kept), ""
+    if left_out:
+        advice = f"{plural(left_out, 'more relation')} not drawn, to keep the diagram readable."
+    choices = [c for c in focus_choices(book) if c != focus][:4] if left_out else []
+    if choices:
+        pick = ", ".join(f'"{c}"' for c in choices)
+        advice += " To see a name's relations, pick a focus, e.g. plots.relations_diagram(book, "
+        advice += f'focus="{choices[0]}"); good focuses: {pick}.'
+    return [e for e in edges if id(e) in kept], advice
 
 
 def focus_choices(book: Any, count: int = 5) -> list[str]:
@@ -141,49 +149,29 @@ def relations_diagram(
     names = {key: thing.name for key, thing in found.items()}
     for end in (end for e in edges for end in (e.source, e.target)):
         names.setdefault(end, end)
-    what, function = "actor or place", "relations_diagram"
-    wanted = None if ids is None else chart.resolve_many(ids, names, what, function=function)
-    focus_id = None if focus is None else chart.resolve(focus, names, what, function=function)
-    if focus_id is not None and wanted is None:  # the focus and the names linked to it
+    find = partial(chart.resolve, what="actor or place", function="relations_diagram")
+    wanted = None if ids is None else find(ids, names, many=True)
+    focus_id = None if focus is None else find(focus, names)
+    if focus_id is not None:  # without ids: the focus and the names linked to it
         ends = [(e.source, e.target) for e in edges if focus_id in (e.source, e.target)]
-        wanted = [target if source == focus_id else source for source, target in ends]
-    if focus_id is not None:
-        wanted = list(dict.fromkeys(wanted + [focus_id]))
+        linked = [t if s == focus_id else s for s, t in ends] if wanted is None else wanted
+        wanted = list(dict.fromkeys(linked + [focus_id]))
     if wanted is not None:
         edges = [e for e in edges if e.source in wanted and e.target in wanted]
-    if isinstance(most, bool) or not isinstance(most, int) or most < 1:
-        raise WrongValueError(
-            f"most= is how many arrows to draw at most: a whole number such as 12, not {most!r}."
-        )
-    kept = set(map(id, _ranked(edges, focus_id)[:most]))
-    left_out = [e for e in edges if id(e) not in kept]
-    edges = [e for e in edges if id(e) in kept]  # in the table's order
+    edges, advice = _kept(book, edges, focus_id, most)
     shown = [end for e in edges for end in (e.source, e.target)]
-    shown += (wanted or []) if not left_out else [focus_id] if focus_id is not None else []
+    shown += (wanted or []) if not advice else [focus_id] if focus_id is not None else []
     nodes = {}
     for key in dict.fromkeys(shown):
         thing = found.get(key)
-        first = paragraph_order(thing.paragraph if thing else None)
-        nodes[key] = Node(key, names[key], _kind(thing), first)
-    advice = _advice(book, left_out, focus_id) if left_out else ""
+        kind = "place" if thing and thing.table == "places" else thing and thing.kind
+        kind = kind if kind in NODE_STYLES else "other"
+        nodes[key] = Node(key, names[key], kind, paragraph_order(thing and thing.paragraph))
     with chart.style():
         return _draw(nodes, edges, focus_id, advice)
 
 
-def _advice(book: Any, left_out: list[Edge], focus: str | None) -> str:
-    """What a diagram leaves out, and how to see the rest: one or two plain sentences."""
-    words = f"{plural(len(left_out), 'more relation')} not drawn, to keep the diagram readable."
-    choices = [c for c in focus_choices(book) if c != focus][:4]
-    if choices:
-        pick = ", ".join(f'"{c}"' for c in choices)
-        words += " To see a name's relations, pick a focus, e.g. plots.relations_diagram(book, "
-        words += f'focus="{choices[0]}"); good focuses: {pick}.'
-    return words
-
-
-def _layout(
-    nodes: dict[str, Node], edges: list[Edge], renderer: Any, top: float, bottom: float
-) -> None:
+def _layout(nodes: dict, edges: list[Edge], renderer: Any, top: float, bottom: float) -> None:
     """Put each box in its column, the sides ordered by the middle names they link to."""
     columns: list[list[Node]] = [[], [], []]
     for node in nodes.values():
@@ -230,18 +218,10 @@ def _path(a: Node, b: Node) -> Path:
 
 def point_on(path: Path, t: Any) -> np.ndarray:
     """The points fractions `t` along an arrow's path (a line, or a curve with one control)."""
-    t = np.asarray(t, dtype=float)[..., None]
-    v = path.vertices
+    t, v = np.asarray(t, dtype=float)[..., None], path.vertices
     if len(v) == 3:
         return (1 - t) ** 2 * v[0] + 2 * (1 - t) * t * v[1] + t**2 * v[2]
     return v[0] + t * (v[1] - v[0])
-
-
-def _inside(points: np.ndarray, boxes: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """For each box (x0, y0, x1, y1), the summed weights of the points that lie in it."""
-    x, y = points[:, 0], points[:, 1]
-    inside = (x >= boxes[:, :1]) & (x <= boxes[:, 2:3]) & (y >= boxes[:, 1:2]) & (y <= boxes[:, 3:])
-    return inside @ weights
 
 
 def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> None:
@@ -250,10 +230,10 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
     taken = [(n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2) for n in nodes.values()]
     steps = np.linspace(0, 1, 150)
     points = np.vstack([point_on(edge.path, steps) for edge in edges] + [np.empty((0, 2))])
-    spots = np.array(STEPS)
+    x, y = points[:, 0], points[:, 1]
     for edge in edges:
         w, h = chart.measure(renderer, edge.label, LABEL)
-        centres = point_on(edge.path, spots)
+        centres = point_on(edge.path, STEPS)
         half = np.array([w / 2 + 0.03, h / 2 + 0.02])
         boxes = np.hstack([centres - half, centres + half])
         near = np.hstack([centres - half - 0.06, centres + half + 0.06])  # a margin round it
@@ -261,15 +241,15 @@ def _place_labels(nodes: dict[str, Node], edges: list[Edge], renderer: Any) -> N
         # an arrow from another name under a label misleads more than one sharing a name
         weights = [0 if o is edge else 1 if ends & {o.source, o.target} else 10 for o in edges]
         covered = np.array([sum(chart.overlap(box, other) for other in taken) for box in boxes])
-        crossed = _inside(points, near, np.repeat(weights, len(steps)).astype(float))
-        best = int(np.argmin(5000 * covered + crossed + np.abs(spots - 0.5)))
+        inside = (x >= near[:, :1]) & (x <= near[:, 2:3]) & (y >= near[:, 1:2]) & (y <= near[:, 3:])
+        crossed = inside @ np.repeat(weights, len(steps)).astype(float)
+        best = int(np.argmin(5000 * covered + crossed + np.abs(STEPS - 0.5)))
         edge.at = tuple(centres[best])
         taken.append(tuple(boxes[best]))
 
 
 def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: str) -> chart.Chart:
-    figure, renderer = chart.new_figure(WIDTH, HEIGHT)
-    ax = chart.inch_axes(figure)
+    figure, renderer, ax = chart.inch_axes(WIDTH, HEIGHT)
     title = "Who is connected to whom in the article"
     caption = "Relations between the actors and places of the article."
     if focus is not None:
@@ -283,8 +263,7 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
     ax.text(MARGIN, HEIGHT - 0.72, subtitle, fontsize=TEXT, va="top")
     top = HEIGHT - 1.35
     if advice:
-        chars = int((WIDTH - 2 * MARGIN) / chart.measure(renderer, "n" * 50, TEXT)[0] * 50)
-        words = wrap(advice, chars)
+        words = wrap(advice, chart.chars(renderer, WIDTH - 2 * MARGIN, TEXT, "n" * 50))
         ax.text(MARGIN, HEIGHT - 1.05, words, fontsize=TEXT, fontstyle="italic", va="top")
         top -= chart.measure(renderer, words, TEXT)[1] + 0.05
     alt = f"{title}: a diagram of {plural(len(edges), 'relation')} among {len(nodes)} names."
@@ -292,20 +271,26 @@ def _draw(nodes: dict[str, Node], edges: list[Edge], focus: str | None, advice: 
         ax.text(MARGIN, HEIGHT / 2, "No relations to draw.", fontsize=TEXT)
         none = f"{title}.\nThere are no relations to draw."
         return chart.Chart(figure, alt, "No relations.", none)
-    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
-    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
-    _layout(nodes, edges, renderer, top, _legend(ax, kinds, bases, renderer) + 0.45)
+    key_top, key_words = _legend(ax, nodes, edges, renderer)
+    _layout(nodes, edges, renderer, top, key_top + 0.45)
     for edge in edges:
         edge.path = _path(nodes[edge.source], nodes[edge.target])
     _place_labels(nodes, edges, renderer)
-    for node in nodes.values():
-        _draw_node(ax, node, node.id == focus)
+    for node in nodes.values():  # a name in a box, its kind's marker before it
+        left, bold, colour = node.x - node.w / 2, node.id == focus, NODE_STYLES[node.kind][0]
+        corner, box = (left, node.y - node.h / 2), "round,pad=0,rounding_size=0.08"
+        outline = {"facecolor": WHITE, "edgecolor": colour, "linewidth": 3.6 if bold else 2.0}
+        ax.add_artist(FancyBboxPatch(corner, node.w, node.h, boxstyle=box, **outline, zorder=3))
+        shape = _shape(node.kind, markersize=12, markeredgewidth=0.7, linestyle="none", zorder=4)
+        ax.add_artist(Line2D([left + 0.2], [node.y], **shape))
+        name = {"fontweight": "bold" if bold else "normal", "va": "center_baseline", "zorder": 4}
+        ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
     for index, edge in enumerate(edges):
         gid, width = f"relation-{index}", 3.0 if focus in (edge.source, edge.target) else 1.8
         arrow = _stroke(edge.basis, linewidth=width, gid=gid, zorder=2)
         ax.add_artist(FancyArrowPatch(path=edge.path, arrowstyle="-|>", mutation_scale=18, **arrow))
         ax.text(*edge.at, edge.label, gid=gid, **LABEL_TEXT)
-    lines = [f"{title}. {subtitle}", _key_sentence(kinds, bases), *_describe(nodes, edges, focus)]
+    lines = [f"{title}. {subtitle}", key_words, *_describe(nodes, edges, focus)]
     lines += [advice] if advice else []
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
@@ -339,19 +324,10 @@ def _shape(kind: str, **more: Any) -> dict[str, Any]:
     return {"marker": marker, "color": colour, "markeredgecolor": O["black"], **more}
 
 
-def _draw_node(ax: Any, node: Node, bold: bool) -> None:
-    left, colour = node.x - node.w / 2, NODE_STYLES[node.kind][0]
-    corner, box = (left, node.y - node.h / 2), "round,pad=0,rounding_size=0.08"
-    outline = {"facecolor": WHITE, "edgecolor": colour, "linewidth": 3.6 if bold else 2.0}
-    ax.add_artist(FancyBboxPatch(corner, node.w, node.h, boxstyle=box, **outline, zorder=3))
-    shape = _shape(node.kind, markersize=12, markeredgewidth=0.7, linestyle="none", zorder=4)
-    ax.add_artist(Line2D([left + 0.2], [node.y], **shape))
-    name = {"fontweight": "bold" if bold else "normal", "va": "center_baseline", "zorder": 4}
-    ax.text(left + 0.4, node.y, node.shown, fontsize=NAME, **name, gid=f"node-{node.id}")
-
-
-def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float:
-    """Draw the key at the bottom; return its top, in inches."""
+def _legend(ax: Any, nodes: dict, edges: list[Edge], renderer: Any) -> tuple[float, str]:
+    """Draw the key at the bottom; return its top, in inches, and its words."""
+    kinds = [k for k in NODE_STYLES if any(n.kind == k for n in nodes.values())]
+    bases = [b for b in MARKS if any(e.basis == b for e in edges)]
     shapes = [Line2D([], [], **_shape(k, markersize=12, linestyle="none", label=k)) for k in kinds]
     lines = [Line2D([], [], **_stroke(b, lw=2.2, label=chart.drawn_mark_label(b))) for b in bases]
     bottom = 0.15
@@ -362,13 +338,10 @@ def _legend(ax: Any, kinds: list[str], bases: list[str], renderer: Any) -> float
         bottom += key.get_window_extent(renderer).height / ax.figure.dpi + 0.05
     ncols = max(min(len(shapes), 7), 1)
     first = chart.key(ax, shapes, (MARGIN, bottom), ncols=ncols, fontsize=LABEL)
-    return bottom + first.get_window_extent(renderer).height / ax.figure.dpi
-
-
-def _key_sentence(kinds: list[str], bases: list[str]) -> str:
+    top = bottom + first.get_window_extent(renderer).height / ax.figure.dpi
     shapes = [f"{k}: {chart.colour_name(NODE_STYLES[k][0])} {NODE_STYLES[k][2]}" for k in kinds]
     words = "Each name is in a box with a shape and an outline colour for its kind: "
     words += "; ".join(shapes) + "."
     colour = {b: chart.colour_name(mark(b).colour) for b in bases}
     arrows = [f"{mark(b).line_words} in {colour[b]}: {mark_label(b)}" for b in bases]
-    return words + (f" Arrows: {'; '.join(arrows)}." if bases else "")
+    return top, words + (f" Arrows: {'; '.join(arrows)}." if bases else "")

@@ -30,19 +30,12 @@ def _parse_when(when: str) -> tuple[int, int | None, int | None] | None:
     return match and tuple(int(part) if part else None for part in match.groups())
 
 
-def _say_date(when: str) -> str:
-    """'2022-02' -> 'February 2022'; '2025-12-28' -> '28 December 2025'."""
-    parsed = _parse_when(when)
-    if parsed is None:
-        return when
-    year, month, day = parsed
-    return " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
-
-
-def _during(when: str) -> str:
-    """A date as the chart writes it: a year or a month alone is 'during 2014'."""
-    vague = (_parse_when(when) or (0, 0, 0))[2] is None
-    return f"during {_say_date(when)}" if vague else _say_date(when)
+def _say_date(when: str, during: bool = False) -> str:
+    """'2022-02' -> 'February 2022'; '2025-12-28' -> '28 December 2025'. With `during`, as the
+    chart writes it: a year or a month alone is 'during 2014'."""
+    year, month, day = _parse_when(when) or (when, None, 0)
+    words = " ".join(str(w) for w in (day, month and calendar.month_name[month], year) if w)
+    return f"during {words}" if during and day is None else words
 
 
 def _gap(earlier: str, later: str) -> str:
@@ -52,22 +45,15 @@ def _gap(earlier: str, later: str) -> str:
         return ""
     wide, narrow = sorted((earlier, later), key=len)
     if None in a + b and narrow.startswith(wide):
-        return f"both {_during(wide)}: order not known"
-    if a[2] is not None and b[2] is not None and a[1] and b[1]:
-        days = (_dt.date(*b) - _dt.date(*a)).days
-        if days < 62:
-            return "the same day" if days == 0 else f"{plural(days, 'day')} later"
-    if a[1] is not None and b[1] is not None:
+        return f"both {_say_date(wide, True)}: order not known"
+    if None not in a + b and (days := (_dt.date(*b) - _dt.date(*a)).days) < 62:
+        return "the same day" if days == 0 else f"{plural(days, 'day')} later"
+    if None not in a[:2] + b[:2]:
         years, months = divmod((b[0] - a[0]) * 12 + (b[1] - a[1]), 12)
         parts = [plural(n, word) for n, word in ((years, "year"), (months, "month")) if n]
         return "about " + " ".join(parts) + " later" if parts else "the same month"
     years = b[0] - a[0]
     return "the same year" if years == 0 else f"about {plural(years, 'year')} later"
-
-
-def _named(note: str) -> str:
-    """The sources a context row's note names; a note not in the fixed form, kept short."""
-    return source_names(note) or (note if len(note) <= 60 else note[:57].rstrip() + "...")
 
 
 def _date_source(row: dict[str, Any]) -> str:
@@ -77,7 +63,9 @@ def _date_source(row: dict[str, Any]) -> str:
     basis = cell_words(row.get("when_basis"))
     if basis and basis not in MARKS:  # drawn as the article's voice, but not said to be
         return f"when_basis {basis!r}, not one of {', '.join(MARKS)}"
-    source = _named(cell_words(row.get("note"))) if basis == "outside source" else ""
+    note = cell_words(row.get("note")) if basis == "outside source" else ""
+    # the sources the note names; a note not in the fixed form, kept short
+    source = source_names(note) or (note if len(note) <= 60 else note[:57].rstrip() + "...")
     return f"{mark(basis).chart_title}: {source}" if source else mark(basis).chart_title
 
 
@@ -117,10 +105,7 @@ def timeline_chart(book: Any) -> chart.Chart:
         return _draw(table, events)
 
 
-# --------------------------------------------------------------------------------------
 # Time to scale: each date is a span of days; the line is cut where a gap is long
-
-
 LEFT, RIGHT = 0.45, WIDTH - 0.45  # the line's ends, in inches
 BREAK = 0.9  # inches a break (//) takes on the line
 CUT = 0.25  # a gap longer than this share of all the time shown is cut out of the line
@@ -136,19 +121,6 @@ def _span(when: str) -> tuple[int, int] | None:
     except ValueError:  # 30 February
         return None
     return period and (period.start_time.toordinal(), period.end_time.toordinal() + 1)
-
-
-def _segments(spans: list[tuple[int, int]]) -> list[list[int]]:
-    """The indexes of `spans` (in time order) in groups: a new group after a long gap."""
-    whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
-    groups: list[list[int]] = []
-    end = spans[0][1] if spans else 0
-    for k, (start, stop) in enumerate(spans):
-        if not groups or start - end > max(CUT * whole, 31):
-            groups.append([])
-        groups[-1].append(k)
-        end = max(end, stop)
-    return groups
 
 
 @dataclass
@@ -167,8 +139,15 @@ class _Part:
 
 
 def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
-    """Lay the parts along the line, each as wide as its share of the points, breaks between."""
-    groups = _segments(spans)
+    """The line's parts, cut after each long gap between `spans`, each as wide as its share."""
+    whole = max((e for _, e in spans), default=0) - min((s for s, _ in spans), default=0)
+    groups: list[list[int]] = []
+    end = spans[0][1] if spans else 0
+    for k, (start, stop) in enumerate(spans):
+        if not groups or start - end > max(CUT * whole, 31):
+            groups.append([])
+        groups[-1].append(k)
+        end = max(end, stop)
     room = RIGHT - LEFT - BREAK * (len(groups) - 1)
     parts, x = [], LEFT
     for members in groups:
@@ -183,8 +162,7 @@ def _parts(spans: list[tuple[int, int]]) -> list[_Part]:
 
 def _ticks(part: _Part) -> tuple[str, list[float]]:
     """Small ticks on a part: each year, month or day it covers, whichever gives a few."""
-    days = part.last - part.first
-    name, every = next((name, every) for more, name, every in TICKS if days > more)
+    name, every = next((n, e) for more, n, e in TICKS if part.last - part.first > more)
     a, b = (_dt.date.fromordinal(int(day)) for day in (part.first + 1, part.last))
     return name, [float(day.toordinal()) for day in pd.date_range(a, b, freq=every)]
 
@@ -195,8 +173,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     chars = max(14, int(slot * 72 / (0.55 * SMALL)) - 3)
     cards = []
     for ident, row in dated.iterrows():
-        span = _span(row["when"])
-        if span is None:
+        if (span := _span(row["when"])) is None:
             continue
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
         extra = [f"“{row['when_text']}”"] if row["when_text"] else []
@@ -210,7 +187,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
     cards.sort(key=lambda c: (sum(c["span"]) / 2, c["row"]["when"]))  # by the middle of each
     for k, card in enumerate(cards):
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
-        date = _during(card["row"]["when"])
+        date = _say_date(card["row"]["when"], True)
         if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
             date = "\n".join((str.split if "during" in date else str.rsplit)(date, " ", 1))
         card["date"] = date
@@ -266,9 +243,7 @@ def _under(parts: list[_Part], cards: list[dict], renderer: Any) -> list[dict[st
         latest = max(members, key=lambda c: c["span"][1])["row"]["when"]
         first, last = _say_date(earliest), _say_date(latest)
         words = [first if first == last else f"{first} to {last}"]
-        for m in part.members[1:]:
-            if cards[m]["gap"].startswith("both"):
-                words.append(cards[m]["gap"])
+        words += [cards[m]["gap"] for m in part.members[1:] if cards[m]["gap"].startswith("both")]
         chars = max(10, int((part.x1 - part.x0 + 0.1) * 72 / (0.55 * SMALL)))
         text = "\n".join(wrap(w, chars) for w in dict.fromkeys(words))
         notes.append({"x": (part.x0 + part.x1) / 2, "text": text, "style": "normal"})
@@ -296,8 +271,7 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     below = 0.3 + max((n["h"] for n in notes), default=0.0)
     undated = len(table) - len(dated)
     height = 1.05 + above + below + 0.25 + (0.45 if undated else 0.0) + 0.55
-    figure, renderer = chart.new_figure(WIDTH, height)
-    ax = chart.inch_axes(figure)
+    figure, renderer, ax = chart.inch_axes(WIDTH, height)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
     alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article that have"
@@ -339,22 +313,18 @@ def _draw_line(ax: Any, parts: list[_Part], notes: list[dict], axis_y: float) ->
         ax.text(note["x"], axis_y - 0.2, note["text"], fontstyle=note["style"], **under)
 
 
-def _draw_rest(
-    ax: Any, cards: list[dict], notes: list[dict], undated: int, axis_y: float
-) -> list[str]:
+def _draw_rest(ax: Any, cards: list, notes: list, undated: int, axis_y: float) -> list[str]:
     """Draw what is not on the line (no date, the events without one, the key); describe it."""
-    lines = []
-    if not cards:
-        ax.text(0.3, axis_y, "No event in the article's fact tables has a date.", fontsize=FONT)
-        lines.append("No event in the article's fact tables has a date.")
+    lines = [] if cards else ["No event in the article's fact tables has a date."]
+    if lines:
+        ax.text(0.3, axis_y, lines[0], fontsize=FONT)
     cuts = [note["cut"] for note in notes if "cut" in note]
     if cuts:
         words = f"({plural(len(cuts), 'break')}, //) where long empty stretches are left out"
         lines.append(f"The line is cut {words}: {join_and(cuts)}.")
     if undated:
-        verb = "has" if undated == 1 else "have"
-        note = f"{plural(undated, 'more event')} in the article {verb} no date: "
-        note += "see timeline_table(book)."
+        note = f"{plural(undated, 'more event')} in the article {'has' if undated == 1 else 'have'}"
+        note += " no date: see timeline_table(book)."
         ax.text(0.3, 0.5 + 0.4, note, fontstyle="italic", va="top")
         lines.append(note.replace("see timeline_table(book)", "timeline_table(book) lists them"))
     bases = [b for b in MARKS if any(c["basis"] == b for c in cards)]
