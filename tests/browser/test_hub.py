@@ -34,9 +34,8 @@ from model_answers import found_in, needles
 from test_lessons_in_browser import (
     CELLS_JS,
     ERROR_LINE,
-    FINISHED_JS,
     KERNEL_READY_JS,
-    STARTED_JS,
+    wait_for_the_run,
 )
 
 pytestmark = pytest.mark.browser
@@ -273,19 +272,7 @@ def run_all_cells(page, timeout_s: float) -> None:
     kernel message, see docs/performance.md.)"""
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-item", has_text=re.compile(r"^Run All Cells")).click()
-    try:
-        page.wait_for_function(STARTED_JS, timeout=10_000, polling="raf")
-    except Exception:
-        pass
-    deadline = time.monotonic() + timeout_s
-    while True:
-        remaining = max(1.0, deadline - time.monotonic())
-        page.wait_for_function(FINISHED_JS, timeout=remaining * 1000, polling=250)
-        time.sleep(0.5)
-        if page.evaluate(FINISHED_JS):
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"cells still running after {timeout_s:.0f} s")
+    wait_for_the_run(page, timeout_s, start_ms=10_000)
 
 
 def test_lesson_00_runs_without_an_error(student_session, page):

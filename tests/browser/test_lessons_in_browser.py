@@ -187,8 +187,14 @@ def restart_and_run_all(page, timeout_s: float) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Kernel$")).click()
     page.locator(".lm-Menu-item", has_text=re.compile(r"^Restart Kernel and Run All Cells")).click()
     page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click()
-    try:  # the restart takes a second or more: see it begin, so as not to stop too early
-        page.wait_for_function(STARTED_JS, timeout=30_000, polling="raf")
+    # the restart takes a second or more: see it begin, so as not to stop too early
+    wait_for_the_run(page, timeout_s, start_ms=30_000)
+
+
+def wait_for_the_run(page, timeout_s: float, start_ms: int) -> None:
+    """Wait for cells to start (up to `start_ms`), then to finish and stay finished."""
+    try:
+        page.wait_for_function(STARTED_JS, timeout=start_ms, polling="raf")
     except Exception:
         pass
     deadline = time.monotonic() + timeout_s
