@@ -148,8 +148,10 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
         if len(bar) > 1:  # each part's number first
             heads = [f"{figure_label(r)}: {h}" for r, h in zip(bar, heads, strict=True)]
         head = "\n".join(wrap(h, chart.chars(renderer, WIDTH - LEFT - EDGE)) for h in heads)
-        label_w = chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
-        room = WIDTH - EDGE - (RIGHT + 0.12 + (0.0 if len(bar) > 1 else label_w) + 0.08)
+        label_w = (
+            0.0 if len(bar) > 1 else chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
+        )
+        room = WIDTH - EDGE - (RIGHT + 0.12 + label_w + 0.08)
         notes = []  # after the bar: whose each number is, when it is not the article's own
         for row in bar:
             whose = _whose(book, row)

@@ -309,8 +309,8 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
         parts = [] if item.area is None else _polygons(item.area, centre, ax)
-        width = np.ptp(ax.transData.transform(max(parts, key=len))[:, 0]) if parts else np.inf
-        if width < chart.measure(renderer, item.label, SMALL)[0] * chart.DPI:
+        width = np.ptp(ax.transData.transform(max(parts, key=len))[:, 0]) if parts else None
+        if width is not None and width < chart.measure(renderer, item.label, SMALL)[0] * chart.DPI:
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
         for dx, dy in offsets:
             side = "center" if item.shape != "point" or not dx else "left" if dx > 0 else "right"
