@@ -21,13 +21,13 @@ import IPython.display
 import ipywidgets as widgets
 import pandas as pd
 
-from newsfacts.book import Book
+from newsfacts.book import Book, Citation
 from newsfacts.compare import compare, compared_pack
 from newsfacts.lesson import *  # noqa: F403 (the lesson API, as every lesson has it)
 from newsfacts.lesson import __all__ as _LESSON_ALL
 from newsfacts.lesson import check_understanding, prompts, sorting, start
 from newsfacts.lesson.prompts import HEADINGS, Prompts
-from newsfacts.lesson.quiz import MODALITY, Question, Sorting, SortingItem, quiz, sentence_with
+from newsfacts.lesson.quiz import MODALITY, Question, Quiz, Sorting, SortingItem, sentence_with
 from newsfacts.load import load
 from newsfacts.marks import MARKS, NOT_YET, mark
 from newsfacts.profile import (
@@ -153,7 +153,7 @@ def series_prompts(book: Book, lesson: str, kind: str) -> Prompts:
     return Prompts(html, texts)
 
 
-def prompts_for(book: Book, lesson: str, kind: str) -> Any:
+def prompts_for(book: Book, lesson: str, kind: str) -> Prompts:
     """The pack's prompts of this kind for the lesson, else the series' own."""
     return from_pack(book, lesson, "prompts", kind, otherwise=series_prompts(book, lesson, kind))
 
@@ -162,14 +162,14 @@ def _names(book: Book) -> dict[str, str]:
     return dict(zip(book.actors["id"], book.actors["name"], strict=True))
 
 
-def figures_table(book: Book) -> Any:
+def figures_table(book: Book) -> pd.DataFrame | Note:
     """The figures with their small words (qualifier) first, then the provenance."""
     if book.figures.empty:
         return Note("The fact tables hold no figures for this article.")
     return facts(book.figures, ["value", "unit", "qualifier", "description"])
 
 
-def events_by_modality(book: Book) -> Any:
+def events_by_modality(book: Book) -> pd.DataFrame | Note:
     """The events in three groups, in reading order: happened, going on, not yet."""
     if book.events.empty:
         return Note("The fact tables hold no events for this article.")
@@ -181,7 +181,7 @@ def events_by_modality(book: Book) -> Any:
     return facts(frame, ["group", "modality", "description", "when_text"])
 
 
-def passed_on(book: Book) -> Any:
+def passed_on(book: Book) -> pd.DataFrame | Note:
     """What the article passes on from others: each claim with its speaker's name."""
     if book.claims.empty:
         return Note("The tables hold nothing the article passes on from someone.")
@@ -190,7 +190,7 @@ def passed_on(book: Book) -> Any:
     return facts(frame, ["said by", "text"])
 
 
-def not_yet(book: Book) -> Any:
+def not_yet(book: Book) -> pd.DataFrame | Note:
     """The events that are not yet (expected, proposed or threatened)."""
     events = book.events
     rows = events[events["modality"].isin(NOT_YET)] if not events.empty else events
@@ -199,7 +199,7 @@ def not_yet(book: Book) -> Any:
     return facts(rows, ["modality", "description", "when_text"])
 
 
-def what_the_data_shows(book: Book) -> Any:
+def what_the_data_shows(book: Book) -> Note:
     """`newsfacts.profile.observations` as a short list."""
     lines = observations(book)
     if not lines:
@@ -207,7 +207,7 @@ def what_the_data_shows(book: Book) -> Any:
     return _Html("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
 
 
-def cite_first(book: Book, table: str = "claims") -> Any:
+def cite_first(book: Book, table: str = "claims") -> Citation | Note:
     """Where the first row of a fact table comes from (``book.cite``), or a line if none."""
     rows = getattr(book, table)
     if rows.empty or "id" not in rows.columns:
@@ -215,15 +215,17 @@ def cite_first(book: Book, table: str = "claims") -> Any:
     return book.cite(str(rows["id"].iloc[0]))
 
 
-def _question(book: Book, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""):
+def _question(
+    book: Book, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""
+) -> Quiz:
     """A one-question quiz on a fact row, with its citation as evidence."""
     where = paragraph_words(row["paragraph"], False)
     why = why or f"{where.capitalize()}: “{row['quote']}”."
     evidence = (book.cite(str(row["id"])),)
-    return quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
+    return Quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
 
-def qualifier_question(book: Book) -> Any:
+def qualifier_question(book: Book) -> Quiz | Note:
     """A question on one figure: which small word does the article put with it?"""
     figures = book.figures
     if figures.empty or "qualifier" not in figures.columns:
@@ -243,7 +245,7 @@ def qualifier_question(book: Book) -> Any:
     return _question(book, row, prompt, sorted(options), answer, hint)
 
 
-def mentions_question(book: Book) -> Any:
+def mentions_question(book: Book) -> Quiz | Note:
     """A question on one claim: whose words does the article pass on?"""
     if book.claims.empty:
         return Note("The article passes on no one's words in the fact tables.")
@@ -256,7 +258,7 @@ def mentions_question(book: Book) -> Any:
     return _question(book, row, prompt, [*sorted({speaker, *others}), own], speaker, hint)
 
 
-def mark_question(book: Book) -> Any:
+def mark_question(book: Book) -> Quiz | Note:
     """A question on one fact: which mark do the tables give it?"""
     rows = [
         row
@@ -275,7 +277,7 @@ def mark_question(book: Book) -> Any:
     return _question(book, row, prompt, titles, fact.title, hint, fact.long)
 
 
-def modality_sorting(book: Book, most: int = 4) -> Any:
+def modality_sorting(book: Book, most: int = 4) -> Sorting | Note:
     """Up to `most` events to sort (who says it? has it happened?), one of each modality
     first, from the events the article states or passes on."""
     events = book.events
@@ -299,7 +301,7 @@ def modality_sorting(book: Book, most: int = 4) -> Any:
     return Sorting(items)
 
 
-def summary_checklist(book: Book) -> Any:
+def summary_checklist(book: Book) -> Note:
     """What a neutral summary of this article must keep, as a checklist built from the pack:
     quotation marks hold only the article's own words; names and descriptions are in italics."""
     names, events = _names(book), book.events
@@ -315,7 +317,7 @@ def summary_checklist(book: Book) -> Any:
     return _Html(html)
 
 
-def second_text(book: Book) -> Any:
+def second_text(book: Book) -> widgets.VBox | None:
     """The comparison activity (`newsfacts.compare.compare`) under a heading, when this pack
     names a second text in its ``datapackage.json`` (``"newsfacts": {"compares_with":
     "../paris-2026"}``: the article is the pack named) or a pack of ``data/`` names this one;

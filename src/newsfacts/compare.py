@@ -71,7 +71,7 @@ def pack_folder(pack: str | os.PathLike[str]) -> Path:
     return _bundled(path.name) or path
 
 
-def load_pack(pack: str | os.PathLike[str]) -> Any:
+def load_pack(pack: str | os.PathLike[str]) -> Book:
     """Load a pack by its folder or by a bundled pack's name, from any folder."""
     return load(pack_folder(pack))
 

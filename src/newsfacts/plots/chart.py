@@ -15,6 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongTypeError, describe_value
 from newsfacts.errors import resolve as resolve_id
 from newsfacts.marks import mark
@@ -149,7 +150,7 @@ def drawn_mark_label(basis: str) -> str:
     return f"{mark(basis).chart_title}: {mark(basis).short}"
 
 
-def expect_book(book: Any) -> None:
+def expect_book(book: Book) -> None:
     """Raise `WrongTypeError` if a chart gets a table, not the book: it would draw a false chart."""
     if isinstance(book, pd.DataFrame | pd.Series) or not hasattr(book, "paragraphs"):
         raise WrongTypeError(
@@ -158,7 +159,7 @@ def expect_book(book: Any) -> None:
         )
 
 
-def rows(book: Any, name: str) -> list[dict[str, Any]]:
+def rows(book: Book, name: str) -> list[dict[str, Any]]:
     """The rows of one table of `book` as dicts; none when the book lacks the table."""
     expect_book(book)
     table = getattr(book, name, None)
@@ -182,7 +183,7 @@ def overlap(box: Any, other: Any) -> float:
 Thing = namedtuple("Thing", "id name kind table paragraph")
 
 
-def things(book: Any) -> dict[str, Thing]:
+def things(book: Book) -> dict[str, Thing]:
     """Every actor and place of `book` by id (an id in both tables counts as an actor)."""
     found: dict[str, Thing] = {}
     for table in ("actors", "places"):

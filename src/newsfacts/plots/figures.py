@@ -8,6 +8,7 @@ from typing import Any
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from newsfacts.book import Book
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots import chart
 from newsfacts.text import cell_words, join_and, paragraph_order, plural, split_ids, wrap
@@ -55,7 +56,7 @@ def figure_label(row: dict[str, Any]) -> str:
     return f"{qualifier} {amount}" if qualifier and qualifier.casefold() != "none" else amount
 
 
-def _whose(book: Any, row: dict[str, Any]) -> str:
+def _whose(book: Book, row: dict[str, Any]) -> str:
     """Where a figure comes from, when the article does not say it in its own voice."""
     basis = cell_words(row.get("basis"))
     if basis != "someone says":
@@ -101,7 +102,7 @@ def _unit(row: dict[str, Any]) -> str:
     return "percent" if unit in PERCENT else unit
 
 
-def figures_chart(book: Any, ids: Iterable[str] | str | None = None) -> chart.Chart:
+def figures_chart(book: Book, ids: Iterable[str] | str | None = None) -> chart.Chart:
     """Bar chart of the article's numbers, each labelled in the article's own words.
 
     What a student sees: one horizontal bar per figure, in the article's order, headed by
@@ -140,7 +141,7 @@ def _what(row: dict[str, Any]) -> str:
     return cell_words(row.get("description")) or cell_words(row.get("id"))
 
 
-def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
+def _layout(book: Book, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
     """Each bar's heading and note (whose the numbers are), wrapped to fit, and its rows."""
     laid = []
     for bar in bars:
@@ -164,7 +165,7 @@ def _layout(book: Any, bars: list[list[dict]], renderer: Any) -> list[dict[str, 
     return laid
 
 
-def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) -> chart.Chart:
+def _draw(book: Book, chosen: list[dict], written: list[dict], unit: str | None) -> chart.Chart:
     percent = unit == "percent"
     title = "Percentages in the article" if percent else "Numbers in the article"
     bases = [b for b in MARKS if any(_basis(r) == b for r in chosen)]
@@ -213,7 +214,7 @@ def _draw(book: Any, chosen: list[dict], written: list[dict], unit: str | None) 
     return chart.Chart(figure, alt, caption, "\n".join(lines))
 
 
-def _written(book: Any, written: list[dict], unit: str | None, renderer: Any) -> str:
+def _written(book: Book, written: list[dict], unit: str | None, renderer: Any) -> str:
     """The figures not drawn as bars, one a line in the article's words, and why."""
     if not written:
         return ""
@@ -245,7 +246,7 @@ def _bar_words(basis: str) -> str:
     return f"{chart.colour_name(shown.colour)} bar" + (" with hatching" if shown.hatch else "")
 
 
-def _panel(book: Any, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
+def _panel(book: Book, ax: Any, unit: str, laid: list[dict], renderer: Any) -> list[str]:
     """Draw one panel's scale and bars with their words; return the sentences describing them."""
     percent = unit in PERCENT
     bars = [item["bar"] for item in laid]

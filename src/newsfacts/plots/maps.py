@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path as Path_
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import mark
 from newsfacts.plots import chart
@@ -131,7 +132,7 @@ class _Item:
         return textwrap.fill(words, 28, break_long_words=False, break_on_hyphens=False)
 
 
-def _items(book: Any, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
+def _items(book: Book, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
     """What to draw for each id or name, and the names the pack gives no location for. A label
     names the row's paragraph; for a headline (caption, byline) the first story one naming it."""
     items, missing, table = [], [], book.paragraphs
@@ -369,7 +370,7 @@ def _item_line(item: _Item) -> str:
     return f"{item.name} ({item.what or item.shape}{para}): {where}{source}."
 
 
-def _words(book: Any, items: list[_Item], missing: list[str], meta: dict, **drawn: Any):
+def _words(book: Book, items: list[_Item], missing: list[str], meta: dict, **drawn: Any):
     """The alt text, caption and text description of a map (`drawn`: what the map shows)."""
     alt = f"A map showing {join_and(dict.fromkeys(item.name for item in items))}."
     natural, regions = meta["sources"][0], meta["sources"][1]
@@ -418,7 +419,7 @@ def _notes(meta: dict, items: list[_Item]) -> list[str]:
     return [note["text"] for note in meta.get("notes", []) if codes & set(note["codes"])]
 
 
-def _checked_ids(book: Any, ids: Any) -> list[str]:
+def _checked_ids(book: Book, ids: Any) -> list[str]:
     """The ids a student passed, as a list; a TypeError in plain words for anything else."""
     chart.expect_book(book)
     places = book.places
@@ -428,7 +429,7 @@ def _checked_ids(book: Any, ids: Any) -> list[str]:
 
 
 def map_chart(
-    book: Any,
+    book: Book,
     ids: Sequence[str],
     title: str = "Where the places are",
     *,

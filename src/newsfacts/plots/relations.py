@@ -16,6 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
+from newsfacts.book import Book
 from newsfacts.errors import WrongValueError
 from newsfacts.marks import MARKS, mark, mark_label
 from newsfacts.plots import chart
@@ -81,7 +82,7 @@ class Edge:
         return wrap(f"{self.relation} {chart.para(self.paragraph)}".strip(), 34)
 
 
-def _edges(book: Any) -> list[Edge]:
+def _edges(book: Book) -> list[Edge]:
     found = []
     for row in chart.rows(book, "relations"):
         ident, source, target, relation, basis = (
@@ -93,7 +94,7 @@ def _edges(book: Any) -> list[Edge]:
     return found
 
 
-def _kept(book: Any, edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], str]:
+def _kept(book: Book, edges: list[Edge], focus: str | None, most: Any) -> tuple[list[Edge], str]:
     """The `most` relations drawn (the focus's, then the most linked names'), in the table's
     order, and advice when some are left out: how many, and how to see the rest."""
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
@@ -118,14 +119,14 @@ def _kept(book: Any, edges: list[Edge], focus: str | None, most: Any) -> tuple[l
     return [e for e in edges if id(e) in kept], advice
 
 
-def focus_choices(book: Any, count: int = 5) -> list[str]:
+def focus_choices(book: Book, count: int = 5) -> list[str]:
     """The ids with most relations in `book` (at most `count`): good focuses for a diagram."""
     degree = Counter(end for e in _edges(book) for end in (e.source, e.target))
     return [ident for ident, _ in degree.most_common(count)]
 
 
 def relations_diagram(
-    book: Any,
+    book: Book,
     ids: Iterable[str] | str | None = None,
     focus: str | None = None,
     *,

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from newsfacts.book import Book
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots import chart
 from newsfacts.plots.chart import FONT, SMALL, WHITE
@@ -69,7 +70,7 @@ def _date_source(row: dict[str, Any]) -> str:
     return f"{mark(basis).chart_title}: {source}" if source else mark(basis).chart_title
 
 
-def timeline_table(book: Any) -> pd.DataFrame:
+def timeline_table(book: Book) -> pd.DataFrame:
     """Every event of the article in time order (undated ones last, in the article's order),
     indexed by id: ``when``, ``when_text`` (the article's words, "last month"),
     ``date_source`` (the date's mark, naming an outside source), ``modality``,
@@ -87,7 +88,7 @@ def timeline_table(book: Any) -> pd.DataFrame:
     return table.drop(columns="undated").set_index("id")
 
 
-def timeline_chart(book: Any) -> chart.Chart:
+def timeline_chart(book: Book) -> chart.Chart:
     """The dated events of the article on a time line, with where each date comes from.
 
     What a student sees: one point per dated event, the line drawn to scale; a long empty
