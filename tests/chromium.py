@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
+import socket
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,6 +23,27 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def free_port() -> int:
+    """A free local port for a server the browser opens, chosen below the ephemeral range.
+
+    Kernels, single-user servers and the hub's own children bind to port 0, which picks from
+    the ephemeral range; a port taken from there could be reused by one of them between being
+    chosen and being bound (a hub once met a kernel's ZMQ greeting on its proxy's API port).
+    """
+    try:
+        first = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        first = 32768
+    for port in random.sample(range(max(1024, first - 12000), first), 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port between {max(1024, first - 12000)} and {first}")
 
 
 def on_ci() -> bool:

@@ -23,7 +23,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -33,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS, on_ci, skip_or_fail
+from chromium import CHROMIUM, CHROMIUM_ARGS, free_port, on_ci, skip_or_fail
 
 REPO = Path(__file__).resolve().parents[2]
 # JupyterLab settings for the test server only.
@@ -207,12 +206,6 @@ class LabServer:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_server_root(root: Path) -> str:

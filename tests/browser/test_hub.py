@@ -19,7 +19,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,7 +28,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS, skip_or_fail
+from chromium import CHROMIUM, CHROMIUM_ARGS, free_port, skip_or_fail
 from model_answers import found_in, needles
 from test_lessons_in_browser import (
     CELLS_JS,
@@ -53,12 +52,6 @@ TEST_SETTINGS = {
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def git(*args: str, cwd: Path) -> str:
