@@ -19,6 +19,7 @@ from pack_helpers import MINI_PACK
 import newsfacts
 from newsfacts.__main__ import main
 from newsfacts.anyarticle import SETTING, chosen_pack
+from newsfacts.lesson.quiz import happened_choices
 from newsfacts.newpack import NO_BYLINE, layout, pack_warnings
 from newsfacts.pack.article import split_paragraphs
 from newsfacts.profile import mentions_list, sourcing_profile
@@ -264,7 +265,9 @@ def test_the_tagging_task_lists_the_other_packs_and_tags_one(project, monkeypatc
         "💬 someone says",
         "cannot tell",
     ]
-    assert [label for label, _ in happened.options[1:]] == ["happened", "going on", "not yet"]
+    # The sorting's words for "Has it happened?": one name per idea wherever a student meets it.
+    sorting_words = list(happened_choices(["happened"]).values())
+    assert [label for label, _ in happened.options[1:]] == sorting_words
     who.value, happened.value = "article says", "not yet"
     folder = box.tagger.save()
     assert main(["check", str(folder)]) == 0

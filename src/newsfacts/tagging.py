@@ -26,6 +26,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from newsfacts.book import Book
+from newsfacts.lesson.quiz import happened_choices
 from newsfacts.load import load
 from newsfacts.marks import mark
 from newsfacts.newpack import article_text, layout, write_descriptor, write_pack, write_table
@@ -39,9 +40,9 @@ from newsfacts.views.show import table_html
 
 #: Who says it: the choice a student sees (the marks' words), and the mark it gives the row.
 WHO = {mark(basis).title: basis for basis in ("article says", "someone says")} | {"cannot tell": ""}
-#: Has it happened: the choice a student sees, and the modality it gives the row. "not yet"
-#: gives none: expected, proposed or threatened is the teacher's call (see `NOT_YET_NOTE`).
-HAPPENED = {"happened": "happened", "going on": "going on", "not yet": ""}
+#: Has it happened: the choice a student sees (the sorting's words), and the modality it gives
+#: the row. "not yet" gives none: expected, proposed or threatened is the teacher's call.
+HAPPENED = {words: "" if key == "not yet" else key for key, words in happened_choices([]).items()}
 #: The note of a row a student tagged "not yet".
 NOT_YET_NOTE = "Not yet: choose expected, proposed or threatened, and write it in modality."
 #: The note of a row whose "who says it" is not tagged, or tagged "cannot tell".

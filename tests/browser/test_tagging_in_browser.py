@@ -43,7 +43,7 @@ NOTEBOOK = {
 # (who says it, by name, has it happened, small words) for the story's three sentences.
 TAGS = [
     ("💬 someone says", "the operator", "not yet", ""),
-    ("article says", "", "going on", "About"),
+    ("article says", "", "it is going on now", "About"),
     ("article says", "", "not yet", "expected"),
 ]
 
