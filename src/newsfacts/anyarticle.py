@@ -81,8 +81,6 @@ BUILT = (
     "No {what} were written for this lesson, so the activity below is built from the "
     "article's fact tables."
 )
-#: The series' own prompts, for a pack that has none (``{who}``: actors mentioned, not heard).
-SERIES_PROMPTS = pd.read_csv(files("newsfacts") / "templates" / "series-prompts.csv", dtype=str)
 
 
 def _resolve(value: str, root: Path | None) -> Path:
@@ -105,7 +103,7 @@ def chosen_pack(start_at: Path | None = None) -> tuple[Path | None, str]:
     return None, "default"
 
 
-def start_any(pack: Any = None):
+def start_any(pack: str | os.PathLike[str] | None = None) -> Book:
     """Load the pack the series is set to (see the module's notes), or `pack` for this
     notebook only, and say which article it is; returns the `Book`."""
     book = start(chosen_pack()[0] if pack is None else _resolve(str(pack), repository_root()))
@@ -139,9 +137,11 @@ def from_pack(book: Book, lesson: str, part: str, kind: str | None = None, other
 
 
 def series_prompts(book: Book, lesson: str, kind: str) -> Prompts:
-    """Prompts for a lesson of the series, worded from the pack (used when it has none)."""
+    """Prompts for a lesson of the series, worded from the pack (used when it has none): the
+    series' own, in ``templates/series-prompts.csv`` (``{who}``: actors mentioned, not heard)."""
     lesson = lesson_id(lesson)
-    found = SERIES_PROMPTS[(SERIES_PROMPTS["lesson"] == lesson) & (SERIES_PROMPTS["kind"] == kind)]
+    rows = pd.read_csv(files("newsfacts") / "templates" / "series-prompts.csv", dtype=str)
+    found = rows[(rows["lesson"] == lesson) & (rows["kind"] == kind)]
     text = found["text"].iloc[0] if len(found) else ""
     if "{who}" in text:
         frame = mentions_list(book)
