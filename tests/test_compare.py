@@ -167,7 +167,7 @@ def test_the_activity_shows_the_second_text_only_after_a_choice(pair):
     assert [item["id"] for item in view.items] == ["cmp-vote"]
     assert "will vote next week" in view.prompt.value
     assert "voted for the bridge" not in view.panel.value
-    view.control.value = "agreed with conditions"
+    view.control.value = "says more"
     assert "voted for the bridge" in view.panel.value and "¶ 4" in view.panel.value
     assert (
         "goes further" in view.panel.value and "the minutes say it took place" in view.panel.value

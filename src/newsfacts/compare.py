@@ -50,8 +50,8 @@ RELATIONS: dict[str, tuple[str, str]] = {
 #: has one student answer: "says less" counts as "different" (the other text gives
 #: something other, and less, than the article expected).
 CHOICES: dict[str, tuple[str, ...]] = {
-    "agreed as written": ("confirms",),
-    "agreed with conditions": ("goes further",),
+    "says the same": ("confirms",),
+    "says more": ("goes further",),
     "not in it": ("not mentioned",),
     "different": ("differs", "says less"),
 }

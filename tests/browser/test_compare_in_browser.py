@@ -80,7 +80,7 @@ def test_a_student_picks_a_relation_and_sees_both_texts(
         assert "Choose your answer" in panel.inner_text()
         assert "We stand ready to commit" not in activity.inner_text()
 
-        answer.select_option(label="agreed with conditions")
+        answer.select_option(label="says more")
         page.wait_for_function(
             "css => [...document.querySelectorAll(css)].some("
             "e => e.innerText.includes('We stand ready to commit'))",
