@@ -336,7 +336,7 @@ def test_the_page_opens_in_chromium_as_text(view, hostile_pack, tmp_path):
         body = page.inner_text("body")
         shown = page.evaluate(PARAGRAPH_TEXTS)  # each ¶ without its letters and cards
         assert shown == [t.replace("\n", "") for t in view.book.paragraphs["text"]]
-        assert "Ana Lúcia Lima" in body and "How to read the marks" in body
+        assert "Ana Lúcia Lima" in body and "How to read the highlights" in body
         for raw in ("<div", "<mark", "<span", "&lt;", "&amp;", "&quot;"):
             assert raw not in body
         # no card is shown until a highlight is pointed at or focused

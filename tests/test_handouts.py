@@ -135,7 +135,7 @@ def test_handouts_render_as_text_in_chromium(handouts):
 
         page.goto((handouts / "annotated-article.html").as_uri())
         body = page.inner_text("body")
-        assert "Paulin Kola" in body and "How to read the marks" in body
+        assert "Paulin Kola" in body and "How to read the highlights" in body
         for raw in ("<div", "<mark", "&lt;", "&amp;"):
             assert raw not in body, raw
         page.screenshot(path="/tmp/newsfacts-handout-article.png", full_page=True)
