@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from any_article_helpers import PARIS_WORDS, ROOT, SERIES, WILD_ARTICLE, run_series
-from pack_helpers import MINI_PACK
+from pack_helpers import MINI_PACK, replace
 
 import newsfacts
 from newsfacts.__main__ import main
@@ -240,7 +240,8 @@ def test_a_packs_own_content_for_a_series_lesson_is_shown(tmp_path, monkeypatch)
     quiz = from_pack(book, "14", "questions", otherwise=built)
     assert quiz is not built and "Some 300 pupils" in quiz.children[0].prompt.value
     assert "expected-events" in from_pack(book, "14", "exercises")._repr_html_()
-    assert from_pack(book, "11", "exercises") is None
+    # Nothing written and nothing built: a line says so, so the cell does not look broken.
+    assert "No exercises were written" in from_pack(book, "11", "exercises")
     assert len(shown) == 1  # the pack's own content comes with no line about building
 
 
@@ -302,3 +303,38 @@ def test_the_profile_counts_marks_without_defining_them_again_and_cite_first_cit
     assert cite_first(book, "claims").id == book.claims["id"].iloc[0]
     book.claims = book.claims.iloc[0:0]
     assert "no claims" in repr(cite_first(book, "claims"))
+
+
+def test_the_grouped_events_are_the_articles_own(tmp_path):
+    from newsfacts.anyarticle import events_by_modality
+
+    pack = shutil.copytree(MINI_PACK, tmp_path / "pack")
+    replace(
+        pack / "events.csv",
+        "first proposed in 2019,article says,",
+        "first proposed in 2019,outside source,Council minutes of 2019.",
+    )
+    book = newsfacts.load(pack)
+    shown = events_by_modality(book)
+    # The reading task asks for each event's words in the article: a ▲ row has none there.
+    assert "ev-proposal" not in shown.index and "ev-vote" in shown.index
+
+
+def test_the_silent_actors_prompt_names_people_first(tmp_path):
+    from newsfacts.anyarticle import series_prompts
+
+    pack = shutil.copytree(MINI_PACK, tmp_path / "pack")
+    replace(pack / "claims.csv", "cl-vote,costa,", "cl-vote,fishermen,")
+    (prompt,) = series_prompts(newsfacts.load(pack), "12", "discuss").texts
+    # Both the mayor and the council are mentioned and not heard; a council speaks through
+    # people, so the prompt names the person.
+    assert "Rui Costa" in prompt and "council" not in prompt
+
+
+def test_the_summary_checklist_is_short():
+    from newsfacts.anyarticle import summary_checklist
+
+    checklist = str(summary_checklist(newsfacts.load(MINI_PACK)))
+    # One line for all the speakers and one for the not-yet events, not a line each.
+    assert checklist.count("☐") == 5
+    assert all(checklist.count(name) == 1 for name in ("Rui Costa", "Harbour Trust"))

@@ -81,6 +81,8 @@ BUILT = (
     "No {what} were written for this lesson, so the activity below is built from the "
     "article's fact tables."
 )
+#: What a student reads where the pack has no such part and the series builds none.
+NONE_WRITTEN = "No {what} were written for this lesson: go on to the next part."
 
 
 def _resolve(value: str, root: Path | None) -> Path:
@@ -118,7 +120,8 @@ class _Html(Note):
 def from_pack(book: Book, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
     """The pack's own `part` of the lesson (``"12"``): its quiz (``"questions"``),
     ``"sorting"``, ``"prompts"`` (of one `kind`) or ``"exercises"``. When it has none:
-    `otherwise`, under a line saying it is built from the fact tables, or else nothing."""
+    `otherwise`, under a line saying it is built from the fact tables, or else a line saying
+    there is none (nothing for prompts, which the series always words)."""
     rows = book.content.get(part)
     if not isinstance(rows, pd.DataFrame) or "lesson" not in rows.columns:
         rows = pd.DataFrame(columns=["lesson"])
@@ -131,6 +134,8 @@ def from_pack(book: Book, lesson: str, part: str, kind: str | None = None, other
         return (check_understanding if part == "questions" else sorting)(book, lesson)
     if len(rows):
         return _Html(render("exercises-any.html", rows=rows.to_dict("records")))
+    if otherwise is None and part != "prompts":
+        return Note(NONE_WRITTEN.format(what=_PARTS.get(part, part)))
     if otherwise is not None and part != "prompts":  # generic prompts need no apology
         IPython.display.display(Note(BUILT.format(what=_PARTS.get(part, part))))
     return otherwise
@@ -145,8 +150,11 @@ def series_prompts(book: Book, lesson: str, kind: str) -> Prompts:
     text = found["text"].iloc[0] if len(found) else ""
     if "{who}" in text:
         frame = mentions_list(book)
-        silent = frame.index[(frame["mentions"] > 0) & (frame["words passed on"] == 0)]
-        text = text.format(who=join_and(list(silent[:3])) or "someone")
+        silent = list(frame.index[(frame["mentions"] > 0) & (frame["words passed on"] == 0)])
+        # People first: a state whose leader the article quotes is not silent in the same way.
+        people = set(book.actors.loc[book.actors["kind"] == "person", "name"])
+        silent = [name for name in silent if name in people] or silent
+        text = text.format(who=join_and(silent[:3]) or "someone")
     texts = [text] if text else []
     groups = [(HEADINGS.get(kind, kind), texts)] if texts else []
     html = render("prompts.html", groups=groups, show_headings=False, lesson=lesson, kind=kind)
@@ -170,10 +178,12 @@ def figures_table(book: Book) -> pd.DataFrame | Note:
 
 
 def events_by_modality(book: Book) -> pd.DataFrame | Note:
-    """The events in three groups, in reading order: happened, going on, not yet."""
-    if book.events.empty:
-        return Note("The fact tables hold no events for this article.")
-    frame = book.events.copy()
+    """The article's events (no ▲ outside-source row) in three groups, in reading order:
+    happened, going on, not yet."""
+    events = book.events
+    if events.empty or (events["basis"] == "outside source").all():
+        return Note("The fact tables hold no events from the article.")
+    frame = events[events["basis"] != "outside source"].copy()
     frame["group"] = [_GROUP.get(str(m), str(m)) for m in frame["modality"]]
     rank = {"happened": 0, "going on": 1, "not yet": 2}
     order = [(rank.get(g, 3), paragraph_order(p)) for g, p in frame[["group", "paragraph"]].values]
@@ -312,7 +322,7 @@ def summary_checklist(book: Book) -> Note:
         for _, row in book.figures.iterrows()
         if str(row["qualifier"]).strip() not in _NO_QUALIFIER
     ]
-    events = events.head(3).to_dict("records")
+    events = events.head(2).to_dict("records")
     html = render("summary-checklist.html", speakers=speakers, events=events, figures=figures[:1])
     return _Html(html)
 
