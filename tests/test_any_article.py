@@ -3,7 +3,7 @@
 The series runs top to bottom, in fresh kernels, on the bundled pack, the template, the
 fixture pack and a pack made here with `newsfacts new` from an article that is in no pack
 (its tables left empty, the hardest case). Smaller tests cover where the pack is chosen,
-how a pasted article is laid out, the check's warnings and the sourcing profile.
+how a pasted article is laid out and the sourcing profile (check's warnings: test_warnings.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import newsfacts
 from newsfacts.__main__ import main
 from newsfacts.anyarticle import SETTING, chosen_pack
 from newsfacts.lesson.quiz import happened_choices
-from newsfacts.newpack import NO_BYLINE, layout, pack_warnings
+from newsfacts.load import read_chosen
+from newsfacts.newpack import NO_BYLINE, layout
 from newsfacts.pack.article import split_paragraphs
 from newsfacts.profile import mentions_list, sourcing_profile
 
@@ -141,44 +142,8 @@ def test_new_writes_every_table_and_a_blank_credit(tmp_path):
     assert "perspectives" in [r["name"] for r in metadata["resources"]]
     book = newsfacts.load(folder)
     assert book.perspectives.empty and len(book.paragraphs) == 7
-    assert pack_warnings(folder) == []
+    assert read_chosen(folder).warnings == []
     assert main(["new", str(folder), "--article", str(tmp_path / "pasted.txt")]) == 1
-
-
-# -- check's warnings ------------------------------------------------------------------
-
-
-def _messages(folder: Path) -> str:
-    return "\n".join(p.message for p in pack_warnings(folder))
-
-
-def test_warnings_for_an_article_pasted_without_blank_lines(pack):
-    (pack / "article.txt").write_text(
-        "A headline\n\nVoters gave the party 14 of the 31 seats on Sunday, officials said.\n"
-        "Turnout was about 58 percent.\nA council is expected next month.\n",
-        encoding="utf-8",
-    )
-    said = _messages(pack)
-    assert "no story paragraph" in said
-    assert "byline reads like a sentence" in said
-    assert "2 captions and 0 story paragraphs" in said
-
-
-def test_a_url_key_is_warned_with_did_you_mean(pack, capsys):
-    descriptor = pack / "datapackage.json"
-    metadata = json.loads(descriptor.read_text(encoding="utf-8"))
-    metadata["sources"][0]["url"] = "https://example.org/story"
-    descriptor.write_text(json.dumps(metadata), encoding="utf-8")
-    problems = pack_warnings(pack)
-    assert len(problems) == 1 and "'url'" in problems[0].message
-    assert "Did you mean 'path'" in problems[0].message
-    assert main(["check", str(pack)]) == 0  # a warning, not a failure
-    assert "warning: datapackage.json" in capsys.readouterr().out
-
-
-def test_the_fixture_and_the_bundled_pack_have_no_warnings():
-    assert pack_warnings(MINI_PACK) == []
-    assert pack_warnings(newsfacts.load().path) == []
 
 
 # -- the commands ----------------------------------------------------------------------

@@ -18,8 +18,8 @@ LAYERS = [
      "tagging", "profile"),
     ("__main__", "__init__"),
 ]  # fmt: skip
-#: Modules that views and plots never import: the reader, the rules, the command line.
-NOT_FOR_VIEWS = ("newsfacts.pack.read", "newsfacts.pack.rules")
+#: Modules that views and plots never import: the reader, the rules, the warnings, the command line.
+NOT_FOR_VIEWS = ("newsfacts.pack.read", "newsfacts.pack.rules", "newsfacts.pack.warnings")
 
 
 def module_name(path: Path) -> str:

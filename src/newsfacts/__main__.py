@@ -1,6 +1,7 @@
 """The command line, ``python -m newsfacts COMMAND`` (or ``newsfacts``); ``--help`` lists the
 commands. ``check`` exits 1 for a problem in the pack (it also checks its comparisons and model
-answers, and prints `newsfacts.newpack.pack_warnings`), ``cite`` for an unknown id."""
+answers, and first prints the pack's warnings, `newsfacts.pack.warnings`), ``cite`` for an
+unknown id."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from newsfacts import newpack
 from newsfacts.compare import check_linked
 from newsfacts.errors import DataError, UnknownNameError
 from newsfacts.links import student_links
-from newsfacts.load import bundled_pack, load
-from newsfacts.newpack import CREDIT, new_pack, pack_warnings, paragraph_lines, set_credit
+from newsfacts.load import book_of, bundled_pack, load, read_chosen
+from newsfacts.newpack import CREDIT, new_pack, paragraph_lines, set_credit
 from newsfacts.pack import answers_file, read_answers
 from newsfacts.text import plural
 
@@ -22,10 +23,11 @@ PACK = "the pack's folder (default: the bundled article)"
 
 def _check(args: argparse.Namespace) -> None:
     """Check a pack."""
-    if warnings := pack_warnings(args.pack or bundled_pack()):
+    read = read_chosen(args.pack)
+    if warnings := read.warnings:
         print(f"{plural(len(warnings), 'warning')} (the pack still loads):")
         print("\n".join(f"warning: {problem}" for problem in warnings))
-    book = load(args.pack)
+    book = book_of(read)
     linked = check_linked(book)
     path = answers_file(book.path)
     problems = list(linked[1]) if linked is not None else []

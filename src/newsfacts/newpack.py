@@ -1,8 +1,8 @@
-"""A pack in an evening: make one from a pasted article, list its paragraphs, warn early.
+"""A pack in an evening: make one from a pasted article, list its paragraphs, credit it.
 
 The commands of docs/authoring.md: ``python -m newsfacts new`` (`new_pack`), ``paragraphs``
-(`paragraph_lines`), ``credit`` (`set_credit`) and ``sources`` (`write_sources`);
-`pack_warnings` is what ``check`` warns about but does not fail on."""
+(`paragraph_lines`), ``credit`` (`set_credit`) and ``sources`` (`write_sources`); what
+``check`` warns about but does not fail on is the pack layer's (`newsfacts.pack.warnings`)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import Problem, WrongValueError
+from newsfacts.errors import WrongValueError
 from newsfacts.load import bundled_pack, load
-from newsfacts.pack.article import read_article, split_paragraphs
+from newsfacts.pack.article import SENTENCE_END, split_paragraphs
 from newsfacts.pack.read import read_descriptor
 from newsfacts.pack.spec import DESCRIPTOR, article_file
 from newsfacts.profile import LESSONS
-from newsfacts.text import NO_BYLINE, closest, did_you_mean, paragraph_words, shorten
+from newsfacts.text import NO_BYLINE, paragraph_words, shorten
 from newsfacts.views.sources import sources_markdown
-
-_END = re.compile(r"[.!?:;][\"”’')]*$")
 
 
 def layout(
@@ -39,13 +37,13 @@ def layout(
     first, _, after = rest.partition("\n")
     line, words = first.strip(), first.split()  # a byline: "By ...", or short with no full stop
     named = first.casefold().startswith("by ") and len(words) <= 12
-    short = 0 < len(words) <= 6 and not _END.search(line) and not line[:1].isdigit()
+    short = 0 < len(words) <= 6 and not SENTENCE_END.search(line) and not line[:1].isdigit()
     if byline is None and not no_byline and rest and (named or short):
         byline, rest = first.strip(), after
     story: list[str] = []
     for block in re.split(r"\n\n+", rest):
         lines = [line.strip() for line in block.split("\n") if line]
-        if len(lines) > 1 and all(_END.search(line) for line in lines):
+        if len(lines) > 1 and all(SENTENCE_END.search(line) for line in lines):
             story += lines
         elif lines:
             story.append(" ".join(lines))
@@ -129,93 +127,6 @@ def paragraph_lines(folder: str | Path, width: int = 72) -> list[str]:
         words = f"{words}  (the article names no author)" if unnamed else shorten(words, width)
         lines.append(f"{paragraph_words(key):<10} {kind:<8} {words}")
     return lines
-
-
-#: Keys a datapackage.json may hold, by place (Data Package keys and newsfacts' own).
-PACKAGE_KEYS = set(
-    "profile name id title description homepage version created keywords contributors "
-    "sources licenses image resources newsfacts $schema".split()
-)
-SOURCE_KEYS = {"title", "author", "publisher", "date", "path", "email", "note", "basis"}
-NEWSFACTS_KEYS = {"article", "rights", "compares_with"}
-#: Words a teacher may write for a key, and the key meant.
-MEANT = {
-    **dict.fromkeys(("url", "address", "link", "href", "web", "website"), "path"),
-    **dict.fromkeys(("byline", "writer", "authors"), "author"),
-    **dict.fromkeys(("published", "publication_date"), "date"),
-    "newspaper": "publisher",
-    "source": "sources",
-    "license": "licenses",
-}
-MEANT_FIX = "Rename the key, or remove it."
-
-
-def _descriptor_warnings(metadata: dict[str, Any]) -> list[Problem]:
-    """An unknown key in the pack, a source or the newsfacts entry, with "did you mean"."""
-    sources = enumerate(metadata.get("sources") or [], start=1)
-    places = [
-        ("the pack", metadata, PACKAGE_KEYS),
-        *((f"source {number}", source, SOURCE_KEYS) for number, source in sources),
-        ("the newsfacts entry", metadata.get("newsfacts"), NEWSFACTS_KEYS),
-    ]
-    problems = []
-    for place, found, allowed in places:
-        for key in [k for k in found if k not in allowed] if isinstance(found, dict) else []:
-            suggestions = [MEANT[key.casefold()]] if key.casefold() in MEANT else []
-            suggestions += [s for s in closest(key, sorted(allowed)) if s not in suggestions]
-            meant = did_you_mean(suggestions)
-            meant += " (in a source, 'path' holds the web address)" * (suggestions[:1] == ["path"])
-            message = (
-                f"{place} has the key {key!r}, which newsfacts does not read: what it holds "
-                f"is not shown anywhere. {meant}".strip()
-            )
-            problems.append(Problem(DESCRIPTOR, None, None, None, message, MEANT_FIX))
-    return problems
-
-
-def _article_warnings(name: str, paragraphs: Any) -> list[Problem]:
-    """No story paragraph, a byline that reads like a sentence, more captions than story."""
-    if paragraphs is None:
-        return []
-    kinds = list(paragraphs["kind"])
-    stories, captions = kinds.count("story"), kinds.count("caption")
-    bylines = paragraphs.loc[paragraphs["kind"] == "byline", "text"]
-    byline = " ".join(str(bylines.iloc[0]).split()) if len(bylines) else NO_BYLINE
-    words = byline.split()
-    found = [
-        (
-            not stories,
-            "the article has no story paragraph: only a headline and a byline block.",
-            "Leave a blank line after the byline (and its captions) and between the story's "
-            "paragraphs; python -m newsfacts paragraphs FOLDER shows what is read.",
-        ),
-        (
-            byline != NO_BYLINE and (len(words) > 10 or (len(words) >= 5 and _END.search(byline))),
-            f"the byline reads like a sentence ({byline[:60]}...): perhaps the article has no "
-            "byline and its first story paragraph was taken for one.",
-            f"If the article names no author, write {NO_BYLINE} on the line after the "
-            "headline's blank line, then a blank line.",
-        ),
-        (
-            captions > stories,
-            f"the article has {captions} captions and {stories} story paragraphs: perhaps its "
-            "paragraphs were pasted with single line breaks.",
-            "Put a blank line between the story's paragraphs (captions stay directly under the "
-            "byline).",
-        ),
-    ]
-    return [Problem(name, None, None, None, message, fix) for wrong, message, fix in found if wrong]
-
-
-def pack_warnings(folder: str | Path) -> list[Problem]:
-    """What `check` warns about in a pack (it does not fail): see the module's notes."""
-    folder = Path(folder).parent if Path(folder).suffix == ".json" else Path(folder)
-    metadata, _ = read_descriptor(folder / DESCRIPTOR)
-    if metadata is None:
-        return []
-    name = article_file(metadata)
-    paragraphs, _, _ = read_article(folder, name)
-    return _article_warnings(name, paragraphs) + _descriptor_warnings(metadata)
 
 
 def write_sources(folder: str | Path | None, output: str | Path | None = None) -> Path:

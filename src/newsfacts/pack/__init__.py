@@ -1,10 +1,10 @@
 """What a pack is and how it is read: `read_pack` reads a pack once, prepares each table and runs
-every rule; the book (`newsfacts.load`) and `newsfacts check` both read a pack through it, so they
-see the same values."""
+every rule and every warning; the book (`newsfacts.load`) and `newsfacts check` both read a pack
+through it, so they see the same values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from newsfacts.pack.article import read_article
 from newsfacts.pack.read import Table, parse_integer, read_descriptor, read_table
 from newsfacts.pack.rules import RULES, Pack, answers_problems
 from newsfacts.pack.spec import CONTENT_TABLES, article_file, key_column, resources
+from newsfacts.pack.warnings import WARNINGS
 from newsfacts.text import paragraph_key, parse_number
 
 __all__ = ["Read", "read_pack", "read_answers", "answers_file", "to_frame"]
@@ -25,13 +26,15 @@ _FIRST = ("the file is ", "the pack has no ", "there is no such folder")
 
 @dataclass
 class Read:
-    """What `read_pack` found: the metadata, the article's parts, the frames and problems."""
+    """What `read_pack` found: the metadata, the article's parts, the frames, problems and
+    warnings (what ``check`` prints though the pack loads)."""
 
     folder: Path
     metadata: dict[str, Any] | None
     paragraphs: pd.DataFrame | None
     frames: dict[str, pd.DataFrame]
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def read_pack(descriptor: Path) -> Read:
@@ -52,16 +55,20 @@ def read_pack(descriptor: Path) -> Read:
             tables[table.name] = table
         elif key_column(resource) == "id" and resource["name"] not in CONTENT_TABLES:
             unread.add(resource["name"])
-    texts = {} if paragraphs is None else dict(paragraphs[["paragraph", "text"]].values)
-    pack = Pack(metadata, tables, texts, damaged, unread)
+    texts, kinds = {}, {}
+    if paragraphs is not None:
+        texts = dict(paragraphs[["paragraph", "text"]].values)
+        kinds = dict(paragraphs[["paragraph", "kind"]].values)
+    pack = Pack(metadata, tables, texts, kinds, damaged, unread)
     problems += [problem for rule in RULES for problem in rule(pack)]  # sorted below
+    warnings = [warning for warn in WARNINGS for warning in warn(pack)]  # in the order made
     files = [descriptor.name, name, *(r["path"] for r in resources(metadata))]
     order = {file: number for number, file in enumerate(files)}
     problems.sort(
         key=lambda p: (order.get(p.file, len(order)), not p.message.startswith(_FIRST), p.line or 0)
     )
     frames = {} if problems else {name: to_frame(table) for name, table in tables.items()}
-    return Read(folder, metadata, paragraphs, frames, problems)
+    return Read(folder, metadata, paragraphs, frames, problems, warnings)
 
 
 def answers_file(folder: Path) -> Path | None:

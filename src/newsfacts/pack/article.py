@@ -13,6 +13,10 @@ from newsfacts.errors import Problem
 from newsfacts.pack.read import UTF8_FIX, decode, read_bytes
 from newsfacts.pack.spec import whole_file
 
+#: A line that ends as a sentence does (. ! ? : ; then any closing quotes or brackets): not a
+#: byline, and a pasted block of such lines is one paragraph a line.
+SENTENCE_END = re.compile(r"[.!?:;][\"”’')]*$")
+
 
 def split_paragraphs(text: str) -> pd.DataFrame:
     """One row per part: ``paragraph`` (number or name), ``kind`` and ``text``; Windows line

@@ -19,11 +19,13 @@ __all__ = ["Pack", "RULES", "loose", "id_tables", "answers_problems"]
 
 @dataclass
 class Pack:
-    """A pack as read: its tables, article parts and their text, damaged parts, unread id tables."""
+    """A pack as read: its tables, article parts' text and kind (both empty when the article
+    cannot be read), damaged parts, unread id tables."""
 
     metadata: dict[str, Any]
     tables: dict[str, Table]
     texts: dict[Any, str]
+    kinds: dict[Any, str]
     damaged: set[Any]
     unread: set[str]
 
