@@ -5,8 +5,10 @@ the budget is computed from teacher/ directly, not from the stored notebooks/.""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,3 +58,12 @@ def test_the_budget_counts_what_a_student_gets_and_can_fail():
     assert budget(nb) == (0, 0)  # a teacher's model answer does not count
     nb = {"cells": [cell("code", ["a = 1\n", "b = 2"])] * (MAX_CODE_CELLS + 1)}
     assert budget(nb)[1] > MAX_CODE_CELLS
+
+
+def test_each_lesson_states_the_minutes_lessons_csv_gives():
+    minutes = pd.read_csv(ROOT / "data" / "paris-2026" / "lessons.csv", dtype=str)
+    given = dict(zip(minutes["id"], minutes["minutes"], strict=True))
+    for path in sorted(TEACHER.glob("[0-9][0-9]-*.ipynb")):
+        first = source(json.loads(path.read_text(encoding="utf-8"))["cells"][0])
+        stated = re.search(r"about (\d+) minutes of student work", first)
+        assert stated and stated[1] == given[path.name[:2]], path.name
