@@ -303,3 +303,42 @@ def test_the_summary_checklist_is_short():
     # One line for all the speakers and one for the not-yet events, not a line each.
     assert checklist.count("☐") == 5
     assert all(checklist.count(name) == 1 for name in ("Rui Costa", "Harbour Trust"))
+
+
+# -- questions built from the fact tables ----------------------------------------------
+
+
+def _variant(tmp_path: Path, table: str, old: str, new: str) -> newsfacts.Book:
+    """The mini pack with one cell of one table changed."""
+    from pack_helpers import replace
+
+    pack = tmp_path / "variant"
+    shutil.copytree(MINI_PACK, pack)
+    replace(pack / f"{table}.csv", old, new)
+    return newsfacts.load(pack)
+
+
+def test_the_question_on_a_small_word_does_not_show_it_in_the_description(tmp_path):
+    # authoring.md: "the hedge stays in the description"; the question shows the description.
+    from newsfacts.anyarticle import qualifier_question
+
+    hedged = '"about 60 in 100 residents who back'
+    book = _variant(tmp_path, "figures", '"residents who back', hedged)
+    question = qualifier_question(book).questions[0].question
+    assert question.answer == "about"
+    assert "about" not in question.prompt.casefold()
+    assert "60 in 100 residents" in question.prompt  # the rest of the description stays
+
+
+def test_a_question_on_a_headline_row_names_the_headline_as_a_sentence_does(tmp_path):
+    from newsfacts.anyarticle import mentions_question
+
+    book = _variant(
+        tmp_path,
+        "claims",
+        "2,fishermen say it will block their boats,",
+        "headline,Harbour town votes on a new bridge,",
+    )
+    question = mentions_question(book).questions[0].question
+    assert question.hint.startswith("Read the headline again")
+    assert question.explanation.startswith("The headline: ")

@@ -71,3 +71,13 @@ def test_mark_labels():
         "▲ outside source: not in the article; the note names the source"
     )
     assert mark_label("article says") == "article says: in the article's own voice, no source named"
+
+
+def test_a_named_part_reads_in_a_sentence_with_its_article():
+    # "Read the headline again", "In the headline, the article writes": not "Read headline".
+    from newsfacts.text import paragraph_words
+
+    long = [paragraph_words(k, short=False) for k in (3, "headline", "Byline", "caption 2")]
+    assert long == ["paragraph 3", "the headline", "the byline", "caption 2"]
+    short = [paragraph_words(k) for k in (3, "headline", "byline", "caption 2")]
+    assert short == ["¶ 3", "headline", "byline", "caption 2"]

@@ -803,3 +803,40 @@ def test_timeline_alt_text_lists_every_dated_event(book):
         assert f"date: {mark(row.when_basis).title}" in line
     undated = len(book.events) - len(dated)
     assert f"{undated} more event" in chart.description  # "1 more event", "2 more events"
+
+
+def _no_two_texts_overlap(chart) -> list[tuple[str, str]]:
+    renderer = chart.figure.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in chart_texts(chart)]
+    return [
+        (a, b)
+        for (a, one), (b, other) in itertools.combinations(boxes, 2)
+        if min(one.x1, other.x1) - max(one.x0, other.x0) > 1
+        and min(one.y1, other.y1) - max(one.y0, other.y0) > 1
+    ]
+
+
+@pytest.mark.parametrize("claimed", [23, 10], ids=["long-bar", "short-bar"])
+def test_whose_figure_it_is_stays_clear_of_its_heading(claimed):
+    # A teacher's pack: a claimed figure with a long description, beside another figure in
+    # the same unit. The note "(according to ..., a claim, not a measurement)" ran over
+    # the heading above its bar and the scale below.
+    long = "how often cities normally update their master plans, " * 2
+    book = _figures_book(
+        [
+            ("age", 33 - claimed, "years", "none", "land", "age of the plan the council updated"),
+            ("claimed", claimed, "years", "normally", "land", long),
+        ]
+    )
+    book.figures.loc[1, "basis"] = "someone says"
+    chart = plots.figures_chart(book)
+    assert not _no_two_texts_overlap(chart)
+    drawn = " ".join(" ".join(t.get_text().split()) for t in chart_texts(chart))
+    assert "a claim, not a measurement" in drawn
+
+
+def test_one_dated_event_is_said_in_the_singular():
+    one = plots.timeline_chart(_dated_book(["2014-08-17"]))
+    two = plots.timeline_chart(_dated_book(["2014-08-17", "2014-08-18"]))
+    assert "1 event of the article that has a date" in one.alt
+    assert "2 events of the article that have a date" in two.alt

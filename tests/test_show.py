@@ -131,3 +131,14 @@ def test_dates_from_outside_the_article_are_marked_wherever_shown(book):
     assert len(reported) > 0
     for ident, when in zip(reported["id"], reported["when"], strict=True):
         assert shown.loc[ident, "when"] == when
+
+
+def test_an_empty_selection_says_in_words_that_no_row_is_kept(book):
+    # A lesson cell such as facts(book.figures[hedged]) on a pack with no hedged figure:
+    # a header row alone reads as a table still loading.
+    from newsfacts.views.show import facts, table_html
+
+    kept = table_html(facts(book.figures))
+    none = table_html(facts(book.figures[book.figures["qualifier"] == "no such word"]))
+    assert "newsfacts-note" not in kept
+    assert "newsfacts-note" in none

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -235,6 +236,14 @@ def _question(
     return Quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
 
+def _hidden(text: str, word: str) -> str:
+    """`text` with the small word `word` left out (``…``), so that a figure's description
+    that keeps the article's hedge does not give away the answer to the question on it."""
+    if word in _NO_QUALIFIER or word == "no small word":
+        return text
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "…", text, flags=re.IGNORECASE)
+
+
 def qualifier_question(book: Book) -> Quiz | Note:
     """A question on one figure: which small word does the article put with it?"""
     figures = book.figures
@@ -248,7 +257,8 @@ def qualifier_question(book: Book) -> Quiz | Note:
     pool += ["about", "more than", "exactly", "no small word"]
     options = list(dict.fromkeys([answer, *[p for p in pool if p != answer]]))[:4]
     value = int(row["value"]) if float(row["value"]).is_integer() else row["value"]
-    prompt = f"The tables hold this figure: {value} {row['unit']} ({row['description']}). "
+    described = _hidden(str(row["description"]), answer)
+    prompt = f"The tables hold this figure: {value} {row['unit']} ({described}). "
     prompt += "Which small word does the article put with it?"
     where = paragraph_words(row["paragraph"], False)
     hint = f"Read {where} again: which words stand just before or after the number?"

@@ -108,10 +108,14 @@ def paragraph_key(value: Any) -> int | str | None:
 
 
 def paragraph_words(key: Any, short: bool = True) -> str:
-    """Where a row comes from: ``"¶ 6"`` (or ``"paragraph 6"``), ``"headline"``, or ``""``."""
+    """Where a row comes from: ``"¶ 6"``, ``"headline"``, ``"caption 1"`` or ``""``; in a
+    sentence (`short` False) ``"paragraph 6"``, ``"the headline"``, ``"the byline"``, so that
+    "Read the headline again" and "In the headline, the article writes" read right."""
     key = paragraph_key(key)
     if isinstance(key, int):
         return f"¶ {key}" if short else f"paragraph {key}"
+    if not short and key in ("headline", "byline"):
+        return f"the {key}"
     return key or ""
 
 

@@ -143,7 +143,7 @@ def _what(row: dict[str, Any]) -> str:
 
 def _layout(book: Book, bars: list[list[dict]], renderer: Any) -> list[dict[str, Any]]:
     """Each bar's heading and note (whose the numbers are), wrapped to fit, and its rows."""
-    laid = []
+    laid, limit = [], _limit(bars)
     for bar in bars:
         heads = [f"{_what(r)}  ({chart.para(r.get('paragraph'))})" for r in bar]  # above the bar
         if len(bar) > 1:  # each part's number first
@@ -152,7 +152,7 @@ def _layout(book: Book, bars: list[list[dict]], renderer: Any) -> list[dict[str,
         label_w = (
             0.0 if len(bar) > 1 else chart.measure(renderer, figure_label(bar[0]), 11, "bold")[0]
         )
-        room = WIDTH - EDGE - (RIGHT + 0.12 + label_w + 0.08)
+        room = WIDTH - EDGE - (_bar_end(bar, limit) + 0.12 + label_w + 0.08)
         notes = []  # after the bar: whose each number is, when it is not the article's own
         for row in bar:
             whose = _whose(book, row)
@@ -160,9 +160,28 @@ def _layout(book: Book, bars: list[list[dict]], renderer: Any) -> list[dict[str,
             if whose:
                 notes.append(f"{figure_label(row)}: {whose}" if len(bar) > 1 else whose)
         note = wrap(f"({'; '.join(notes)})" if notes else "", chart.chars(renderer, room))
+        if note.count("\n") > 1:  # too tall beside the bar: it would run into the heading
+            head += "\n" + wrap(f"({'; '.join(notes)})", chart.chars(renderer, WIDTH - LEFT - EDGE))
+            note = ""
         lines = head.count("\n") + max(note.count("\n") - 1, 0)
         laid.append({"bar": bar, "head": head, "note": note, "rows": 1 + EXTRA * lines})
     return laid
+
+
+def _limit(bars: list[list[dict]]) -> float:
+    """The largest value on the scale: 100 for percentages up to 100, else the longest bar."""
+    percent = all(_unit(r) == "percent" for bar in bars for r in bar)
+    largest = max((sum(float(r.get("value") or 0) for r in bar) for bar in bars), default=0.0)
+    return 100.0 if percent and largest <= 100 else max(largest, 1e-9)
+
+
+def _bar_end(bar: list[dict], limit: float) -> float:
+    """Where, in inches from the figure's left edge, the words after `bar` start: after a
+    percentage's 100% outline, else after the bar itself (a short bar leaves its note room)."""
+    if all(_unit(r) == "percent" for r in bar):
+        return RIGHT
+    length = min(sum(float(r.get("value") or 0) for r in bar), limit)
+    return LEFT + (RIGHT - LEFT) * length / limit
 
 
 def _draw(book: Book, chosen: list[dict], written: list[dict], unit: str | None) -> chart.Chart:
@@ -250,8 +269,7 @@ def _panel(book: Book, ax: Any, unit: str, laid: list[dict], renderer: Any) -> l
     """Draw one panel's scale and bars with their words; return the sentences describing them."""
     percent = unit in PERCENT
     bars = [item["bar"] for item in laid]
-    largest = max(sum(float(r.get("value") or 0) for r in bar) for bar in bars)
-    limit = 100.0 if percent and largest <= 100 else max(largest, 1e-9)
+    limit = _limit(bars)
     whole = all(float(r.get("value") or 0).is_integer() for bar in bars for r in bar)
     ticks = [0.0, 25.0, 50.0, 75.0, 100.0]
     if not percent:

@@ -275,8 +275,9 @@ def _draw(table: pd.DataFrame, events: dict[str, dict]) -> chart.Chart:
     figure, renderer, ax = chart.inch_axes(WIDTH, height)
     title = "When things happened"
     ax.text(0.3, height - 0.3, title, fontsize=14, fontweight="bold", va="top")
-    alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article that have"
-    alt += " a date."
+    have = "has" if len(cards) == 1 else "have"
+    alt = f"{title}: a time line of the {plural(len(cards), 'event')} of the article that"
+    alt += f" {have} a date."
     lines = [alt]
     if len(cards) > 1:
         subtitle = "The line is drawn to scale: points close in time are close on the line."
