@@ -130,6 +130,28 @@ def test_a_byline_and_wrapped_paragraphs_are_kept():
     ]
 
 
+def test_a_line_without_a_full_stop_does_not_join_a_pasted_story():
+    story = [
+        "The council voted on Tuesday to update the land use plan, last revised more than "
+        "twenty years ago.",
+        "It was the first update in 23 years, said council member Ana Lima, who asked for "
+        "a review of the plan",
+        "in the spring.",
+    ]
+    caption = "Photo: the council chamber of Porto Claro, 2021"
+    text = "\n".join(["Council updates its plan", "By Rui Costa", caption, *story, "Editing by B"])
+    parts = split_paragraphs(layout(text))
+    # Long lines were pasted a paragraph a line: a caption or credit line with no full stop
+    # stays a line of its own, and only a line going on in small letters is joined.
+    assert list(parts["text"][1:]) == [
+        "By Rui Costa",
+        caption,
+        story[0],
+        f"{story[1]} {story[2]}",
+        "Editing by B",
+    ]
+
+
 def test_new_writes_every_table_and_a_blank_credit(tmp_path):
     folder = _wild_pack(tmp_path)
     metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))

@@ -42,13 +42,30 @@ def layout(
         byline, rest = first.strip(), after
     story: list[str] = []
     for block in re.split(r"\n\n+", rest):
-        lines = [line.strip() for line in block.split("\n") if line]
-        if len(lines) > 1 and all(SENTENCE_END.search(line) for line in lines):
-            story += lines
-        elif lines:
-            story.append(" ".join(lines))
+        story += _paragraphs([line.strip() for line in block.split("\n") if line])
     top = [(byline or "").strip() or NO_BYLINE, *(c.strip() for c in captions if c.strip())]
     return "\n\n".join([headline.strip(), "\n".join(top), *story]) + "\n"
+
+
+#: A block with a line this long was pasted a paragraph a line, not wrapped by hand.
+LONG_LINE = 100
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs of a block of lines: a paragraph a line when every line ends a sentence
+    or a line is longer than hand-wrapped text has (a caption or credit line then stays a
+    line of its own; a line going on in small letters is joined to the one before); else
+    one paragraph, wrapped by hand."""
+    ends = [bool(SENTENCE_END.search(line)) for line in lines]
+    if not (all(ends) or max(map(len, lines), default=0) > LONG_LINE):
+        return [" ".join(lines)] if lines else []
+    found = lines[:1]
+    for line, ended in zip(lines[1:], ends, strict=False):
+        if not ended and line[:1].islower():
+            found[-1] += " " + line
+        else:
+            found.append(line)
+    return found
 
 
 def new_pack(
