@@ -364,3 +364,10 @@ def test_a_question_on_a_headline_row_names_the_headline_as_a_sentence_does(tmp_
     question = mentions_question(book).questions[0].question
     assert question.hint.startswith("Read the headline again")
     assert question.explanation.startswith("The headline: ")
+
+
+def test_a_quote_that_opens_with_quotation_marks_is_not_quoted_twice():
+    from newsfacts.anyarticle import _quoted
+
+    assert _quoted("it will block") == "“it will block”"
+    assert _quoted("“We will, and that is agreed”") == "“We will, and that is agreed”"

@@ -226,12 +226,17 @@ def cite_first(book: Book, table: str = "claims") -> Citation | Note:
     return book.cite(str(rows["id"].iloc[0]))
 
 
+def _quoted(words: str) -> str:
+    """The article's words in quotation marks, once (a quote may begin with its own)."""
+    return words if words.startswith(("“", '"')) else f"“{words}”"
+
+
 def _question(
     book: Book, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""
 ) -> Quiz:
     """A one-question quiz on a fact row, with its citation as evidence."""
     where = paragraph_words(row["paragraph"], False)
-    why = why or f"{where.capitalize()}: “{row['quote']}”."
+    why = why or f"{where.capitalize()}: {_quoted(row['quote'])}."
     evidence = (book.cite(str(row["id"])),)
     return Quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
@@ -273,7 +278,7 @@ def mentions_question(book: Book) -> Quiz | Note:
     speaker = names.get(row["speaker"], str(row["speaker"]))
     others = [n for i, n in names.items() if i != row["speaker"]][:2]
     own = "no one: the article says it in its own voice"
-    prompt = f"According to the article, whose words are these? {row['text']}"
+    prompt = f"According to the article, who said this? {row['text']}"
     hint = f"Read {paragraph_words(row['paragraph'], False)} again: whose words does it report?"
     return _question(book, row, prompt, [*sorted({speaker, *others}), own], speaker, hint)
 
@@ -290,8 +295,8 @@ def mark_question(book: Book) -> Quiz | Note:
         return Note("The fact tables are empty, so there is no question on marks yet.")
     row = ([r for r in rows if r["basis"] == "someone says"] or rows)[0]
     where, fact = paragraph_words(row["paragraph"], False), mark(row["basis"])
-    prompt = f"In {where}, the article writes “{row['quote']}”. Which mark do the fact tables "
-    prompt += "give this fact?"
+    prompt = f"In {where}, the article writes {_quoted(row['quote'])}. "
+    prompt += "Which mark do the fact tables give this fact?"
     hint = f"Read the whole of {where}: does the article say it itself, or does it say who said it?"
     titles = [m.title for m in MARKS.values()]
     return _question(book, row, prompt, titles, fact.title, hint, fact.long)
