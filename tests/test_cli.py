@@ -1,6 +1,7 @@
 import subprocess
 import sys
 
+import pytest
 from pack_helpers import MINI_PACK, replace
 
 from newsfacts.__main__ import main
@@ -10,7 +11,7 @@ def test_check_a_good_pack(capsys):
     assert main(["check", str(MINI_PACK)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "Macron hosts Ukraine and allies to try to cement security guarantees"
+    assert lines[0] == "Harbour town votes on a new bridge"
     assert any(line.split() == ["paragraphs", "6"] for line in lines)
     assert any(line.split() == ["actors", "4"] for line in lines)
     assert any(line.split() == ["glossary", "2"] for line in lines)
@@ -64,3 +65,37 @@ def test_python_dash_m_exits_with_the_status(pack):
     assert result.returncode == 1
     assert "places.csv: the file is missing" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_credit_on_a_broken_datapackage_says_where_in_plain_words(tmp_path, capsys):
+    (tmp_path / "datapackage.json").write_text('{"title": ', encoding="utf-8")
+    assert main(["credit", str(tmp_path), "--title", "A title"]) == 1
+    out = capsys.readouterr().out
+    assert "datapackage.json, line 1" in out and "not valid JSON" in out
+
+
+def test_a_date_off_the_calendar_is_refused(pack, capsys):
+    for date in ("2020-13", "2019-02-30"):
+        assert main(["credit", str(pack), "--date", date]) == 1
+        assert repr(date) in capsys.readouterr().out
+    assert main(["credit", str(pack), "--date", "2020-02-29"]) == 0
+
+
+def test_a_bug_in_a_command_keeps_its_traceback(pack, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug inside the library")
+
+    monkeypatch.setattr("newsfacts.__main__.set_credit", broken)
+    with pytest.raises(ValueError, match="a bug inside the library"):
+        main(["credit", str(pack), "--title", "A title"])
+
+
+def test_new_into_a_pack_folder_is_refused_as_a_newsfacts_error(pack, tmp_path):
+    from newsfacts import NewsfactsError, PackExistsError
+    from newsfacts.newpack import new_pack
+
+    article = tmp_path / "article.txt"
+    article.write_text("Title\n\nBy A\n\nOne.\n", encoding="utf-8")
+    with pytest.raises(PackExistsError, match="already holds a pack") as raised:
+        new_pack(pack, article)
+    assert isinstance(raised.value, NewsfactsError) and isinstance(raised.value, FileExistsError)

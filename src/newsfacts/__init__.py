@@ -20,6 +20,7 @@ from newsfacts.book import Book, Citation
 from newsfacts.errors import (
     DataError,
     NewsfactsError,
+    PackExistsError,
     Problem,
     UnknownNameError,
     WrongTypeError,
@@ -32,6 +33,7 @@ __all__ = [
     "Citation",
     "DataError",
     "NewsfactsError",
+    "PackExistsError",
     "Problem",
     "UnknownNameError",
     "WrongTypeError",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from newsfacts import newpack
 from newsfacts.compare import check_linked
-from newsfacts.errors import DataError, UnknownNameError
+from newsfacts.errors import DataError, NewsfactsError, UnknownNameError
 from newsfacts.links import student_links
 from newsfacts.load import book_of, bundled_pack, load, read_chosen
 from newsfacts.newpack import CREDIT, new_pack, paragraph_lines, set_credit
@@ -151,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownNameError as error:
         print(error, file=sys.stderr)
         return 1
-    except (OSError, ValueError) as error:  # DataError, AddressError, a date written otherwise
+    except (NewsfactsError, OSError) as error:  # a pack, an address, a date; a file not read
         if args.command in ("check", "cite") and not isinstance(error, DataError):
             raise  # not a problem of the pack: a bug shows as one
         reading = args.command == "paragraphs" and isinstance(error, OSError)

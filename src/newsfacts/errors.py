@@ -24,6 +24,10 @@ class WrongValueError(NewsfactsError, ValueError):
     """A value of the right kind that cannot be used; the message says what to pass."""
 
 
+class PackExistsError(NewsfactsError, FileExistsError):
+    """A new pack was to be written into a folder that already holds one."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a pack: the file, the line as a spreadsheet shows it (the header is

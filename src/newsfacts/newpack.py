@@ -7,13 +7,14 @@ The commands of docs/authoring.md: ``python -m newsfacts new`` (`new_pack`), ``p
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import WrongValueError
+from newsfacts.errors import DataError, PackExistsError, WrongValueError
 from newsfacts.load import bundled_pack, load
 from newsfacts.pack.article import SENTENCE_END, split_paragraphs
 from newsfacts.pack.read import read_descriptor
@@ -77,11 +78,11 @@ def new_pack(
     **credit: str | None,
 ) -> Path:
     """Make a pack folder from a pasted article, its credit filled (`set_credit`);
-    FileExistsError if it already holds a pack."""
+    `PackExistsError` if it already holds a pack."""
     check_date(credit.get("date"))  # before anything is written
     folder = Path(folder)
     if (folder / DESCRIPTOR).exists():
-        raise FileExistsError(f"{folder} already holds a pack: choose a new folder.")
+        raise PackExistsError(f"{folder} already holds a pack: choose a new folder.")
     text = Path(article).read_bytes().decode("utf-8-sig", errors="replace")
     write_pack(folder, layout(text, byline, no_byline, captions))
     set_credit(folder, **credit)
@@ -162,23 +163,34 @@ CREDIT = {
     "date": ("date", "when, written like 2018-12-19"),
     "address": ("path", "its web address"),
 }
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def check_date(date: str | None) -> None:
-    """Raise ValueError, saying how to write it, for a date not written 2018-12-19."""
-    if date is not None and date.strip() and not _DATE.fullmatch(date.strip()):
+    """Raise ValueError, saying how to write it, for a date not written 2018-12-19 or not on
+    the calendar (2018-13, 2019-02-30)."""
+    text = (date or "").strip()
+    found = _DATE.fullmatch(text)
+    if text and not found:
         raise WrongValueError(
-            f"The date {date.strip()!r} is not written year-month-day. Write it like "
+            f"The date {text!r} is not written year-month-day. Write it like "
             "2018-12-19 (or 2018-12, or 2018)."
         )
+    if found:
+        try:
+            datetime.date(*(int(part or 1) for part in found.groups()))
+        except ValueError:
+            message = f"The date {text!r} is not on the calendar: check the month and the day."
+            raise WrongValueError(message) from None
 
 
 def set_credit(folder: str | Path, **values: str | None) -> dict[str, str]:
     """Fill the article's credit (`CREDIT`'s options; None leaves one as it is, the title is
     also the pack's) in ``datapackage.json``; return it as it now stands."""
     check_date(values.get("date"))
-    metadata = json.loads((Path(folder) / DESCRIPTOR).read_text(encoding="utf-8"))
+    metadata, problems = read_descriptor(Path(folder) / DESCRIPTOR)
+    if metadata is None:
+        raise DataError(problems, pack=str(folder))
     sources = metadata.setdefault("sources", [])
     if not sources or not isinstance(sources[0], dict):
         sources.insert(0, {})

@@ -26,6 +26,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from newsfacts.book import Book
+from newsfacts.errors import PackExistsError
 from newsfacts.lesson.quiz import happened_choices
 from newsfacts.load import load
 from newsfacts.marks import mark
@@ -205,7 +206,7 @@ class Tagger(widgets.VBox):
             write_pack(folder, self.article)
         elif (folder / "article.txt").read_text(encoding="utf-8") != self.article:
             message = f"{folder} holds a pack of another article: choose another folder name."
-            raise FileExistsError(message)
+            raise PackExistsError(message)
         drafted = self.rows()
         if any(not event["modality"] for event in drafted["events"]):  # a "not yet": let it wait
             metadata = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
