@@ -367,7 +367,7 @@ def test_a_question_on_a_headline_row_names_the_headline_as_a_sentence_does(tmp_
 
 
 def test_a_quote_that_opens_with_quotation_marks_is_not_quoted_twice():
-    from newsfacts.anyarticle import _quoted
+    from newsfacts.text import quoted
 
-    assert _quoted("it will block") == "“it will block”"
-    assert _quoted("“We will, and that is agreed”") == "“We will, and that is agreed”"
+    assert quoted("it will block") == "“it will block”"
+    assert quoted("“We will, and that is agreed”") == "“We will, and that is agreed”"

@@ -6,9 +6,10 @@
 ['paragraph', 'kind', 'text']
 
 Layers, each importing only those below: `newsfacts.pack` (what a pack is, how it is read,
-its rules), the model (`Book`, built by `load`), `newsfacts.lesson` (the activities, and the
-one module that changes the kernel), `newsfacts.views` and `newsfacts.plots`, then the
-command line in ``__main__``. Widgets and plots load the first time they are used.
+its rules), the model (`Book`, built by `load`), `newsfacts.views` and `newsfacts.plots`,
+`newsfacts.lesson` (the activities, and the one module that changes the kernel), then the
+command line in ``__main__`` (the README has the table). Widgets and plots load the first
+time they are used.
 """
 
 from __future__ import annotations

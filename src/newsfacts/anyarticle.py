@@ -39,9 +39,9 @@ from newsfacts.profile import (
     profile_table,
     sourcing_profile,
 )
-from newsfacts.resources import SETTING, repository_root
+from newsfacts.resources import ENVIRONMENT, SETTING, repository_root
 from newsfacts.tagging import tag_sentences
-from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words
+from newsfacts.text import join_and, lesson_id, paragraph_order, paragraph_words, quoted
 from newsfacts.views.render import render
 from newsfacts.views.show import Note, facts
 
@@ -72,8 +72,6 @@ __all__ = [
     "tag_sentences",
 ]
 
-#: The environment variable that wins over the setting file.
-ENVIRONMENT = "NEWSFACTS_PACK"
 _GROUP = {"happened": "happened", "going on": "going on"} | {m: "not yet" for m in NOT_YET}
 _NO_QUALIFIER = {"", "none"}
 #: What each part is called in the line saying the activity is built from the fact tables.
@@ -118,7 +116,9 @@ class _Html(Note):
     _repr_html_ = str.__str__
 
 
-def from_pack(book: Book, lesson: str, part: str, kind: str | None = None, otherwise: Any = None):
+def from_pack(
+    book: Book, lesson: str, part: str, kind: str | None = None, otherwise: Any = None
+) -> Any:
     """The pack's own `part` of the lesson (``"12"``): its quiz (``"questions"``),
     ``"sorting"``, ``"prompts"`` (of one `kind`) or ``"exercises"``. When it has none:
     `otherwise`, under a line saying it is built from the fact tables, or else a line saying
@@ -226,17 +226,12 @@ def cite_first(book: Book, table: str = "claims") -> Citation | Note:
     return book.cite(str(rows["id"].iloc[0]))
 
 
-def _quoted(words: str) -> str:
-    """The article's words in quotation marks, once (a quote may begin with its own)."""
-    return words if words.startswith(("“", '"')) else f"“{words}”"
-
-
 def _question(
     book: Book, row: Any, prompt: str, options: Any, answer: str, hint: str, why=""
 ) -> Quiz:
     """A one-question quiz on a fact row, with its citation as evidence."""
     where = paragraph_words(row["paragraph"], False)
-    why = why or f"{where.capitalize()}: {_quoted(row['quote'])}."
+    why = why or f"{where.capitalize()}: {quoted(row['quote'])}."
     evidence = (book.cite(str(row["id"])),)
     return Quiz([Question(prompt, tuple(options), answer, hint, why, evidence=evidence)])
 
@@ -295,7 +290,7 @@ def mark_question(book: Book) -> Quiz | Note:
         return Note("The fact tables are empty, so there is no question on marks yet.")
     row = ([r for r in rows if r["basis"] == "someone says"] or rows)[0]
     where, fact = paragraph_words(row["paragraph"], False), mark(row["basis"])
-    prompt = f"In {where}, the article writes {_quoted(row['quote'])}. "
+    prompt = f"In {where}, the article writes {quoted(row['quote'])}. "
     prompt += "Which mark do the fact tables give this fact?"
     hint = f"Read the whole of {where}: does the article say it itself, or does it say who said it?"
     titles = [m.title for m in MARKS.values()]

@@ -10,6 +10,8 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parents[2]
 #: The file at the repository root that names the pack the any-article series reads.
 SETTING = "any-article-pack.txt"
+#: The environment variable naming that pack; it wins over the setting file.
+ENVIRONMENT = "NEWSFACTS_PACK"
 
 
 def bundled(installed: str, source: str) -> Path:

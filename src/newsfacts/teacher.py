@@ -11,7 +11,7 @@ from newsfacts.errors import DataError, WrongValueError, describe_value
 from newsfacts.lesson.questions import questions
 from newsfacts.lesson.quiz import MODALITY, WHO, sorting_items
 from newsfacts.pack import answers_file, read_answers
-from newsfacts.text import join_and, lesson_id, paragraph_words
+from newsfacts.text import join_and, lesson_id, paragraph_words, quoted
 from newsfacts.views.show import evidence_lines
 
 
@@ -50,7 +50,7 @@ _PARTS = {
         for _, r in book.lesson(lesson, function="answer_key").exercises.iterrows()
     ],
     "sorting": lambda book, lesson: [
-        f"({paragraph_words(item.citation.paragraph)}) “{item.citation.quote}”: who says it? "
+        f"({paragraph_words(item.citation.paragraph)}) {quoted(item.citation.quote)}: who says it? "
         f"{WHO[item.who]}; has it happened? {MODALITY[item.modality]}."
         for item in sorting_items(book, lesson)
     ],

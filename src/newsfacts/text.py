@@ -64,6 +64,12 @@ def join_and(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
+def quoted(words: Any) -> str:
+    """Words in quotation marks, once (a quote may begin with its own): “like this”."""
+    words = str(words)
+    return words if words.startswith(("“", '"')) else f"“{words}”"
+
+
 def wrap(words: str, width: int) -> str:
     """Words broken into lines of at most `width` characters, never inside a word."""
     return textwrap.fill(words, width=width, break_long_words=False, break_on_hyphens=False)

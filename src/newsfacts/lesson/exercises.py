@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsfacts.book import Book
+from newsfacts.book import Book, Citation
 from newsfacts.errors import describe_value, resolve
 from newsfacts.text import near, parse_number, plural, shorten, split_ids
 from newsfacts.views.show import evidence_lines, feedback_html
@@ -27,7 +27,7 @@ class Exercise:
     expected: tuple[str, ...] | float
     hints: tuple[str, ...] = ()
     why: str = ""
-    evidence: tuple[Any, ...] = ()
+    evidence: tuple[Citation, ...] = ()
     ordered: bool = False
 
     def hint(self, level: int) -> str:
@@ -43,7 +43,7 @@ class Feedback:
     correct: bool
     message: str
     hint: str = ""
-    evidence: tuple[Any, ...] = ()
+    evidence: tuple[Citation, ...] = ()
 
     def __str__(self) -> str:
         hint = [f"Hint: {self.hint}"] if self.hint else []

@@ -29,6 +29,7 @@ from newsfacts.book import Book, Citation
 from newsfacts.errors import NewsfactsError
 from newsfacts.lesson.exercises import Checker
 from newsfacts.load import bundled_pack, load
+from newsfacts.resources import ENVIRONMENT
 from newsfacts.text import join_and, near, shorten
 from newsfacts.views.show import Note, citation_html, table_html
 
@@ -38,9 +39,11 @@ WATCHED = (NewsfactsError, NameError, KeyError, AttributeError, ValueError)
 _AMBIGUOUS = re.compile(r"The truth value of an? (Series|DataFrame) is ambiguous")
 
 
-def start(pack: Any = None, *, friendly: bool = True, shell: Any = None) -> Book:
+def start(
+    pack: str | os.PathLike[str] | None = None, *, friendly: bool = True, shell: Any = None
+) -> Book:
     """Load the bundled article (or the folder `pack`) and set up the notebook, as above."""
-    chosen = os.environ.get("NEWSFACTS_PACK", "").strip() if pack is None else ""
+    chosen = os.environ.get(ENVIRONMENT, "").strip() if pack is None else ""
     if chosen and Path(chosen).name != Path(bundled_pack()).name:
         text = (
             "This lesson is written for the bundled article, so it shows that article, not "

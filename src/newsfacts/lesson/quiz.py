@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect, resolve
 from newsfacts.marks import MARKS, NOT_YET
-from newsfacts.text import paragraph_words
+from newsfacts.text import paragraph_words, quoted
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
 
@@ -163,7 +163,7 @@ def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
     prompt = f"According to the article, who said this? {claim['text']}"
     options = tuple(sorted({names[speaker], *(names[o] for o in others)}))
     hint = f"Read {where} again: whose words does it report?"
-    why = f"{where.capitalize()}: “{claim['quote']}”."
+    why = f"{where.capitalize()}: {quoted(claim['quote'])}."
     return Question(prompt, options, names[speaker], hint, why, evidence=(book.cite(claim.name),))
 
 

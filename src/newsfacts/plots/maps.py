@@ -30,7 +30,15 @@ from newsfacts.marks import mark
 from newsfacts.plots import chart
 from newsfacts.plots.chart import OKABE_ITO, SMALL, WHITE
 from newsfacts.resources import bundled
-from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_words, plural
+from newsfacts.text import (
+    cell_words,
+    join_and,
+    paragraph_key,
+    paragraph_words,
+    plural,
+    quoted,
+    wrap,
+)
 
 __all__ = ["MapArea", "map_chart", "map_data", "map_file", "project"]
 
@@ -129,7 +137,7 @@ class _Item:
         named = self.paragraph is not None and self.basis != "outside source"
         para = f" {paragraph_words(self.paragraph).replace('¶ ', '¶')}" if named else ""
         words = f"{mark(self.basis).chart_symbol} {self.name}{para}".strip()
-        return textwrap.fill(words, 28, break_long_words=False, break_on_hyphens=False)
+        return wrap(words, 28)
 
 
 def _items(book: Book, ids: Sequence[str], areas: dict[str, MapArea]) -> tuple[list, list]:
@@ -406,7 +414,9 @@ def _words(book: Book, items: list[_Item], missing: list[str], meta: dict, **dra
     table = getattr(book, "figures", {})
     if {"subject", "quote"} <= set(table):  # the article's numbers about the items shown
         rows = table[table["subject"].astype(str).isin({item.ident for item in items})]
-        say = [f"“{r.quote}” ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()]
+        say = [
+            f"{quoted(r.quote)} ({paragraph_words(r.paragraph, False)})" for r in rows.itertuples()
+        ]
         if say:
             lines.append(f"The article's numbers, in its words and not drawn: {join_and(say)}.")
     lines += [*_notes(meta, items), *LIMITS, source + "."]

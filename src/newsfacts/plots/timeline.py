@@ -15,7 +15,15 @@ from newsfacts.book import Book
 from newsfacts.marks import MARKS, mark
 from newsfacts.plots import chart
 from newsfacts.plots.chart import FONT, SMALL, WHITE
-from newsfacts.text import cell_words, join_and, paragraph_key, paragraph_order, plural, wrap
+from newsfacts.text import (
+    cell_words,
+    join_and,
+    paragraph_key,
+    paragraph_order,
+    plural,
+    quoted,
+    wrap,
+)
 from newsfacts.views.sources import source_names
 
 WIDTH = 11.0
@@ -177,7 +185,7 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         if (span := _span(row["when"])) is None:
             continue
         basis = mark(cell_words(events.get(ident, {}).get("when_basis"))).basis
-        extra = [f"“{row['when_text']}”"] if row["when_text"] else []
+        extra = [quoted(row["when_text"])] if row["when_text"] else []
         extra.append(chart.para(row["paragraph"]))
         if row["modality"] and row["modality"] != "happened":
             extra.append(f"({row['modality']})")
@@ -358,7 +366,7 @@ def _draw_card(ax: Any, k: int, card: dict[str, Any], axis_y: float) -> str:
     words = f"Point {k + 1}, {mark(basis).marker_words}: {date}: {row['description']}; "
     words += chart.para(row["paragraph"], False)
     if row["when_text"]:
-        words += f"; the article's words for when: “{row['when_text']}”"
+        words += f"; the article's words for when: {quoted(row['when_text'])}"
     if row["modality"] and row["modality"] != "happened":
         words += f"; {row['modality']}"
     words += "; date: " + card["source"].replace("\n", " ")

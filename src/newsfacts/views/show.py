@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from newsfacts.book import Book
+from newsfacts.book import Book, Citation
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.text import cell_text, near, paragraph_words
+from newsfacts.text import cell_text, near, paragraph_words, quoted
 from newsfacts.views.render import render
 from newsfacts.views.sources import source_names
 
@@ -105,22 +105,22 @@ def names_by_id(book: Book) -> dict[str, str]:
     return names
 
 
-def citation_html(citation: Any) -> str:
+def citation_html(citation: Citation) -> str:
     """A citation as a notebook shows it: the paragraph with the quote marked, and its mark."""
     before, found, after = citation.paragraph_text.partition(citation.quote or "\0")
     return render("citation.html", c=citation, before=before, found=found, after=after)
 
 
-def evidence_lines(citation: Any) -> list[str]:
+def evidence_lines(citation: Citation) -> list[str]:
     """The evidence of one row as a student reads it: where and the quote with its mark (an
     outside source first named), and one more line for a date the article does not give."""
-    quoted = f"{paragraph_words(citation.paragraph)} “{citation.quote}”".lstrip()
+    shown = f"{paragraph_words(citation.paragraph)} {quoted(citation.quote)}".lstrip()
     named = source_names(citation.note) or "the row's note names it"
     outside = mark("outside source").title
     if citation.basis == "outside source":
-        lines = [f"{outside}: {named}. About {quoted}"]
+        lines = [f"{outside}: {named}. About {shown}"]
     else:
-        lines = [f"{quoted} ({mark(citation.basis).title if citation.basis else 'glossary'})"]
+        lines = [f"{shown} ({mark(citation.basis).title if citation.basis else 'glossary'})"]
     if citation.when and citation.when_basis == "outside source":
         lines.append(f"The date, {citation.when}, comes from an {outside}: {named}.")
     elif citation.when and citation.when_basis == "worked out":
@@ -128,7 +128,9 @@ def evidence_lines(citation: Any) -> list[str]:
     return lines
 
 
-def feedback_html(ok: bool | None, text: str, citations: Sequence[Any] = (), hint: str = "") -> str:
+def feedback_html(
+    ok: bool | None, text: str, citations: Sequence[Citation] = (), hint: str = ""
+) -> str:
     """A feedback box: ✓, ✗ or … (`ok` None: nothing to mark yet), text, hint and evidence."""
     evidence = [evidence_lines(c) for c in citations]
     return render("feedback.html", ok=ok, text=text, hint=hint, evidence=evidence)
