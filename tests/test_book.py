@@ -116,11 +116,10 @@ def test_citation_html_escapes_everything():
 def test_unknown_id_suggests_the_closest(book):
     with pytest.raises(UnknownNameError) as caught:
         book.cite("costta")
-    assert (
-        str(caught.value)
-        == "There is no id or name 'costta' in the article's fact tables. Did you mean 'costa'?"
-    )
+    assert caught.value.name == "costta"
     assert caught.value.suggestions == ["costa"]
+    assert "'costta'" in str(caught.value)
+    assert str(caught.value).endswith("Did you mean 'costa'?")
     assert isinstance(caught.value, KeyError)
 
 
@@ -141,9 +140,10 @@ def test_unknown_without_anything_close_says_where_ids_are(book):
 def test_wrong_type_is_a_plain_type_error(book, value, words):
     with pytest.raises(TypeError) as caught:
         book.cite(value)
-    assert str(caught.value).startswith(
-        "cite() takes an id in quotes, such as 'costa'; you passed " + words
-    )
+    message = str(caught.value)
+    assert message.startswith("cite()"), "the message names the function"
+    assert "'costa'" in message, "with an id of this pack as the example"
+    assert words in message, "and says what was passed"
 
 
 def test_get_by_id_or_term_ignoring_capitals(book):
