@@ -147,23 +147,26 @@ def test_a_bad_relation_without_a_schema_is_one_problem(tmp_path):
     assert "confirms, goes further" in found[0].fix
 
 
+BLANK_ROW = ("\ncmp-survey,", "\n\ncmp-survey,")
+TWO_LINE_NOTE = ("the minutes say", "the minutes\nsay")
+
+
 @pytest.mark.parametrize("declared", [True, False])
 @pytest.mark.parametrize(
-    ("before", "after"),
-    [
-        ("\ncmp-survey,", "\n\ncmp-survey,"),  # a blank row
-        ("the minutes say", "the minutes\nsay"),  # a note over two lines of the file
-    ],
-    ids=["blank row", "two-line note"],
+    ("changes", "line"),
+    [([BLANK_ROW], 4), ([TWO_LINE_NOTE], 3), ([TWO_LINE_NOTE, BLANK_ROW], 4)],
+    ids=["blank row", "two-line note", "both"],
 )
-def test_a_problem_names_the_line_a_spreadsheet_shows(tmp_path, declared, before, after):
+def test_a_problem_names_the_row_a_spreadsheet_shows(tmp_path, declared, changes, line):
+    """A spreadsheet shows a blank row as a row, and a cell over two lines in one row."""
     article, minutes = make_pair(tmp_path, declared=declared)
-    replace(minutes / "comparisons.csv", before, after)
+    for before, after in changes:
+        replace(minutes / "comparisons.csv", before, after)
     replace(minutes / "comparisons.csv", "residents back", "residents backs")
     [found] = problems(article, minutes)
-    assert (found.line, found.id, found.column) == (4, "cmp-survey", "article_quote")
+    assert (found.line, found.id, found.column) == (line, "cmp-survey", "article_quote")
     linked = check_linked(newsfacts.load(minutes))
-    assert linked is not None and [p.line for p in linked[1]] == [4]
+    assert linked is not None and [p.line for p in linked[1]] == [line]
 
 
 def test_a_row_of_the_wrong_width_without_a_schema_is_the_readers_problem(tmp_path):
