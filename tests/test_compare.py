@@ -14,11 +14,13 @@ import pytest
 from pack_helpers import MINI_PACK, replace
 
 import newsfacts
+import newsfacts.compare
 from newsfacts.__main__ import main
 from newsfacts.compare import (
     CHOICES,
     RELATIONS,
     check_comparisons,
+    check_linked,
     compare,
     compared_pack,
     comparison_table,
@@ -26,6 +28,7 @@ from newsfacts.compare import (
     pack_folder,
     read_comparisons,
 )
+from newsfacts.errors import DataError
 
 COMPARISONS = """\
 id,article_fact,source_fact,relation,note,article_quote,source_quote
@@ -142,6 +145,63 @@ def test_a_bad_relation_without_a_schema_is_one_problem(tmp_path):
     found = problems(article, minutes)
     assert [(p.line, p.column) for p in found] == [(2, "relation")]
     assert "confirms, goes further" in found[0].fix
+
+
+BLANK_ROW = ("\ncmp-survey,", "\n\ncmp-survey,")
+TWO_LINE_NOTE = ("the minutes say", "the minutes\nsay")
+
+
+@pytest.mark.parametrize("declared", [True, False])
+@pytest.mark.parametrize(
+    ("changes", "line"),
+    [([BLANK_ROW], 4), ([TWO_LINE_NOTE], 3), ([TWO_LINE_NOTE, BLANK_ROW], 4)],
+    ids=["blank row", "two-line note", "both"],
+)
+def test_a_problem_names_the_row_a_spreadsheet_shows(tmp_path, declared, changes, line):
+    """A spreadsheet shows a blank row as a row, and a cell over two lines in one row."""
+    article, minutes = make_pair(tmp_path, declared=declared)
+    for before, after in changes:
+        replace(minutes / "comparisons.csv", before, after)
+    replace(minutes / "comparisons.csv", "residents back", "residents backs")
+    [found] = problems(article, minutes)
+    assert (found.line, found.id, found.column) == (line, "cmp-survey", "article_quote")
+    linked = check_linked(newsfacts.load(minutes))
+    assert linked is not None and [p.line for p in linked[1]] == [line]
+
+
+def test_a_row_of_the_wrong_width_without_a_schema_is_the_readers_problem(tmp_path):
+    article, minutes = make_pair(tmp_path, declared=False)
+    with open(minutes / "comparisons.csv", "a", encoding="utf-8") as comparisons:
+        comparisons.write("cmp-x,ev-vote,,confirms,a note,will vote next week,,extra\n")
+    [found] = problems(article, minutes)
+    assert (found.line, found.id, found.column) == (4, "cmp-x", None)
+    assert "8 cells but the header has 7" in found.message
+
+
+def test_an_unreadable_file_without_a_schema_is_a_problem_not_a_crash(tmp_path):
+    article, minutes = make_pair(tmp_path, declared=False)
+    (minutes / "comparisons.csv").write_text("", encoding="utf-8")
+    [found] = problems(article, minutes)
+    assert (found.file, found.line, found.column) == ("comparisons.csv", None, None)
+    with pytest.raises(DataError, match="empty"):
+        compare(newsfacts.load(article), newsfacts.load(minutes))
+
+
+def test_a_pack_compared_with_that_is_broken_is_one_problem(pair):
+    article, minutes = pair
+    replace(article / "events.csv", "ev-vote,", "ev vote,")
+    summary, [found] = check_linked(newsfacts.load(minutes))
+    assert found.column == "newsfacts.compares_with" and "cannot be loaded" in found.message
+
+
+def test_a_bug_while_loading_the_pack_compared_with_is_not_hidden(pair, monkeypatch):
+    def broken(pack):
+        raise ValueError("a bug in the library")
+
+    minutes = newsfacts.load(pair[1])
+    monkeypatch.setattr(newsfacts.compare, "load", broken)
+    with pytest.raises(ValueError, match="a bug in the library"):
+        check_linked(minutes)
 
 
 def test_not_mentioned_keeps_the_source_side_empty(pair):

@@ -20,16 +20,19 @@ import ipywidgets as widgets
 import pandas as pd
 
 from newsfacts.book import Book
-from newsfacts.errors import Problem, WrongTypeError, WrongValueError
+from newsfacts.errors import DataError, Problem, WrongTypeError, WrongValueError
 from newsfacts.errors import resolve as pick
 from newsfacts.load import load
-from newsfacts.pack.spec import DESCRIPTOR
+from newsfacts.pack.read import Table, read_table
+from newsfacts.pack.spec import DESCRIPTOR, resources
 from newsfacts.resources import bundled
 from newsfacts.text import near, paragraph_key, paragraph_order, paragraph_words, shorten
 from newsfacts.views.render import LABEL_STYLE, macro, render
 
-#: The resource (and the default file) that holds a pack's comparisons.
+#: The resource that holds a pack's comparisons.
 RESOURCE = "comparisons"
+#: The comparisons' file in a pack that does not declare the resource.
+DEFAULT_FILE = "comparisons.csv"
 #: The ``datapackage.json`` key, under ``newsfacts``, naming the pack compared with.
 KEY = "compares_with"
 #: Where a problem with ``compares_with`` is: file, line, id, column.
@@ -92,21 +95,37 @@ def compared_pack(book: Book) -> Path | None:
     return folder if (folder / DESCRIPTOR).is_file() else _bundled(Path(value).name) or folder
 
 
-def _file_name(book: Book) -> str:
-    found = [r for r in book.metadata.get("resources", []) if isinstance(r, dict)]
-    found = [str(r.get("path", "comparisons.csv")) for r in found if r.get("name") == RESOURCE]
-    return (found or ["comparisons.csv"])[0]
+def _resource(book: Book) -> dict[str, Any] | None:
+    """The comparisons' resource in `book`'s ``datapackage.json``; for a pack that declares
+    none but holds ``comparisons.csv``, that file with the `COLUMNS`; None when neither."""
+    found = [r for r in resources(book.metadata) if r["name"] == RESOURCE]
+    if not found and not (Path(book.path) / DEFAULT_FILE).is_file():
+        return None
+    fields = [{"name": column, "type": "string"} for column in COLUMNS]
+    resource = found[0] if found else {"name": RESOURCE, "path": DEFAULT_FILE}
+    schema = resource.get("schema", {"fields": fields})
+    # A row is named by its id in every problem, whatever key the schema declares.
+    return {**resource, "schema": {**schema, "primaryKey": ["id"]}}
 
 
-def _raw(book: Book) -> pd.DataFrame | None:
-    """The comparisons table as written (text cells), or None when the pack has none."""
-    table = book.tables.get(RESOURCE)
-    if table is None:
-        path = Path(book.path) / _file_name(book)
-        if not path.is_file():
-            return None
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return table.astype(object).where(table.notna(), "").map(lambda c: str(c).strip())
+def _read(book: Book) -> tuple[Table | None, list[Problem]] | None:
+    """The comparisons `book` holds, read by the pack reader (lines as a spreadsheet shows them),
+    and what keeps the file or a row from being checked (such as a row with too many cells);
+    None when the pack has none. The header is checked against `COLUMNS` only."""
+    resource = _resource(book)
+    if resource is None:
+        return None
+    table, problems = read_table(Path(book.path), resource)
+    if table is not None:
+        problems = [problem for problem in problems if problem.line != table.header_line]
+    return table, problems
+
+
+def _rows(table: Table) -> list[dict[str, str]]:
+    """Each row's `COLUMNS` (a cell the row lacks is empty)."""
+    return [
+        {column: table.value(row, column) for column in COLUMNS} for row in range(len(table.rows))
+    ]
 
 
 def _facts(book: Book) -> dict[str, Any]:
@@ -127,15 +146,18 @@ def _texts(book: Book) -> dict[Any, str]:
 def read_comparisons(book: Book, other: Book) -> pd.DataFrame:
     """The comparisons `other` holds with `book` (the article's pack): the `COLUMNS`, then
     ``article_paragraph`` and ``source_paragraph``, each fact's paragraph (None if not found)."""
-    rows = _raw(other)
-    if rows is None:
-        swapped = " They are in the first pack: swap the two." if _raw(book) is not None else ""
+    read = _read(other)
+    if read is None:
+        swapped = " They are in the first pack: swap the two." if _resource(book) else ""
         raise WrongValueError(
             f"The pack {Path(other.path).name!r} has no comparisons.csv.{swapped} Pass the "
             "article's pack first, then the pack that holds the comparisons: "
             "compare(book, declaration)."
         )
-    rows = rows.reindex(columns=list(COLUMNS), fill_value="").reset_index(drop=True)
+    table, problems = read
+    if table is None:
+        raise DataError(problems, pack=str(other.path))
+    rows = pd.DataFrame(_rows(table), columns=list(COLUMNS), dtype=object)
     for side, pack in (("article", book), ("source", other)):
         facts = _facts(pack)
         found = [facts.get(ident) for ident in rows[f"{side}_fact"]]
@@ -147,13 +169,16 @@ def check_comparisons(book: Book, other: Book) -> list[Problem]:
     """The problems of the comparisons `other` holds with `book`: columns, ids, relations and
     notes; each fact id found and each quote copied exactly from its fact's paragraph (a
     wrong id is one problem); a ``not mentioned`` row's source side empty; ``compares_with``."""
-    rows = _raw(other)
-    if rows is None:
+    read = _read(other)
+    if read is None:
         return []
-    file = _file_name(other)
-    if missing := [column for column in COLUMNS if column not in rows]:
+    table, unread = read
+    if table is None:
+        return unread
+    if missing := [column for column in COLUMNS if column not in table.column]:
         fix = f"Add the column; the columns are {', '.join(COLUMNS)}."
-        return [Problem(file, None, None, col, "this column is missing.", fix) for col in missing]
+        where = (table.file, None, None)
+        return [Problem(*where, column, "this column is missing.", fix) for column in missing]
     problems: list[Problem] = []
     declared, name = compared_pack(other), Path(book.path).name
     if declared is not None and declared.resolve() != Path(book.path).resolve():
@@ -162,11 +187,14 @@ def check_comparisons(book: Book, other: Book) -> list[Problem]:
         problems.append(Problem(*_DESCRIPTOR, message, fix))
     sides = [(s, p, _facts(p), _texts(p)) for s, p in (("article", book), ("source", other))]
     seen: set[str] = set()
-    for position, row in rows.iterrows():
-        found = list(_row_problems(row, seen))
+    for row, cells in enumerate(_rows(table)):
+        if not table.checkable[row]:  # the reader says why (its cells cannot be told apart)
+            problems += [problem for problem in unread if problem.line == table.lines[row]]
+            continue
+        found = list(_row_problems(cells, seen))
         for side in sides:
-            found += _side_problems(row, *side)
-        problems += [Problem(file, int(position) + 2, row["id"] or None, *p) for p in found]
+            found += _side_problems(cells, *side)
+        problems += [table.problem(row, *p) for p in found]
     return problems
 
 
@@ -224,7 +252,7 @@ def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
     """For ``python -m newsfacts check``: None when `other` has no comparisons; else a
     one-line summary and the problems (a pack compared with that cannot be found or loaded
     is one problem)."""
-    if (rows := _raw(other)) is None:
+    if (read := _read(other)) is None:
         return None
     if (declared := compared_pack(other)) is None:
         message = "the pack has comparisons but does not say which pack they compare with."
@@ -232,13 +260,15 @@ def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
         return "", [Problem(*_DESCRIPTOR, message, fix)]
     try:
         book = load(declared)
-    except ValueError as error:  # DataError: the pack compared with is missing or broken
+    except DataError as error:  # the pack compared with is missing or broken
         lines = str(error).splitlines()
         reason = lines[1] if len(lines) > 1 else "".join(lines)
         message = f"the pack it names ({_declared(other)!r}) cannot be loaded: {reason}"
         fix = f"Check that path, and run python -m newsfacts check {declared}."
         return "", [Problem(*_DESCRIPTOR, message, fix)]
-    summary = f"comparisons with {_declared(other)}: {len(rows)} rows, ids found, quotes exact"
+    table, _ = read
+    rows = len(table.rows) if table is not None else 0
+    summary = f"comparisons with {_declared(other)}: {rows} rows, ids found, quotes exact"
     return summary, check_comparisons(book, other)
 
 
