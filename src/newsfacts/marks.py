@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 #: The modality values a lesson groups as "not yet" (to come, offered, planned, threatened).
 NOT_YET: tuple[str, ...] = ("expected", "proposed", "threatened")
+#: Every modality a pack may code, in the order a lesson tells them apart.
+MODALITIES: tuple[str, ...] = ("happened", "going on", *NOT_YET)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,16 @@ from typing import Any
 from newsfacts import text
 from newsfacts.errors import Problem
 from newsfacts.pack.read import INT64, INTEGER, Table, parse_integer, suggest
-from newsfacts.pack.spec import ANY_ID, CONTENT_TABLES, DESCRIPTOR, OPTIONS, references
+from newsfacts.pack.spec import (
+    ANY_ID,
+    CONTENT_TABLES,
+    DESCRIPTOR,
+    NEEDED,
+    OPTIONS,
+    coded_values,
+    references,
+    resources,
+)
 
 __all__ = ["Pack", "RULES", "loose", "id_tables", "answers_problems"]
 
@@ -41,6 +50,50 @@ def _facts(tables: dict[str, Table]) -> list[Table]:
 
 def _constraints(f: dict[str, Any]) -> dict[str, Any]:
     return f["constraints"] if isinstance(f.get("constraints"), dict) else {}
+
+
+def schemas(pack: Pack) -> Iterable[Problem]:
+    """Each table's schema declares every column the library reads (`NEEDED`), and each coded
+    column an ``enum`` of values the library knows (`coded_values`), so no cell the lessons
+    cannot show passes."""
+    for resource in resources(pack.metadata):
+        table, fields = resource["name"], resource["schema"]["fields"]
+        declared: dict[str, dict[str, Any]] = {}
+        for f in fields:
+            declared.setdefault(f["name"], f)
+        for column in [c for c in NEEDED.get(table, ()) if c not in declared]:
+            message = f"column {column!r} of table {table!r} is missing from the schema."
+            fix = (
+                f"Copy the field {column!r} from the same resource in the bundled pack's "
+                f"datapackage.json, and add the column to {resource['path']} if it is not there: "
+                "the lessons read it."
+            )
+            yield Problem(DESCRIPTOR, None, None, column, message, fix)
+        for column, f in declared.items():
+            if (known := coded_values(table, column)) is not None:
+                yield from _enum(table, f, known)
+
+
+def _enum(table: str, f: dict[str, Any], known: tuple[str, ...]) -> Iterable[Problem]:
+    """A coded column's ``enum``: there, a list, and allowing only values the library knows."""
+    column, enum = f["name"], _constraints(f).get("enum")
+    listed = ", ".join(map(repr, known))
+    if not isinstance(enum, list):
+        message = (
+            f"column {column!r} of table {table!r} has no list of allowed values ('enum' in its "
+            "'constraints'), so any value passes."
+        )
+        fix = "Copy the field's constraints from the bundled pack's datapackage.json: enum "
+        fix += f"{listed}."
+        yield Problem(DESCRIPTOR, None, None, column, message, fix)
+        return
+    for value in [v for v in enum if not isinstance(v, str) or v not in known]:
+        message = (
+            f"the enum of column {column!r} in table {table!r} allows {value!r}, a value the "
+            "lessons do not know."
+        )
+        fix = suggest(f"Remove it: the enum may allow only {listed}.", str(value), known)
+        yield Problem(DESCRIPTOR, None, None, column, message, fix)
 
 
 #: How a cell of a patterned column is written, in words a spreadsheet user reads.
@@ -470,4 +523,14 @@ def answers_problems(answers: Table, prompt_ids: set[str]) -> Iterable[Problem]:
 
 
 #: Every rule, in the order they run.
-RULES = (cells, keys, points_somewhere, quotes, notes, lessons, exercises, sorting_and_quotes)
+RULES = (
+    schemas,
+    cells,
+    keys,
+    points_somewhere,
+    quotes,
+    notes,
+    lessons,
+    exercises,
+    sorting_and_quotes,
+)

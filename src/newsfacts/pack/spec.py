@@ -1,5 +1,6 @@
 """What a pack is: its ``datapackage.json`` (its tables' columns, types, constraints, keys,
-references), and `SPECS`, each fact table's row name, card and headline.
+references), what the library needs of it (`NEEDED` columns, `CODED` values), and `SPECS`, each
+fact table's row name, card and headline.
 
 A reference into one table is a ``foreignKeys`` entry; a column pointing into several tables
 (``"*"``: every fact table keyed by an id) or holding ids separated by ``;`` says so on its field::
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfacts.errors import Problem
+from newsfacts.marks import BASES, MODALITIES
 from newsfacts.text import cell_text, cell_words, split_ids
 
 DESCRIPTOR = "datapackage.json"
@@ -30,6 +32,54 @@ CONTENT_TABLES = ("lessons", "questions", "exercises", "sorting", "prompts")
 OPTIONS = 4
 #: In a field's ``references``: every fact table keyed by an id.
 ANY_ID = "*"
+
+_PROVENANCE = "paragraph quote basis note"
+_LOCATION = "iso_code location_source"
+_QUESTION = " ".join(
+    f"{kind}_{n}" for kind in ("option", "feedback") for n in range(1, OPTIONS + 1)
+)
+#: The columns the library reads of each table (the lessons, tables, charts and maps), whether or
+#: not it looks first that the column is there: a table a pack holds declares each of them in
+#: its schema. A table a pack may leave out needs them only when the pack holds it.
+NEEDED: dict[str, tuple[str, ...]] = {
+    name: tuple(columns.split())
+    for name, columns in {
+        "actors": f"id name kind role affiliation {_PROVENANCE} {_LOCATION}",
+        "places": f"id name kind part_of {_PROVENANCE} latitude longitude {_LOCATION}",
+        "figures": f"id value unit qualifier subject description {_PROVENANCE}",
+        "events": f"id description when when_text when_basis modality actors place {_PROVENANCE}",
+        "claims": f"id speaker text about {_PROVENANCE}",
+        "relations": f"id source relation target {_PROVENANCE}",
+        "glossary": "term definition paragraph quote note",
+        "perspectives": f"id actor stance text {_PROVENANCE}",
+        "lessons": "id title",
+        "questions": f"id lesson prompt {_QUESTION} answer hint evidence",
+        "exercises": "id lesson task table column expected hint_1 hint_2 why evidence ordered",
+        "sorting": "lesson fact who modality explanation",
+        "prompts": "id lesson kind prompt",
+    }.items()
+}
+#: The values the library knows in each coded column (a ``basis`` or ``..._basis`` column holds
+#: a mark, see `coded_values`): its schema's ``enum`` allows these or fewer, never another.
+CODED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("actors", "kind"): ("person", "state", "organisation", "group", "territory"),
+    ("events", "modality"): MODALITIES,
+    ("sorting", "modality"): MODALITIES,
+    ("sorting", "who"): ("article", "person"),
+    ("prompts", "kind"): ("discuss", "write", "extend"),
+    ("exercises", "ordered"): ("yes", ""),
+}
+
+
+def coded_values(table: str, column: str) -> tuple[str, ...] | None:
+    """The values the library knows in a column of a table, or None if it is not coded.
+
+    >>> coded_values("events", "when_basis")
+    ('article says', 'someone says', 'worked out', 'outside source')
+    """
+    if column == "basis" or column.endswith("_basis"):
+        return BASES
+    return CODED.get((table, column))
 
 
 @dataclass(frozen=True)
