@@ -62,7 +62,6 @@ NEEDED: dict[str, tuple[str, ...]] = {
 #: The values the library knows in each coded column (a ``basis`` or ``..._basis`` column holds
 #: a mark, see `coded_values`): its schema's ``enum`` allows these or fewer, never another.
 CODED: dict[tuple[str, str], tuple[str, ...]] = {
-    ("actors", "kind"): ("person", "state", "organisation", "group", "territory"),
     ("events", "modality"): MODALITIES,
     ("sorting", "modality"): MODALITIES,
     ("sorting", "who"): ("article", "person"),
