@@ -215,7 +215,7 @@ def test_notebook_display_page_and_save(book, view, tmp_path):
     assert f"<title>Annotated article: {book.title}</title>" in page
     credit = view.credit()  # the article's headline and author
     headline = book.paragraphs.loc[book.paragraphs["kind"] == "headline", "text"].iloc[0]
-    assert f"“{headline}” by Paulin Kola" in credit
+    assert f"“{headline}” by {book.metadata['sources'][0]['author']}" in credit
     assert "rights stay with its publisher" in credit
     assert not read(page).errors
     saved = view.save(tmp_path / "article.html")
