@@ -12,7 +12,8 @@ def test_check_a_good_pack(capsys):
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0] == "Harbour town votes on a new bridge"
-    assert any(line.split() == ["paragraphs", "6"] for line in lines)
+    [paragraphs] = [line for line in lines if line.split()[:2] == ["paragraphs", "6"]]
+    assert "3 story paragraphs" in paragraphs  # the headline, byline and caption aside
     assert any(line.split() == ["actors", "4"] for line in lines)
     assert any(line.split() == ["glossary", "2"] for line in lines)
     assert "No problems found." in out

@@ -38,7 +38,10 @@ def _check(args: argparse.Namespace) -> None:
     summary = book.summary()
     width = max(len(name) for name in summary["table"])
     lines = [book.title, f"pack: {book.path}"]
-    lines += [f"  {n:<{width}}  {rows:>5}" for n, rows in summary[["table", "rows"]].values]
+    story = plural(int((book.paragraphs["kind"] == "story").sum()), "story paragraph")
+    above = {"paragraphs": f"  ({story}; the rest is the headline, byline and captions)"}
+    rows = summary[["table", "rows"]].values
+    lines += [f"  {n:<{width}}  {count:>5}{above.get(n, '')}" for n, count in rows]
     lessons = [f"{len(frame)} {name}" for name, frame in book.content.items() if len(frame)]
     lines += [f"lesson content: {', '.join(lessons)}"] if lessons else []
     lines += [linked[0]] if linked is not None else []
