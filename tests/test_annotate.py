@@ -370,3 +370,20 @@ def test_lesson_0_words_wait_for_the_lesson_that_teaches_them(book, view):
     assert "hedge" not in legend
     assert "hedge" not in " ".join(book.summary()["description"])
     assert "are the lessons', not the publisher's" in view.credit()
+
+
+BYLINES = [
+    ("By ANA LÚCIA LIMA and JOÃO REIS", "ANA LÚCIA LIMA and JOÃO REIS"),
+    ("by: Ana Lúcia Lima and João Reis", "Ana Lúcia Lima and João Reis"),
+    ("Byron Hale", "Byron Hale"),  # a name that starts with "By" keeps it
+]
+
+
+@pytest.mark.parametrize(("byline", "author"), BYLINES)
+def test_credit_takes_the_author_from_a_byline_without_its_by(pack, byline, author):
+    # A pasted byline often starts with "By"; with no author in the credit, the credit line
+    # names the byline's authors once ("by Ana ..."), not "by By Ana ...".
+    replace(pack / "article.txt", "\nAna Lúcia Lima\n", f"\n{byline}\n")
+    replace(pack / "datapackage.json", '"author": "Ana Lúcia Lima"', '"author": ""')
+    credit = annotated_article(newsfacts.load(pack)).credit()
+    assert f"” by {author}." in credit

@@ -371,3 +371,21 @@ def test_a_quote_that_opens_with_quotation_marks_is_not_quoted_twice():
 
     assert quoted("it will block") == "“it will block”"
     assert quoted("“We will, and that is agreed”") == "“We will, and that is agreed”"
+
+
+def test_a_quotation_of_several_sentences_is_tagged_as_one():
+    # Split into pieces, "My brother is there." would read as the article's own sentence.
+    from newsfacts.tagging import tag_sentences
+
+    quoted = "“How can I go home and sleep? My brother is there. He may still be alive.”"
+    said = '"We stayed. It was cold," she said.'
+    article = f"Quake toll rises\n\nA man asked the AP: {quoted} The toll rose.\n\n{said} He left."
+    tagger = tag_sentences(text=article)
+    texts = [sentence.text for sentence in tagger.sentences]
+    assert texts == [
+        "Quake toll rises",
+        f"A man asked the AP: {quoted}",
+        "The toll rose.",
+        said,
+        "He left.",
+    ]

@@ -142,3 +142,13 @@ def test_an_empty_selection_says_in_words_that_no_row_is_kept(book):
     none = table_html(facts(book.figures[book.figures["qualifier"] == "no such word"]))
     assert "newsfacts-note" not in kept
     assert "newsfacts-note" in none
+
+
+def test_whole_numbers_beside_decimals_show_without_a_decimal_point():
+    # A figures table with a magnitude of 7.8 and a toll of 2,300: the toll reads "2300",
+    # as the article wrote it, not "2300.0".
+    table = pd.DataFrame({"id": ["mag", "dead", "none"], "value": [7.8, 2300.0, None]})
+    shown = show.facts(table, ["value"])
+    html = shown.to_html()
+    assert ">2300<" in html and ">7.8<" in html and "2300.0" not in html
+    assert shown.loc["dead", "value"] == 2300 and shown.loc["mag", "value"] == 7.8

@@ -106,9 +106,26 @@ def split_sentences(paragraphs: pd.DataFrame) -> list[Sentence]:
         Sentence(key, part.strip())
         for key, kind, text in parts
         if kind in ("headline", "story")
-        for part in _SENTENCE_END.split(" ".join(str(text).split()))
-        if part.strip()
+        for part in _sentences(" ".join(str(text).split()))
     ]
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, a quotation of several sentences kept in one piece: cut
+    into pieces, its middle ones would read as the article's own words."""
+    found: list[str] = []
+    for part in (p for p in _SENTENCE_END.split(text) if p.strip()):
+        if found and _inside_quotation(found[-1]):
+            found[-1] = f"{found[-1]} {part}"
+        else:
+            found.append(part)
+    return found
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether `text` ends inside a quotation: an opening “ not closed, or an odd number of
+    straight double quotes (single quotes are left out: ’ is also an apostrophe)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _shares(counts: list[int]) -> list[str]:

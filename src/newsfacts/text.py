@@ -15,6 +15,16 @@ _NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 #: What the byline line holds when an article names no author (``newsfacts new --no-byline``).
 NO_BYLINE = "(no byline)"
 
+_BY = re.compile(r"by\b\s*:?\s*", re.IGNORECASE)
+
+
+def byline_names(byline: str) -> str:
+    """Who a byline names, without the "By" it may start with: ``"By ANA LIMA and JO REIS"``
+    gives ``"ANA LIMA and JO REIS"``, so that a credit line reads "by ANA LIMA ..."."""
+    text = byline.strip()
+    found = _BY.match(text)
+    return text[found.end() :] if found and text[found.end() :] else text
+
 
 def cell_text(value: Any) -> str:
     """A table cell as text: "" for a missing value (None, NaN, pandas.NA), 75 for 75.0."""

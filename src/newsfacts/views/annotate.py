@@ -20,7 +20,14 @@ from newsfacts.book import Book
 from newsfacts.errors import WrongValueError
 from newsfacts.marks import mark
 from newsfacts.pack.spec import SPECS, table_named
-from newsfacts.text import NO_BYLINE, cell_text, paragraph_key, paragraph_order, split_ids
+from newsfacts.text import (
+    NO_BYLINE,
+    byline_names,
+    cell_text,
+    paragraph_key,
+    paragraph_order,
+    split_ids,
+)
 from newsfacts.views.render import render
 from newsfacts.views.show import MARKED_BASES, date_mark, names_by_id
 from newsfacts.views.sources import article_credit
@@ -207,8 +214,8 @@ class Annotated:
         """The article's credit line (plain text): title, author, where published, rights."""
         meta = self.book.metadata if isinstance(self.book.metadata, dict) else {}
         credit = article_credit(self.book) if meta else {}
-        bylines = [t.strip() for _, k, t in self._paragraphs if k == "byline" and t != NO_BYLINE]
-        author = cell_text(credit.get("author")) or next(iter(bylines), "")
+        bylines = [t for _, k, t in self._paragraphs if k == "byline" and t != NO_BYLINE]
+        author = cell_text(credit.get("author")) or byline_names(next(iter(bylines), ""))
         headlines = [t for _, k, t in self._paragraphs if k == "headline"]
         title = next(iter(headlines), "") or cell_text(self.book.title)
         extra = meta.get("newsfacts", {})

@@ -70,12 +70,24 @@ def facts(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataF
     if "basis" in shown.columns:
         shown["basis"] = shown["basis"].map(basis_label)
     for column in shown.columns:  # 75.0 reads as a measurement; the article wrote 75
-        values = shown[column]
-        if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
-            shown[column] = values.astype("Int64")
+        shown[column] = _whole_numbers(shown[column])
     shown = shown.set_index(key).rename(columns={"paragraph": "¶"})
     shown.index.name, shown.columns.name = None, key
     return shown
+
+
+def _whole_numbers(values: pd.Series) -> pd.Series:
+    """A column of decimal numbers with each whole one as an integer (2300, not 2300.0),
+    also beside numbers that are not whole (7.8); any other column unchanged."""
+    if not pd.api.types.is_float_dtype(values):
+        return values
+    whole = values.dropna().mod(1).eq(0)
+    if whole.all():
+        return values.astype("Int64")
+    if not whole.any():
+        return values
+    shown = [int(v) if pd.notna(v) and v % 1 == 0 else v for v in values]
+    return pd.Series(shown, index=values.index, dtype=object, name=values.name)
 
 
 def html_rows(frame: pd.DataFrame, columns: Iterable[str], empty: str = "Nothing found.") -> str:
