@@ -389,3 +389,14 @@ def test_a_quotation_of_several_sentences_is_tagged_as_one():
         said,
         "He left.",
     ]
+
+
+def test_new_takes_the_credits_title_and_author_from_the_article(tmp_path):
+    from newsfacts.newpack import new_pack, set_credit
+
+    article = tmp_path / "article.txt"
+    article.write_text("Bridge vote\nBy Ana Lima and Jo Reis\n\nOne sentence.\n", "utf-8")
+    credit = set_credit(new_pack(tmp_path / "pack", article, publisher="Gazette"))
+    assert (credit["title"], credit["author"]) == ("Bridge vote", "Ana Lima and Jo Reis")
+    given = set_credit(new_pack(tmp_path / "other", article, author="A. Lima"))
+    assert given["author"] == "A. Lima"  # what the teacher gives wins

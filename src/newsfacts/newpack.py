@@ -20,7 +20,7 @@ from newsfacts.pack.article import SENTENCE_END, split_paragraphs
 from newsfacts.pack.read import read_descriptor
 from newsfacts.pack.spec import DESCRIPTOR, article_file
 from newsfacts.profile import LESSONS
-from newsfacts.text import NO_BYLINE, paragraph_words, shorten
+from newsfacts.text import NO_BYLINE, byline_names, paragraph_words, shorten
 from newsfacts.views.sources import sources_markdown
 
 
@@ -77,14 +77,21 @@ def new_pack(
     captions: tuple[str, ...] = (),
     **credit: str | None,
 ) -> Path:
-    """Make a pack folder from a pasted article, its credit filled (`set_credit`);
-    `PackExistsError` if it already holds a pack."""
+    """Make a pack folder from a pasted article, its credit filled (`set_credit`; the title
+    and author from the headline and byline unless given); `PackExistsError` if it already
+    holds a pack."""
     check_date(credit.get("date"))  # before anything is written
     folder = Path(folder)
     if (folder / DESCRIPTOR).exists():
         raise PackExistsError(f"{folder} already holds a pack: choose a new folder.")
     text = Path(article).read_bytes().decode("utf-8-sig", errors="replace")
-    write_pack(folder, layout(text, byline, no_byline, captions))
+    laid_out = layout(text, byline, no_byline, captions)
+    write_pack(folder, laid_out)
+    headline, top = laid_out.split("\n\n")[:2]  # the byline is the first line under it
+    if credit.get("title") is None:
+        credit["title"] = headline
+    if credit.get("author") is None and top.split("\n")[0] != NO_BYLINE:
+        credit["author"] = byline_names(top.split("\n")[0])
     set_credit(folder, **credit)
     return folder
 
