@@ -167,6 +167,14 @@ def test_ids_separated_by_commas(pack):
     assert "';'" in problem.fix
 
 
+def test_several_ids_in_a_column_that_takes_one(pack):
+    replace(pack / "claims.csv", "cl-vote,costa,", "cl-vote,costa;council,")
+    problem = only(problems_of(pack))
+    assert where(problem) == ("claims.csv", 3, "cl-vote", "speaker")
+    assert "'costa;council'" in problem.message and "takes one" in problem.message
+    assert "Did you mean" not in problem.message  # no id to suggest: the cell holds two
+
+
 def test_id_of_the_wrong_kind(pack):
     replace(pack / "claims.csv", "cl-vote,costa,", "cl-vote,bay,")
     problem = only(problems_of(pack))

@@ -260,6 +260,11 @@ def points_somewhere(pack: Pack) -> Iterable[Problem]:
         where = "the pack's fact tables" if ANY_ID in reference.targets else where
         for row, cell in table.cells(reference.column):
             for key in [key for key in reference.ids_in(cell) if known.get(key) != key]:
+                if not reference.many and ";" in key:
+                    message = f"{key!r} holds several ids, but this column takes one."
+                    fix = f"Keep one id of {where}; name the others in note."
+                    yield table.problem(row, reference.column, message, fix)
+                    continue
                 message = f"{key!r} points nowhere: no row of {where} has this id."
                 if key in owner:
                     message = (
