@@ -371,3 +371,25 @@ def test_a_quote_that_opens_with_quotation_marks_is_not_quoted_twice():
 
     assert quoted("it will block") == "“it will block”"
     assert quoted("“We will, and that is agreed”") == "“We will, and that is agreed”"
+
+
+def test_the_tagging_task_keeps_a_sentence_whole_after_an_abbreviation():
+    import pandas as pd
+
+    from newsfacts.tagging import split_sentences
+
+    paragraphs = pd.DataFrame(
+        {
+            "paragraph": ["headline", 1],
+            "kind": ["headline", "story"],
+            "text": [
+                "Deal signed sans U.S.",
+                "It came as U.S. President Trump spoke. Others left.",
+            ],
+        }
+    )
+    assert [s.text for s in split_sentences(paragraphs)] == [
+        "Deal signed sans U.S.",
+        "It came as U.S. President Trump spoke.",
+        "Others left.",
+    ]

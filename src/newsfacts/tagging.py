@@ -35,7 +35,7 @@ from newsfacts.pack.article import split_paragraphs
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
-from newsfacts.text import paragraph_words
+from newsfacts.text import paragraph_words, split_at
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
@@ -106,7 +106,7 @@ def split_sentences(paragraphs: pd.DataFrame) -> list[Sentence]:
         Sentence(key, part.strip())
         for key, kind, text in parts
         if kind in ("headline", "story")
-        for part in _SENTENCE_END.split(" ".join(str(text).split()))
+        for part in split_at(_SENTENCE_END, " ".join(str(text).split()))
         if part.strip()
     ]
 
