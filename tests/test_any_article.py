@@ -152,11 +152,13 @@ def test_a_line_without_a_full_stop_does_not_join_a_pasted_story():
     ]
 
 
-def test_new_writes_every_table_and_a_blank_credit(tmp_path):
+def test_new_writes_every_table_and_a_credit_from_the_article(tmp_path):
     folder = _wild_pack(tmp_path)
     metadata = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    headline = (folder / "article.txt").read_text(encoding="utf-8").split("\n")[0]
+    # A wire story: the headline is the title, and there is no byline to take an author from.
     assert metadata["sources"] == [
-        {"title": "", "author": "", "publisher": "", "date": "", "path": ""}
+        {"title": headline, "author": "", "publisher": "", "date": "", "path": ""}
     ]
     for resource in metadata["resources"]:
         header = (folder / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
@@ -400,3 +402,25 @@ def test_new_takes_the_credits_title_and_author_from_the_article(tmp_path):
     assert (credit["title"], credit["author"]) == ("Bridge vote", "Ana Lima and Jo Reis")
     given = set_credit(new_pack(tmp_path / "other", article, author="A. Lima"))
     assert given["author"] == "A. Lima"  # what the teacher gives wins
+
+
+def test_the_tagging_task_keeps_a_sentence_whole_after_an_abbreviation():
+    import pandas as pd
+
+    from newsfacts.tagging import split_sentences
+
+    paragraphs = pd.DataFrame(
+        {
+            "paragraph": ["headline", 1],
+            "kind": ["headline", "story"],
+            "text": [
+                "Deal signed sans U.S.",
+                "It came as U.S. President Trump spoke. Others left.",
+            ],
+        }
+    )
+    assert [s.text for s in split_sentences(paragraphs)] == [
+        "Deal signed sans U.S.",
+        "It came as U.S. President Trump spoke.",
+        "Others left.",
+    ]

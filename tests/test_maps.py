@@ -18,7 +18,7 @@ from test_network import Guard
 import newsfacts
 from newsfacts.errors import UnknownNameError
 from newsfacts.plots import map_chart
-from newsfacts.plots.maps import map_data, map_file, project
+from newsfacts.plots.maps import main_parts, map_data, map_file, project
 
 ROOT = Path(__file__).resolve().parents[1]
 MAPS = ROOT / "data" / "maps"
@@ -274,3 +274,46 @@ def test_an_id_without_a_location_is_listed_not_drawn(world):
     assert f"Not on the map (the fact tables give it no location): {name}." in chart.description
     with pytest.raises(ValueError, match="location_source"):
         map_chart(world, [no_location["id"].iloc[0]])
+
+
+def _shaded_parts(chart) -> dict[str, int]:
+    """How many parts of each shaded place the map draws, by the place's id."""
+    collections = chart.figure.axes[0].collections
+    gids = [(c.get_gid() or "", len(c.get_paths())) for c in collections]
+    return {gid.removeprefix("area-"): n for gid, n in gids if gid.startswith("area-")}
+
+
+def _far_apart(folder: Path) -> newsfacts.Book:
+    """The world pack with Lisbon's dot moved to Santiago de Chile and Greenland drawn as China:
+    places round more than half the globe, as in a story of a Pacific trade deal."""
+    pack = world_pack(folder)
+    replace(pack / "places.csv", ",38.72,-9.13,", ",-33.45,-70.65,")
+    replace(pack / "actors.csv", "governs Greenland,article says,,GRL,",
+            "governs Greenland,article says,,CHN,")  # fmt: skip
+    return newsfacts.load(pack)
+
+
+def test_a_map_of_places_on_three_continents_draws_each_of_them(world):
+    # A centre halfway between the extreme longitudes put Venezuela on the far side of the globe:
+    # shaded in the key and described, but not drawn.
+    chart = map_chart(world, ["kyiv", "washington", "venezuela", "russia"])
+    assert all(_shaded_parts(chart).values()), _shaded_parts(chart)
+
+
+def test_a_map_that_says_it_shows_each_place_whole_draws_all_its_main_parts(tmp_path):
+    chart = map_chart(_far_apart(tmp_path / "pack"), ["lisbon", "russia", "kyiv"])
+    assert "whole of each shaded place" in chart.description
+    assert _shaded_parts(chart)["russia"] >= len(main_parts("RUS"))
+
+
+def test_places_round_more_than_half_the_globe_are_not_said_to_be_drawn_whole(tmp_path):
+    # A map of Santiago, China and the United States: no one view shows them all.
+    chart = map_chart(_far_apart(tmp_path / "pack"), ["lisbon", "greenland", "us"])
+    ax = chart.figure.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert "whole of each shaded place" not in chart.description
+    assert "Greenland" in chart.description.split("\n")[0].split(". ", 1)[1]  # not only the alt
+    labels = {t.get_text().split(" ¶")[0]: t.xy for t in ax.texts if "¶" in t.get_text()}
+    assert {"Lisbon", "Greenland", "United States"} <= set(labels)
+    for x, y in labels.values():
+        assert x0 < x < x1 and y0 < y < y1

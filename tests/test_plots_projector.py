@@ -239,3 +239,16 @@ def test_a_crowded_time_line_keeps_its_cards_apart(long_book):
         across = min(one.x1, other.x1) - max(one.x0, other.x0)
         down = min(one.y1, other.y1) - max(one.y0, other.y0)
         assert across <= 1 or down <= 1, f"{a!r} overlaps {b!r}"
+
+
+def test_no_word_runs_off_a_timeline_whose_last_event_has_long_time_words(tmp_path):
+    # A Reuters story's last card, "possibly before the end of the year" · ¶8 · (expected),
+    # ran out of the picture at the right: the time words were never wrapped.
+    pack = Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+    words = "possibly before the end of the decade if the money is found and the fishermen agree"
+    replace(
+        pack / "events.csv",
+        "a bridge across the bay,2027,,",
+        f"a bridge across the bay,2027,{words},",
+    )
+    _inside_the_picture(plots.timeline_chart(newsfacts.load(pack)))

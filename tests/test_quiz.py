@@ -84,6 +84,17 @@ def test_sentence_with_picks_the_sentences_holding_the_quote():
     assert Q.sentence_with(text, "absent") == text
 
 
+def test_a_sentence_to_sort_keeps_its_start_after_an_abbreviation():
+    # A Reuters story: the sorting task showed "President Donald Trump vowed ...", cut at "U.S."
+    text = (
+        "The deal came as U.S. President Donald Trump vowed to act. Mr. Munoz agreed. Others left."
+    )
+    assert Q.sentence_with(text, "vowed to act") == (
+        "The deal came as U.S. President Donald Trump vowed to act."
+    )
+    assert Q.sentence_with(text, "Munoz agreed") == "Mr. Munoz agreed."
+
+
 def test_unknown_lesson_suggests(book):
     with pytest.raises(UnknownNameError):
         questions(book, "99")

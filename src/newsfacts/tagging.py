@@ -35,7 +35,7 @@ from newsfacts.pack.article import split_paragraphs
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
-from newsfacts.text import paragraph_words
+from newsfacts.text import paragraph_words, split_at
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
@@ -114,7 +114,7 @@ def _sentences(text: str) -> list[str]:
     """The sentences of a paragraph, a quotation of several sentences kept in one piece: cut
     into pieces, its middle ones would read as the article's own words."""
     found: list[str] = []
-    for part in (p for p in _SENTENCE_END.split(text) if p.strip()):
+    for part in (p for p in split_at(_SENTENCE_END, text) if p.strip()):
         if found and _inside_quotation(found[-1]):
             found[-1] = f"{found[-1]} {part}"
         else:

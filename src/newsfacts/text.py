@@ -145,3 +145,18 @@ def paragraph_order(key: Any) -> tuple[int, int, str]:
     caption = key.removeprefix("caption ")
     rank = {"headline": 0, "byline": 1}.get(key, 2 + int(caption) if caption.isdigit() else 99)
     return (0, rank, key)
+
+
+#: A sentence may not end here: initials (U.S., U.N.) and titles (Mr., Dr.) end in a full stop.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Prof)\.)$")
+
+
+def split_at(boundary: re.Pattern[str], text: str) -> list[str]:
+    """`text` cut at each match of `boundary` (the spaces between sentences), except after an
+    abbreviation: "as U.S. President Donald Trump vowed" stays in one sentence."""
+    pieces, start = [], 0
+    for cut in boundary.finditer(text):
+        if not _ABBREVIATION.search(text[start : cut.start()]):
+            pieces.append(text[start : cut.start()])
+            start = cut.end()
+    return [*pieces, text[start:]]

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect, resolve
 from newsfacts.marks import MARKS, NOT_YET
-from newsfacts.text import paragraph_words, quoted
+from newsfacts.text import paragraph_words, quoted, split_at
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
 
@@ -167,9 +167,12 @@ def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
     return Question(prompt, options, names[speaker], hint, why, evidence=(book.cite(claim.name),))
 
 
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"])")
+
+
 def sentence_with(paragraph: str, quote: str) -> str:
     """The sentence(s) of a paragraph that hold a quote; the whole paragraph if none does."""
-    sentences = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"])", paragraph.strip())
+    sentences = split_at(_SENTENCE_END, paragraph.strip())
     start = paragraph.find(quote)
     if start < 0:
         return paragraph

@@ -58,6 +58,8 @@ FILLS = [
 BORDER = {"country": 2.6, "region": 1.8}  # outline widths of shaded areas, in points
 NEAR_KM = 60.0  # two areas closer than this are neighbours (the outlines are simplified)
 FAR_KM = 2500.0  # a part of an area farther than this from its main part is not framed
+VISIBLE_KM = 1.45 * EARTH_RADIUS_KM  # farther from the centre (93 degrees): the far side
+DOT_KM = 2 * np.sin(np.radians(60)) * EARTH_RADIUS_KM  # a dot is drawn up to 120 degrees away
 LIMITS = (
     "Whole areas are shaded: the map shows no front line and not who controls what.",
     "The article's numbers stay in its words; the map does not draw them.",
@@ -195,13 +197,21 @@ def _main(area: MapArea) -> np.ndarray:
 
 
 def _frame(ax: Any, items: list[_Item], size: tuple[float, float]) -> tuple[float, float]:
-    """Set the view round every dot and whole shaded area, with a margin; return the centre."""
+    """Set the view round every dot and whole shaded area, with a margin; return the centre.
+    Places spread round the globe are centred where the farthest is nearest; what still lies
+    on the far side (`far_side`) is left out of the frame."""
     anchors = np.vstack([[i.lonlat] if i.lonlat is not None else _main(i.area) for i in items])
     lon = (anchors[:, 0] - anchors[0, 0] + 180.0) % 360.0 - 180.0 + anchors[0, 0]  # across 180°
     lat = anchors[:, 1]
     middle = float((lon.min() + lon.max()) / 2 + 180.0) % 360.0 - 180.0
     centre = (middle, float((lat.min() + lat.max()) / 2))
     x, y = project(lon, lat, centre)
+    if (np.hypot(x, y) > VISIBLE_KM).any():  # a box round them holds the far side of the globe
+        centre = _nearest_to_all(anchors)
+        x, y = project(lon, lat, centre)
+        reach = [[DOT_KM] if i.lonlat else [VISIBLE_KM] * len(_main(i.area)) for i in items]
+        near = np.hypot(x, y) <= np.concatenate(reach)
+        x, y = x[near], y[near]
     ratio = size[0] / size[1]
     width = max(x.max() - x.min(), (y.max() - y.min()) * ratio) * 1.25 + 600
     mid_x, mid_y = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
@@ -211,13 +221,38 @@ def _frame(ax: Any, items: list[_Item], size: tuple[float, float]) -> tuple[floa
     return centre
 
 
+def _nearest_to_all(lonlat: np.ndarray) -> tuple[float, float]:
+    """The point of the globe whose farthest (lon, lat) point is nearest: the centre of the
+    smallest circle round them all (Badoiu and Clarkson's steps, on unit vectors)."""
+    lon, lat = np.radians(lonlat[:, 0]), np.radians(lonlat[:, 1])
+    points = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    centre = points.mean(axis=0) / np.linalg.norm(points.mean(axis=0))
+    for step in range(1, 1000):
+        farthest = points[np.argmin(points @ centre)]
+        centre = centre + (farthest - centre) / (step + 1)
+        centre /= np.linalg.norm(centre)
+    x, y, z = centre
+    return float(np.degrees(np.arctan2(y, x))), float(np.degrees(np.arcsin(z)))
+
+
+def far_side(items: list[_Item], centre: tuple[float, float]) -> list[str]:
+    """The names of the places (or parts of them) too far round the globe to be drawn."""
+    far = []
+    for item in items:
+        points = np.array([item.lonlat]) if item.lonlat is not None else _main(item.area)
+        reach = DOT_KM if item.lonlat is not None else VISIBLE_KM
+        if (np.hypot(*project(points[:, 0], points[:, 1], centre)) > reach).any():
+            far.append(item.name)
+    return list(dict.fromkeys(far))
+
+
 def _polygons(area: MapArea, centre: tuple[float, float], ax: Any) -> list[np.ndarray]:
     """The area's parts, projected; parts on the far side of the globe or out of view go."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     out = []
     for ring in area.rings:
         x, y = project(ring[:, 0], ring[:, 1], centre)
-        near = np.hypot(x, y) <= 1.45 * EARTH_RADIUS_KM  # within about 93 degrees
+        near = np.hypot(x, y) <= VISIBLE_KM  # within about 93 degrees
         x, y = x[near], y[near]  # the far side cuts a chord far outside the view
         if near.sum() >= 3 and x.max() >= x0 and x.min() <= x1 and y.max() >= y0 and y.min() <= y1:
             out.append(np.column_stack([x, y]))
@@ -249,7 +284,7 @@ def _graticule(ax: Any, centre: tuple[float, float]) -> None:
 def _dotted(ax: Any, lon: np.ndarray, lat: np.ndarray, centre: tuple) -> tuple:
     """Draw one dotted line of the graticule (a meridian stops short of the poles)."""
     x, y = project(lon, lat, centre)
-    x[np.hypot(x, y) > 1.45 * EARTH_RADIUS_KM] = np.nan  # the far side of the globe
+    x[np.hypot(x, y) > VISIBLE_KM] = np.nan  # the far side of the globe
     ax.plot(x, y, color=BLACK, linewidth=0.6, linestyle=":", alpha=0.6, zorder=1)
     return x, y
 
@@ -318,6 +353,10 @@ def _labels(ax: Any, items: list[_Item], centre: tuple, renderer: Any) -> None:
         label = {"text": item.label, "xy": tuple(float(v) for v in project(*where, centre))}
         offsets = POINT_OFFSETS if item.shape == "point" else OFFSETS
         parts = [] if item.area is None else _polygons(item.area, centre, ax)
+        if item.area is not None and np.hypot(*label["xy"]) > VISIBLE_KM:  # label the part drawn
+            if not parts:
+                continue
+            label["xy"] = tuple(float(v) for v in max(parts, key=len).mean(axis=0))
         width = np.ptp(ax.transData.transform(max(parts, key=len))[:, 0]) if parts else None
         if width is not None and width < chart.measure(renderer, item.label, SMALL)[0] * chart.DPI:
             offsets = OFFSETS[1:]  # the label would hide the area: write it beside, with a line
@@ -398,6 +437,15 @@ def _words(book: Book, items: list[_Item], missing: list[str], meta: dict, **dra
         verb = "runs" if len(drawn["cut"]) == 1 else "run"
         whole = f" {join_and(drawn['cut'])} {verb} past the edge of the map, which is framed on "
         whole += f"{join_and(drawn['framed'])}."
+    if drawn["far"]:
+        one = len(drawn["far"]) == 1
+        whole = whole.replace(" The map shows the whole of each shaded place.", "")
+        whole += (
+            f" {join_and(drawn['far'])} {'lies' if one else 'lie'} partly or wholly on the far "
+            f"side of the globe from the centre of the map, and {'is' if one else 'are'} not "
+            "drawn whole: map fewer places at once to see all of "
+            f"{'it' if one else 'them'}."
+        )
     shaded = "; the places shaded have a thick border, and neighbours never share a fill"
     lines = [
         f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
@@ -486,7 +534,8 @@ def map_chart(
         cut = [
             n for n, x, y in shaded if x.min() < x0 or x.max() > x1 or y.min() < y0 or y.max() > y1
         ]
-        drawn["cut"] = list(dict.fromkeys(cut))
+        drawn["far"] = far_side(items, centre)
+        drawn["cut"] = [name for name in dict.fromkeys(cut) if name not in drawn["far"]]
         alt, caption, description = _words(book, items, missing, meta, **drawn)
         _graticule(ax, centre)
         _draw(ax, items, areas, centre)

@@ -193,6 +193,8 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         title, _, named = row["date_source"].partition(": ")  # the mark, then any source
         source = title + (":\n" + wrap(named, chars) if named else "")
         cards.append({"row": row, "basis": basis, "card": card, "source": source, "span": span})
+        wrapped = wrap(row["description"], chars) + "\n" + wrap(" · ".join(extra), chars)
+        cards[-1]["wrapped"] = wrapped
     cards.sort(key=lambda c: (sum(c["span"]) / 2, c["row"]["when"]))  # by the middle of each
     for k, card in enumerate(cards):
         card["slot"] = LEFT - 0.15 + slot * (k + 0.5)
@@ -200,6 +202,9 @@ def _cards(dated: pd.DataFrame, events: dict[str, dict], renderer: Any) -> list[
         if chart.measure(renderer, date, FONT, "bold")[0] > slot - 0.1:  # too wide: two lines
             date = "\n".join((str.split if "during" in date else str.rsplit)(date, " ", 1))
         card["date"] = date
+        half = chart.measure(renderer, card["card"], SMALL)[0] / 2 + 0.06
+        if card["slot"] - half < 0 or card["slot"] + half > WIDTH:  # out of the picture:
+            card["card"] = card["wrapped"]  # its time words wrapped like its description
         fonts = {"card": (SMALL,), "date": (FONT, "bold"), "source": (SMALL,)}
         sizes = [chart.measure(renderer, card[name], *font) for name, font in fonts.items()]
         card["card_h"], card["date_h"], card["source_h"] = (h for _, h in sizes)
