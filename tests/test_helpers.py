@@ -85,3 +85,11 @@ def test_a_named_part_reads_in_a_sentence_with_its_article():
     assert long == ["paragraph 3", "the headline", "the byline", "caption 2"]
     short = [paragraph_words(k) for k in (3, "headline", "byline", "caption 2")]
     assert short == ["¶ 3", "headline", "byline", "caption 2"]
+
+
+def test_a_list_of_something_else_than_ids_is_named_as_such():
+    with pytest.raises(WrongTypeError) as raised:
+        expect([1, 2], "texts", function="map_chart", what="a list of ids", example="['kyiv']")
+    # The student did pass a list: the message names what is in it, not "one at a time".
+    assert "a list holding the number 1" in str(raised.value)
+    assert "one id at a time" not in str(raised.value)

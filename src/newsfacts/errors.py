@@ -131,9 +131,11 @@ def expect(value: Any, kind: str, *, function: str, what: str, example: str) -> 
         ok = name in ("Series", "DataFrame")
         shaped = value.to_frame().T if name == "Series" else value
     if not ok:
-        raise WrongTypeError(
-            f"{function}() takes {what}, such as {example}; you passed {describe_value(value)}."
-        )
+        passed = describe_value(value)
+        if kind == "texts" and listed:  # a list, but of something else than ids in quotes
+            odd = next(i for i in items if not isinstance(i, str))
+            passed = f"a {name} holding {describe_value(odd, advice=False)}"
+        raise WrongTypeError(f"{function}() takes {what}, such as {example}; you passed {passed}.")
     return shaped
 
 
