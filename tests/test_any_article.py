@@ -424,3 +424,21 @@ def test_the_tagging_task_keeps_a_sentence_whole_after_an_abbreviation():
         "It came as U.S. President Trump spoke.",
         "Others left.",
     ]
+
+
+def test_the_tagging_profile_is_set_beside_the_class_article():
+    from newsfacts.tagging import tag_sentences
+
+    studied = newsfacts.load(MINI_PACK)
+    box = tag_sentences(exclude=studied)  # as lesson 5 of the series calls it
+    box.text.value = "A vote\n\nThe council voted. It is expected to meet again."
+    box.split()
+    who, _, _, _ = box.tagger.controls[1]
+    who.value = "article says"
+    profile = box.tagger.profile()
+    marks = sourcing_profile(studied).set_index("mark")["facts"]
+    beside = profile["the class article's facts"].tolist()
+    assert beside == [int(marks["article says"]), int(marks["someone says"]), 0]
+    # The mini pack, not the bundled article the profile used to be set beside.
+    bundled = sourcing_profile(newsfacts.load()).set_index("mark")["facts"]
+    assert beside[:2] != [int(bundled["article says"]), int(bundled["someone says"])]

@@ -1,7 +1,7 @@
 """Tag your own article: the closing task of the any-article series (`tag_sentences`).
 
 A student says of each sentence who says it, whether it has happened and the words that
-soften it; **Show my profile** sets their sourcing profile beside the bundled article's;
+soften it; **Show my profile** sets their sourcing profile beside the class article's;
 **Save my tags** writes a draft pack that ``check`` accepts, a teacher's next pack begun. A
 "not yet" is saved with ``modality`` empty and a note: the teacher chooses expected,
 proposed or threatened (the draft's ``datapackage.json`` lets that cell wait, and says so).
@@ -135,8 +135,9 @@ def _shares(counts: list[int]) -> list[str]:
 class Tagger(widgets.VBox):
     """The tagging task (see the module's notes). ``rows()`` gives the draft rows."""
 
-    def __init__(self, article: str, folder: str = "tagged-article"):
+    def __init__(self, article: str, folder: str = "tagged-article", studied: Book | None = None):
         self.article = article  # laid out as article.txt
+        self.studied = studied  # the article the class read, to set the profile beside
         self.paragraphs = split_paragraphs(article)
         self.sentences = split_sentences(self.paragraphs)
         self.controls: list[tuple[widgets.Dropdown, widgets.Text, widgets.Dropdown, Any]] = []
@@ -167,15 +168,16 @@ class Tagger(widgets.VBox):
         return found
 
     def profile(self) -> pd.DataFrame:
-        """The student's sourcing profile beside the bundled article's, by mark."""
+        """The student's sourcing profile beside the class article's (`studied`; the bundled
+        one when none was given), by mark."""
         counts = Counter(tag["who"] for tag in self.tags())
         yours = [counts[choice] for choice in WHO]
-        bundled = sourcing_profile(load()).set_index("mark")["facts"]
-        theirs = [int(bundled[basis]) if basis else 0 for basis in WHO.values()]
+        studied = sourcing_profile(self.studied or load()).set_index("mark")["facts"]
+        theirs = [int(studied[basis]) if basis else 0 for basis in WHO.values()]
         columns = {
             "your sentences": yours,
             "your share": _shares(yours),
-            "the bundled article's facts": theirs,
+            "the class article's facts": theirs,
             "its share": _shares(theirs),
         }
         return pd.DataFrame(columns, index=list(WHO)).rename_axis(columns="who says it")
@@ -256,6 +258,7 @@ class PasteBox(widgets.VBox):
 
     def __init__(self, folder: str = "tagged-article", exclude: Any = None):
         self.folder = folder
+        self.studied = exclude if isinstance(exclude, Book) else None
         label = "Paste a short article (headline on the first line)"
         hint = "Headline\nFirst paragraph ...\nSecond paragraph ..."
         size = {"width": "100%", "height": "10em"}
@@ -274,12 +277,12 @@ class PasteBox(widgets.VBox):
         if not self.text.value.strip():
             self.area.children = [widgets.HTML("<p>Paste an article in the box first.</p>")]
             return
-        self.tagger = Tagger(layout(self.text.value), self.folder)
+        self.tagger = Tagger(layout(self.text.value), self.folder, self.studied)
         self.area.children = [self.tagger]
 
     def _picked(self, _change: Any = None) -> None:
         if self.pick.value:
-            self.tagger = Tagger(article_text(Path(self.pick.value)), self.folder)
+            self.tagger = Tagger(article_text(Path(self.pick.value)), self.folder, self.studied)
             self.area.children = [self.tagger]
 
 
@@ -310,7 +313,8 @@ def tag_sentences(
     book: Book = None, text: str | None = None, folder: str = "tagged-article", exclude: Any = None
 ) -> Tagger | PasteBox:
     """The tagging task on a pasted article (`text`) or a pack's (`book`); with neither, a box
-    to paste one or pick another pack's (not `exclude`'s). Drafts are saved to `folder`."""
+    to paste one or pick another pack's (not `exclude`'s: the book the class read, whose
+    profile the student's is set beside). Drafts are saved to `folder`."""
     if text is not None:
         return Tagger(layout(text), folder)
     if book is None:

@@ -72,7 +72,7 @@ def test_a_student_tags_three_sentences_and_saves_a_draft_pack(lab_server, lab_c
         page.locator("button.nf-tag-profile").click()
         panel = page.locator(".nf-tag-panel")
         panel.get_by_text("Your sourcing profile").wait_for()
-        assert panel.get_by_text("the bundled article's facts").count() == 1
+        assert panel.get_by_text("the class article's facts").count() == 1
         assert "💬 someone says (the operator)" in panel.inner_text()
         page.locator("button.nf-tag-save").click()
         panel.get_by_text("Saved your tags").wait_for()
