@@ -840,3 +840,11 @@ def test_one_dated_event_is_said_in_the_singular():
     two = plots.timeline_chart(_dated_book(["2014-08-17", "2014-08-18"]))
     assert "1 event of the article that has a date" in one.alt
     assert "2 events of the article that have a date" in two.alt
+
+
+def test_figures_chart_says_what_its_default_leaves_out(book):
+    # The mini pack has a percentage and a year: by default only the percentage is drawn.
+    chart = plots.figures_chart(book)
+    assert "1 more figure in another unit is left out" in chart.caption
+    chosen = plots.figures_chart(book, ["fig-support"])
+    assert "left out" not in chosen.caption  # the ids were chosen: nothing is hidden

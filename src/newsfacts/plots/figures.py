@@ -130,7 +130,17 @@ def figures_chart(book: Book, ids: Iterable[str] | str | None = None) -> chart.C
     drawn = [row for row in chosen if unit is not None and _unit(row) == unit]
     written = [row for row in chosen if unit is None or _unit(row) != unit]
     with chart.style():
-        return _draw(book, drawn, written, unit)
+        shown = _draw(book, drawn, written, unit)
+    if ids is None and (left := len(table) - len(chosen)):  # by default, percentages only
+        where, name, what = (
+            ("another unit is", "its id", "it")
+            if left == 1
+            else ("other units are", "their ids", "them")
+        )
+        said = f"{plural(left, 'more figure')} in {where} left out: give {name} to show {what}"
+        said += " (book.figures lists them)."
+        shown.caption = f"{shown.caption} {said}"
+    return shown
 
 
 def _basis(row: dict[str, Any]) -> str:
