@@ -201,7 +201,7 @@ def check_comparisons(book: Book, other: Book) -> list[Problem]:
 def _row_problems(row: Any, seen: set[str]) -> Iterator[tuple[str, str, str]]:
     """The (column, message, fix) of what is wrong with a row's id, relation and note."""
     if not row["id"]:
-        yield "id", "the id is empty.", "Write a short id, such as cmp-force."
+        yield "id", "the id is empty.", "Write a short id, such as cmp-1."
     elif row["id"] in seen:
         yield "id", "this id is used twice.", "Give each row its own id."
     seen.add(row["id"])

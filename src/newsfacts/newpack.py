@@ -20,7 +20,7 @@ from newsfacts.pack.article import SENTENCE_END, split_paragraphs
 from newsfacts.pack.read import read_descriptor
 from newsfacts.pack.spec import DESCRIPTOR, article_file
 from newsfacts.profile import LESSONS
-from newsfacts.text import NO_BYLINE, byline_names, paragraph_words, shorten
+from newsfacts.text import NO_BYLINE, byline_names, paragraph_words, shorten, slug
 from newsfacts.views.sources import sources_markdown
 
 
@@ -123,7 +123,7 @@ def write_pack(folder: str | Path, laid_out: str) -> Path:
         rows = lessons if resource["name"] == "lessons" else []
         write_table(folder / resource["path"], header, rows)
     rights = "The article's rights stay with its publisher; it is quoted here for teaching."
-    name = re.sub(r"[^a-z0-9-]+", "-", folder.name.casefold()).strip("-")
+    name = slug(folder.name)
     metadata = {
         "profile": "tabular-data-package",
         "name": name or "my-pack",

@@ -18,6 +18,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from newsfacts.pack.article import split_paragraphs
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
-from newsfacts.text import paragraph_words, split_at
+from newsfacts.text import paragraph_words, slug, split_at
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
@@ -172,8 +173,7 @@ class Tagger(widgets.VBox):
         one when none was given), by mark."""
         counts = Counter(tag["who"] for tag in self.tags())
         yours = [counts[choice] for choice in WHO]
-        studied = sourcing_profile(self.studied or load()).set_index("mark")["facts"]
-        theirs = [int(studied[basis]) if basis else 0 for basis in WHO.values()]
+        theirs = self._studied_counts
         columns = {
             "your sentences": yours,
             "your share": _shares(yours),
@@ -181,6 +181,12 @@ class Tagger(widgets.VBox):
             "its share": _shares(theirs),
         }
         return pd.DataFrame(columns, index=list(WHO)).rename_axis(columns="who says it")
+
+    @cached_property
+    def _studied_counts(self) -> list[int]:
+        """The class article's facts by "who says it" choice, counted once (not per click)."""
+        studied = sourcing_profile(self.studied or load()).set_index("mark")["facts"]
+        return [int(studied[basis]) if basis else 0 for basis in WHO.values()]
 
     def show_profile(self, _button: Any = None) -> None:
         """Show the annotated sentences and the two profiles in the panel."""
@@ -205,7 +211,7 @@ class Tagger(widgets.VBox):
             speaker = ""
             if basis == "someone says":
                 name = tag["name"] or "someone"
-                speaker = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "someone"
+                speaker = slug(name) or "someone"
                 speaker = f"tag-{speaker}"
                 actor = dict(id=speaker, name=name, kind="person", basis="article says")
                 actors.setdefault(speaker, {**actor, **where, "note": ACTOR_NOTE})

@@ -74,6 +74,11 @@ def join_and(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
+def slug(words: Any) -> str:
+    """Words as an id: small letters, digits and dashes (``"Rui Costa"`` -> ``"rui-costa"``)."""
+    return re.sub(r"[^a-z0-9]+", "-", str(words).casefold()).strip("-")
+
+
 def quoted(words: Any) -> str:
     """Words in quotation marks, once (a quote may begin with its own): “like this”."""
     words = str(words)

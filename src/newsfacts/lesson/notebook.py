@@ -105,7 +105,7 @@ def message_for(error: BaseException, tb: Any = None, names: list[str] | None = 
             "Python's `and`, `or` and `not` cannot combine two True/False columns. Write `&` "
             "(and), `|` (or) or `~` (not) instead, with each comparison in parentheses:"
         )
-        example = '(book.events["modality"] == "happened") & (book.events["place"] == "paris")'
+        example = '(book.events["modality"] == "happened") & (book.events["basis"] == "worked out")'
         files = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(tb)]
         own = [(file, n) for file, n in files if "site-packages" not in file]
         with contextlib.suppress(IndexError, SyntaxError, ValueError):  # no line, or not Python

@@ -156,8 +156,8 @@ def _cell(table: Table, f: dict, regex: Any, cell: str, required: bool) -> list[
             day_, month = (first, second) if first > 12 or second <= 12 else (second, first)
             fix = f"Write it as {year}-{month:02}-{day_:02} (year, month, day)."
         elif f["name"] == "id":
-            slug = re.sub(r"[^a-z0-9]+", "-", cell.lower()).strip("-")
-            fix += f" For example {slug!r}." if slug and slug != cell else ""
+            example = text.slug(cell)
+            fix += f" For example {example!r}." if example and example != cell else ""
         found.append((message, fix))
     elif f["name"] == "when" and (date := _DATE.fullmatch(cell)):
         year, month, day = int(date[1]), int(date[2]), int(date[3] or 1)
