@@ -137,7 +137,7 @@ class _Item:
     @property
     def label(self) -> str:
         named = self.paragraph is not None and self.basis != "outside source"
-        para = f" {paragraph_words(self.paragraph).replace('¶ ', '¶')}" if named else ""
+        para = f" {chart.para(self.paragraph)}" if named else ""
         words = f"{mark(self.basis).chart_symbol} {self.name}{para}".strip()
         return wrap(words, 28)
 
@@ -432,25 +432,28 @@ def _words(book: Book, items: list[_Item], missing: list[str], meta: dict, **dra
         "is true at the centre, and stretched or squeezed farther out."
     )
     any_shaded = any(item.area is not None for item in items)
-    whole = " The map shows the whole of each shaded place." if any_shaded else ""
+    said = []
+    if any_shaded and not drawn["cut"] and not drawn["far"]:
+        said.append("The map shows the whole of each shaded place.")
     if drawn["cut"]:
         verb = "runs" if len(drawn["cut"]) == 1 else "run"
-        whole = f" {join_and(drawn['cut'])} {verb} past the edge of the map, which is framed on "
-        whole += f"{join_and(drawn['framed'])}."
+        said.append(
+            f"{join_and(drawn['cut'])} {verb} past the edge of the map, which is framed on "
+            f"{join_and(drawn['framed'])}."
+        )
     if drawn["far"]:
         one = len(drawn["far"]) == 1
-        whole = whole.replace(" The map shows the whole of each shaded place.", "")
-        whole += (
-            f" {join_and(drawn['far'])} {'lies' if one else 'lie'} partly or wholly on the far "
+        said.append(
+            f"{join_and(drawn['far'])} {'lies' if one else 'lie'} partly or wholly on the far "
             f"side of the globe from the centre of the map, and {'is' if one else 'are'} not "
-            "drawn whole: map fewer places at once to see all of "
-            f"{'it' if one else 'them'}."
+            f"drawn whole: map fewer places at once to see all of {'it' if one else 'them'}."
         )
+    whole = "".join(f" {sentence}" for sentence in said)
     shaded = "; the places shaded have a thick border, and neighbours never share a fill"
     lines = [
         f"{alt} Lambert azimuthal equal-area projection centred on {where}: sizes are true "
         "to each other. Every country is outlined thin (Natural Earth boundaries)"
-        f"{shaded if whole else ''}; the sea is light sky blue.{whole} Dotted "
+        f"{shaded if any_shaded else ''}; the sea is light sky blue.{whole} Dotted "
         "lines run every 10 degrees, labelled: the east-west lines (latitude: 40° N, 50° N "
         "...) down the middle of the map, the north-south ones (longitude: 10° E ...) along "
         "the bottom. Going north or south, 10 degrees is about 1,100 km. The scale bar, lower "
