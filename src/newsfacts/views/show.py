@@ -11,7 +11,7 @@ import pandas as pd
 from newsfacts.book import Book, Citation
 from newsfacts.errors import WrongValueError, expect
 from newsfacts.marks import MARKS, mark, mark_label
-from newsfacts.text import cell_text, near, paragraph_words, quoted
+from newsfacts.text import cell_text, near, paragraph_words, plural, quoted
 from newsfacts.views.render import render
 from newsfacts.views.sources import source_names
 
@@ -104,7 +104,10 @@ def table_html(frame: pd.DataFrame) -> str:
     """A DataFrame as a lesson shows it: ``row`` in the corner cell, in a scroll box."""
     if frame.columns.name is None and frame.index.name is None and frame.columns.nlevels == 1:
         frame = frame.rename_axis(columns="row")
-    return render("table.html", table=frame._repr_html_() or "", rows=len(frame))
+    rows = len(frame)
+    return render(
+        "table.html", table=frame._repr_html_() or "", rows=rows, label=plural(rows, "row")
+    )
 
 
 def names_by_id(book: Book) -> dict[str, str]:
