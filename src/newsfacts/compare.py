@@ -165,11 +165,14 @@ def read_comparisons(book: Book, other: Book) -> pd.DataFrame:
     return rows
 
 
-def check_comparisons(book: Book, other: Book) -> list[Problem]:
+def check_comparisons(
+    book: Book, other: Book, read: tuple[Table | None, list[Problem]] | None = None
+) -> list[Problem]:
     """The problems of the comparisons `other` holds with `book`: columns, ids, relations and
     notes; each fact id found and each quote copied exactly from its fact's paragraph (a
-    wrong id is one problem); a ``not mentioned`` row's source side empty; ``compares_with``."""
-    read = _read(other)
+    wrong id is one problem); a ``not mentioned`` row's source side empty; ``compares_with``.
+    `read`: the comparisons file as already read (``_read(other)``), not read again."""
+    read = _read(other) if read is None else read
     if read is None:
         return []
     table, unread = read
@@ -269,7 +272,7 @@ def check_linked(other: Book) -> tuple[str, list[Problem]] | None:
     table, _ = read
     rows = len(table.rows) if table is not None else 0
     summary = f"comparisons with {_declared(other)}: {rows} rows, ids found, quotes exact"
-    return summary, check_comparisons(book, other)
+    return summary, check_comparisons(book, other, read)
 
 
 def _source_name(book: Book) -> str:
