@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,7 +35,7 @@ from newsfacts.pack.article import split_paragraphs
 from newsfacts.pack.spec import DESCRIPTOR
 from newsfacts.profile import LESSONS, sourcing_profile
 from newsfacts.resources import repository_root
-from newsfacts.text import paragraph_words, slug, split_at
+from newsfacts.text import paragraph_words, sentences, slug
 from newsfacts.views.render import LABEL_STYLE, render
 from newsfacts.views.show import table_html
 
@@ -67,7 +66,6 @@ _ASKED = {
     "small": ("nf-tag-small", "Small words that soften it", "about, may, expected to ..."),
 }
 _ROW = {"border_bottom": "1px solid #cccccc", "padding": "0 0 6px 0"}
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"‘'])")
 
 
 def _labelled(
@@ -115,7 +113,7 @@ def _sentences(text: str) -> list[str]:
     """The sentences of a paragraph, a quotation of several sentences kept in one piece: cut
     into pieces, its middle ones would read as the article's own words."""
     found: list[str] = []
-    for part in (p for p in split_at(_SENTENCE_END, text) if p.strip()):
+    for part in (p for p in sentences(text) if p.strip()):
         if found and _inside_quotation(found[-1]):
             found[-1] = f"{found[-1]} {part}"
         else:

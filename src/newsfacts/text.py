@@ -156,11 +156,16 @@ def paragraph_order(key: Any) -> tuple[int, int, str]:
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Prof)\.)$")
 
 
-def split_at(boundary: re.Pattern[str], text: str) -> list[str]:
-    """`text` cut at each match of `boundary` (the spaces between sentences), except after an
-    abbreviation: "as U.S. President Donald Trump vowed" stays in one sentence."""
+#: The spaces between two sentences: after . ! or ? (and a closing quotation mark), before a
+#: capital or an opening quotation mark.
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"‘'])")
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut into sentences, but not after an abbreviation: "as U.S. President Donald
+    Trump vowed" stays in one sentence."""
     pieces, start = [], 0
-    for cut in boundary.finditer(text):
+    for cut in SENTENCE_BREAK.finditer(text):
         if not _ABBREVIATION.search(text[start : cut.start()]):
             pieces.append(text[start : cut.start()])
             start = cut.end()

@@ -3,7 +3,6 @@ a ``VBox`` whose ``HTML`` feedback a callback rewrites (never printed: nbval re-
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +12,7 @@ import ipywidgets as widgets
 from newsfacts.book import Book
 from newsfacts.errors import WrongValueError, expect, resolve
 from newsfacts.marks import MARKS, NOT_YET
-from newsfacts.text import paragraph_words, quoted, split_at
+from newsfacts.text import paragraph_words, quoted, sentences
 from newsfacts.views.render import LABEL_STYLE, macro
 from newsfacts.views.show import feedback_html
 
@@ -167,17 +166,14 @@ def who_said(book: Book, claim_id: str, others: Sequence[str] = ()) -> Question:
     return Question(prompt, options, names[speaker], hint, why, evidence=(book.cite(claim.name),))
 
 
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z“\"])")
-
-
 def sentence_with(paragraph: str, quote: str) -> str:
     """The sentence(s) of a paragraph that hold a quote; the whole paragraph if none does."""
-    sentences = split_at(_SENTENCE_END, paragraph.strip())
+    found = sentences(paragraph.strip())
     start = paragraph.find(quote)
     if start < 0:
         return paragraph
     picked, position = [], 0
-    for sentence in sentences:
+    for sentence in found:
         begin = paragraph.find(sentence, position)
         position = begin + len(sentence)
         if begin < start + len(quote) and position > start:
